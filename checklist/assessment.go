@@ -1,0 +1,134 @@
+package checklist
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// AssessmentStatus is pågående or avslutad.
+type AssessmentStatus int
+
+// The statuses of an assessment.
+const (
+	Pagaende AssessmentStatus = iota
+	Avslutad
+)
+
+// String returns the stable code.
+func (s AssessmentStatus) String() string {
+	if s == Avslutad {
+		return "avslutad"
+	}
+	return "pagaende"
+}
+
+// Label returns the status as shown to users.
+func (s AssessmentStatus) Label(lang Lang) string {
+	if s == Avslutad {
+		return Text{"Avslutad", "Closed"}.In(lang)
+	}
+	return Text{"Pågående", "Ongoing"}.In(lang)
+}
+
+// ParseAssessmentStatus parses a stored code.
+func ParseAssessmentStatus(s string) (AssessmentStatus, error) {
+	switch s {
+	case "pagaende":
+		return Pagaende, nil
+	case "avslutad":
+		return Avslutad, nil
+	}
+	return Pagaende, fmt.Errorf("okänd status %q (pagaende, avslutad)", s)
+}
+
+// AreaRef records which version of an area an assessment used.
+type AreaRef struct {
+	ID      string `json:"id"`
+	Version int    `json:"version"`
+	Hash    string `json:"hash"`
+}
+
+// Unit is a work group or unit.
+type Unit struct {
+	ID   int64
+	Name string
+}
+
+// Response is the group's answer to one item, with its risk evaluation.
+type Response struct {
+	AreaID, ItemID string
+	Answer         Answer
+	// Comment is free text; group level only.
+	Comment string
+	// Reason is required for Ej aktuellt.
+	Reason string
+	// AnsweredAt is when the answer was last given.
+	AnsweredAt time.Time
+	// Risk is set for Delvis and Nej once evaluated.
+	Risk *Risk
+}
+
+// Key returns the map key of the response.
+func (r Response) Key() ItemKey { return ItemKey{r.AreaID, r.ItemID} }
+
+// ItemKey identifies an item across areas.
+type ItemKey struct{ AreaID, ItemID string }
+
+// Assessment is one APT occasion for one unit: the areas gone through, the
+// answers and the handlingsplan.
+type Assessment struct {
+	ID     int64
+	UnitID int64
+	Unit   string
+	Date   Date
+	// Participants are roles present, as free text (no names).
+	Participants string
+	// SafetyRepPresent is whether the skyddsombud took part.
+	SafetyRepPresent bool
+	Areas            []AreaRef
+	Status           AssessmentStatus
+	// Responses holds the given answers by item.
+	Responses map[ItemKey]Response
+	// Actions are the assessment's own actions and the unit's unfinished
+	// actions carried over from earlier assessments.
+	Actions          []Action
+	Created, Updated time.Time
+}
+
+// CarriedOver reports whether action a came from an earlier assessment.
+func (as *Assessment) CarriedOver(a Action) bool { return a.AssessmentID != as.ID }
+
+// Validate checks the fields a user enters when creating an assessment.
+func (as *Assessment) Validate() error {
+	if strings.TrimSpace(as.Unit) == "" {
+		return fmt.Errorf("enheten saknar namn")
+	}
+	if as.Date.IsZero() {
+		return fmt.Errorf("mötesdatum saknas")
+	}
+	if len(as.Areas) == 0 {
+		return fmt.Errorf("välj minst ett område")
+	}
+	seen := map[string]bool{}
+	for _, a := range as.Areas {
+		if seen[a.ID] {
+			return fmt.Errorf("området %q är valt två gånger", a.ID)
+		}
+		seen[a.ID] = true
+	}
+	return nil
+}
+
+// Progress counts answered and total items over the given areas.
+func Progress(areas []*Area, responses map[ItemKey]Response) (answered, total int) {
+	for _, a := range areas {
+		for _, it := range a.Items {
+			total++
+			if responses[ItemKey{a.ID, it.ID}].Answer != Unanswered {
+				answered++
+			}
+		}
+	}
+	return answered, total
+}
