@@ -1,0 +1,398 @@
+package checklist
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// decoder maps a YAML node tree onto the domain types strictly: unknown
+// fields, wrong kinds and missing required fields are errors with positions.
+// It collects every error instead of stopping at the first.
+type decoder struct {
+	file string
+	errs []error
+}
+
+func (d *decoder) errAt(n *yaml.Node, format string, args ...any) {
+	e := &FileError{File: d.file, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		e.Line, e.Column = n.Line, n.Column
+	}
+	d.errs = append(d.errs, e)
+}
+
+// field describes one key of a mapping.
+type field struct {
+	required bool
+	decode   func(key, val *yaml.Node)
+}
+
+// mapping decodes a mapping node. what names the mapping in messages, e.g.
+// "punkt". It reports unknown, duplicate and missing keys.
+func (d *decoder) mapping(n *yaml.Node, what string, fields map[string]field) {
+	if n.Kind != yaml.MappingNode {
+		d.errAt(n, "%s måste vara en mappning (nyckel: värde), inte %s", what, kindName(n))
+		return
+	}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		name := k.Value
+		f, ok := fields[name]
+		if !ok {
+			d.errAt(k, "okänt fält %q i %s (tillåtna: %s)", name, what, fieldNames(fields))
+			continue
+		}
+		if prev, dup := seen[name]; dup {
+			d.errAt(k, "fältet %q förekommer två gånger i %s (första på rad %d)", name, what, prev.Line)
+			continue
+		}
+		seen[name] = k
+		f.decode(k, v)
+	}
+	var missing []string
+	for name, f := range fields {
+		if f.required && seen[name] == nil {
+			missing = append(missing, name)
+		}
+	}
+	sortStrings(missing)
+	for _, name := range missing {
+		d.errAt(n, "fältet %q saknas i %s", name, what)
+	}
+}
+
+func fieldNames(fields map[string]field) string {
+	names := make([]string, 0, len(fields))
+	for k := range fields {
+		names = append(names, k)
+	}
+	sortStrings(names)
+	return strings.Join(names, ", ")
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "en mappning"
+	case yaml.SequenceNode:
+		return "en lista"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("värdet %q", n.Value)
+	case yaml.AliasNode:
+		return "ett alias"
+	}
+	return "ett tomt värde"
+}
+
+func (d *decoder) str(n *yaml.Node, what string) string {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		d.errAt(n, "%s måste vara text, inte %s", what, kindName(n))
+		return ""
+	}
+	return strings.TrimSpace(n.Value)
+}
+
+func (d *decoder) integer(n *yaml.Node, what string) int {
+	if n.Kind != yaml.ScalarNode {
+		d.errAt(n, "%s måste vara ett heltal, inte %s", what, kindName(n))
+		return 0
+	}
+	v, err := strconv.Atoi(n.Value)
+	if err != nil {
+		d.errAt(n, "%s måste vara ett heltal, inte %q", what, n.Value)
+		return 0
+	}
+	return v
+}
+
+func (d *decoder) boolean(n *yaml.Node, what string) bool {
+	if n.Kind == yaml.ScalarNode {
+		switch n.Value {
+		case "true":
+			return true
+		case "false":
+			return false
+		}
+	}
+	d.errAt(n, "%s måste vara true eller false, inte %s", what, kindName(n))
+	return false
+}
+
+// text decodes a Text: a mapping with sv (required) and en.
+func (d *decoder) text(n *yaml.Node, what string) Text {
+	var t Text
+	if n.Kind != yaml.MappingNode {
+		d.errAt(n, "%q måste ha svensk och engelsk text (sv: ..., en: ...), inte %s", what, kindName(n))
+		return t
+	}
+	d.mapping(n, fmt.Sprintf("%q", what), map[string]field{
+		"sv": {decode: func(_, v *yaml.Node) { t.SV = d.str(v, what+".sv") }},
+		"en": {decode: func(_, v *yaml.Node) { t.EN = d.str(v, what+".en") }},
+	})
+	if t.SV == "" {
+		d.errAt(n, "svensk text (sv) saknas i %q", what)
+	}
+	return t
+}
+
+func (d *decoder) seq(n *yaml.Node, what string, each func(*yaml.Node)) {
+	if n.Kind != yaml.SequenceNode {
+		if n.Tag == "!!null" {
+			return
+		}
+		d.errAt(n, "%s måste vara en lista, inte %s", what, kindName(n))
+		return
+	}
+	for _, c := range n.Content {
+		each(c)
+	}
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
+
+func (d *decoder) id(n *yaml.Node, what string) string {
+	s := d.str(n, what)
+	if s != "" && !idPattern.MatchString(s) {
+		d.errAt(n, "ogiltigt id %q i %s: använd små bokstäver a–z, siffror, '-' och '.'", s, what)
+	}
+	return s
+}
+
+// policyRef is a reference to a policy statement, kept with its position so
+// unknown references can be reported after all policies are loaded.
+type policyRef struct {
+	id   string
+	node *yaml.Node
+}
+
+// parseArea decodes an area file. known reports whether a policy statement
+// id exists; nil skips that check.
+func parseArea(file string, data []byte, known func(string) bool) (*Area, []error) {
+	d := &decoder{file: file}
+	root, ok := d.document(data)
+	if !ok {
+		return nil, d.errs
+	}
+	a := &Area{}
+	var refs []policyRef
+	d.mapping(root, "området", map[string]field{
+		"id":      {required: true, decode: func(_, v *yaml.Node) { a.ID = d.id(v, "området") }},
+		"version": {required: true, decode: func(_, v *yaml.Node) { a.Version = d.positive(v, "version") }},
+		"core":    {decode: func(_, v *yaml.Node) { a.Core = d.boolean(v, "core") }},
+		"order":   {decode: func(_, v *yaml.Node) { a.Order = d.integer(v, "order") }},
+		"title":   {required: true, decode: func(_, v *yaml.Node) { a.Title = d.text(v, "title") }},
+		"description": {required: true, decode: func(_, v *yaml.Node) {
+			a.Description = d.text(v, "description")
+		}},
+		"verified_on": {decode: func(_, v *yaml.Node) {
+			s := d.str(v, "verified_on")
+			if _, err := ParseDate(s); err != nil && s != "" {
+				d.errAt(v, "verified_on: %v", err)
+			}
+			a.VerifiedOn = s
+		}},
+		"items": {required: true, decode: func(_, v *yaml.Node) {
+			seen := map[string]int{}
+			d.seq(v, "items", func(n *yaml.Node) {
+				it, r := d.item(n)
+				if it.ID != "" {
+					if line, dup := seen[it.ID]; dup {
+						d.errAt(n, "punkten %q finns redan (rad %d)", it.ID, line)
+					}
+					seen[it.ID] = n.Line
+				}
+				refs = append(refs, r...)
+				a.Items = append(a.Items, it)
+			})
+			if len(a.Items) == 0 {
+				d.errAt(v, "området har inga punkter (items)")
+			}
+		}},
+	})
+	if known != nil {
+		for _, r := range refs {
+			if !known(r.id) {
+				d.errAt(r.node, "okänd policyreferens %q", r.id)
+			}
+		}
+	}
+	if len(d.errs) > 0 {
+		return nil, d.errs
+	}
+	return a, nil
+}
+
+func (d *decoder) positive(n *yaml.Node, what string) int {
+	v := d.integer(n, what)
+	if v < 1 && n.Kind == yaml.ScalarNode {
+		if _, err := strconv.Atoi(n.Value); err == nil {
+			d.errAt(n, "%s måste vara 1 eller större", what)
+		}
+	}
+	return v
+}
+
+func (d *decoder) item(n *yaml.Node) (Item, []policyRef) {
+	it := Item{Pos: Pos{n.Line, n.Column}}
+	var refs []policyRef
+	what := "punkt"
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == "id" && n.Content[i+1].Kind == yaml.ScalarNode {
+				what = fmt.Sprintf("punkten %q", n.Content[i+1].Value)
+			}
+		}
+	}
+	d.mapping(n, what, map[string]field{
+		"id": {required: true, decode: func(_, v *yaml.Node) { it.ID = d.id(v, what) }},
+		"type": {required: true, decode: func(_, v *yaml.Node) {
+			it.Type = ItemType(d.str(v, "type"))
+			if it.Type != "" && !it.Type.Valid() {
+				d.errAt(v, "okänd typ %q (lagkrav, risk eller friskfaktor)", it.Type)
+			}
+		}},
+		"statement": {required: true, decode: func(_, v *yaml.Node) { it.Statement = d.text(v, "statement") }},
+		"problem":   {required: true, decode: func(_, v *yaml.Node) { it.Problem = d.text(v, "problem") }},
+		"guidance":  {required: true, decode: func(_, v *yaml.Node) { it.Guidance = d.text(v, "guidance") }},
+		"policies": {decode: func(_, v *yaml.Node) {
+			d.seq(v, "policies", func(p *yaml.Node) {
+				id := d.str(p, "policyreferens")
+				if id != "" {
+					it.Policies = append(it.Policies, id)
+					refs = append(refs, policyRef{id, p})
+				}
+			})
+		}},
+		"legal": {decode: func(_, v *yaml.Node) {
+			d.seq(v, "legal", func(l *yaml.Node) { it.Legal = append(it.Legal, d.legal(l)) })
+		}},
+		"measures": {required: true, decode: func(_, v *yaml.Node) {
+			d.seq(v, "measures", func(m *yaml.Node) { it.Measures = append(it.Measures, d.text(m, "measures")) })
+			if len(it.Measures) == 0 {
+				d.errAt(v, "%s saknar förslag på åtgärder (measures)", what)
+			}
+		}},
+	})
+	if n.Kind == yaml.MappingNode && len(it.Policies) == 0 && len(it.Legal) == 0 {
+		d.errAt(n, "%s saknar både policyreferens och rättslig grund", what)
+	}
+	return it, refs
+}
+
+func (d *decoder) legal(n *yaml.Node) Legal {
+	var l Legal
+	var refNode, kindNode *yaml.Node
+	d.mapping(n, "rättslig grund (legal)", map[string]field{
+		"ref": {decode: func(_, v *yaml.Node) { refNode = v; l.Ref = d.str(v, "ref") }},
+		"kind": {required: true, decode: func(_, v *yaml.Node) {
+			kindNode = v
+			l.Kind = LegalKind(d.str(v, "kind"))
+			if l.Kind != "" && !l.Kind.Valid() {
+				d.errAt(v, "okänd sorts grund %q (law, advice, practice eller policy)", l.Kind)
+			}
+		}},
+		"unverified": {decode: func(_, v *yaml.Node) { l.Unverified = d.boolean(v, "unverified") }},
+	})
+	if refNode != nil && IsOutdatedRef(l.Ref) {
+		d.errAt(refNode, "%q hänvisar till upphävd numrering (AFS 2001:1 eller AFS 2015:4); använd AFS 2023:1 eller AFS 2023:2", l.Ref)
+	}
+	if l.Ref == "" && kindNode != nil && l.Kind != PolicyOnly && l.Kind.Valid() {
+		d.errAt(n, "ref saknas (bara kind: policy får sakna hänvisning)")
+	}
+	return l
+}
+
+// parsePolicy decodes a policy file.
+func parsePolicy(file string, data []byte) (*PolicySource, []error) {
+	d := &decoder{file: file}
+	root, ok := d.document(data)
+	if !ok {
+		return nil, d.errs
+	}
+	src := &PolicySource{}
+	seen := map[string]int{}
+	d.mapping(root, "policyfilen", map[string]field{
+		"source": {required: true, decode: func(_, v *yaml.Node) {
+			d.mapping(v, "source", map[string]field{
+				"file":         {decode: func(_, v *yaml.Node) { src.File = d.str(v, "file") }},
+				"title":        {required: true, decode: func(_, v *yaml.Node) { src.Title = d.str(v, "title") }},
+				"organisation": {required: true, decode: func(_, v *yaml.Node) { src.Organisation = d.str(v, "organisation") }},
+			})
+		}},
+		"statements": {required: true, decode: func(_, v *yaml.Node) {
+			d.seq(v, "statements", func(n *yaml.Node) {
+				st := &Statement{Source: src}
+				d.mapping(n, "policyuttalandet", map[string]field{
+					"id":      {required: true, decode: func(_, v *yaml.Node) { st.ID = d.id(v, "policyuttalandet") }},
+					"section": {required: true, decode: func(_, v *yaml.Node) { st.Section = d.str(v, "section") }},
+					"theme": {required: true, decode: func(_, v *yaml.Node) {
+						st.Theme = Theme(d.str(v, "theme"))
+						if st.Theme != "" && !st.Theme.Valid() {
+							d.errAt(v, "okänt tema %q", st.Theme)
+						}
+					}},
+					"text": {required: true, decode: func(_, v *yaml.Node) { st.Text = d.text(v, "text") }},
+				})
+				if st.ID != "" {
+					if line, dup := seen[st.ID]; dup {
+						d.errAt(n, "policyuttalandet %q finns redan (rad %d)", st.ID, line)
+					}
+					seen[st.ID] = n.Line
+				}
+				src.Statements = append(src.Statements, st)
+			})
+		}},
+	})
+	if len(d.errs) > 0 {
+		return nil, d.errs
+	}
+	return src, nil
+}
+
+// document parses data and returns its root mapping node.
+func (d *decoder) document(data []byte) (*yaml.Node, bool) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		d.errAt(nil, "%s", yamlMessage(err))
+		if fe, ok := d.errs[len(d.errs)-1].(*FileError); ok {
+			fe.Line = yamlErrLine(err)
+		}
+		return nil, false
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		d.errAt(nil, "filen är tom")
+		return nil, false
+	}
+	return doc.Content[0], true
+}
+
+var yamlLineRe = regexp.MustCompile(`line (\d+)`)
+
+func yamlErrLine(err error) int {
+	if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	return 0
+}
+
+func yamlMessage(err error) string {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	msg = yamlLineRe.ReplaceAllString(msg, "")
+	msg = strings.TrimLeft(msg, ": ")
+	return "felaktig YAML: " + msg
+}

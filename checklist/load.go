@@ -1,0 +1,273 @@
+package checklist
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// BuiltinOrigin is the Origin of areas embedded in the binary.
+const BuiltinOrigin = "inbyggd"
+
+// maxFileSize bounds a checklist or policy file; anything larger is refused
+// before it is parsed.
+const maxFileSize = 4 << 20
+
+// Catalog is the set of loaded areas and policy statements.
+type Catalog struct {
+	// Areas are sorted by Order, then ID.
+	Areas []*Area
+	// Sources are the policy documents, built-in first.
+	Sources []*PolicySource
+
+	areas      map[string]*Area
+	statements map[string]*Statement
+}
+
+// Area returns the area with id, or nil.
+func (c *Catalog) Area(id string) *Area { return c.areas[id] }
+
+// Statement returns the policy statement with id, or nil.
+func (c *Catalog) Statement(id string) *Statement { return c.statements[id] }
+
+// CoreAreaIDs returns the ids of the core areas, in order.
+func (c *Catalog) CoreAreaIDs() []string {
+	var ids []string
+	for _, a := range c.Areas {
+		if a.Core {
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids
+}
+
+// Load reads the built-in areas and policies from builtin (directories
+// checklists/ and policies/) and then the organisation's directory userDir,
+// whose *.yaml files add areas or replace built-in areas with the same id,
+// and whose policies/*.yaml add policy statements.
+//
+// Load never fails as a whole: a broken file is reported in the returned
+// errors (each a *FileError naming file:line:column) and the rest loads. A
+// missing userDir is not an error; userDir "" skips it.
+func Load(builtin fs.FS, userDir string) (*Catalog, []error) {
+	c := &Catalog{areas: map[string]*Area{}, statements: map[string]*Statement{}}
+	var errs []error
+
+	type file struct {
+		name   string
+		data   []byte
+		origin string
+	}
+	builtinFiles := func(dir string) []file {
+		names, err := fs.Glob(builtin, dir+"/*.yaml")
+		if err != nil {
+			errs = append(errs, err)
+		}
+		var out []file
+		for _, n := range names {
+			data, err := fs.ReadFile(builtin, n)
+			if err != nil {
+				errs = append(errs, &FileError{File: BuiltinOrigin + ":" + n, Msg: err.Error()})
+				continue
+			}
+			out = append(out, file{BuiltinOrigin + ":" + n, data, BuiltinOrigin})
+		}
+		return out
+	}
+	userFiles := func(dir string) []file {
+		if userDir == "" {
+			return nil
+		}
+		full := filepath.Join(userDir, dir)
+		entries, err := os.ReadDir(full)
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				errs = append(errs, &FileError{File: full, Msg: fmt.Sprintf("kan inte läsa katalogen: %v", unwrapPathError(err))})
+			}
+			return nil
+		}
+		var out []file
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || strings.HasPrefix(name, ".") || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
+				continue
+			}
+			p := filepath.Join(full, name)
+			data, err := readLimited(p)
+			if err != nil {
+				errs = append(errs, &FileError{File: p, Msg: err.Error()})
+				continue
+			}
+			out = append(out, file{p, data, p})
+		}
+		return out
+	}
+
+	for _, f := range append(builtinFiles("policies"), userFiles("policies")...) {
+		src, perrs := parsePolicy(f.name, f.data)
+		if perrs != nil {
+			errs = append(errs, perrs...)
+			continue
+		}
+		if err := c.addSource(src, f.name); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	known := func(id string) bool { return c.statements[id] != nil }
+
+	builtinIDs := map[string]bool{}
+	userIDs := map[string]string{}
+	for i, group := range [][]file{builtinFiles("checklists"), userFiles(".")} {
+		for _, f := range group {
+			a, aerrs := parseArea(f.name, f.data, known)
+			if aerrs != nil {
+				errs = append(errs, aerrs...)
+				continue
+			}
+			a.Origin = f.origin
+			a.Hash = hashOf(f.data)
+			if i == 0 {
+				if builtinIDs[a.ID] {
+					errs = append(errs, &FileError{File: f.name, Msg: fmt.Sprintf("området %q finns redan", a.ID)})
+					continue
+				}
+				builtinIDs[a.ID] = true
+			} else {
+				if prev, dup := userIDs[a.ID]; dup {
+					errs = append(errs, &FileError{File: f.name, Msg: fmt.Sprintf("området %q finns redan i %s; filen hoppas över", a.ID, prev)})
+					continue
+				}
+				userIDs[a.ID] = f.name
+			}
+			c.areas[a.ID] = a
+		}
+	}
+	for _, a := range c.areas {
+		c.Areas = append(c.Areas, a)
+	}
+	sort.Slice(c.Areas, func(i, j int) bool {
+		if c.Areas[i].Order != c.Areas[j].Order {
+			return c.Areas[i].Order < c.Areas[j].Order
+		}
+		return c.Areas[i].ID < c.Areas[j].ID
+	})
+	return c, errs
+}
+
+func (c *Catalog) addSource(src *PolicySource, name string) error {
+	for _, st := range src.Statements {
+		if prev := c.statements[st.ID]; prev != nil {
+			return &FileError{File: name, Msg: fmt.Sprintf("policyuttalandet %q finns redan i %s; filen hoppas över", st.ID, prev.Source.Origin)}
+		}
+	}
+	src.Origin = name
+	for _, st := range src.Statements {
+		c.statements[st.ID] = st
+	}
+	c.Sources = append(c.Sources, src)
+	return nil
+}
+
+// Lint validates the given files. Area files are checked against the
+// built-in policy statements and those in policy files among the arguments
+// (files with a top-level "source" or "statements" key). It returns every
+// problem found; none means all files are valid.
+func Lint(builtin fs.FS, files []string) []error {
+	base, _ := Load(builtin, "")
+	extra := map[string]string{}
+	var errs []error
+	type pending struct {
+		name string
+		data []byte
+	}
+	var areas []pending
+	for _, name := range files {
+		data, err := readLimited(name)
+		if err != nil {
+			errs = append(errs, &FileError{File: name, Msg: err.Error()})
+			continue
+		}
+		if !looksLikePolicy(data) {
+			areas = append(areas, pending{name, data})
+			continue
+		}
+		src, perrs := parsePolicy(name, data)
+		errs = append(errs, perrs...)
+		if src == nil {
+			continue
+		}
+		for _, st := range src.Statements {
+			if prev, dup := extra[st.ID]; dup {
+				errs = append(errs, &FileError{File: name, Msg: fmt.Sprintf("policyuttalandet %q finns redan i %s", st.ID, prev)})
+			}
+			extra[st.ID] = name
+		}
+	}
+	known := func(id string) bool { return base.Statement(id) != nil || extra[id] != "" }
+	seen := map[string]string{}
+	for _, p := range areas {
+		a, aerrs := parseArea(p.name, p.data, known)
+		if aerrs != nil {
+			errs = append(errs, aerrs...)
+			continue
+		}
+		if prev, dup := seen[a.ID]; dup {
+			errs = append(errs, &FileError{File: p.name, Msg: fmt.Sprintf("området %q finns redan i %s", a.ID, prev)})
+		}
+		seen[a.ID] = p.name
+	}
+	return errs
+}
+
+func looksLikePolicy(data []byte) bool {
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		if bytes.HasPrefix(line, []byte("statements:")) || bytes.HasPrefix(line, []byte("source:")) {
+			return true
+		}
+	}
+	return false
+}
+
+func readLimited(name string) ([]byte, error) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, fmt.Errorf("kan inte läsa filen: %v", unwrapPathError(err))
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("är en katalog, inte en fil")
+	}
+	if fi.Size() > maxFileSize {
+		return nil, fmt.Errorf("filen är för stor (%d byte, högst %d)", fi.Size(), maxFileSize)
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("kan inte läsa filen: %v", unwrapPathError(err))
+	}
+	return data, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(pe.Err, fs.ErrNotExist):
+			return errors.New("filen finns inte")
+		case errors.Is(pe.Err, fs.ErrPermission):
+			return errors.New("behörighet saknas")
+		}
+		return pe.Err
+	}
+	return err
+}
+
+func hashOf(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:6])
+}

@@ -1,0 +1,260 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"samkoll/assets"
+	"samkoll/checklist"
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3".
+var version = "dev"
+
+// errSilent is returned when the message has already been printed.
+var errSilent = errors.New("")
+
+// usageError is wrong use of the command line; it exits with code 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// env is what every command gets: the parsed global options and where to
+// write.
+type env struct {
+	stdout, stderr io.Writer
+	lang           checklist.Lang
+	// dbPath is --db, else SAMKOLL_DB, else "" for the default location.
+	dbPath string
+	// checklistDir is --checklists, else the default in the config directory.
+	checklistDir string
+	// configDir is the organisation's samkoll config directory; "" if the
+	// platform has none.
+	configDir string
+	now       func() time.Time
+}
+
+// tr picks the Swedish or English text.
+func (e *env) tr(sv, en string) string { return checklist.Text{SV: sv, EN: en}.In(e.lang) }
+
+// today is the local date.
+func (e *env) today() checklist.Date { return checklist.DateOf(e.now()) }
+
+// catalog loads the built-in and the organisation's checklists.
+func (e *env) catalog() (*checklist.Catalog, []error) {
+	return checklist.Load(assets.FS, e.checklistDir)
+}
+
+// globals are the flags every command accepts.
+type globals struct {
+	db, checklists, lang string
+}
+
+func (g *globals) register(fs *flag.FlagSet) {
+	fs.StringVar(&g.db, "db", g.db, "databasfil (annars SAMKOLL_DB eller standardplatsen)")
+	fs.StringVar(&g.checklists, "checklists", g.checklists, "katalog med egna checklistor")
+	fs.StringVar(&g.lang, "lang", g.lang, "språk: sv eller en")
+}
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary checklist.Text
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"checklists", checklist.Text{SV: "lista, granska (lint) och täckningsrapport för checklistor", EN: "list, lint and coverage report of checklists"}, runChecklists},
+		{"export", checklist.Text{SV: "exportera handlingsplan (markdown) eller data (json)", EN: "export the action plan (markdown) or data (json)"}, runExport},
+		{"import", checklist.Text{SV: "importera en JSON-export", EN: "import a JSON export"}, runImport},
+		{"demo", checklist.Text{SV: "fyll en databas med demodata", EN: "fill a database with demo data"}, runDemo},
+		{"version", checklist.Text{SV: "visa versionen", EN: "print the version"}, runVersion},
+	}
+}
+
+// run parses the command line and runs samkoll.
+func run(ctx context.Context, args []string) error {
+	err := runWith(ctx, args, os.Stdout, os.Stderr, os.Getenv)
+	if errors.Is(err, errHelp) {
+		return nil
+	}
+	return err
+}
+
+func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+	g := &globals{db: getenv("SAMKOLL_DB"), lang: defaultLang(getenv)}
+	e := &env{stdout: stdout, stderr: stderr, now: time.Now, lang: checklist.Swedish}
+	if l, err := checklist.ParseLang(g.lang); err == nil {
+		e.lang = l
+	}
+	fs := flag.NewFlagSet("samkoll", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	g.register(fs)
+	fs.Usage = func() { printUsage(e) }
+	if len(args) > 0 {
+		args = args[1:]
+	}
+	if err := parseFlags(e, fs, args); err != nil {
+		return err
+	}
+	if err := g.apply(e); err != nil {
+		return err
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		return runTUI(ctx, e)
+	}
+	name := rest[0]
+	if name == "help" {
+		printUsage(e)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(ctx, e, rest[1:])
+		}
+	}
+	return &usageError{e.tr(
+		fmt.Sprintf("okänt kommando %q; se samkoll --help", name),
+		fmt.Sprintf("unknown command %q; see samkoll --help", name))}
+}
+
+// apply turns the global flags into env fields.
+func (g *globals) apply(e *env) error {
+	l, err := checklist.ParseLang(g.lang)
+	if err != nil {
+		return &usageError{e.tr(
+			fmt.Sprintf("--lang %q: välj sv eller en", g.lang),
+			fmt.Sprintf("--lang %q: choose sv or en", g.lang))}
+	}
+	e.lang = l
+	e.dbPath = g.db
+	if dir, err := os.UserConfigDir(); err == nil {
+		e.configDir = filepath.Join(dir, "samkoll")
+	}
+	e.checklistDir = g.checklists
+	if e.checklistDir == "" && e.configDir != "" {
+		e.checklistDir = filepath.Join(e.configDir, "checklists")
+	}
+	return nil
+}
+
+// defaultLang is Swedish unless LANG starts with "en".
+func defaultLang(getenv func(string) string) string {
+	if strings.HasPrefix(getenv("LANG"), "en") {
+		return "en"
+	}
+	return "sv"
+}
+
+// parseFlags parses fs and turns the flag package's English errors into a
+// short localized usage error. --help prints usage and returns errSilent
+// wrapped so that the process exits 0.
+func parseFlags(e *env, fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		return errHelp // the flag package has printed fs.Usage
+
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return &usageError{e.tr(
+			fmt.Sprintf("okänd flagga %s; se samkoll --help", name),
+			fmt.Sprintf("unknown flag %s; see samkoll --help", name))}
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return &usageError{e.tr(
+			fmt.Sprintf("flaggan %s behöver ett värde", name),
+			fmt.Sprintf("flag %s needs a value", name))}
+	}
+	return &usageError{e.tr("felaktig flagga: ", "bad flag: ") + msg}
+}
+
+// errHelp ends a command after its help was printed; it exits 0.
+var errHelp = errors.New("help")
+
+func printUsage(e *env) {
+	w := e.stdout
+	fmt.Fprintln(w, e.tr(
+		"samkoll – checklistor för systematiskt arbetsmiljöarbete på APT",
+		"samkoll – checklists for systematic work-environment management at workplace meetings"))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.tr("Användning:", "Usage:"))
+	fmt.Fprintln(w, e.tr("  samkoll [flaggor]              starta programmet", "  samkoll [flags]                start the app"))
+	fmt.Fprintln(w, e.tr("  samkoll KOMMANDO [flaggor]     kör ett kommando", "  samkoll COMMAND [flags]        run a command"))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.tr("Kommandon:", "Commands:"))
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary.In(e.lang))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.tr("Flaggor för alla kommandon:", "Flags for every command:"))
+	fmt.Fprintln(w, e.tr(
+		"  --db FIL          databasfil (annars SAMKOLL_DB, annars standardplatsen)",
+		"  --db FILE         database file (else SAMKOLL_DB, else the default location)"))
+	fmt.Fprintln(w, e.tr(
+		"  --checklists KAT  katalog med egna checklistor",
+		"  --checklists DIR  directory of your own checklists"))
+	fmt.Fprintln(w, e.tr(
+		"  --lang sv|en      språk (svenska om inte LANG börjar med en)",
+		"  --lang sv|en      language (Swedish unless LANG starts with en)"))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.tr("Hjälp för ett kommando: samkoll KOMMANDO --help", "Help for a command: samkoll COMMAND --help"))
+}
+
+// newFlagSet returns a flag set for a subcommand that also accepts the
+// global flags, and whose --help prints usage.
+func newFlagSet(e *env, name, usageSV, usageEN string, body func(w io.Writer)) (*flag.FlagSet, *globals) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	g := &globals{db: e.dbPath, checklists: e.checklistDir, lang: string(e.lang)}
+	g.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(e.stdout, e.tr("Användning: ", "Usage: ")+e.tr(usageSV, usageEN))
+		if body != nil {
+			body(e.stdout)
+		}
+		fmt.Fprintln(e.stdout, e.tr(
+			"\nFlaggorna --db, --checklists och --lang gäller också.",
+			"\nThe flags --db, --checklists and --lang apply too."))
+	}
+	return fs, g
+}
+
+// parseCommand parses a subcommand's flags, including the global ones, and
+// updates e.
+func parseCommand(e *env, fs *flag.FlagSet, g *globals, args []string) error {
+	if err := parseFlags(e, fs, args); err != nil {
+		return err
+	}
+	return g.apply(e)
+}
+
+func runVersion(_ context.Context, e *env, args []string) error {
+	fs, g := newFlagSet(e, "version", "samkoll version", "samkoll version", nil)
+	if err := parseCommand(e, fs, g, args); err != nil {
+		return err
+	}
+	v := version
+	if bi, ok := debug.ReadBuildInfo(); ok && v == "dev" {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += "+" + s.Value[:12]
+			}
+		}
+	}
+	fmt.Fprintln(e.stdout, "samkoll", v)
+	return nil
+}
