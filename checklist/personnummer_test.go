@@ -1,0 +1,67 @@
+package checklist
+
+import "testing"
+
+func TestFindPersonnummer(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want int
+		samo bool
+	}{
+		{"short with dash", "Det gäller 811218-9876 i går", 1, false},
+		{"long with dash", "pnr 19811218-9876.", 1, false},
+		{"ten digits", "8112189876", 1, false},
+		{"twelve digits", "198112189876", 1, false},
+		{"plus for over 100", "121212+1212", 1, false},
+		{"samordningsnummer", "701063-2391", 1, true},
+		{"two in one text", "811218-9876 och 121212-1212", 2, false},
+		{"wrong control digit", "811218-9875", 0, false},
+		{"impossible date", "811318-9876", 0, false},
+		{"30 February", "810230-1234", 0, false},
+		{"any ten digits", "0701234567", 0, false},
+		{"phone number", "070-123 45 67", 0, false},
+		{"invoice number glued to letters", "F8112189876", 0, false},
+		{"longer digit run", "98112189876123", 0, false},
+		{"date only", "möte 2026-03-14", 0, false},
+		{"wrong century", "178112189876", 0, false},
+		{"empty", "", 0, false},
+		{"non-ascii neighbour", "å8112189876", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := FindPersonnummer(tt.in)
+			if len(got) != tt.want {
+				t.Fatalf("FindPersonnummer(%q) = %v, want %d matches", tt.in, got, tt.want)
+			}
+			if tt.want > 0 && got[0].Samordningsnummer != tt.samo {
+				t.Errorf("Samordningsnummer = %v, want %v", got[0].Samordningsnummer, tt.samo)
+			}
+			if ContainsPersonnummer(tt.in) != (tt.want > 0) {
+				t.Errorf("ContainsPersonnummer disagrees with FindPersonnummer")
+			}
+		})
+	}
+}
+
+func FuzzFindPersonnummer(f *testing.F) {
+	for _, s := range []string{"811218-9876", "198112189876", "701063-2391", "0701234567", "x", "121212+1212", "19811218-98"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, m := range FindPersonnummer(s) {
+			if m.Start < 0 || m.End > len(s) || m.Start >= m.End {
+				t.Fatalf("bad match %+v in %q", m, s)
+			}
+			digits := 0
+			for _, c := range s[m.Start:m.End] {
+				if c >= '0' && c <= '9' {
+					digits++
+				}
+			}
+			if digits != 10 && digits != 12 {
+				t.Fatalf("match %q has %d digits", s[m.Start:m.End], digits)
+			}
+		}
+	})
+}
