@@ -1,0 +1,111 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"samkoll/checklist"
+)
+
+// SaveResponse stores the answer to one item of an assessment with its
+// comment, reason, time and risk evaluation, replacing what was there. A nil
+// Risk removes the evaluation; a response with no answer, text or risk
+// removes the row. It is the autosave target: one short transaction.
+func (s *Store) SaveResponse(ctx context.Context, assessmentID int64, r checklist.Response) error {
+	if strings.TrimSpace(r.AreaID) == "" || strings.TrimSpace(r.ItemID) == "" {
+		return errors.New("svaret saknar område eller punkt")
+	}
+	if r.Answer < checklist.Unanswered || r.Answer > checklist.EjAktuellt {
+		return fmt.Errorf("okänt svar %d", int(r.Answer))
+	}
+	var prob, cons, serious sql.NullInt64
+	var level, note sql.NullString
+	if r.Risk != nil {
+		rk := *r.Risk
+		if rk.Level == checklist.NoLevel {
+			rk.Level = checklist.LevelFor(rk.Probability, rk.Consequence)
+		}
+		if err := rk.Validate(); err != nil {
+			return err
+		}
+		if rk.Level < checklist.NoLevel || rk.Level > checklist.MycketHog {
+			return fmt.Errorf("okänd risknivå %d", int(rk.Level))
+		}
+		prob = sql.NullInt64{Int64: int64(rk.Probability), Valid: true}
+		cons = sql.NullInt64{Int64: int64(rk.Consequence), Valid: true}
+		level = sql.NullString{String: rk.Level.String(), Valid: true}
+		serious = sql.NullInt64{Int64: b2i(rk.Serious()), Valid: true}
+		note = sql.NullString{String: rk.Note, Valid: true}
+	}
+	empty := r.Answer == checklist.Unanswered && r.Comment == "" && r.Reason == "" && r.Risk == nil
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE assessments SET updated = ? WHERE id = ?", fmtTime(s.now()), assessmentID)
+		if err != nil {
+			return err
+		}
+		if err := mustAffect(res, "bedömning", assessmentID); err != nil {
+			return err
+		}
+		if empty {
+			_, err := tx.ExecContext(ctx, "DELETE FROM answers WHERE assessment_id = ? AND area_id = ? AND item_id = ?",
+				assessmentID, r.AreaID, r.ItemID)
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason,
+			answered_at, risk_probability, risk_consequence, risk_level, risk_serious, risk_note)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (assessment_id, area_id, item_id) DO UPDATE SET answer = excluded.answer,
+			comment = excluded.comment, reason = excluded.reason, answered_at = excluded.answered_at,
+			risk_probability = excluded.risk_probability, risk_consequence = excluded.risk_consequence,
+			risk_level = excluded.risk_level, risk_serious = excluded.risk_serious, risk_note = excluded.risk_note`,
+			assessmentID, r.AreaID, r.ItemID, r.Answer.String(), r.Comment, r.Reason, fmtTime(r.AnsweredAt),
+			prob, cons, level, serious, note)
+		return err
+	})
+}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (s *Store) loadResponses(ctx context.Context, id int64) (map[checklist.ItemKey]checklist.Response, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT area_id, item_id, answer, comment, reason, answered_at,
+		risk_probability, risk_consequence, risk_level, risk_note
+		FROM answers WHERE assessment_id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[checklist.ItemKey]checklist.Response{}
+	for rows.Next() {
+		var r checklist.Response
+		var answer, at string
+		var prob, cons sql.NullInt64
+		var level, note sql.NullString
+		if err := rows.Scan(&r.AreaID, &r.ItemID, &answer, &r.Comment, &r.Reason, &at,
+			&prob, &cons, &level, &note); err != nil {
+			return nil, err
+		}
+		if r.Answer, err = checklist.ParseAnswer(answer); err != nil {
+			return nil, err
+		}
+		if r.AnsweredAt, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		if level.Valid {
+			l, err := checklist.ParseLevel(level.String)
+			if err != nil {
+				return nil, err
+			}
+			r.Risk = &checklist.Risk{Probability: int(prob.Int64), Consequence: int(cons.Int64), Level: l, Note: note.String}
+		}
+		out[r.Key()] = r
+	}
+	return out, rows.Err()
+}

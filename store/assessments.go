@@ -1,0 +1,326 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"samkoll/checklist"
+)
+
+// Summary is one row of the start screen: an assessment without its
+// answers and actions.
+type Summary struct {
+	// ID, UnitID, Unit, Date, Status, Participants and SafetyRepPresent are
+	// as in checklist.Assessment.
+	ID               int64
+	UnitID           int64
+	Unit             string
+	Date             checklist.Date
+	Status           checklist.AssessmentStatus
+	Participants     string
+	SafetyRepPresent bool
+	// Areas are the areas included, in the order chosen.
+	Areas []checklist.AreaRef
+	// AreaItems holds the item count of each area in Areas, by area id.
+	AreaItems map[string]int
+	// Answered counts the items answered; Total the items in the included
+	// areas.
+	Answered, Total int
+	// OpenActions counts unfinished actions linked to the assessment, its
+	// own and carried over; OverdueActions those of them past their due
+	// date.
+	OpenActions, OverdueActions int
+	// Updated is when the assessment or one of its answers last changed.
+	Updated time.Time
+}
+
+// timeFormat is how times are stored: UTC, sortable, with nanoseconds.
+const timeFormat = "2006-01-02T15:04:05.000000000Z"
+
+func fmtTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(timeFormat)
+}
+
+func parseTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+func parseDate(s string) (checklist.Date, error) {
+	if s == "" {
+		return checklist.Date{}, nil
+	}
+	return checklist.ParseDate(s)
+}
+
+// unitKey is the name units are matched on: trimmed and lower-cased.
+func unitKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
+
+// Units returns all units by name.
+func (s *Store) Units(ctx context.Context) ([]checklist.Unit, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id, name FROM units ORDER BY name_key, id")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var us []checklist.Unit
+	for rows.Next() {
+		var u checklist.Unit
+		if err := rows.Scan(&u.ID, &u.Name); err != nil {
+			return nil, err
+		}
+		us = append(us, u)
+	}
+	return us, rows.Err()
+}
+
+// ensureUnit returns the id of the unit named name, creating it if new.
+func ensureUnit(ctx context.Context, tx *sql.Tx, name string, now time.Time) (int64, string, error) {
+	name = strings.TrimSpace(name)
+	var id int64
+	var stored string
+	err := tx.QueryRowContext(ctx, "SELECT id, name FROM units WHERE name_key = ?", unitKey(name)).Scan(&id, &stored)
+	if err == nil {
+		return id, stored, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, "", err
+	}
+	res, err := tx.ExecContext(ctx, "INSERT INTO units (name, name_key, created) VALUES (?, ?, ?)",
+		name, unitKey(name), fmtTime(now))
+	if err != nil {
+		return 0, "", err
+	}
+	id, err = res.LastInsertId()
+	return id, name, err
+}
+
+// CreateAssessment saves a new assessment: it creates the unit if no unit
+// has the same name (ignoring case and surrounding space), stores the areas
+// with their item counts from itemCounts, and links the unit's unfinished
+// actions from earlier assessments (carry-over). It returns the assessment
+// as loaded back.
+func (s *Store) CreateAssessment(ctx context.Context, a checklist.Assessment, itemCounts map[string]int) (checklist.Assessment, error) {
+	if err := a.Validate(); err != nil {
+		return checklist.Assessment{}, err
+	}
+	var id int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		unitID, _, err := ensureUnit(ctx, tx, a.Unit, now)
+		if err != nil {
+			return err
+		}
+		id, err = insertAssessment(ctx, tx, newUID(), unitID, a, now, now)
+		if err != nil {
+			return err
+		}
+		if err := insertAreas(ctx, tx, id, a.Areas, itemCounts); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO assessment_actions (assessment_id, action_id)
+			SELECT ?, id FROM actions
+			WHERE unit_id = ? AND status IN ('planerad', 'pagar') AND assessment_id <> ?`, id, unitID, id)
+		return err
+	})
+	if err != nil {
+		return checklist.Assessment{}, err
+	}
+	return s.LoadAssessment(ctx, id)
+}
+
+func insertAssessment(ctx context.Context, tx *sql.Tx, uid string, unitID int64, a checklist.Assessment, created, updated time.Time) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO assessments
+		(uid, unit_id, meeting_date, participants, safety_rep, status, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		uid, unitID, a.Date.String(), a.Participants, a.SafetyRepPresent, a.Status.String(),
+		fmtTime(created), fmtTime(updated))
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+func insertAreas(ctx context.Context, tx *sql.Tx, id int64, areas []checklist.AreaRef, itemCounts map[string]int) error {
+	for i, ar := range areas {
+		if strings.TrimSpace(ar.ID) == "" {
+			return errors.New("område utan id")
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO assessment_areas
+			(assessment_id, area_id, version, hash, items, position) VALUES (?, ?, ?, ?, ?, ?)`,
+			id, ar.ID, ar.Version, ar.Hash, max(itemCounts[ar.ID], 0), i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// LoadAssessment returns the assessment with its areas, responses and
+// actions: the carried-over actions first (oldest first), then its own in
+// the order they were created. It returns ErrNotFound for an unknown id.
+func (s *Store) LoadAssessment(ctx context.Context, id int64) (checklist.Assessment, error) {
+	var a checklist.Assessment
+	var date, status, created, updated string
+	err := s.db.QueryRowContext(ctx, `SELECT a.id, a.unit_id, u.name, a.meeting_date, a.participants,
+		a.safety_rep, a.status, a.created, a.updated
+		FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.id = ?`, id).
+		Scan(&a.ID, &a.UnitID, &a.Unit, &date, &a.Participants, &a.SafetyRepPresent, &status, &created, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, fmt.Errorf("bedömning %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return a, err
+	}
+	if a.Date, err = parseDate(date); err != nil {
+		return a, err
+	}
+	if a.Status, err = checklist.ParseAssessmentStatus(status); err != nil {
+		return a, err
+	}
+	if a.Created, err = parseTime(created); err != nil {
+		return a, err
+	}
+	if a.Updated, err = parseTime(updated); err != nil {
+		return a, err
+	}
+	areas, _, err := s.loadAreas(ctx, id)
+	if err != nil {
+		return a, err
+	}
+	a.Areas = areas
+	if a.Responses, err = s.loadResponses(ctx, id); err != nil {
+		return a, err
+	}
+	a.Actions, err = s.queryActions(ctx, `SELECT `+actionCols+` FROM actions x
+		JOIN assessment_actions l ON l.action_id = x.id
+		JOIN assessments o ON o.id = x.assessment_id
+		WHERE l.assessment_id = ?
+		ORDER BY o.meeting_date, o.id, x.id`, id)
+	if err != nil {
+		return a, err
+	}
+	own, err := s.queryActions(ctx, `SELECT `+actionCols+` FROM actions x WHERE x.assessment_id = ? ORDER BY x.created, x.id`, id)
+	if err != nil {
+		return a, err
+	}
+	a.Actions = append(a.Actions, own...)
+	return a, nil
+}
+
+func (s *Store) loadAreas(ctx context.Context, id int64) ([]checklist.AreaRef, map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT area_id, version, hash, items FROM assessment_areas
+		WHERE assessment_id = ? ORDER BY position`, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var refs []checklist.AreaRef
+	counts := map[string]int{}
+	for rows.Next() {
+		var r checklist.AreaRef
+		var n int
+		if err := rows.Scan(&r.ID, &r.Version, &r.Hash, &n); err != nil {
+			return nil, nil, err
+		}
+		refs = append(refs, r)
+		counts[r.ID] = n
+	}
+	return refs, counts, rows.Err()
+}
+
+// UpdateAssessment saves the meeting date, participants, skyddsombud and
+// status of an existing assessment. The unit and areas do not change.
+func (s *Store) UpdateAssessment(ctx context.Context, a checklist.Assessment) error {
+	if a.Date.IsZero() {
+		return errors.New("mötesdatum saknas")
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE assessments SET meeting_date = ?, participants = ?,
+			safety_rep = ?, status = ?, updated = ? WHERE id = ?`,
+			a.Date.String(), a.Participants, a.SafetyRepPresent, a.Status.String(), fmtTime(s.now()), a.ID)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "bedömning", a.ID)
+	})
+}
+
+// DeleteAssessment deletes an assessment with its answers and its own
+// actions. Actions carried over into it stay with the assessment they came
+// from.
+func (s *Store) DeleteAssessment(ctx context.Context, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM assessments WHERE id = ?", id)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "bedömning", id)
+	})
+}
+
+func mustAffect(res sql.Result, what string, id int64) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
+	}
+	return nil
+}
+
+// ListAssessments returns a summary of every assessment, newest meeting
+// date first, then by unit name. Overdue counts are relative to today.
+func (s *Store) ListAssessments(ctx context.Context, today checklist.Date) ([]Summary, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.unit_id, u.name, a.meeting_date, a.status,
+		a.participants, a.safety_rep, a.updated,
+		(SELECT count(*) FROM answers w WHERE w.assessment_id = a.id AND w.answer <> ''
+			AND EXISTS (SELECT 1 FROM assessment_areas r WHERE r.assessment_id = a.id AND r.area_id = w.area_id)),
+		(SELECT count(*) FROM actions x WHERE x.status IN ('planerad', 'pagar') AND (x.assessment_id = a.id
+			OR x.id IN (SELECT action_id FROM assessment_actions l WHERE l.assessment_id = a.id))),
+		(SELECT count(*) FROM actions x WHERE x.status IN ('planerad', 'pagar') AND x.due <> '' AND x.due < ?1
+			AND (x.assessment_id = a.id
+			OR x.id IN (SELECT action_id FROM assessment_actions l WHERE l.assessment_id = a.id)))
+		FROM assessments a JOIN units u ON u.id = a.unit_id
+		ORDER BY a.meeting_date DESC, u.name_key, a.id DESC`, today.String())
+	if err != nil {
+		return nil, err
+	}
+	var out []Summary
+	for rows.Next() {
+		var m Summary
+		var date, status, updated string
+		if err := rows.Scan(&m.ID, &m.UnitID, &m.Unit, &date, &status, &m.Participants, &m.SafetyRepPresent,
+			&updated, &m.Answered, &m.OpenActions, &m.OverdueActions); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		m.Date, _ = parseDate(date)
+		m.Status, _ = checklist.ParseAssessmentStatus(status)
+		m.Updated, _ = parseTime(updated)
+		out = append(out, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		m := &out[i]
+		if m.Areas, m.AreaItems, err = s.loadAreas(ctx, m.ID); err != nil {
+			return nil, err
+		}
+		for _, n := range m.AreaItems {
+			m.Total += n
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,6 @@
+//go:build !darwin
+
+package store
+
+// extraPragmas is empty outside macOS.
+const extraPragmas = ""

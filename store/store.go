@@ -1,0 +1,522 @@
+// Package store keeps samkoll's data in one local SQLite file: units,
+// assessments, answers with risk evaluations and the actions of the
+// handlingsplan. It uses modernc.org/sqlite (pure Go) through database/sql,
+// returns the domain types of samkoll/checklist, and commits every change in
+// its own short transaction.
+//
+// Open takes an exclusive lock on a lock file next to the database, so only
+// one samkoll at a time writes to a file; OpenReadOnly takes no lock and
+// never writes. A file samkoll cannot use is reported as an *OpenError and
+// left exactly as it was. See docs/storage.md.
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"embed"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// applicationID marks a samkoll database in the SQLite header ("SAMK").
+const applicationID = 0x53414D4B
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// migration is one numbered schema step.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations are the embedded steps in order; migrations[i].version == i+1.
+var migrations = mustLoadMigrations()
+
+// SchemaVersion is the schema version this binary writes, stored in PRAGMA
+// user_version.
+var SchemaVersion = len(migrations)
+
+func mustLoadMigrations() []migration {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		panic(err)
+	}
+	slices.Sort(names)
+	var ms []migration
+	for i, n := range names {
+		base := filepath.Base(n)
+		v, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil || v != i+1 {
+			panic(fmt.Sprintf("store: migration %s out of sequence", base))
+		}
+		b, err := migrationFS.ReadFile(n)
+		if err != nil {
+			panic(err)
+		}
+		ms = append(ms, migration{version: v, name: base, sql: string(b)})
+	}
+	return ms
+}
+
+// Store is an open samkoll database. Its methods are safe for concurrent
+// use.
+type Store struct {
+	db       *sql.DB
+	path     string
+	lock     *os.File
+	readOnly bool
+	// now returns the current time; tests may replace it.
+	now func() time.Time
+}
+
+// DefaultPath returns the default database path in the user's data
+// directory: $XDG_DATA_HOME/samkoll/samkoll.db or
+// ~/.local/share/samkoll/samkoll.db on Linux and other Unix systems,
+// %AppData%\samkoll\samkoll.db on Windows and
+// ~/Library/Application Support/samkoll/samkoll.db on macOS.
+func DefaultPath() (string, error) {
+	return defaultPath(runtime.GOOS, os.Getenv, os.UserHomeDir)
+}
+
+func defaultPath(goos string, getenv func(string) string, home func() (string, error)) (string, error) {
+	const dir, file = "samkoll", "samkoll.db"
+	switch goos {
+	case "windows":
+		if d := getenv("AppData"); d != "" {
+			return filepath.Join(d, dir, file), nil
+		}
+		return "", errors.New("%AppData% är inte satt")
+	case "darwin", "ios":
+		h, err := home()
+		if err != nil {
+			return "", err
+		}
+		return filepath.Join(h, "Library", "Application Support", dir, file), nil
+	}
+	if d := getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, dir, file), nil
+	}
+	h, err := home()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(h, ".local", "share", dir, file), nil
+}
+
+// Open opens the samkoll database at path, or creates it (directory 0700,
+// file 0600) when nothing exists there. It takes the single-writer lock,
+// and upgrades an older schema after writing a backup copy next to the
+// file. A file samkoll cannot use gives an *OpenError and is not modified.
+func Open(ctx context.Context, path string) (*Store, error) {
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	exists, _, err := checkFile(path, true)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fileError(path, err)
+		}
+	}
+	lock, err := os.OpenFile(path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	if err := lockFile(lock); err != nil {
+		lock.Close()
+		if errors.Is(err, errLocked) {
+			return nil, &OpenError{Kind: Locked, Path: path}
+		}
+		return nil, fileError(path, err)
+	}
+	s, err := openLocked(ctx, path, lock)
+	if err != nil {
+		unlockFile(lock)
+		lock.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openLocked continues Open once the lock is held: another samkoll may
+// have created or upgraded the file in the meantime, so check it again.
+func openLocked(ctx context.Context, path string, lock *os.File) (*Store, error) {
+	exists, hdr, err := checkFile(path, true)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		if err := create(ctx, path); err != nil {
+			return nil, err
+		}
+	}
+	db, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path, lock: lock, now: time.Now}
+	v, err := s.userVersion(ctx)
+	if err == nil && v > SchemaVersion {
+		err = &OpenError{Kind: Newer, Path: path}
+	}
+	if err == nil && v < SchemaVersion {
+		if exists && hdr.userVersion > 0 {
+			err = s.backup(ctx, v)
+		}
+		if err == nil {
+			err = s.migrate(ctx, v)
+		}
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// OpenReadOnly opens an existing database for reading only, e.g. for an
+// export while samkoll runs elsewhere. It takes no lock, never migrates and
+// never writes; a schema other than SchemaVersion is refused.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	exists, hdr, err := checkFile(path, false)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		return nil, &OpenError{Kind: Permission, Path: path, Err: fs.ErrNotExist}
+	}
+	if hdr.userVersion < uint32(SchemaVersion) {
+		return nil, &OpenError{Kind: Older, Path: path}
+	}
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path, readOnly: true, now: time.Now}
+	v, err := s.userVersion(ctx)
+	switch {
+	case err != nil:
+	case v > SchemaVersion:
+		err = &OpenError{Kind: Newer, Path: path}
+	case v < SchemaVersion:
+		err = &OpenError{Kind: Older, Path: path}
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database and releases the lock.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.lock != nil {
+		unlockFile(s.lock)
+		if cerr := s.lock.Close(); err == nil {
+			err = cerr
+		}
+		s.lock = nil
+	}
+	return err
+}
+
+// Path returns the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// errLocked is returned by lockFile when the lock is taken.
+var errLocked = errors.New("låst av en annan process")
+
+// dsn returns the connection string for path.
+func dsn(path string, readOnly bool) string {
+	p := filepath.ToSlash(path)
+	if len(p) > 1 && p[1] == ':' {
+		p = "/" + p // Windows drive letter: file:/C:/...
+	}
+	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+	if readOnly {
+		return "file:" + p + "?mode=ro&_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)"
+	}
+	return "file:" + p + "?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
+		"&_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)" + extraPragmas + "&_txlock=immediate"
+}
+
+// header holds the fields of the SQLite file header that Open checks.
+type header struct {
+	userVersion uint32
+}
+
+// checkFile inspects path without changing it. It reports whether a file
+// exists there and, if so, whether it looks like a samkoll database this
+// binary can open. With write set it also checks that it can be written.
+func checkFile(path string, write bool) (bool, header, error) {
+	fi, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, header{}, nil
+	}
+	if err != nil {
+		return false, header{}, fileError(path, err)
+	}
+	if fi.IsDir() {
+		return true, header{}, &OpenError{Kind: IsDir, Path: path}
+	}
+	if !fi.Mode().IsRegular() || fi.Size() == 0 {
+		return true, header{}, &OpenError{Kind: NotDatabase, Path: path}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return true, header{}, fileError(path, err)
+	}
+	defer f.Close()
+	buf := make([]byte, 100)
+	n, err := io.ReadFull(f, buf)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return true, header{}, fileError(path, err)
+	}
+	hdr, kind, why := parseHeader(buf[:n], fi.Size())
+	if kind != 0 {
+		return true, hdr, &OpenError{Kind: kind, Path: path, Err: errors.New(why)}
+	}
+	if write {
+		w, err := os.OpenFile(path, os.O_RDWR, 0)
+		if err != nil {
+			return true, hdr, fileError(path, err)
+		}
+		w.Close()
+	}
+	return true, hdr, nil
+}
+
+// parseHeader checks the first 100 bytes of a database file of the given
+// size. A non-zero kind says why the file cannot be used.
+func parseHeader(b []byte, size int64) (header, OpenErrorKind, string) {
+	const magic = "SQLite format 3\x00"
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return header{}, NotDatabase, "SQLite-huvud saknas"
+	}
+	if len(b) < 100 {
+		return header{}, Corrupt, "filhuvudet är avkortat"
+	}
+	pageSize := int64(binary.BigEndian.Uint16(b[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	if pageSize < 512 || pageSize > 65536 || pageSize&(pageSize-1) != 0 {
+		return header{}, Corrupt, "ogiltig sidstorlek"
+	}
+	if size%pageSize != 0 {
+		return header{}, Corrupt, "filstorleken är inte en hel sida"
+	}
+	pages := int64(binary.BigEndian.Uint32(b[28:32]))
+	if binary.BigEndian.Uint32(b[24:28]) == binary.BigEndian.Uint32(b[92:96]) && pages*pageSize > size {
+		return header{}, Corrupt, "filen är avkortad"
+	}
+	h := header{userVersion: binary.BigEndian.Uint32(b[60:64])}
+	if binary.BigEndian.Uint32(b[68:72]) != applicationID {
+		return h, NotSamkoll, "annat program"
+	}
+	if h.userVersion == 0 {
+		return h, Corrupt, "schemaversion saknas"
+	}
+	if h.userVersion > uint32(SchemaVersion) {
+		return h, Newer, fmt.Sprintf("schemaversion %d, känner till %d", h.userVersion, SchemaVersion)
+	}
+	return h, 0, ""
+}
+
+// fileError turns an error from the file system into an *OpenError.
+func fileError(path string, err error) error {
+	var oe *OpenError
+	if errors.As(err, &oe) {
+		return err
+	}
+	switch {
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		return &OpenError{Kind: Permission, Path: path, Err: err}
+	case errors.Is(err, syscall.EISDIR):
+		return &OpenError{Kind: IsDir, Path: path, Err: err}
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_CORRUPT:
+			return &OpenError{Kind: Corrupt, Path: path, Err: err}
+		case sqlite3.SQLITE_NOTADB:
+			return &OpenError{Kind: NotDatabase, Path: path, Err: err}
+		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_AUTH:
+			return &OpenError{Kind: Permission, Path: path, Err: err}
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return &OpenError{Kind: Locked, Path: path, Err: err}
+		}
+	}
+	return err
+}
+
+// create makes a new database at path: it is built and migrated under a
+// temporary name and renamed into place, so a crash never leaves a
+// half-made file at path.
+func create(ctx context.Context, path string) (err error) {
+	tmp := path + ".new-" + newUID()[:8]
+	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fileError(path, err)
+	}
+	f.Close()
+	defer func() {
+		if err != nil {
+			for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+				os.Remove(tmp + suffix)
+			}
+		}
+	}()
+	db, err := sql.Open("sqlite", dsn(tmp, false))
+	if err != nil {
+		return err
+	}
+	s := &Store{db: db, path: tmp, now: time.Now}
+	if err := s.migrate(ctx, 0); err != nil {
+		db.Close()
+		return fileError(path, err)
+	}
+	if err := db.Close(); err != nil {
+		return fileError(path, err)
+	}
+	if err := syncFile(tmp); err != nil {
+		return fileError(path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fileError(path, err)
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
+// syncDir makes a rename durable where the platform supports it.
+func syncDir(dir string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+func (s *Store) userVersion(ctx context.Context) (int, error) {
+	var v int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return 0, fileError(s.path, err)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
+		return 0, fileError(s.path, err)
+	}
+	return v, nil
+}
+
+// backup writes a consistent copy of the database next to it before a
+// migration from schema version v, e.g. samkoll.db.bak-v1-20261122T201500.
+func (s *Store) backup(ctx context.Context, v int) error {
+	name := fmt.Sprintf("%s.bak-v%d-%s", s.path, v, s.now().UTC().Format("20060102T150405"))
+	for i := 2; ; i++ {
+		if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		name = fmt.Sprintf("%s.bak-v%d-%s-%d", s.path, v, s.now().UTC().Format("20060102T150405"), i)
+	}
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fileError(s.path, err)
+	}
+	f.Close()
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", name); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("säkerhetskopia %s: %w", name, err)
+	}
+	if err := syncFile(name); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(name))
+	return nil
+}
+
+// migrate runs the migrations after version from, each in its own
+// transaction that also records the new user_version.
+func (s *Store) migrate(ctx context.Context, from int) error {
+	for _, m := range migrations[from:] {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrering %s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrering %s: %w", m.name, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migrering %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+// newUID returns a random 128-bit identifier in hex, used to match
+// assessments and actions across export and import.
+func newUID() string {
+	var b [16]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// tx runs fn in one immediate transaction and commits it.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.readOnly {
+		return errors.New("databasen är öppnad skrivskyddad")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
