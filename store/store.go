@@ -196,8 +196,10 @@ func openLocked(ctx context.Context, path string, lock *os.File) (*Store, error)
 }
 
 // OpenReadOnly opens an existing database for reading only, e.g. for an
-// export while samkoll runs elsewhere. It takes no lock, never migrates and
-// never writes; a schema other than SchemaVersion is refused.
+// export while samkoll runs elsewhere. It never waits for the writer lock,
+// never migrates and never writes; a schema other than SchemaVersion is
+// refused. When no samkoll is running it holds the lock until Close, so the
+// file is read as a stable snapshot without creating -wal or -shm files.
 func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	path, err := filepath.Abs(path)
 	if err != nil {
@@ -213,11 +215,17 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	if hdr.userVersion < uint32(SchemaVersion) {
 		return nil, &OpenError{Kind: Older, Path: path}
 	}
-	db, err := sql.Open("sqlite", dsn(path, true))
+	// When no samkoll is writing (the lock is free) and no write-ahead log
+	// is left over, read the file as immutable: SQLite then creates no -wal
+	// and -shm files. The lock is held until Close so that no writer starts
+	// meanwhile. Otherwise read through the writer's WAL as usual.
+	lock, immutable := tryReadLock(path)
+	db, err := sql.Open("sqlite", dsn(path, true)+map[bool]string{true: "&immutable=1"}[immutable])
 	if err != nil {
+		releaseLock(lock)
 		return nil, err
 	}
-	s := &Store{db: db, path: path, readOnly: true, now: time.Now}
+	s := &Store{db: db, path: path, lock: lock, readOnly: true, now: time.Now}
 	v, err := s.userVersion(ctx)
 	switch {
 	case err != nil:
@@ -227,22 +235,46 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		err = &OpenError{Kind: Older, Path: path}
 	}
 	if err != nil {
-		db.Close()
+		s.Close()
 		return nil, err
 	}
 	return s, nil
 }
 
+// tryReadLock takes the writer lock for a reader if it is free and no
+// write-ahead log holds unmerged changes. It returns the held lock file and
+// whether the database can be read as immutable.
+func tryReadLock(path string) (*os.File, bool) {
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+		return nil, false
+	}
+	lock, err := os.OpenFile(path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, false
+	}
+	if err := lockFile(lock); err != nil {
+		lock.Close()
+		return nil, false
+	}
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+		releaseLock(lock)
+		return nil, false
+	}
+	return lock, true
+}
+
+func releaseLock(f *os.File) {
+	if f != nil {
+		unlockFile(f)
+		f.Close()
+	}
+}
+
 // Close closes the database and releases the lock.
 func (s *Store) Close() error {
 	err := s.db.Close()
-	if s.lock != nil {
-		unlockFile(s.lock)
-		if cerr := s.lock.Close(); err == nil {
-			err = cerr
-		}
-		s.lock = nil
-	}
+	releaseLock(s.lock)
+	s.lock = nil
 	return err
 }
 
