@@ -1,0 +1,62 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	"samkoll/checklist"
+)
+
+// Store is the storage tui uses. *store.Store satisfies it through a small
+// adapter in package main (which converts store.Summary to Summary); tests
+// use an in-memory fake. Every method is called from a command, never from
+// Init, Update or View.
+type Store interface {
+	// ListAssessments returns all assessments for the start screen; today
+	// decides which actions are overdue.
+	ListAssessments(ctx context.Context, today checklist.Date) ([]Summary, error)
+	// Units returns the known units, for suggestions.
+	Units(ctx context.Context) ([]checklist.Unit, error)
+	// CreateAssessment saves a new assessment and carries over the unit's
+	// unfinished actions. itemCounts holds the item count of each area.
+	CreateAssessment(ctx context.Context, a checklist.Assessment, itemCounts map[string]int) (checklist.Assessment, error)
+	// LoadAssessment returns an assessment with its responses and actions.
+	LoadAssessment(ctx context.Context, id int64) (checklist.Assessment, error)
+	// UpdateAssessment saves the assessment's own fields.
+	UpdateAssessment(ctx context.Context, a checklist.Assessment) error
+	// DeleteAssessment removes an assessment.
+	DeleteAssessment(ctx context.Context, id int64) error
+	// SaveResponse upserts one answer with its comment, reason and risk
+	// (nil risk = none).
+	SaveResponse(ctx context.Context, assessmentID int64, r checklist.Response) error
+	// SaveAction inserts (ID 0) or updates an action and returns it saved.
+	SaveAction(ctx context.Context, a checklist.Action) (checklist.Action, error)
+	// DeleteAction removes an action.
+	DeleteAction(ctx context.Context, id int64) error
+}
+
+// Exporter writes an assessment's markdown handlingsplan to a file and
+// returns its path.
+type Exporter interface {
+	ExportAssessment(ctx context.Context, id int64) (path string, err error)
+}
+
+// Summary is one row of the start screen: an assessment without its answers
+// and actions. It mirrors store.Summary.
+type Summary struct {
+	ID               int64
+	UnitID           int64
+	Unit             string
+	Date             checklist.Date
+	Status           checklist.AssessmentStatus
+	Participants     string
+	SafetyRepPresent bool
+	// Areas are the areas included, in the order chosen.
+	Areas []checklist.AreaRef
+	// Answered counts the items answered; Total the items in the areas.
+	Answered, Total int
+	// OpenActions counts unfinished actions; OverdueActions those past due.
+	OpenActions, OverdueActions int
+	// Updated is when the assessment last changed.
+	Updated time.Time
+}

@@ -1,0 +1,157 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"samkoll/checklist"
+)
+
+// KeyMap holds every key binding of the app, one struct per screen. Each
+// binding carries its help text in the chosen language.
+type KeyMap struct {
+	Global   GlobalKeys
+	Home     HomeKeys
+	New      NewKeys
+	Walk     WalkKeys
+	Risk     RiskKeys
+	Overview OverviewKeys
+	Input    InputKeys
+	Plan     PlanKeys
+	Summary  SummaryKeys
+}
+
+// GlobalKeys work on every screen (q, p and ? only when no text input has
+// focus).
+type GlobalKeys struct {
+	Quit, Help, Present, Back key.Binding
+}
+
+// HomeKeys are the start screen's keys.
+type HomeKeys struct {
+	Up, Down, Filter, New, Open, Plan, Export, Delete, Confirm, Cancel key.Binding
+}
+
+// NewKeys are the new assessment form's keys.
+type NewKeys struct {
+	Next, Prev, Complete, Toggle, Up, Down, Create key.Binding
+}
+
+// WalkKeys are the walk's keys.
+type WalkKeys struct {
+	Ja, Delvis, Nej, EjAktuellt key.Binding
+	Prev, Next                  key.Binding
+	Comment, Guidance, Overview key.Binding
+	Risk, Plan                  key.Binding
+}
+
+// RiskKeys are the risk evaluation's keys.
+type RiskKeys struct {
+	Score, Note, AddAction, Save key.Binding
+}
+
+// OverviewKeys are the item overview's keys.
+type OverviewKeys struct {
+	Up, Down, Jump, AllAreas key.Binding
+}
+
+// InputKeys apply while a text input has focus.
+type InputKeys struct {
+	Save, Cancel, Confirm key.Binding
+}
+
+// PlanKeys are the action plan's keys.
+type PlanKeys struct {
+	Up, Down, Add, Edit, Status, Checked, Delete, Summary key.Binding
+}
+
+// SummaryKeys are the summary's keys.
+type SummaryKeys struct {
+	Up, Down, Export, Plan key.Binding
+}
+
+// DefaultKeyMap returns the bindings with help in lang.
+func DefaultKeyMap(lang checklist.Lang) KeyMap {
+	t := func(sv, en string) string { return checklist.Text{SV: sv, EN: en}.In(lang) }
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	up := b([]string{"up", "k"}, "↑/k", t("upp", "up"))
+	down := b([]string{"down", "j"}, "↓/j", t("ned", "down"))
+	arrowUp := b([]string{"up"}, "↑", t("upp", "up"))
+	arrowDown := b([]string{"down"}, "↓", t("ned", "down"))
+	return KeyMap{
+		Global: GlobalKeys{
+			Quit:    b([]string{"ctrl+c"}, "ctrl+c", t("avsluta", "quit")),
+			Help:    b([]string{"?"}, "?", t("alla tangenter", "all keys")),
+			Present: b([]string{"f2", "p"}, "p/F2", t("presentationsläge", "presentation mode")),
+			Back:    b([]string{"esc", "q"}, "q/esc", t("tillbaka", "back")),
+		},
+		Home: HomeKeys{
+			Up:      up,
+			Down:    down,
+			Filter:  b([]string{"/"}, "/", t("filtrera", "filter")),
+			New:     b([]string{"n"}, "n", t("ny bedömning", "new assessment")),
+			Open:    b([]string{"enter"}, "enter", t("fortsätt", "continue")),
+			Plan:    b([]string{"a", "h"}, "a/h", t("handlingsplan", "action plan")),
+			Export:  b([]string{"x"}, "x", t("exportera", "export")),
+			Delete:  b([]string{"d"}, "d", t("ta bort", "delete")),
+			Confirm: b([]string{"y", "j"}, "y/j", t("ja, ta bort", "yes, delete")),
+			Cancel:  b([]string{"n", "esc"}, "n/esc", t("avbryt", "cancel")),
+		},
+		New: NewKeys{
+			Next:     b([]string{"tab", "down"}, "tab/↓", t("nästa fält", "next field")),
+			Prev:     b([]string{"shift+tab", "up"}, "shift+tab/↑", t("föregående fält", "previous field")),
+			Complete: b([]string{"right"}, "→", t("fyll i förslag", "accept suggestion")),
+			Toggle:   b([]string{"space"}, "space", t("välj/avvälj", "toggle")),
+			Up:       b([]string{"up", "k"}, "↑/k", t("upp", "up")),
+			Down:     b([]string{"down", "j"}, "↓/j", t("ned", "down")),
+			Create:   b([]string{"ctrl+s", "enter"}, "enter", t("skapa och börja", "create and start")),
+		},
+		Walk: WalkKeys{
+			Ja:         b([]string{"1", "j"}, "1/j", checklist.Ja.Label(lang)),
+			Delvis:     b([]string{"2", "d"}, "2/d", checklist.Delvis.Label(lang)),
+			Nej:        b([]string{"3", "n"}, "3/n", checklist.Nej.Label(lang)),
+			EjAktuellt: b([]string{"4", "e"}, "4/e", checklist.EjAktuellt.Label(lang)),
+			Prev:       b([]string{"left", "h"}, "←", t("föregående", "previous")),
+			Next:       b([]string{"right", "l"}, "→", t("nästa", "next")),
+			Comment:    b([]string{"c"}, "c", t("kommentar", "comment")),
+			Guidance:   b([]string{"g"}, "g", t("vägledning", "guidance")),
+			Overview:   b([]string{"o"}, "o", t("översikt", "overview")),
+			Risk:       b([]string{"r"}, "r", t("riskbedöm", "assess risk")),
+			Plan:       b([]string{"a"}, "a", t("handlingsplan", "action plan")),
+		},
+		Risk: RiskKeys{
+			Score:     b([]string{"1", "2", "3", "4"}, "1–4", t("sannolikhet, sedan konsekvens", "probability, then consequence")),
+			Note:      b([]string{"c"}, "c", t("notering", "note")),
+			AddAction: b([]string{"a"}, "a", t("lägg till åtgärd", "add action")),
+			Save:      b([]string{"enter"}, "enter", t("spara risk", "save risk")),
+		},
+		Overview: OverviewKeys{
+			Up:       up,
+			Down:     down,
+			Jump:     b([]string{"enter"}, "enter", t("gå till punkten", "go to item")),
+			AllAreas: b([]string{"tab"}, "tab", t("området/alla områden", "area/all areas")),
+		},
+		Input: InputKeys{
+			Save:    b([]string{"enter"}, "enter", t("spara", "save")),
+			Cancel:  b([]string{"esc"}, "esc", t("avbryt", "cancel")),
+			Confirm: b([]string{"enter"}, "enter", t("spara ändå", "save anyway")),
+		},
+		Plan: PlanKeys{
+			Up:      arrowUp,
+			Down:    arrowDown,
+			Add:     b([]string{"a"}, "a", t("ny åtgärd", "new action")),
+			Edit:    b([]string{"enter", "e"}, "enter", t("redigera", "edit")),
+			Status:  b([]string{"s"}, "s", t("ändra status", "change status")),
+			Checked: b([]string{"k"}, "k", t("kontrollerad", "checked")),
+			Delete:  b([]string{"d"}, "d", t("ta bort", "delete")),
+			Summary: b([]string{"z"}, "z", t("sammanfattning", "summary")),
+		},
+		Summary: SummaryKeys{
+			Up:     arrowUp,
+			Down:   arrowDown,
+			Export: b([]string{"x"}, "x", t("exportera", "export")),
+			Plan:   b([]string{"a"}, "a", t("handlingsplan", "action plan")),
+		},
+	}
+}

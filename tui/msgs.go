@@ -1,0 +1,221 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"samkoll/checklist"
+)
+
+// Messages shared by the root and the screens. Commands build them from
+// plain values and never touch a model.
+
+// errMsg reports a failure; the root shows it in the status line.
+type errMsg struct{ err error }
+
+// statusMsg is an informational line for the status line.
+type statusMsg struct{ text string }
+
+// clearStatusMsg expires the status line set with the same id.
+type clearStatusMsg struct{ id int }
+
+// Navigation. A screen never builds another screen: it returns one of these
+// and the root switches.
+
+// openMsg asks the root to load assessment id and push the screen to on top.
+// Focus, when set, is the item the screen should start at.
+type openMsg struct {
+	to    screenID
+	id    int64
+	focus checklist.ItemKey
+}
+
+// backMsg asks the root to pop the active screen (q / esc at the top level of
+// a screen). Popping the last screen quits.
+type backMsg struct{}
+
+// resumedMsg is sent to a screen that becomes active again after the screen
+// above it was popped: reload what may have changed.
+type resumedMsg struct{}
+
+// addActionMsg asks the root to open the plan screen for the assessment with
+// the "add action" form for the item. The root loads the assessment, builds
+// the plan screen and forwards this message to it.
+type addActionMsg struct {
+	AssessmentID   int64
+	AreaID, ItemID string
+}
+
+// newAssessmentMsg asks the root to open the new assessment form.
+type newAssessmentMsg struct{}
+
+// Results of store calls.
+
+// assessmentsLoadedMsg carries the start screen's list.
+type assessmentsLoadedMsg struct{ list []Summary }
+
+// unitsLoadedMsg carries the known units for suggestions.
+type unitsLoadedMsg struct{ units []checklist.Unit }
+
+// assessmentLoadedMsg carries a loaded assessment and what it was loaded
+// for: an openMsg (then the root builds the screen) or a refresh (open.to ==
+// 0: forwarded to the active screen).
+type assessmentLoadedMsg struct {
+	a    checklist.Assessment
+	open openMsg
+	add  *addActionMsg
+}
+
+// assessmentCreatedMsg reports a saved new assessment.
+type assessmentCreatedMsg struct{ a checklist.Assessment }
+
+// assessmentDeletedMsg reports a deleted assessment.
+type assessmentDeletedMsg struct{ id int64 }
+
+// responseSavedMsg reports a saved answer.
+type responseSavedMsg struct {
+	assessmentID int64
+	r            checklist.Response
+}
+
+// actionSavedMsg reports a saved action, with the store's id.
+type actionSavedMsg struct{ a checklist.Action }
+
+// actionDeletedMsg reports a deleted action.
+type actionDeletedMsg struct{ id int64 }
+
+// exportedMsg reports a written export file.
+type exportedMsg struct {
+	id   int64
+	path string
+}
+
+// statusDuration is how long a status line stays.
+const statusDuration = 5 * time.Second
+
+// clearStatusCmd expires status id after d.
+func clearStatusCmd(id int, d time.Duration) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return clearStatusMsg{id} })
+}
+
+// errCmd wraps err as a message.
+func errCmd(err error) tea.Cmd { return func() tea.Msg { return errMsg{err} } }
+
+// statusCmd shows text in the status line.
+func statusCmd(text string) tea.Cmd { return func() tea.Msg { return statusMsg{text} } }
+
+// backCmd asks the root to go back.
+func backCmd() tea.Msg { return backMsg{} }
+
+// listAssessmentsCmd loads the start screen list.
+func listAssessmentsCmd(ctx context.Context, s Store, today checklist.Date) tea.Cmd {
+	return func() tea.Msg {
+		list, err := s.ListAssessments(ctx, today)
+		if err != nil {
+			return errMsg{err}
+		}
+		return assessmentsLoadedMsg{list}
+	}
+}
+
+// unitsCmd loads the known units.
+func unitsCmd(ctx context.Context, s Store) tea.Cmd {
+	return func() tea.Msg {
+		units, err := s.Units(ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		return unitsLoadedMsg{units}
+	}
+}
+
+// loadAssessmentCmd loads assessment open.id for open (or, with open.to 0,
+// for a refresh of the active screen).
+func loadAssessmentCmd(ctx context.Context, s Store, open openMsg, add *addActionMsg) tea.Cmd {
+	return func() tea.Msg {
+		a, err := s.LoadAssessment(ctx, open.id)
+		if err != nil {
+			return errMsg{err}
+		}
+		return assessmentLoadedMsg{a: a, open: open, add: add}
+	}
+}
+
+// createAssessmentCmd saves a new assessment.
+func createAssessmentCmd(ctx context.Context, s Store, a checklist.Assessment, counts map[string]int) tea.Cmd {
+	return func() tea.Msg {
+		saved, err := s.CreateAssessment(ctx, a, counts)
+		if err != nil {
+			return errMsg{err}
+		}
+		return assessmentCreatedMsg{saved}
+	}
+}
+
+// updateAssessmentCmd saves an assessment's own fields.
+func updateAssessmentCmd(ctx context.Context, s Store, a checklist.Assessment) tea.Cmd {
+	return func() tea.Msg {
+		if err := s.UpdateAssessment(ctx, a); err != nil {
+			return errMsg{err}
+		}
+		return nil
+	}
+}
+
+// deleteAssessmentCmd removes an assessment.
+func deleteAssessmentCmd(ctx context.Context, s Store, id int64) tea.Cmd {
+	return func() tea.Msg {
+		if err := s.DeleteAssessment(ctx, id); err != nil {
+			return errMsg{err}
+		}
+		return assessmentDeletedMsg{id}
+	}
+}
+
+// saveResponseCmd saves one answer at once (autosave).
+func saveResponseCmd(ctx context.Context, s Store, assessmentID int64, r checklist.Response) tea.Cmd {
+	return func() tea.Msg {
+		if err := s.SaveResponse(ctx, assessmentID, r); err != nil {
+			return errMsg{err}
+		}
+		return responseSavedMsg{assessmentID, r}
+	}
+}
+
+// saveActionCmd saves an action.
+func saveActionCmd(ctx context.Context, s Store, a checklist.Action) tea.Cmd {
+	return func() tea.Msg {
+		saved, err := s.SaveAction(ctx, a)
+		if err != nil {
+			return errMsg{err}
+		}
+		return actionSavedMsg{saved}
+	}
+}
+
+// deleteActionCmd removes an action.
+func deleteActionCmd(ctx context.Context, s Store, id int64) tea.Cmd {
+	return func() tea.Msg {
+		if err := s.DeleteAction(ctx, id); err != nil {
+			return errMsg{err}
+		}
+		return actionDeletedMsg{id}
+	}
+}
+
+// exportCmd writes the markdown export of assessment id. A nil exporter
+// gives an explanatory error.
+func exportCmd(ctx context.Context, e Exporter, lang checklist.Lang, id int64) tea.Cmd {
+	return func() tea.Msg {
+		if e == nil {
+			return errMsg{errNoExporter(lang)}
+		}
+		path, err := e.ExportAssessment(ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		return exportedMsg{id, path}
+	}
+}
