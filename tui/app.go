@@ -142,7 +142,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case backMsg:
 		return m.pop()
 	case newAssessmentMsg:
-		return m.push(newNewScreen(m.sh))
+		ns := newNewScreen(m.sh)
+		m.push(ns)
+		return m, ns.init()
 	case openMsg:
 		return m, loadAssessmentCmd(m.sh.ctx, m.sh.store, msg, nil)
 	case addActionMsg:

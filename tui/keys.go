@@ -101,11 +101,11 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 		New: NewKeys{
 			Next:     b([]string{"tab", "down"}, "tab/↓", t("nästa fält", "next field")),
 			Prev:     b([]string{"shift+tab", "up"}, "shift+tab/↑", t("föregående fält", "previous field")),
-			Complete: b([]string{"right"}, "→", t("fyll i förslag", "accept suggestion")),
+			Complete: b([]string{"tab"}, "tab", t("fyll i förslag", "accept suggestion")),
 			Toggle:   b([]string{"space"}, "space", t("välj/avvälj", "toggle")),
 			Up:       b([]string{"up", "k"}, "↑/k", t("upp", "up")),
 			Down:     b([]string{"down", "j"}, "↓/j", t("ned", "down")),
-			Create:   b([]string{"ctrl+s", "enter"}, "enter", t("skapa och börja", "create and start")),
+			Create:   b([]string{"ctrl+s"}, "ctrl+s", t("skapa och börja", "create and start")),
 		},
 		Walk: WalkKeys{
 			Ja:         b([]string{"1", "j"}, "1/j", checklist.Ja.Label(lang)),

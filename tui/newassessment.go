@@ -1,29 +1,314 @@
 package tui
 
 import (
+	"fmt"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"samkoll/checklist"
 )
 
-// newScreen is the new assessment form.
-type newScreen struct{ sh *shared }
+// The fields of the new assessment form, in tab order.
+const (
+	fieldUnit = iota
+	fieldDate
+	fieldParticipants
+	fieldSafetyRep
+	fieldAreas
+	fieldCount
+)
 
-func newNewScreen(sh *shared) *newScreen { return &newScreen{sh: sh} }
+// newScreen is the new assessment form: unit, meeting date, participants as
+// roles, whether the skyddsombud is present, and the areas to include.
+type newScreen struct {
+	sh           *shared
+	unit         input
+	date         input
+	participants input
+	safetyRep    bool
+	areas        []*checklist.Area
+	chosen       map[string]bool
+	areaCursor   int
+	focus        int
+	errText      string
+	creating     bool
+	w, h         int
+}
+
+func newNewScreen(sh *shared) *newScreen {
+	s := &newScreen{
+		sh:           sh,
+		unit:         newInput("", sh.tr("t.ex. Avdelning 12, kirurgen", "e.g. Ward 12, surgery"), 80),
+		date:         newInput("", "ÅÅÅÅ-MM-DD", 10),
+		participants: newInput("", sh.tr("t.ex. chef, 6 sjuksköterskor, skyddsombud", "e.g. manager, 6 nurses, safety rep"), 200),
+		areas:        sh.cat.Areas,
+		chosen:       map[string]bool{},
+	}
+	s.date.SetValue(sh.today().String())
+	for _, id := range sh.cat.CoreAreaIDs() {
+		s.chosen[id] = true
+	}
+	s.unit.Focus()
+	return s
+}
+
+// init loads the known units for suggestions.
+func (s *newScreen) init() tea.Cmd { return unitsCmd(s.sh.ctx, s.sh.store) }
 
 // Inputting reports whether a text field has focus.
-func (s *newScreen) Inputting() bool { return false }
+func (s *newScreen) Inputting() bool { return s.focus <= fieldParticipants }
 
 // SetSize stores the body size.
-func (s *newScreen) SetSize(w, h int) {}
+func (s *newScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	fw := max(w-labelWidth(w), 4)
+	s.unit.SetWidth(fw)
+	s.date.SetWidth(fw)
+	s.participants.SetWidth(fw)
+}
+
+// labelWidth is the width of the label column.
+func labelWidth(w int) int {
+	if w < 60 {
+		return 0
+	}
+	return 26
+}
+
+func (s *newScreen) field(i int) *input {
+	switch i {
+	case fieldUnit:
+		return &s.unit
+	case fieldDate:
+		return &s.date
+	case fieldParticipants:
+		return &s.participants
+	}
+	return nil
+}
+
+func (s *newScreen) setFocus(i int) {
+	if f := s.field(s.focus); f != nil {
+		f.Blur()
+	}
+	s.focus = (i + fieldCount) % fieldCount
+	if f := s.field(s.focus); f != nil {
+		f.Focus()
+	}
+}
 
 // Update handles the form.
-func (s *newScreen) Update(msg tea.Msg) (screen, tea.Cmd) { return s, nil }
+func (s *newScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case unitsLoadedMsg:
+		s.unit.suggestions = s.unit.suggestions[:0]
+		for _, u := range msg.units {
+			s.unit.suggestions = append(s.unit.suggestions, u.Name)
+		}
+		return s, nil
+	case errMsg:
+		s.creating = false
+		return s, nil
+	case tea.KeyPressMsg:
+		return s.updateKey(msg)
+	case tea.PasteMsg:
+		if f := s.field(s.focus); f != nil {
+			f.Update(msg)
+		}
+	}
+	return s, nil
+}
+
+func (s *newScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
+	k, g := s.sh.keys.New, s.sh.keys.Global
+	if s.creating {
+		return s, nil
+	}
+	switch {
+	case msg.String() == "esc" || (!s.Inputting() && key.Matches(msg, g.Back)):
+		return s, backCmd
+	case msg.String() == "ctrl+s":
+		return s, s.create()
+	case s.focus == fieldUnit && key.Matches(msg, k.Complete) && s.unit.Complete():
+		return s, nil
+	case msg.String() == "enter":
+		if s.focus < fieldSafetyRep {
+			s.setFocus(s.focus + 1)
+			return s, nil
+		}
+		return s, s.create()
+	case key.Matches(msg, k.Prev) && !(s.focus == fieldAreas && msg.String() == "up" && s.areaCursor > 0):
+		s.setFocus(s.focus - 1)
+		return s, nil
+	case key.Matches(msg, k.Next) && !(s.focus == fieldAreas && msg.String() == "down" && s.areaCursor < len(s.areas)-1):
+		if s.focus == fieldAreas && msg.String() == "down" {
+			return s, nil
+		}
+		s.setFocus(s.focus + 1)
+		return s, nil
+	}
+	switch s.focus {
+	case fieldSafetyRep:
+		if key.Matches(msg, k.Toggle) || msg.String() == "j" || msg.String() == "n" {
+			s.safetyRep = msg.String() == "j" || (msg.String() != "n" && !s.safetyRep)
+		}
+	case fieldAreas:
+		switch {
+		case key.Matches(msg, k.Up):
+			s.areaCursor = max(s.areaCursor-1, 0)
+		case key.Matches(msg, k.Down):
+			s.areaCursor = min(s.areaCursor+1, max(len(s.areas)-1, 0))
+		case key.Matches(msg, k.Toggle) && len(s.areas) > 0:
+			id := s.areas[s.areaCursor].ID
+			s.chosen[id] = !s.chosen[id]
+		}
+	default:
+		if f := s.field(s.focus); f != nil && f.Update(msg) {
+			s.errText = ""
+		}
+	}
+	return s, nil
+}
+
+// create validates the form and returns the command that saves it; on a bad
+// field it sets the error and returns nil, changing nothing else.
+func (s *newScreen) create() tea.Cmd {
+	sh := s.sh
+	unit := strings.TrimSpace(s.unit.Value())
+	if unit == "" {
+		s.errText = sh.tr("Skriv enhetens namn.", "Enter the unit's name.")
+		s.setFocus(fieldUnit)
+		return nil
+	}
+	d, err := checklist.ParseDate(s.date.Value())
+	if err != nil {
+		s.errText = sh.tr(
+			fmt.Sprintf("Mötesdatumet %q finns inte. Skriv ÅÅÅÅ-MM-DD, t.ex. %s.", s.date.Value(), sh.today()),
+			fmt.Sprintf("The meeting date %q is not a valid date. Write YYYY-MM-DD, e.g. %s.", s.date.Value(), sh.today()))
+		s.setFocus(fieldDate)
+		return nil
+	}
+	a := checklist.Assessment{Unit: unit, Date: d, Participants: strings.TrimSpace(s.participants.Value()), SafetyRepPresent: s.safetyRep}
+	counts := map[string]int{}
+	for _, ar := range s.areas {
+		if s.chosen[ar.ID] {
+			a.Areas = append(a.Areas, checklist.AreaRef{ID: ar.ID, Version: ar.Version, Hash: ar.Hash})
+			counts[ar.ID] = len(ar.Items)
+		}
+	}
+	if len(a.Areas) == 0 {
+		s.errText = sh.tr("Välj minst ett område (space).", "Choose at least one area (space).")
+		s.setFocus(fieldAreas)
+		return nil
+	}
+	if checklist.ContainsPersonnummer(a.Participants) {
+		s.errText = sh.tr("Deltagarfältet ser ut att innehålla ett personnummer. Skriv roller, inte personer.",
+			"The participants field looks like it holds a personal identity number. Write roles, not people.")
+		s.setFocus(fieldParticipants)
+		return nil
+	}
+	s.errText = ""
+	s.creating = true
+	return createAssessmentCmd(sh.ctx, sh.store, a, counts)
+}
 
 // View renders the form.
-func (s *newScreen) View() string { return "" }
+func (s *newScreen) View() string {
+	sh, st := s.sh, s.sh.styles
+	lw := labelWidth(s.w)
+	var lines []string
+	lines = append(lines, st.Title.Render(sh.tr("Ny riskbedömning", "New risk assessment")), "")
+	row := func(field int, label, value string) {
+		ls := st.Label
+		marker := "  "
+		if s.focus == field {
+			ls, marker = st.Focused, "> "
+		}
+		if lw == 0 {
+			lines = append(lines, ls.Render(marker+label), "  "+value)
+			return
+		}
+		lines = append(lines, ls.Render(fmt.Sprintf("%-*s", lw, marker+label))+value)
+	}
+	indent := strings.Repeat(" ", max(lw, 2))
+	row(fieldUnit, sh.tr("Enhet", "Unit"), s.unit.View(st.Subtle))
+	if s.focus == fieldUnit {
+		if sug := s.matchingUnits(3); len(sug) > 0 {
+			lines = append(lines, indent+st.Subtle.Render(sh.tr("finns: ", "known: ")+strings.Join(sug, ", ")+sh.tr(" (tab fyller i)", " (tab completes)")))
+		}
+	}
+	row(fieldDate, sh.tr("Mötesdatum", "Meeting date"), s.date.View(st.Subtle))
+	row(fieldParticipants, sh.tr("Deltagare (roller)", "Participants (roles)"), s.participants.View(st.Subtle))
+	if s.focus == fieldParticipants {
+		lines = append(lines, indent+st.Hint.Render(sh.tr("Skriv roller och antal, inte namn.", "Write roles and numbers, not names.")))
+	}
+	yes := "[ ] " + sh.tr("nej", "no")
+	if s.safetyRep {
+		yes = "[x] " + sh.tr("ja", "yes")
+	}
+	row(fieldSafetyRep, sh.tr("Skyddsombud närvarande", "Safety rep present"), yes)
+	row(fieldAreas, sh.tr("Områden (space väljer)", "Areas (space toggles)"), "")
+	if s.errText != "" {
+		defer func() { lines = append(lines, st.Error.Render(s.errText)) }()
+	}
+	room := max(s.h-len(lines)-1, 1)
+	start := 0
+	if s.areaCursor >= room {
+		start = s.areaCursor - room + 1
+	}
+	for i := start; i < len(s.areas) && i < start+room; i++ {
+		ar := s.areas[i]
+		box := "[ ]"
+		if s.chosen[ar.ID] {
+			box = "[x]"
+		}
+		text := fmt.Sprintf("%s %s (%d)", box, ar.Title.In(sh.lang), len(ar.Items))
+		if ar.Core {
+			text += " " + st.Subtle.Render(sh.tr("kärnområde", "core"))
+		}
+		if s.focus == fieldAreas && i == s.areaCursor {
+			lines = append(lines, "  "+st.Selected.Render("> "+text))
+		} else {
+			lines = append(lines, "    "+text)
+		}
+	}
+	if s.errText != "" {
+		lines = append(lines, st.Error.Render(s.errText))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// matchingUnits returns up to n known units that contain the typed text.
+func (s *newScreen) matchingUnits(n int) []string {
+	q := strings.ToLower(strings.TrimSpace(s.unit.Value()))
+	var out []string
+	for _, u := range s.unit.suggestions {
+		if strings.Contains(strings.ToLower(u), q) && !strings.EqualFold(u, strings.TrimSpace(s.unit.Value())) {
+			out = append(out, u)
+			if len(out) == n {
+				break
+			}
+		}
+	}
+	return out
+}
 
 // ShortHelp lists the keys that work now.
-func (s *newScreen) ShortHelp() []key.Binding { return nil }
+func (s *newScreen) ShortHelp() []key.Binding {
+	k, g := s.sh.keys.New, s.sh.keys.Global
+	switch s.focus {
+	case fieldUnit:
+		return []key.Binding{k.Next, k.Complete, k.Create, s.sh.keys.Input.Cancel}
+	case fieldSafetyRep, fieldAreas:
+		return []key.Binding{k.Toggle, k.Next, k.Prev, k.Create, g.Back}
+	}
+	return []key.Binding{k.Next, k.Prev, k.Create, s.sh.keys.Input.Cancel}
+}
 
 // FullHelp lists all keys.
-func (s *newScreen) FullHelp() [][]key.Binding { return nil }
+func (s *newScreen) FullHelp() [][]key.Binding {
+	k, g := s.sh.keys.New, s.sh.keys.Global
+	return [][]key.Binding{{k.Next, k.Prev, k.Complete}, {k.Up, k.Down, k.Toggle}, {k.Create, g.Back, g.Quit}}
+}
