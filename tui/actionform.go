@@ -1,0 +1,395 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"samkoll/checklist"
+)
+
+// seriousDueDays is how far ahead the default due date of an action for a
+// serious risk lies: "omedelbart eller så snart det är praktiskt möjligt".
+const seriousDueDays = 14
+
+// formField is one field of the action form.
+type formField int
+
+// The form's fields, in tab order.
+const (
+	fieldPick formField = iota
+	fieldRisk
+	fieldWhat
+	fieldWho
+	fieldDue
+	fieldEscalation
+)
+
+// String names the field, for tests.
+func (f formField) String() string {
+	switch f {
+	case fieldPick:
+		return "pick"
+	case fieldRisk:
+		return "risk"
+	case fieldWhat:
+		return "what"
+	case fieldWho:
+		return "who"
+	case fieldDue:
+		return "due"
+	case fieldEscalation:
+		return "escalation"
+	}
+	return "?"
+}
+
+// actionForm adds or edits one action. From an item it offers the item's
+// suggested measures as a pick list that fills What.
+type actionForm struct {
+	sh   *shared
+	base checklist.Action
+	item *checklist.Item
+	// serious is whether the item's risk is allvarlig.
+	serious bool
+	level   checklist.Level
+
+	measures []string
+	pick     int
+
+	fields []formField
+	focus  int
+	inputs map[formField]*input
+	esc    checklist.Escalation
+
+	// err is the validation message of the last save attempt.
+	err string
+	// warned is set when the personnummer warning has been shown; the next
+	// save goes through.
+	warned bool
+
+	// done is set when the form is finished; save holds the action to save,
+	// or nil when the form was cancelled.
+	done bool
+	save *checklist.Action
+
+	w, h int
+}
+
+// newActionForm returns the form for a (ID 0: new). item and risk, when
+// known, prefill the risk text, the measures and the default due date.
+func newActionForm(sh *shared, a checklist.Action, item *checklist.Item, risk *checklist.Risk) *actionForm {
+	f := &actionForm{sh: sh, base: a, item: item, esc: a.Escalation, inputs: map[formField]*input{}, w: 80, h: 20}
+	if risk != nil {
+		f.level = risk.Level
+		f.serious = risk.Serious()
+	}
+	mk := func(field formField, value, placeholder string, limit int) {
+		in := newInput("", placeholder, limit)
+		in.SetValue(value)
+		f.inputs[field] = &in
+	}
+	riskText := a.Risk
+	if a.ID == 0 && item != nil && riskText == "" {
+		riskText = item.Problem.In(sh.lang)
+	}
+	due := a.Due.String()
+	if a.ID == 0 && due == "" && f.serious {
+		due = sh.today().AddDays(seriousDueDays).String()
+	}
+	mk(fieldRisk, riskText, sh.tr("vilket problem åtgärden löser", "the problem the action addresses"), 300)
+	mk(fieldWhat, a.What, sh.tr("vad ska göras?", "what is to be done?"), 300)
+	mk(fieldWho, a.Who, sh.tr("t.ex. enhetschef, skyddsombud", "e.g. unit manager, safety rep"), 80)
+	mk(fieldDue, due, "ÅÅÅÅ-MM-DD", 10)
+	if item != nil {
+		for _, m := range item.Measures {
+			f.measures = append(f.measures, m.In(sh.lang))
+		}
+	}
+	if len(f.measures) > 0 {
+		f.fields = append(f.fields, fieldPick)
+	}
+	f.fields = append(f.fields, fieldRisk, fieldWhat, fieldWho, fieldDue, fieldEscalation)
+	if len(f.measures) == 0 || a.What != "" {
+		f.focus = f.indexOf(fieldWhat)
+	}
+	f.setFocus(f.focus)
+	return f
+}
+
+func (f *actionForm) indexOf(field formField) int {
+	for i, x := range f.fields {
+		if x == field {
+			return i
+		}
+	}
+	return 0
+}
+
+// field returns the focused field.
+func (f *actionForm) field() formField { return f.fields[f.focus] }
+
+// setFocus focuses field i and blurs the others.
+func (f *actionForm) setFocus(i int) {
+	f.focus = (i + len(f.fields)) % len(f.fields)
+	for field, in := range f.inputs {
+		if field == f.field() {
+			in.Focus()
+		} else {
+			in.Blur()
+		}
+	}
+}
+
+// labelWidth is the width of the label column.
+func (f *actionForm) labelWidth() int {
+	if f.w < 50 {
+		return 10
+	}
+	return 15
+}
+
+func (f *actionForm) setSize(w, h int) {
+	f.w, f.h = max(w, 1), max(h, 1)
+	for _, in := range f.inputs {
+		in.SetWidth(max(f.w-f.labelWidth()-1, 4))
+	}
+}
+
+// Update handles a message while the form is open; it sets done when the
+// form is finished.
+func (f *actionForm) Update(msg tea.Msg) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		if in, ok := f.inputs[f.field()]; ok && in.Update(msg) {
+			f.warned, f.err = false, ""
+		}
+		return
+	}
+	in, nk := f.sh.keys.Input, f.sh.keys.New
+	switch {
+	case key.Matches(k, in.Cancel):
+		f.done = true
+	case f.field() == fieldPick:
+		f.updatePick(k)
+	case key.Matches(k, nk.Next):
+		f.setFocus(f.focus + 1)
+	case key.Matches(k, nk.Prev):
+		f.setFocus(f.focus - 1)
+	case key.Matches(k, in.Save):
+		f.submit()
+	case f.field() == fieldEscalation:
+		switch k.String() {
+		case "space", "right", "l":
+			f.esc = nextEscalation(f.esc)
+		case "left", "h":
+			f.esc = nextEscalation(nextEscalation(f.esc))
+		}
+	default:
+		if f.inputs[f.field()].Update(k) {
+			f.warned, f.err = false, ""
+		}
+	}
+}
+
+// updatePick handles keys on the measures list.
+func (f *actionForm) updatePick(k tea.KeyPressMsg) {
+	s := k.String()
+	switch {
+	case len(s) == 1 && s[0] >= '1' && s[0] <= '9':
+		if n := int(s[0] - '1'); n < len(f.measures) {
+			f.pick = n
+			f.choose()
+		}
+	case s == "up" || s == "k":
+		f.pick = max(f.pick-1, 0)
+	case s == "down" || s == "j":
+		f.pick = min(f.pick+1, len(f.measures)-1)
+	case key.Matches(k, f.sh.keys.Input.Save):
+		f.choose()
+	case key.Matches(k, f.sh.keys.New.Next):
+		f.setFocus(f.focus + 1)
+	case key.Matches(k, f.sh.keys.New.Prev):
+		f.setFocus(f.focus - 1)
+	}
+}
+
+// choose fills What with the picked measure and moves to What.
+func (f *actionForm) choose() {
+	f.inputs[fieldWhat].SetValue(f.measures[f.pick])
+	f.setFocus(f.indexOf(fieldWhat))
+}
+
+// submit validates the fields and, when they are fine, finishes the form
+// with the action to save.
+func (f *actionForm) submit() {
+	tr := f.sh.tr
+	a := f.base
+	a.Risk = strings.TrimSpace(f.inputs[fieldRisk].Value())
+	a.What = strings.TrimSpace(f.inputs[fieldWhat].Value())
+	a.Who = strings.TrimSpace(f.inputs[fieldWho].Value())
+	a.Escalation = f.esc
+	f.err = ""
+	if a.What == "" {
+		f.err = tr("Skriv vad som ska göras.", "Write what is to be done.")
+		f.setFocus(f.indexOf(fieldWhat))
+		return
+	}
+	dueText := strings.TrimSpace(f.inputs[fieldDue].Value())
+	switch {
+	case dueText == "" && a.Status.Open():
+		f.err = tr("Ange klart senast (ÅÅÅÅ-MM-DD).", "Enter a due date (YYYY-MM-DD).")
+		f.setFocus(f.indexOf(fieldDue))
+		return
+	case dueText == "":
+		a.Due = checklist.Date{}
+	default:
+		d, err := checklist.ParseDate(dueText)
+		if err != nil {
+			f.err = tr("Ogiltigt datum: skriv ÅÅÅÅ-MM-DD, t.ex. ", "Invalid date: write YYYY-MM-DD, e.g. ") +
+				f.sh.today().AddDays(30).String() + "."
+			f.setFocus(f.indexOf(fieldDue))
+			return
+		}
+		a.Due = d
+	}
+	if !f.warned && (checklist.ContainsPersonnummer(a.Risk) || checklist.ContainsPersonnummer(a.What) ||
+		checklist.ContainsPersonnummer(a.Who)) {
+		f.warned = true
+		return
+	}
+	f.done, f.save = true, &a
+}
+
+// planPNWarning is the warning shown before text with a personnummer is
+// saved.
+func planPNWarning(sh *shared) string {
+	return sh.tr("Texten ser ut att innehålla ett personnummer. Ta bort det, eller tryck enter för att spara ändå.",
+		"The text looks like it holds a personal identity number. Remove it, or press enter to save anyway.")
+}
+
+// View renders the form.
+func (f *actionForm) View() string {
+	st, tr := f.sh.styles, f.sh.tr
+	lw := f.labelWidth()
+	var b []string
+	title := tr("Ny åtgärd", "New action")
+	if f.base.ID != 0 {
+		title = tr("Redigera åtgärd", "Edit action")
+	}
+	if f.item != nil {
+		title += fmt.Sprintf(" · %s %s", f.base.AreaID, f.item.ID)
+		if f.level != checklist.NoLevel {
+			title += " · " + f.level.Label(f.sh.lang)
+			if f.serious {
+				title += " (" + tr("allvarlig", "serious") + ")"
+			}
+		}
+	}
+	b = append(b, st.Title.Render(ansi.Truncate(title, f.w, "…")))
+	// Lines left for the measures list after the fields, hint and error.
+	room := f.h - 1 - 5 - 3
+	for i, field := range f.fields {
+		focused := i == f.focus
+		if field == fieldPick {
+			b = append(b, f.pickView(focused, room)...)
+			continue
+		}
+		label := map[formField]string{
+			fieldRisk:       tr("Risk", "Risk"),
+			fieldWhat:       tr("Åtgärd", "Action"),
+			fieldWho:        tr("Ansvarig", "Responsible"),
+			fieldDue:        tr("Klart senast", "Due"),
+			fieldEscalation: tr("Eskalering", "Escalation"),
+		}[field]
+		ls := st.Label
+		mark := "  "
+		if focused {
+			ls, mark = st.Focused, "› "
+		}
+		var value string
+		if field == fieldEscalation {
+			value = "‹ " + f.esc.Label(f.sh.lang) + " ›"
+		} else {
+			value = f.inputs[field].View(st.Subtle)
+		}
+		b = append(b, ansi.Truncate(ls.Render(pad(mark+label, lw))+" "+value, f.w, "…"))
+	}
+	if hint := f.hint(); hint != "" {
+		b = append(b, st.Hint.Render(ansi.Truncate(hint, f.w, "…")))
+	}
+	switch {
+	case f.err != "":
+		b = append(b, st.Error.Render(ansi.Truncate(f.err, f.w, "…")))
+	case f.warned:
+		b = append(b, st.Warning.Render(ansi.Truncate(planPNWarning(f.sh), f.w, "…")))
+	}
+	return strings.Join(b, "\n")
+}
+
+// pickView renders the measures list, windowed to room lines.
+func (f *actionForm) pickView(focused bool, room int) []string {
+	st, tr := f.sh.styles, f.sh.tr
+	if !focused {
+		s := fmt.Sprintf(tr("  Förslag: %d åtgärder (shift+tab för att välja)", "  Suggestions: %d measures (shift+tab to pick)"),
+			len(f.measures))
+		return []string{st.Subtle.Render(ansi.Truncate(s, f.w, "…"))}
+	}
+	out := []string{st.Focused.Render(ansi.Truncate(tr("› Föreslagna åtgärder (1–9 eller ↑/↓ + enter, tab hoppar över)",
+		"› Suggested measures (1–9 or ↑/↓ + enter, tab skips)"), f.w, "…"))}
+	n := max(room-1, 1)
+	start := max(min(f.pick-n/2, len(f.measures)-n), 0)
+	for i := start; i < len(f.measures) && i < start+n; i++ {
+		line := fmt.Sprintf("  %d %s", i+1, oneLine(f.measures[i]))
+		if i >= 9 {
+			line = "    " + oneLine(f.measures[i])
+		}
+		line = ansi.Truncate(line, f.w, "…")
+		if i == f.pick {
+			line = st.Selected.Render(line)
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// hint returns the focused field's hint.
+func (f *actionForm) hint() string {
+	tr := f.sh.tr
+	switch f.field() {
+	case fieldRisk, fieldWhat:
+		return tr("Skriv inte namn på enskilda medarbetare eller uppgifter om hälsa eller ärenden",
+			"Do not write names of individual employees or details of health or cases")
+	case fieldWho:
+		return tr("Roll eller ansvarig chef – inte enskilda medarbetare", "A role or the responsible manager – not individual employees")
+	case fieldDue:
+		if f.serious {
+			return tr("Allvarlig risk: åtgärda omedelbart eller sätt ett tidigt datum",
+				"Serious risk: act at once or set an early date")
+		}
+		return tr("ÅÅÅÅ-MM-DD", "YYYY-MM-DD")
+	case fieldEscalation:
+		return tr("space/←/→: APT, samverkansgrupp eller närmaste chef", "space/←/→: meeting, joint group or next manager")
+	}
+	return ""
+}
+
+// ShortHelp returns the form's keys.
+func (f *actionForm) ShortHelp() []key.Binding {
+	in, nk := f.sh.keys.Input, f.sh.keys.New
+	save := in.Save
+	if f.warned {
+		save = in.Confirm
+	}
+	if f.field() == fieldPick {
+		pick := key.NewBinding(key.WithKeys("1"), key.WithHelp("1–9", f.sh.tr("välj förslag", "pick suggestion")))
+		return []key.Binding{pick, nk.Next, in.Cancel}
+	}
+	return []key.Binding{save, nk.Next, nk.Prev, in.Cancel}
+}
+
+// FullHelp returns the form's keys.
+func (f *actionForm) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
