@@ -1,0 +1,279 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"samkoll/checklist"
+)
+
+// summaryScreen sums up an assessment: answers per area, the serious risks
+// and the actions. It exports the markdown action plan and closes or reopens
+// the assessment.
+type summaryScreen struct {
+	sh *shared
+	a  checklist.Assessment
+	// exported is the path of the last export.
+	exported string
+	// lines is the rendered content, rebuilt on change and resize; offset
+	// is the first line shown.
+	lines  []string
+	offset int
+	w, h   int
+}
+
+// summaryExtraKeys are the summary's bindings that keys.go does not hold yet.
+type summaryExtraKeys struct {
+	Close key.Binding
+}
+
+func newSummaryExtraKeys(lang checklist.Lang, status checklist.AssessmentStatus) summaryExtraKeys {
+	t := func(sv, en string) string { return checklist.Text{SV: sv, EN: en}.In(lang) }
+	desc := t("avsluta bedömningen", "close the assessment")
+	if status == checklist.Avslutad {
+		desc = t("öppna igen", "reopen")
+	}
+	return summaryExtraKeys{Close: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", desc))}
+}
+
+// assessmentStatusSavedMsg reports a saved assessment status.
+type assessmentStatusSavedMsg struct {
+	id     int64
+	status checklist.AssessmentStatus
+}
+
+// setAssessmentStatusCmd saves a with its status changed.
+func setAssessmentStatusCmd(ctx context.Context, s Store, a checklist.Assessment, status checklist.AssessmentStatus) tea.Cmd {
+	a.Status = status
+	a.Responses, a.Actions = nil, nil
+	return func() tea.Msg {
+		if err := s.UpdateAssessment(ctx, a); err != nil {
+			return errMsg{err}
+		}
+		return assessmentStatusSavedMsg{a.ID, status}
+	}
+}
+
+func init() {
+	summaryScreenFactory = func(sh *shared, a checklist.Assessment) screen { return newSummaryScreen(sh, a) }
+}
+
+// newSummaryScreen returns the summary of a loaded assessment.
+func newSummaryScreen(sh *shared, a checklist.Assessment) *summaryScreen {
+	s := &summaryScreen{sh: sh, a: a, w: 80, h: 20}
+	s.render()
+	return s
+}
+
+// SetSize implements screen.
+func (s *summaryScreen) SetSize(w, h int) {
+	s.w, s.h = max(w, 1), max(h, 1)
+	s.render()
+}
+
+// Inputting implements screen.
+func (s *summaryScreen) Inputting() bool { return false }
+
+// Update implements screen.
+func (s *summaryScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case assessmentLoadedMsg:
+		if msg.a.ID == s.a.ID {
+			s.a = msg.a
+			s.render()
+		}
+	case resumedMsg:
+		return s, loadAssessmentCmd(s.sh.ctx, s.sh.store, openMsg{id: s.a.ID}, nil)
+	case exportedMsg:
+		if msg.id == s.a.ID {
+			s.exported = msg.path
+			s.render()
+		}
+	case assessmentStatusSavedMsg:
+		if msg.id == s.a.ID {
+			s.a.Status = msg.status
+			s.render()
+			return s, statusCmd(s.sh.tr("Bedömningen är ", "The assessment is ") +
+				strings.ToLower(msg.status.Label(s.sh.lang)))
+		}
+	case tea.KeyPressMsg:
+		return s.updateKey(msg)
+	}
+	return s, nil
+}
+
+func (s *summaryScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
+	k := s.sh.keys.Summary
+	switch {
+	case key.Matches(msg, s.sh.keys.Global.Back):
+		return s, backCmd
+	case key.Matches(msg, k.Up):
+		s.offset = max(s.offset-1, 0)
+	case key.Matches(msg, k.Down):
+		s.offset = min(s.offset+1, max(len(s.lines)-s.h, 0))
+	case key.Matches(msg, k.Export):
+		return s, exportCmd(s.sh.ctx, s.sh.exporter, s.sh.lang, s.a.ID)
+	case key.Matches(msg, k.Plan):
+		return s, func() tea.Msg { return openMsg{to: planScreenID, id: s.a.ID} }
+	case key.Matches(msg, newSummaryExtraKeys(s.sh.lang, s.a.Status).Close):
+		next := checklist.Avslutad
+		if s.a.Status == checklist.Avslutad {
+			next = checklist.Pagaende
+		}
+		return s, setAssessmentStatusCmd(s.sh.ctx, s.sh.store, s.a, next)
+	}
+	return s, nil
+}
+
+// summaryCounts are the answer counts of one area.
+type summaryCounts struct {
+	title   string
+	answers [5]int // indexed by checklist.Answer; 0 is unanswered
+}
+
+// counts returns the answer counts per area, in the assessment's order.
+func (s *summaryScreen) counts() []summaryCounts {
+	var out []summaryCounts
+	for _, ar := range s.sh.areasOf(s.a.Areas) {
+		c := summaryCounts{title: ar.Title.In(s.sh.lang)}
+		for _, it := range ar.Items {
+			c.answers[s.a.Responses[checklist.ItemKey{AreaID: ar.ID, ItemID: it.ID}].Answer]++
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// summaryRisk is one serious risk.
+type summaryRisk struct {
+	area, item, problem string
+	level               checklist.Level
+}
+
+// seriousRisks returns the items with a serious risk, in walk order.
+func (s *summaryScreen) seriousRisks() []summaryRisk {
+	var out []summaryRisk
+	for _, ar := range s.sh.areasOf(s.a.Areas) {
+		for _, it := range ar.Items {
+			r, ok := s.a.Responses[checklist.ItemKey{AreaID: ar.ID, ItemID: it.ID}]
+			if !ok || !r.Answer.IsShortcoming() || r.Risk == nil || !r.Risk.Serious() {
+				continue
+			}
+			out = append(out, summaryRisk{area: ar.Title.In(s.sh.lang), item: it.ID,
+				problem: it.Problem.In(s.sh.lang), level: r.Risk.Level})
+		}
+	}
+	return out
+}
+
+// render rebuilds the content lines.
+func (s *summaryScreen) render() {
+	st, tr, lang := s.sh.styles, s.sh.tr, s.sh.lang
+	w := s.w
+	cut := func(x string) string { return ansi.Truncate(x, w, "…") }
+	var b []string
+	title := fmt.Sprintf("%s · %s · %s · %s", tr("Sammanfattning", "Summary"), s.a.Unit, s.a.Date, s.a.Status.Label(lang))
+	b = append(b, st.Title.Render(cut(title)))
+
+	// Answers per area.
+	labels := []string{tr("Ja", "Yes"), tr("Delv", "Part"), tr("Nej", "No"), tr("EjA", "N/A"), tr("Obes", "Open")}
+	order := []checklist.Answer{checklist.Ja, checklist.Delvis, checklist.Nej, checklist.EjAktuellt, checklist.Unanswered}
+	const cw = 5
+	cols := len(order)
+	if w < 50 {
+		// Narrow: Ja, Delvis, Nej and unanswered only.
+		labels = []string{labels[0], labels[1], labels[2], labels[4]}
+		order = []checklist.Answer{checklist.Ja, checklist.Delvis, checklist.Nej, checklist.Unanswered}
+		cols = len(order)
+	}
+	nameW := max(w-cols*cw, 6)
+	head := pad(tr("Område", "Area"), nameW)
+	for _, l := range labels {
+		head += fmt.Sprintf("%*s", cw, l)
+	}
+	b = append(b, "", st.Subtle.Render(cut(head)))
+	var total [5]int
+	for _, c := range s.counts() {
+		line := pad(c.title, nameW)
+		for _, ans := range order {
+			line += fmt.Sprintf("%*d", cw, c.answers[ans])
+			total[ans] += c.answers[ans]
+		}
+		b = append(b, cut(line))
+	}
+	line := pad(tr("Totalt", "Total"), nameW)
+	for _, ans := range order {
+		line += fmt.Sprintf("%*d", cw, total[ans])
+	}
+	b = append(b, st.Label.Render(cut(line)))
+
+	// Serious risks.
+	risks := s.seriousRisks()
+	b = append(b, "", st.Area.Render(cut(fmt.Sprintf("%s (%d)", tr("Allvarliga risker", "Serious risks"), len(risks)))))
+	if len(risks) == 0 {
+		b = append(b, st.Subtle.Render(cut("  "+tr("Inga allvarliga risker bedömda.", "No serious risks assessed."))))
+	}
+	for _, r := range risks {
+		lv := st.Levels[r.level].Render(r.level.Label(lang) + "*")
+		b = append(b, cut(fmt.Sprintf("  %s %s %s: %s", lv, r.area, r.item, oneLine(r.problem))))
+	}
+
+	// Actions.
+	today := s.sh.today()
+	var open, overdue, done, checked int
+	for _, ac := range s.a.Actions {
+		switch {
+		case ac.Status.Open():
+			open++
+			if ac.Overdue(today) {
+				overdue++
+			}
+		case ac.Status == checklist.Klar:
+			done++
+		}
+		if !ac.CheckedOn.IsZero() {
+			checked++
+		}
+	}
+	b = append(b, "", st.Area.Render(cut(fmt.Sprintf("%s (%d)", tr("Åtgärder", "Actions"), len(s.a.Actions)))))
+	acts := fmt.Sprintf("  %d %s · ", open, tr("öppna", "open"))
+	if overdue > 0 {
+		acts += st.Overdue.Render(fmt.Sprintf("! %d %s", overdue, tr("försenade", "overdue")))
+	} else {
+		acts += fmt.Sprintf("0 %s", tr("försenade", "overdue"))
+	}
+	acts += fmt.Sprintf(" · %d %s · %d %s", done, tr("klara", "done"), checked, tr("kontrollerade", "checked"))
+	b = append(b, cut(acts))
+
+	if s.exported != "" {
+		b = append(b, "", st.Info.Render(cut(tr("Exporterad till ", "Exported to ")+s.exported)))
+	}
+	s.lines = b
+	s.offset = min(s.offset, max(len(s.lines)-s.h, 0))
+}
+
+// View implements screen.
+func (s *summaryScreen) View() string {
+	end := min(s.offset+s.h, len(s.lines))
+	return strings.Join(s.lines[s.offset:end], "\n")
+}
+
+// ShortHelp implements help.KeyMap.
+func (s *summaryScreen) ShortHelp() []key.Binding {
+	k := s.sh.keys.Summary
+	return []key.Binding{k.Export, k.Plan, newSummaryExtraKeys(s.sh.lang, s.a.Status).Close, s.sh.keys.Global.Back}
+}
+
+// FullHelp implements help.KeyMap.
+func (s *summaryScreen) FullHelp() [][]key.Binding {
+	k, g := s.sh.keys.Summary, s.sh.keys.Global
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Export, k.Plan},
+		{newSummaryExtraKeys(s.sh.lang, s.a.Status).Close, g.Back, g.Help, g.Quit},
+	}
+}
