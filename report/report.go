@@ -1,0 +1,483 @@
+// Package report writes samkoll's markdown exports: the action plan of one
+// assessment, as an appendix to the APT minutes, and the unfinished actions
+// of one or all units.
+//
+// The layout is a text/template (assets/templates), which an organisation
+// can replace with its own file. Every piece of user text reaches the
+// template already escaped (see Inline and Cell), so a template cannot
+// forget to escape it. The output depends only on the data and Options:
+// the same data gives byte-identical markdown.
+//
+// The package imports only the standard library, samkoll/checklist and
+// samkoll/assets.
+package report
+
+import (
+	"io"
+	"sort"
+
+	"samkoll/checklist"
+)
+
+// Options control an export.
+type Options struct {
+	// Lang is the language of the labels and of the checklist texts;
+	// empty means Swedish.
+	Lang checklist.Lang
+	// Today is the export date, used to flag overdue actions and printed in
+	// the header. The report never reads the clock.
+	Today checklist.Date
+	// Template is the path of an organisation's own template file; "" uses
+	// the built-in one.
+	Template string
+	// Warn, if set, receives a *TemplateError when Template cannot be used;
+	// the export then falls back to the built-in template.
+	Warn func(error)
+	// Origins describes, by action id, where carried-over actions come
+	// from: the meeting date of the assessment where each was created and
+	// the risk level its item got there. The level is used when the item
+	// has no evaluated answer in the exported assessment.
+	Origins map[int64]Origin
+	// Unit names the unit that OpenActions rows were selected for; ""
+	// means all units.
+	Unit string
+}
+
+// Origin is the assessment where a carried-over action was created.
+type Origin struct {
+	// Date is that assessment's meeting date.
+	Date checklist.Date
+	// Level is the risk level the action's item got there, or NoLevel.
+	Level checklist.Level
+}
+
+func (o Options) lang() checklist.Lang {
+	if o.Lang == checklist.English {
+		return checklist.English
+	}
+	return checklist.Swedish
+}
+
+// PlanData is what the handlingsplan template receives. Every string field
+// holds escaped markdown; see docs/export-template.md.
+type PlanData struct {
+	// Lang is "sv" or "en".
+	Lang string
+	// Today is the export date, YYYY-MM-DD.
+	Today string
+	// Unit is the unit's name.
+	Unit string
+	// Date is the meeting date, YYYY-MM-DD.
+	Date string
+	// Participants are the roles present, as entered ("" if none).
+	Participants string
+	// SafetyRepPresent is whether the skyddsombud took part.
+	SafetyRepPresent bool
+	// Status is pågående or avslutad, as a label.
+	Status string
+	// Areas are the areas covered, in the order chosen, with answer counts.
+	Areas []AreaRow
+	// Total sums the counts of all areas.
+	Total AreaRow
+	// Actions are the assessment's own actions, most serious level first,
+	// then by due date (undated last).
+	Actions []ActionRow
+	// CarriedOver are unfinished actions from earlier assessments, sorted
+	// the same way.
+	CarriedOver []ActionRow
+	// Serious are the risks judged allvarlig, with their actions.
+	Serious []SeriousRow
+	// Shortcomings are the items answered Nej or Delvis, in checklist order.
+	Shortcomings []ItemRow
+	// NotApplicable are the items answered Ej aktuellt, with reasons.
+	NotApplicable []ItemRow
+	// Overdue counts the open actions, own and carried over, past their due
+	// date.
+	Overdue int
+}
+
+// AreaRow is one area covered by an assessment, with its answer counts.
+type AreaRow struct {
+	// ID is the area id; Title its name (the id if the area is no longer
+	// loaded).
+	ID, Title string
+	// Version is the area version the assessment used.
+	Version int
+	// Changed reports that the loaded area differs from the version used,
+	// so the statements shown may be worded differently.
+	Changed bool
+	// Ja, Delvis, Nej and EjAktuellt count the answers; Unanswered the
+	// items without an answer; Items all items.
+	Ja, Delvis, Nej, EjAktuellt, Unanswered, Items int
+}
+
+// ActionRow is one row of a handlingsplan. Text fields are table cells:
+// escaped, and "–" when empty.
+type ActionRow struct {
+	// Unit is the unit's name (open-actions export only).
+	Unit string
+	// Risk is the problem the action addresses.
+	Risk string
+	// What is the measure; Who the responsible role or person.
+	What, Who string
+	// Due is "klart senast", YYYY-MM-DD or "–".
+	Due string
+	// Status is the status label.
+	Status string
+	// Overdue reports an open action past its due date.
+	Overdue bool
+	// Level is the risk level label, or "" when the risk was not evaluated
+	// (or the action is free-standing).
+	Level string
+	// IsSerious reports an allvarlig risk (hög or mycket hög).
+	IsSerious bool
+	// Escalation says who decides, as a label.
+	Escalation string
+	// Area is the linked item's area title and Item its id; both "" for a
+	// free-standing action.
+	Area, Item string
+	// From is the meeting date of the assessment where the action was
+	// created, YYYY-MM-DD.
+	From string
+	// DoneOn and CheckedOn are dates or "–"; Effect is the recorded effect
+	// or "–".
+	DoneOn, CheckedOn, Effect string
+
+	// areaID and itemID are the raw link, for grouping.
+	areaID, itemID string
+}
+
+// ItemRow is one answered item.
+type ItemRow struct {
+	// AreaID and Area are the area's id and title; ItemID the item's id.
+	AreaID, Area, ItemID string
+	// Statement is the affirmative statement; Problem its problem phrasing.
+	Statement, Problem string
+	// Answer is the answer label.
+	Answer string
+	// Level is the risk level label ("" when not evaluated); IsSerious
+	// reports an allvarlig risk.
+	Level     string
+	IsSerious bool
+	// Probability and Consequence are 1–4, or 0 when not set.
+	Probability, Consequence int
+	// Note explains the risk evaluation.
+	Note string
+	// Comment is the group's comment; Reason the Ej aktuellt reason.
+	Comment, Reason string
+	// Actions counts the actions, own and carried over, linked to the item.
+	Actions int
+}
+
+// SeriousRow is one risk judged allvarlig.
+type SeriousRow struct {
+	// Level is the level label; Risk the problem.
+	Level, Risk string
+	// Area and Item locate the item; both "" for a free-standing action.
+	Area, Item string
+	// CarriedOver is set for a risk from an earlier assessment; From is
+	// then that meeting's date.
+	CarriedOver bool
+	From        string
+	// Actions are the actions that address the risk.
+	Actions []ActionRow
+}
+
+// Assessment writes the markdown action plan of a to w. cat supplies area
+// titles and item texts; it may be nil, and areas or items missing from it
+// are shown by id.
+func Assessment(w io.Writer, a checklist.Assessment, cat *checklist.Catalog, opt Options) error {
+	return render(w, PlanTemplate, Plan(a, cat, opt), opt)
+}
+
+// Plan builds the template data of Assessment. It is exported for
+// documentation and tests.
+func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData {
+	lang := opt.lang()
+	d := PlanData{
+		Lang:             string(lang),
+		Today:            opt.Today.String(),
+		Unit:             Inline(a.Unit),
+		Date:             a.Date.String(),
+		Participants:     Inline(a.Participants),
+		SafetyRepPresent: a.SafetyRepPresent,
+		Status:           a.Status.Label(lang),
+	}
+	linked := map[checklist.ItemKey]int{}
+	for _, x := range a.Actions {
+		if x.AreaID != "" {
+			linked[checklist.ItemKey{AreaID: x.AreaID, ItemID: x.ItemID}]++
+		}
+	}
+	titles := map[string]string{}
+	for _, ref := range a.Areas {
+		area := lookupArea(cat, ref.ID)
+		row := AreaRow{ID: Inline(ref.ID), Title: Inline(ref.ID), Version: ref.Version}
+		if area != nil {
+			row.Title = Inline(area.Title.In(lang))
+			row.Changed = area.Version != ref.Version || (ref.Hash != "" && area.Hash != "" && ref.Hash != area.Hash)
+		}
+		titles[ref.ID] = row.Title
+		for _, r := range areaResponses(a.Responses, ref.ID, area) {
+			it, _ := lookupItem(area, r.ItemID)
+			switch r.Answer {
+			case checklist.Ja:
+				row.Ja++
+			case checklist.Delvis:
+				row.Delvis++
+			case checklist.Nej:
+				row.Nej++
+			case checklist.EjAktuellt:
+				row.EjAktuellt++
+			default:
+				continue
+			}
+			if r.Answer == checklist.Ja {
+				continue
+			}
+			ir := itemRow(r, it, row.Title, lang)
+			ir.Actions = linked[r.Key()]
+			if r.Answer == checklist.EjAktuellt {
+				d.NotApplicable = append(d.NotApplicable, ir)
+			} else {
+				d.Shortcomings = append(d.Shortcomings, ir)
+			}
+		}
+		answered := row.Ja + row.Delvis + row.Nej + row.EjAktuellt
+		row.Items = answered
+		if area != nil && len(area.Items) > answered {
+			row.Items = len(area.Items)
+		}
+		row.Unanswered = row.Items - answered
+		d.Areas = append(d.Areas, row)
+		d.Total.Ja += row.Ja
+		d.Total.Delvis += row.Delvis
+		d.Total.Nej += row.Nej
+		d.Total.EjAktuellt += row.EjAktuellt
+		d.Total.Unanswered += row.Unanswered
+		d.Total.Items += row.Items
+	}
+
+	type ranked struct {
+		row   ActionRow
+		level checklist.Level
+		due   checklist.Date
+		seq   int
+	}
+	var own, carried []ranked
+	byItem := map[checklist.ItemKey][]ActionRow{}
+	for i, x := range a.Actions {
+		level := checklist.NoLevel
+		if r, ok := a.Responses[checklist.ItemKey{AreaID: x.AreaID, ItemID: x.ItemID}]; ok && x.AreaID != "" && r.Risk != nil {
+			level = r.Risk.Level
+		} else if o, ok := opt.Origins[x.ID]; ok {
+			level = o.Level
+		}
+		area := titles[x.AreaID]
+		if area == "" && x.AreaID != "" {
+			area = Inline(x.AreaID)
+			if ar := lookupArea(cat, x.AreaID); ar != nil {
+				area = Inline(ar.Title.In(lang))
+			}
+		}
+		row := actionRow(x, level, area, riskText(x, cat, lang), opt.Today, lang)
+		if a.CarriedOver(x) {
+			row.From = Cell(opt.Origins[x.ID].Date.String())
+			carried = append(carried, ranked{row, level, x.Due, i})
+		} else {
+			row.From = a.Date.String()
+			own = append(own, ranked{row, level, x.Due, i})
+		}
+		if row.Overdue {
+			d.Overdue++
+		}
+		if x.AreaID != "" {
+			k := checklist.ItemKey{AreaID: x.AreaID, ItemID: x.ItemID}
+			byItem[k] = append(byItem[k], row)
+		}
+	}
+	sortRanked := func(rs []ranked) []ActionRow {
+		sort.SliceStable(rs, func(i, j int) bool {
+			if rs[i].level != rs[j].level {
+				return rs[i].level > rs[j].level
+			}
+			if c := compareDue(rs[i].due, rs[j].due); c != 0 {
+				return c < 0
+			}
+			return rs[i].seq < rs[j].seq
+		})
+		out := make([]ActionRow, len(rs))
+		for i, r := range rs {
+			out[i] = r.row
+		}
+		return out
+	}
+	d.Actions = sortRanked(own)
+	d.CarriedOver = sortRanked(carried)
+
+	listed := map[checklist.ItemKey]bool{}
+	for _, ir := range d.Shortcomings {
+		if !ir.IsSerious {
+			continue
+		}
+		k := checklist.ItemKey{AreaID: ir.AreaID, ItemID: ir.ItemID}
+		listed[k] = true
+		risk := ir.Problem
+		d.Serious = append(d.Serious, SeriousRow{
+			Level: ir.Level, Risk: risk, Area: ir.Area, Item: Inline(ir.ItemID), Actions: byItem[k],
+		})
+	}
+	for _, row := range d.CarriedOver {
+		k := checklist.ItemKey{AreaID: row.areaID, ItemID: row.itemID}
+		if !row.IsSerious || (row.areaID != "" && listed[k]) {
+			continue
+		}
+		d.Serious = append(d.Serious, SeriousRow{
+			Level: row.Level, Risk: row.Risk, Area: row.Area, Item: row.Item,
+			CarriedOver: true, From: row.From, Actions: []ActionRow{row},
+		})
+	}
+	for _, row := range d.Actions {
+		if row.IsSerious && row.areaID == "" { // a free-standing action with a level
+			d.Serious = append(d.Serious, SeriousRow{Level: row.Level, Risk: row.Risk, Actions: []ActionRow{row}})
+		}
+	}
+	return d
+}
+
+// itemRow builds the row of an answered item.
+func itemRow(r checklist.Response, it *checklist.Item, area string, lang checklist.Lang) ItemRow {
+	ir := ItemRow{
+		AreaID:    r.AreaID,
+		Area:      area,
+		ItemID:    Inline(r.ItemID),
+		Statement: Inline(r.ItemID),
+		Problem:   Inline(r.ItemID),
+		Answer:    r.Answer.Label(lang),
+		Comment:   Inline(r.Comment),
+		Reason:    Inline(r.Reason),
+	}
+	if it != nil {
+		ir.Statement = Inline(it.Statement.In(lang))
+		ir.Problem = Inline(it.Problem.In(lang))
+	}
+	if r.Risk != nil && r.Answer.IsShortcoming() {
+		if r.Risk.Level != checklist.NoLevel {
+			ir.Level = r.Risk.Level.Label(lang)
+		}
+		ir.IsSerious = r.Risk.Serious()
+		ir.Probability = r.Risk.Probability
+		ir.Consequence = r.Risk.Consequence
+		ir.Note = Inline(r.Risk.Note)
+	}
+	return ir
+}
+
+// actionRow builds the table row of an action.
+func actionRow(x checklist.Action, level checklist.Level, area, risk string, today checklist.Date, lang checklist.Lang) ActionRow {
+	row := ActionRow{
+		Risk:       Cell(risk),
+		What:       Cell(x.What),
+		Who:        Cell(x.Who),
+		Due:        Cell(x.Due.String()),
+		Status:     x.Status.Label(lang),
+		Overdue:    !today.IsZero() && x.Overdue(today),
+		IsSerious:  level.Serious(),
+		Escalation: x.Escalation.Label(lang),
+		Area:       area,
+		Item:       Inline(x.ItemID),
+		DoneOn:     Cell(x.DoneOn.String()),
+		CheckedOn:  Cell(x.CheckedOn.String()),
+		Effect:     Cell(x.Effect),
+		areaID:     x.AreaID,
+		itemID:     x.ItemID,
+	}
+	if level != checklist.NoLevel {
+		row.Level = level.Label(lang)
+	}
+	return row
+}
+
+// riskText is the problem an action addresses, in lang: an unedited
+// problem phrasing of the linked item is shown in lang, other text as
+// entered.
+func riskText(x checklist.Action, cat *checklist.Catalog, lang checklist.Lang) string {
+	if x.AreaID == "" {
+		return x.Risk
+	}
+	it, ok := lookupItem(lookupArea(cat, x.AreaID), x.ItemID)
+	if !ok {
+		return x.Risk
+	}
+	if x.Risk == "" || x.Risk == it.Problem.SV || x.Risk == it.Problem.EN {
+		return it.Problem.In(lang)
+	}
+	return x.Risk
+}
+
+// compareDue orders due dates, undated last.
+func compareDue(a, b checklist.Date) int {
+	switch {
+	case a.IsZero() && b.IsZero():
+		return 0
+	case a.IsZero():
+		return 1
+	case b.IsZero():
+		return -1
+	}
+	return a.Compare(b)
+}
+
+func lookupArea(cat *checklist.Catalog, id string) *checklist.Area {
+	if cat == nil {
+		return nil
+	}
+	return cat.Area(id)
+}
+
+func lookupItem(area *checklist.Area, id string) (*checklist.Item, bool) {
+	if area == nil {
+		return nil, false
+	}
+	for i := range area.Items {
+		if area.Items[i].ID == id {
+			return &area.Items[i], true
+		}
+	}
+	return nil, false
+}
+
+// areaResponses returns the responses of area id in checklist order; those
+// for items the loaded area no longer has follow, sorted by item id.
+func areaResponses(responses map[checklist.ItemKey]checklist.Response, id string, area *checklist.Area) []checklist.Response {
+	var out []checklist.Response
+	found := 0
+	if area != nil {
+		for _, it := range area.Items {
+			if r, ok := responses[checklist.ItemKey{AreaID: id, ItemID: it.ID}]; ok {
+				out = append(out, r)
+				found++
+			}
+		}
+	}
+	total := 0
+	for k := range responses {
+		if k.AreaID == id {
+			total++
+		}
+	}
+	if total == found {
+		return out
+	}
+	var extra []checklist.Response
+	for k, r := range responses {
+		if k.AreaID != id {
+			continue
+		}
+		if _, ok := lookupItem(area, k.ItemID); !ok {
+			extra = append(extra, r)
+		}
+	}
+	sort.Slice(extra, func(i, j int) bool { return extra[i].ItemID < extra[j].ItemID })
+	return append(out, extra...)
+}
