@@ -1,33 +1,444 @@
 package tui
 
 import (
+	"fmt"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"samkoll/checklist"
 )
 
-// walkScreen walks through the items of an assessment.
-type walkScreen struct{ sh *shared }
+// walkMode is what the walk screen is doing.
+type walkMode int
+
+// The walk's modes.
+const (
+	modeItem walkMode = iota
+	modeComment
+	modeReason
+	modeRisk
+	modeRiskNote
+	modeOverview
+)
+
+// String names the mode, for tests.
+func (m walkMode) String() string {
+	return [...]string{"item", "comment", "reason", "risk", "risk-note", "overview"}[m]
+}
+
+// walkItem is one item with its area.
+type walkItem struct {
+	area *checklist.Area
+	item checklist.Item
+}
+
+func (wi walkItem) key() checklist.ItemKey {
+	return checklist.ItemKey{AreaID: wi.area.ID, ItemID: wi.item.ID}
+}
+
+// walkScreen walks through the items of an assessment one at a time.
+type walkScreen struct {
+	sh       *shared
+	a        checklist.Assessment
+	items    []walkItem
+	idx      int
+	mode     walkMode
+	guidance bool
+	text     input // comment, reason or risk note
+	pnWarned bool  // the comment holds a personnummer and the warning shows
+	errText  string
+	risk     riskState
+	ov       overviewState
+	w, h     int
+}
 
 func newWalkScreen(sh *shared, a checklist.Assessment, focus checklist.ItemKey) *walkScreen {
-	return &walkScreen{sh: sh}
+	s := &walkScreen{sh: sh, a: a, text: newInput("> ", "", 500)}
+	if s.a.Responses == nil {
+		s.a.Responses = map[checklist.ItemKey]checklist.Response{}
+	}
+	for _, ar := range sh.areasOf(a.Areas) {
+		for _, it := range ar.Items {
+			s.items = append(s.items, walkItem{ar, it})
+		}
+	}
+	s.idx = -1
+	for i, wi := range s.items {
+		if (focus != checklist.ItemKey{} && wi.key() == focus) {
+			s.idx = i
+			break
+		}
+	}
+	if s.idx < 0 {
+		s.idx = 0
+		for i, wi := range s.items {
+			if s.a.Responses[wi.key()].Answer == checklist.Unanswered {
+				s.idx = i
+				break
+			}
+		}
+	}
+	return s
 }
 
 // Inputting reports whether a text field has focus.
-func (s *walkScreen) Inputting() bool { return false }
+func (s *walkScreen) Inputting() bool {
+	return s.mode == modeComment || s.mode == modeReason || s.mode == modeRiskNote
+}
 
 // SetSize stores the body size.
-func (s *walkScreen) SetSize(w, h int) {}
+func (s *walkScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.text.SetWidth(w)
+}
+
+func (s *walkScreen) current() (walkItem, bool) {
+	if s.idx < 0 || s.idx >= len(s.items) {
+		return walkItem{}, false
+	}
+	return s.items[s.idx], true
+}
+
+func (s *walkScreen) response(wi walkItem) checklist.Response {
+	r, ok := s.a.Responses[wi.key()]
+	if !ok {
+		r = checklist.Response{AreaID: wi.area.ID, ItemID: wi.item.ID}
+	}
+	return r
+}
+
+// save stores r locally and returns the command that saves it.
+func (s *walkScreen) save(r checklist.Response) tea.Cmd {
+	s.a.Responses[r.Key()] = r
+	return saveResponseCmd(s.sh.ctx, s.sh.store, s.a.ID, r)
+}
+
+// advance moves to the next item, saying so when the last one is done.
+func (s *walkScreen) advance() tea.Cmd {
+	if s.idx < len(s.items)-1 {
+		s.idx++
+		return nil
+	}
+	return statusCmd(s.sh.tr("Sista punkten är besvarad. Tryck a för handlingsplanen.", "The last item is answered. Press a for the action plan."))
+}
 
 // Update handles the walk.
-func (s *walkScreen) Update(msg tea.Msg) (screen, tea.Cmd) { return s, nil }
+func (s *walkScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case resumedMsg:
+		return s, loadAssessmentCmd(s.sh.ctx, s.sh.store, openMsg{id: s.a.ID}, nil)
+	case assessmentLoadedMsg:
+		if msg.a.ID == s.a.ID {
+			s.a = msg.a
+			if s.a.Responses == nil {
+				s.a.Responses = map[checklist.ItemKey]checklist.Response{}
+			}
+		}
+		return s, nil
+	case tea.PasteMsg:
+		if s.Inputting() {
+			s.text.Update(msg)
+			s.pnWarned = false
+		}
+		return s, nil
+	case tea.KeyPressMsg:
+		switch s.mode {
+		case modeComment, modeReason, modeRiskNote:
+			return s.updateText(msg)
+		case modeRisk:
+			return s.updateRisk(msg)
+		case modeOverview:
+			return s.updateOverview(msg)
+		}
+		return s.updateItem(msg)
+	}
+	return s, nil
+}
 
-// View renders the walk.
-func (s *walkScreen) View() string { return "" }
+func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
+	sh, k := s.sh, s.sh.keys.Walk
+	wi, ok := s.current()
+	s.errText = ""
+	switch {
+	case key.Matches(msg, sh.keys.Global.Back):
+		return s, backCmd
+	case key.Matches(msg, k.Plan):
+		return s, func() tea.Msg { return openMsg{to: planScreenID, id: s.a.ID} }
+	case !ok:
+		return s, nil
+	case key.Matches(msg, k.Ja):
+		r := s.response(wi)
+		r.Answer, r.Risk, r.Reason = checklist.Ja, nil, ""
+		return s, tea.Batch(s.save(r), s.advance())
+	case key.Matches(msg, k.Delvis), key.Matches(msg, k.Nej):
+		r := s.response(wi)
+		answer := checklist.Delvis
+		if key.Matches(msg, k.Nej) {
+			answer = checklist.Nej
+		}
+		if r.Risk == nil || !r.Answer.IsShortcoming() {
+			if d := checklist.DefaultRisk(wi.item.Type); d.Level != checklist.NoLevel {
+				r.Risk = &d
+			} else {
+				r.Risk = nil
+			}
+		}
+		r.Answer, r.Reason = answer, ""
+		s.openRisk(r)
+		return s, s.save(r)
+	case key.Matches(msg, k.EjAktuellt):
+		s.mode = modeReason
+		s.text.SetValue(s.response(wi).Reason)
+		s.text.Focus()
+	case key.Matches(msg, k.Prev):
+		s.idx = max(s.idx-1, 0)
+	case key.Matches(msg, k.Next):
+		s.idx = min(s.idx+1, len(s.items)-1)
+	case key.Matches(msg, k.Comment):
+		s.mode = modeComment
+		s.pnWarned = false
+		s.text.SetValue(s.response(wi).Comment)
+		s.text.Focus()
+	case key.Matches(msg, k.Guidance):
+		s.guidance = !s.guidance
+	case key.Matches(msg, k.Overview):
+		s.mode = modeOverview
+		s.ov = overviewState{cursor: s.idx}
+	case key.Matches(msg, k.Risk):
+		if r := s.response(wi); r.Answer.IsShortcoming() {
+			s.openRisk(r)
+		}
+	}
+	return s, nil
+}
+
+// updateText handles the comment, reason and risk note inputs: keys go to
+// the input; enter saves, esc cancels.
+func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
+	sh := s.sh
+	wi, ok := s.current()
+	switch msg.String() {
+	case "esc":
+		s.text.Blur()
+		s.errText, s.pnWarned = "", false
+		if s.mode == modeRiskNote {
+			s.mode = modeRisk
+		} else {
+			s.mode = modeItem
+		}
+		return s, nil
+	case "enter":
+		if !ok {
+			return s, nil
+		}
+		value := strings.TrimSpace(s.text.Value())
+		switch s.mode {
+		case modeReason:
+			if value == "" {
+				s.errText = sh.tr("Ej aktuellt kräver ett kort skäl, t.ex. \"vi har inget ensamarbete\".",
+					"Not applicable needs a short reason, e.g. \"we have no lone work\".")
+				return s, nil
+			}
+			if s.blockPersonnummer(value) {
+				return s, nil
+			}
+			r := s.response(wi)
+			r.Answer, r.Reason, r.Risk = checklist.EjAktuellt, value, nil
+			s.leaveText(modeItem)
+			return s, tea.Batch(s.save(r), s.advance())
+		case modeComment:
+			if s.blockPersonnummer(value) {
+				return s, nil
+			}
+			r := s.response(wi)
+			r.Comment = value
+			s.leaveText(modeItem)
+			return s, tea.Batch(s.save(r), statusCmd(sh.tr("Kommentaren är sparad", "The comment was saved")))
+		case modeRiskNote:
+			if s.blockPersonnummer(value) {
+				return s, nil
+			}
+			s.risk.note = value
+			s.leaveText(modeRisk)
+			return s, nil
+		}
+	}
+	if s.text.Update(msg) {
+		s.pnWarned = false
+		s.errText = ""
+	}
+	return s, nil
+}
+
+// blockPersonnummer shows the warning the first time text holds a
+// personnummer and reports whether saving must wait for a second enter.
+func (s *walkScreen) blockPersonnummer(text string) bool {
+	if !checklist.ContainsPersonnummer(text) || s.pnWarned {
+		return false
+	}
+	s.pnWarned = true
+	return true
+}
+
+func (s *walkScreen) leaveText(to walkMode) {
+	s.text.Blur()
+	s.text.SetValue("")
+	s.errText, s.pnWarned = "", false
+	s.mode = to
+}
+
+// View renders the current mode.
+func (s *walkScreen) View() string {
+	sh, st := s.sh, s.sh.styles
+	wi, ok := s.current()
+	if !ok {
+		return st.Title.Render(s.a.Unit+" "+s.a.Date.String()) + "\n\n" +
+			sh.tr("Bedömningen har inga punkter (områdena saknas i checklistorna).", "The assessment has no items (its areas are missing from the checklists).")
+	}
+	if s.mode == modeOverview {
+		return s.overviewView()
+	}
+	if s.mode == modeRisk || s.mode == modeRiskNote {
+		return s.riskView(wi)
+	}
+	w := max(s.w, 1)
+	var lines []string
+	answered, total := checklist.Progress(sh.areasOf(s.a.Areas), s.a.Responses)
+	head := wi.area.Title.In(sh.lang)
+	count := fmt.Sprintf("%d/%d", s.idx+1, len(s.items))
+	gap := w - ansi.StringWidth(head) - len(count)
+	if gap < 1 {
+		head = ansi.Truncate(head, max(w-len(count)-1, 1), "…")
+		gap = 1
+	}
+	lines = append(lines, st.Area.Render(head)+strings.Repeat(" ", max(gap, 1))+st.Subtle.Render(count))
+	lines = append(lines, s.progressBar(w, answered, total)+" "+st.Subtle.Render(fmt.Sprintf("%d/%d %s", answered, total, sh.tr("besvarade", "answered"))))
+	lines = append(lines, "")
+	stmt := wi.item.Statement.In(sh.lang)
+	if sh.presenting {
+		lines = append(lines, "")
+		for _, l := range strings.Split(ansi.Wrap(stmt, max(w-8, 10), ""), "\n") {
+			lines = append(lines, lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Present.Render(l)), "")
+		}
+	} else {
+		for _, l := range strings.Split(ansi.Wrap(stmt, max(w-4, 10), ""), "\n") {
+			lines = append(lines, "  "+st.Statement.Render(l))
+		}
+		lines = append(lines, "  "+st.Subtle.Render(wi.item.Type.Label(sh.lang)))
+	}
+	lines = append(lines, "")
+	r := s.response(wi)
+	status := sh.tr("Svar: ", "Answer: ") + st.Answers[r.Answer].Render(r.Answer.Label(sh.lang))
+	if r.Risk != nil && r.Answer.IsShortcoming() {
+		status += " · " + sh.tr("Risk: ", "Risk: ") + st.Levels[r.Risk.Level].Render(r.Risk.Level.Label(sh.lang))
+		if r.Risk.Serious() {
+			status += " " + st.Serious.Render(sh.tr("(allvarlig)", "(serious)"))
+		}
+	}
+	lines = append(lines, status)
+	if r.Reason != "" {
+		lines = append(lines, st.Subtle.Render(sh.tr("Skäl: ", "Reason: ")+r.Reason))
+	}
+	if r.Comment != "" && s.mode != modeComment {
+		lines = append(lines, st.Subtle.Render(sh.tr("Kommentar: ", "Comment: ")+r.Comment))
+	}
+	switch s.mode {
+	case modeComment, modeReason:
+		lines = append(append(lines, ""), s.inputLines()...)
+	default:
+		if s.guidance && !sh.presenting {
+			lines = append(lines, "")
+			for _, l := range strings.Split(ansi.Wrap(sh.tr("Vägledning: ", "Guidance: ")+wi.item.Guidance.In(sh.lang), w, ""), "\n") {
+				lines = append(lines, st.Subtle.Render(l))
+			}
+			if legal := wi.item.LegalString(sh.lang); legal != "" {
+				lines = append(lines, st.Subtle.Render(sh.tr("Grund: ", "Basis: ")+legal))
+			}
+		}
+	}
+	if s.errText != "" {
+		lines = append(lines, st.Error.Render(s.errText))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// inputLines renders the comment or reason input with its hint and, when
+// needed, the personnummer warning.
+func (s *walkScreen) inputLines() []string {
+	sh, st := s.sh, s.sh.styles
+	label := sh.tr("Kommentar", "Comment")
+	switch s.mode {
+	case modeReason:
+		label = sh.tr("Varför ej aktuellt? (krävs)", "Why not applicable? (required)")
+	case modeRiskNote:
+		label = sh.tr("Notering om risken", "Note on the risk")
+	}
+	out := []string{st.Focused.Render(label), s.text.View(st.Subtle),
+		st.Hint.Render(sh.tr("Skriv inte namn, personnummer eller uppgifter om enskildas hälsa eller ärenden.",
+			"Do not write names, personal identity numbers or details of anyone's health or case."))}
+	if s.pnWarned {
+		out = append(out, st.Warning.Render(sh.tr(
+			"Varning: texten ser ut att innehålla ett personnummer. Enter sparar ändå, esc avbryter, eller ändra texten.",
+			"Warning: the text looks like it holds a personal identity number. Enter saves anyway, esc cancels, or edit the text.")))
+	}
+	return out
+}
+
+// progressBar renders the answered share as a bar of about a third of w.
+func (s *walkScreen) progressBar(w, answered, total int) string {
+	st := s.sh.styles
+	pm := progress.New(progress.WithWidth(max(min(w/3, 40), 4)), progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'))
+	if st.ProgressFull != nil {
+		pm.FullColor, pm.EmptyColor = st.ProgressFull, st.ProgressEmpty
+	} else {
+		pm.FullColor, pm.EmptyColor = lipgloss.NoColor{}, lipgloss.NoColor{}
+	}
+	pct := 0.0
+	if total > 0 {
+		pct = float64(answered) / float64(total)
+	}
+	return pm.ViewAs(pct)
+}
 
 // ShortHelp lists the keys that work now.
-func (s *walkScreen) ShortHelp() []key.Binding { return nil }
+func (s *walkScreen) ShortHelp() []key.Binding {
+	k, in, g := s.sh.keys.Walk, s.sh.keys.Input, s.sh.keys.Global
+	switch s.mode {
+	case modeComment, modeReason, modeRiskNote:
+		if s.pnWarned {
+			return []key.Binding{in.Confirm, in.Cancel}
+		}
+		return []key.Binding{in.Save, in.Cancel}
+	case modeRisk:
+		return s.riskHelp()
+	case modeOverview:
+		o := s.sh.keys.Overview
+		return []key.Binding{o.Up, o.Down, o.Jump, o.AllAreas, g.Back}
+	}
+	return []key.Binding{k.Ja, k.Delvis, k.Nej, k.EjAktuellt, k.Prev, k.Next, k.Comment, k.Guidance, k.Overview, g.Help}
+}
 
 // FullHelp lists all keys.
-func (s *walkScreen) FullHelp() [][]key.Binding { return nil }
+func (s *walkScreen) FullHelp() [][]key.Binding {
+	k, g := s.sh.keys.Walk, s.sh.keys.Global
+	switch s.mode {
+	case modeRisk:
+		return [][]key.Binding{s.riskHelp()}
+	case modeOverview:
+		o := s.sh.keys.Overview
+		return [][]key.Binding{{o.Up, o.Down, o.Jump, o.AllAreas}, {g.Back, g.Quit}}
+	case modeComment, modeReason, modeRiskNote:
+		return [][]key.Binding{s.ShortHelp()}
+	}
+	return [][]key.Binding{
+		{k.Ja, k.Delvis, k.Nej, k.EjAktuellt},
+		{k.Prev, k.Next, k.Overview},
+		{k.Comment, k.Guidance, k.Risk, k.Plan},
+		{g.Present, g.Help, g.Back, g.Quit},
+	}
+}

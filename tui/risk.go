@@ -1,0 +1,158 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"samkoll/checklist"
+)
+
+// riskState is the risk evaluation of one Delvis/Nej item: the first key
+// 1–4 sets the probability, the second the consequence.
+type riskState struct {
+	response    checklist.Response
+	probability int
+	consequence int
+	// nextIsConsequence says which value the next digit sets.
+	nextIsConsequence bool
+	note              string
+}
+
+func (r riskState) level() checklist.Level { return checklist.LevelFor(r.probability, r.consequence) }
+
+// openRisk starts the risk evaluation for r, from its saved risk if any.
+func (s *walkScreen) openRisk(r checklist.Response) {
+	s.mode = modeRisk
+	s.errText = ""
+	s.risk = riskState{response: r}
+	if r.Risk != nil {
+		s.risk.probability, s.risk.consequence, s.risk.note = r.Risk.Probability, r.Risk.Consequence, r.Risk.Note
+	}
+}
+
+// riskResponse returns the response with the evaluated risk.
+func (s *walkScreen) riskResponse() checklist.Response {
+	r := s.risk.response
+	r.Risk = &checklist.Risk{Probability: s.risk.probability, Consequence: s.risk.consequence, Level: s.risk.level(), Note: s.risk.note}
+	return r
+}
+
+func (s *walkScreen) updateRisk(msg tea.KeyPressMsg) (screen, tea.Cmd) {
+	sh, k := s.sh, s.sh.keys.Risk
+	switch {
+	case key.Matches(msg, sh.keys.Global.Back):
+		s.mode, s.errText = modeItem, ""
+		return s, nil
+	case key.Matches(msg, k.Score):
+		v := int(msg.Code - '0')
+		if s.risk.nextIsConsequence {
+			s.risk.consequence = v
+		} else {
+			s.risk.probability = v
+		}
+		s.risk.nextIsConsequence = !s.risk.nextIsConsequence
+		s.errText = ""
+	case key.Matches(msg, k.Note):
+		s.mode = modeRiskNote
+		s.text.SetValue(s.risk.note)
+		s.text.Focus()
+	case key.Matches(msg, k.Save), key.Matches(msg, k.AddAction):
+		if s.risk.level() == checklist.NoLevel {
+			s.errText = sh.tr("Välj sannolikhet och konsekvens (1–4) först.", "Choose probability and consequence (1–4) first.")
+			return s, nil
+		}
+		r := s.riskResponse()
+		s.mode = modeItem
+		save := s.save(r)
+		if key.Matches(msg, k.AddAction) {
+			add := addActionMsg{AssessmentID: s.a.ID, AreaID: r.AreaID, ItemID: r.ItemID}
+			return s, tea.Sequence(save, func() tea.Msg { return add })
+		}
+		return s, tea.Batch(save, s.advance())
+	}
+	return s, nil
+}
+
+// riskView renders the item, the 4×4 matrix with the chosen cell, the level
+// and, for serious risks, the prompts.
+func (s *walkScreen) riskView(wi walkItem) string {
+	sh, st := s.sh, s.sh.styles
+	var lines []string
+	lines = append(lines, st.Area.Render(wi.area.Title.In(sh.lang)+" · "+sh.tr("Riskbedömning", "Risk assessment")))
+	lines = append(lines, st.Statement.Render(wi.item.Problem.In(sh.lang)))
+	if wi.item.Problem.IsZero() {
+		lines[len(lines)-1] = st.Statement.Render(wi.item.Statement.In(sh.lang))
+	}
+	lines = append(lines, st.Subtle.Render(fmt.Sprintf("%s: %s · %s", sh.tr("Svar", "Answer"), s.risk.response.Answer.Label(sh.lang), wi.item.Type.Label(sh.lang))), "")
+	lines = append(lines, s.matrix()...)
+	lines = append(lines, "")
+	p, c := s.risk.probability, s.risk.consequence
+	pl, cl := "–", "–"
+	if p > 0 {
+		pl = fmt.Sprintf("%d %s", p, checklist.ProbabilityLabels[p].In(sh.lang))
+	}
+	if c > 0 {
+		cl = fmt.Sprintf("%d %s", c, checklist.ConsequenceLabels[c].In(sh.lang))
+	}
+	next := sh.tr("sannolikhet", "probability")
+	if s.risk.nextIsConsequence {
+		next = sh.tr("konsekvens", "consequence")
+	}
+	lines = append(lines, fmt.Sprintf("%s: %s · %s: %s", sh.tr("Sannolikhet", "Probability"), pl, sh.tr("Konsekvens", "Consequence"), cl))
+	lv := s.risk.level()
+	level := sh.tr("Nivå: ", "Level: ") + st.Levels[lv].Render(lv.Label(sh.lang))
+	if lv.Serious() {
+		level += " " + st.Serious.Render(sh.tr("ALLVARLIG", "SERIOUS"))
+	}
+	lines = append(lines, level+st.Subtle.Render(fmt.Sprintf("  (%s %s)", sh.tr("nästa siffra:", "next digit:"), next)))
+	if wi.item.Type == checklist.Lagkrav {
+		lines = append(lines, st.Subtle.Render(sh.tr("Lagkrav börjar på hög; ändra vid behov och skriv varför (c).",
+			"Legal requirements start at high; change if needed and say why (c).")))
+	}
+	if lv.Serious() {
+		lines = append(lines,
+			st.Warning.Render(sh.tr("Finns skriftliga instruktioner?", "Are there written instructions?")),
+			st.Warning.Render(sh.tr("Åtgärda omedelbart eller sätt ett tidigt datum.", "Act at once or set an early date.")))
+	}
+	if s.mode == modeRiskNote {
+		lines = append(lines, s.inputLines()...)
+	} else if s.risk.note != "" {
+		lines = append(lines, st.Subtle.Render(sh.tr("Notering: ", "Note: ")+s.risk.note))
+	}
+	if s.errText != "" {
+		lines = append(lines, st.Error.Render(s.errText))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// matrix renders the 4×4 matrix: consequence 4 at the top, probability 1–4
+// left to right, the chosen cell in brackets.
+func (s *walkScreen) matrix() []string {
+	sh, st := s.sh, s.sh.styles
+	var out []string
+	out = append(out, st.Subtle.Render(sh.tr("K\\S ", "C\\P ")+"  1    2    3    4"))
+	for c := 4; c >= 1; c-- {
+		var b strings.Builder
+		fmt.Fprintf(&b, "  %d  ", c)
+		for p := 1; p <= 4; p++ {
+			score := p * c
+			lv := checklist.LevelFor(p, c)
+			if p == s.risk.probability && c == s.risk.consequence {
+				b.WriteString(st.MarkedCell.Render(fmt.Sprintf("[%2d]", score)) + " ")
+				continue
+			}
+			b.WriteString(st.Levels[lv].Render(fmt.Sprintf(" %2d ", score)) + " ")
+		}
+		b.WriteString(st.Subtle.Render(checklist.ConsequenceLabels[c].In(sh.lang)))
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func (s *walkScreen) riskHelp() []key.Binding {
+	k, g := s.sh.keys.Risk, s.sh.keys.Global
+	return []key.Binding{k.Score, k.Save, k.Note, k.AddAction, g.Back}
+}
