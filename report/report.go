@@ -143,8 +143,9 @@ type ActionRow struct {
 	// or "–".
 	DoneOn, CheckedOn, Effect string
 
-	// areaID and itemID are the raw link, for grouping.
+	// areaID and itemID are the raw link, for grouping; level for sorting.
 	areaID, itemID string
+	level          checklist.Level
 }
 
 // ItemRow is one answered item.
@@ -181,6 +182,8 @@ type SeriousRow struct {
 	From        string
 	// Actions are the actions that address the risk.
 	Actions []ActionRow
+
+	rank checklist.Level
 }
 
 // Assessment writes the markdown action plan of a to w. cat supplies area
@@ -322,9 +325,9 @@ func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData 
 		}
 		k := checklist.ItemKey{AreaID: ir.AreaID, ItemID: ir.ItemID}
 		listed[k] = true
-		risk := ir.Problem
 		d.Serious = append(d.Serious, SeriousRow{
-			Level: ir.Level, Risk: risk, Area: ir.Area, Item: Inline(ir.ItemID), Actions: byItem[k],
+			Level: ir.Level, Risk: ir.Problem, Area: ir.Area, Item: ir.ItemID, Actions: byItem[k],
+			rank: a.Responses[k].Risk.Level,
 		})
 	}
 	for _, row := range d.CarriedOver {
@@ -334,14 +337,12 @@ func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData 
 		}
 		d.Serious = append(d.Serious, SeriousRow{
 			Level: row.Level, Risk: row.Risk, Area: row.Area, Item: row.Item,
-			CarriedOver: true, From: row.From, Actions: []ActionRow{row},
+			CarriedOver: true, From: row.From, Actions: []ActionRow{row}, rank: row.level,
 		})
 	}
-	for _, row := range d.Actions {
-		if row.IsSerious && row.areaID == "" { // a free-standing action with a level
-			d.Serious = append(d.Serious, SeriousRow{Level: row.Level, Risk: row.Risk, Actions: []ActionRow{row}})
-		}
-	}
+	// Most serious first; within a level, the order above: this meeting's
+	// items in checklist order, then carried-over risks.
+	sort.SliceStable(d.Serious, func(i, j int) bool { return d.Serious[i].rank > d.Serious[j].rank })
 	return d
 }
 
@@ -391,6 +392,7 @@ func actionRow(x checklist.Action, level checklist.Level, area, risk string, tod
 		Effect:     Cell(x.Effect),
 		areaID:     x.AreaID,
 		itemID:     x.ItemID,
+		level:      level,
 	}
 	if level != checklist.NoLevel {
 		row.Level = level.Label(lang)
