@@ -83,25 +83,26 @@ func (s *Store) Units(ctx context.Context) ([]checklist.Unit, error) {
 	return us, rows.Err()
 }
 
-// ensureUnit returns the id of the unit named name, creating it if new.
-func ensureUnit(ctx context.Context, tx *sql.Tx, name string, now time.Time) (int64, string, error) {
+// ensureUnit returns the id and stored name of the unit named name,
+// creating it if new, and whether it was created.
+func ensureUnit(ctx context.Context, tx *sql.Tx, name string, now time.Time) (int64, string, bool, error) {
 	name = strings.TrimSpace(name)
 	var id int64
 	var stored string
 	err := tx.QueryRowContext(ctx, "SELECT id, name FROM units WHERE name_key = ?", unitKey(name)).Scan(&id, &stored)
 	if err == nil {
-		return id, stored, nil
+		return id, stored, false, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, "", err
+		return 0, "", false, err
 	}
 	res, err := tx.ExecContext(ctx, "INSERT INTO units (name, name_key, created) VALUES (?, ?, ?)",
 		name, unitKey(name), fmtTime(now))
 	if err != nil {
-		return 0, "", err
+		return 0, "", false, err
 	}
 	id, err = res.LastInsertId()
-	return id, name, err
+	return id, name, true, err
 }
 
 // CreateAssessment saves a new assessment: it creates the unit if no unit
@@ -116,7 +117,7 @@ func (s *Store) CreateAssessment(ctx context.Context, a checklist.Assessment, it
 	var id int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
-		unitID, _, err := ensureUnit(ctx, tx, a.Unit, now)
+		unitID, _, _, err := ensureUnit(ctx, tx, a.Unit, now)
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,648 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"samkoll/checklist"
+)
+
+// JSONFormat and JSONVersion identify samkoll's export files; see
+// docs/json-format.md.
+const (
+	JSONFormat  = "samkoll"
+	JSONVersion = 1
+)
+
+type jsonFile struct {
+	Format      string           `json:"format"`
+	Version     int              `json:"version"`
+	Exported    string           `json:"exported,omitempty"`
+	Assessments []jsonAssessment `json:"assessments"`
+}
+
+type jsonAssessment struct {
+	UID              string       `json:"uid"`
+	Unit             string       `json:"unit"`
+	Date             string       `json:"date"`
+	Participants     string       `json:"participants"`
+	SafetyRepPresent bool         `json:"safety_rep_present"`
+	Status           string       `json:"status"`
+	Created          string       `json:"created"`
+	Updated          string       `json:"updated"`
+	Areas            []jsonArea   `json:"areas"`
+	Answers          []jsonAnswer `json:"answers"`
+	Actions          []jsonAction `json:"actions"`
+}
+
+type jsonArea struct {
+	ID      string `json:"id"`
+	Version int    `json:"version"`
+	Hash    string `json:"hash"`
+	Items   int    `json:"items"`
+}
+
+type jsonAnswer struct {
+	Area       string    `json:"area"`
+	Item       string    `json:"item"`
+	Answer     string    `json:"answer"`
+	Comment    string    `json:"comment,omitempty"`
+	Reason     string    `json:"reason,omitempty"`
+	AnsweredAt string    `json:"answered_at,omitempty"`
+	Risk       *jsonRisk `json:"risk,omitempty"`
+}
+
+type jsonRisk struct {
+	Probability int    `json:"probability"`
+	Consequence int    `json:"consequence"`
+	Level       string `json:"level"`
+	Serious     bool   `json:"serious"`
+	Note        string `json:"note,omitempty"`
+}
+
+type jsonAction struct {
+	UID        string `json:"uid"`
+	Origin     string `json:"origin"`
+	Area       string `json:"area,omitempty"`
+	Item       string `json:"item,omitempty"`
+	Risk       string `json:"risk,omitempty"`
+	What       string `json:"what"`
+	Who        string `json:"who,omitempty"`
+	Due        string `json:"due,omitempty"`
+	Status     string `json:"status"`
+	DoneOn     string `json:"done_on,omitempty"`
+	CheckedOn  string `json:"checked_on,omitempty"`
+	Effect     string `json:"effect,omitempty"`
+	Escalation string `json:"escalation"`
+	Created    string `json:"created"`
+	Updated    string `json:"updated"`
+}
+
+// ExportJSON writes the assessments with the given ids, or all of them when
+// ids is nil, in the format of docs/json-format.md. Each assessment lists
+// its answers and every action shown in it, its own and carried over.
+func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error {
+	uids, err := s.uidMap(ctx, "assessments")
+	if err != nil {
+		return err
+	}
+	actionUIDs, err := s.uidMap(ctx, "actions")
+	if err != nil {
+		return err
+	}
+	if ids == nil {
+		rows, err := s.db.QueryContext(ctx, "SELECT id FROM assessments ORDER BY meeting_date, id")
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	f := jsonFile{Format: JSONFormat, Version: JSONVersion, Exported: fmtTime(s.now()), Assessments: []jsonAssessment{}}
+	for _, id := range ids {
+		a, err := s.LoadAssessment(ctx, id)
+		if err != nil {
+			return err
+		}
+		_, counts, err := s.loadAreas(ctx, id)
+		if err != nil {
+			return err
+		}
+		ja := jsonAssessment{UID: uids[id], Unit: a.Unit, Date: a.Date.String(), Participants: a.Participants,
+			SafetyRepPresent: a.SafetyRepPresent, Status: a.Status.String(), Created: fmtTime(a.Created),
+			Updated: fmtTime(a.Updated), Areas: []jsonArea{}, Answers: []jsonAnswer{}, Actions: []jsonAction{}}
+		for _, ar := range a.Areas {
+			ja.Areas = append(ja.Areas, jsonArea{ID: ar.ID, Version: ar.Version, Hash: ar.Hash, Items: counts[ar.ID]})
+			for _, r := range sortedResponses(a.Responses, ar.ID) {
+				jr := jsonAnswer{Area: r.AreaID, Item: r.ItemID, Answer: r.Answer.String(), Comment: r.Comment,
+					Reason: r.Reason, AnsweredAt: fmtTime(r.AnsweredAt)}
+				if r.Risk != nil {
+					jr.Risk = &jsonRisk{Probability: r.Risk.Probability, Consequence: r.Risk.Consequence,
+						Level: r.Risk.Level.String(), Serious: r.Risk.Serious(), Note: r.Risk.Note}
+				}
+				ja.Answers = append(ja.Answers, jr)
+			}
+		}
+		for _, x := range a.Actions {
+			ja.Actions = append(ja.Actions, jsonAction{UID: actionUIDs[x.ID], Origin: uids[x.AssessmentID],
+				Area: x.AreaID, Item: x.ItemID, Risk: x.Risk, What: x.What, Who: x.Who, Due: x.Due.String(),
+				Status: x.Status.String(), DoneOn: x.DoneOn.String(), CheckedOn: x.CheckedOn.String(),
+				Effect: x.Effect, Escalation: x.Escalation.String(), Created: fmtTime(x.Created), Updated: fmtTime(x.Updated)})
+		}
+		f.Assessments = append(f.Assessments, ja)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(f)
+}
+
+// sortedResponses returns the responses of one area ordered by item id,
+// comparing digit runs as numbers so that 3.2 comes before 3.10.
+func sortedResponses(m map[checklist.ItemKey]checklist.Response, area string) []checklist.Response {
+	var out []checklist.Response
+	for k, r := range m {
+		if k.AreaID == area {
+			out = append(out, r)
+		}
+	}
+	slices.SortFunc(out, func(a, b checklist.Response) int { return naturalCompare(a.ItemID, b.ItemID) })
+	return out
+}
+
+func (s *Store) uidMap(ctx context.Context, table string) (map[int64]string, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id, uid FROM "+table)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var uid string
+		if err := rows.Scan(&id, &uid); err != nil {
+			return nil, err
+		}
+		m[id] = uid
+	}
+	return m, rows.Err()
+}
+
+// ImportResult counts what an import did.
+type ImportResult struct {
+	// UnitsCreated counts units that did not exist before.
+	UnitsCreated int
+	// AssessmentsCreated, AssessmentsUpdated and AssessmentsUnchanged count
+	// the assessments in the file by outcome. An existing assessment (same
+	// uid) is replaced only when the file's copy was updated later.
+	AssessmentsCreated, AssessmentsUpdated, AssessmentsUnchanged int
+	// ActionsCreated, ActionsUpdated and ActionsUnchanged do the same for
+	// actions.
+	ActionsCreated, ActionsUpdated, ActionsUnchanged int
+}
+
+// ImportError is a problem in an import file. Nothing was written.
+type ImportError struct {
+	// Path locates the problem: "rad 3, kolumn 7" for JSON syntax, or a
+	// field path such as assessments[2].answers[5].answer.
+	Path string
+	// Msg says what is wrong, in Swedish.
+	Msg string
+}
+
+// Error returns "path: msg".
+func (e *ImportError) Error() string { return e.Path + ": " + e.Msg }
+
+var uidPattern = regexp.MustCompile(`^[0-9a-f][0-9a-f-]{6,62}[0-9a-f]$`)
+
+// ImportJSON reads a file written by ExportJSON and merges it into the
+// database in one transaction. Assessments and actions are matched on their
+// uid, so importing the same file twice changes nothing the second time.
+// The whole file is checked first; any problem gives an *ImportError and
+// leaves the database unchanged.
+func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	f, err := decodeJSON(data)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	p, err := validateImport(f)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	var res ImportResult
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		res, err = p.apply(ctx, tx)
+		return err
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}
+
+// decodeJSON parses strictly: unknown fields and trailing data are errors,
+// located by line and column.
+func decodeJSON(data []byte) (jsonFile, error) {
+	var f jsonFile
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(&f)
+	if err == nil && dec.More() {
+		err = errors.New("extra data after the end")
+	}
+	if err == nil {
+		if _, terr := dec.Token(); terr != io.EOF {
+			err = errors.New("extra data after the end")
+		}
+	}
+	if err == nil {
+		return f, nil
+	}
+	off := dec.InputOffset()
+	msg := err.Error()
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		off, msg = syn.Offset-1, "ogiltig JSON: "+strings.TrimPrefix(syn.Error(), "json: ")
+	case errors.As(err, &typ):
+		off = typ.Offset
+		msg = fmt.Sprintf("fel typ för %s: %s i stället för %s", typ.Field, typ.Value, typ.Type)
+	case errors.Is(err, io.EOF):
+		msg = "filen är tom"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		off, msg = int64(len(data)), "filen tar slut mitt i"
+	default:
+		msg = "ogiltig JSON: " + strings.TrimPrefix(msg, "json: ")
+	}
+	line, col := lineCol(data, off)
+	return f, &ImportError{Path: fmt.Sprintf("rad %d, kolumn %d", line, col), Msg: msg}
+}
+
+func lineCol(data []byte, off int64) (int, int) {
+	off = min(max(off, 0), int64(len(data)))
+	before := data[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := len([]rune(string(before[bytes.LastIndexByte(before, '\n')+1:]))) + 1
+	return line, col
+}
+
+// importPlan is a validated file, ready to write.
+type importPlan struct {
+	assessments []importAssessment
+	actions     []importAction // one per uid, in first-seen order
+}
+
+type importAssessment struct {
+	j       jsonAssessment
+	a       checklist.Assessment
+	counts  map[string]int
+	answers []checklist.Response
+	created time.Time
+	updated time.Time
+	links   []string // uids of actions carried over into it
+}
+
+type importAction struct {
+	a       checklist.Action
+	uid     string
+	origin  string // assessment uid
+	first   string // uid of the first assessment that lists it
+	created time.Time
+	updated time.Time
+}
+
+func validateImport(f jsonFile) (*importPlan, error) {
+	bad := func(path, format string, args ...any) error {
+		return &ImportError{Path: path, Msg: fmt.Sprintf(format, args...)}
+	}
+	if f.Format != JSONFormat {
+		return nil, bad("format", "%q är inte en samkoll-fil (väntade %q)", f.Format, JSONFormat)
+	}
+	if f.Version != JSONVersion {
+		return nil, bad("version", "version %d stöds inte (den här versionen av samkoll läser version %d)", f.Version, JSONVersion)
+	}
+	if f.Exported != "" {
+		if _, err := parseTime(f.Exported); err != nil {
+			return nil, bad("exported", "ogiltig tid %q", f.Exported)
+		}
+	}
+	p := &importPlan{}
+	seenAssessment := map[string]string{}
+	actionIndex := map[string]int{}
+	actionJSON := map[string]jsonAction{}
+	for i, ja := range f.Assessments {
+		at := fmt.Sprintf("assessments[%d]", i)
+		if !uidPattern.MatchString(ja.UID) {
+			return nil, bad(at+".uid", "ogiltigt uid %q", ja.UID)
+		}
+		if prev, ok := seenAssessment[ja.UID]; ok {
+			return nil, bad(at+".uid", "samma uid som %s", prev)
+		}
+		seenAssessment[ja.UID] = at
+		ia := importAssessment{j: ja, counts: map[string]int{}}
+		a := checklist.Assessment{Unit: strings.TrimSpace(ja.Unit), Participants: ja.Participants, SafetyRepPresent: ja.SafetyRepPresent}
+		var err error
+		if a.Date, err = checklist.ParseDate(ja.Date); err != nil {
+			return nil, bad(at+".date", "%v", err)
+		}
+		if a.Status, err = checklist.ParseAssessmentStatus(ja.Status); err != nil {
+			return nil, bad(at+".status", "%v", err)
+		}
+		if ia.created, err = requiredTime(ja.Created); err != nil {
+			return nil, bad(at+".created", "%v", err)
+		}
+		if ia.updated, err = requiredTime(ja.Updated); err != nil {
+			return nil, bad(at+".updated", "%v", err)
+		}
+		areas := map[string]bool{}
+		for k, ar := range ja.Areas {
+			ap := fmt.Sprintf("%s.areas[%d]", at, k)
+			if strings.TrimSpace(ar.ID) == "" {
+				return nil, bad(ap+".id", "område utan id")
+			}
+			if ar.Version < 0 {
+				return nil, bad(ap+".version", "negativ version %d", ar.Version)
+			}
+			if ar.Items < 0 {
+				return nil, bad(ap+".items", "negativt antal punkter %d", ar.Items)
+			}
+			a.Areas = append(a.Areas, checklist.AreaRef{ID: ar.ID, Version: ar.Version, Hash: ar.Hash})
+			ia.counts[ar.ID] = ar.Items
+			areas[ar.ID] = true
+		}
+		if err := a.Validate(); err != nil {
+			field := ".areas"
+			if a.Unit == "" {
+				field = ".unit"
+			}
+			return nil, bad(at+field, "%v", err)
+		}
+		ia.a = a
+		seenAnswer := map[checklist.ItemKey]bool{}
+		for k, jr := range ja.Answers {
+			ap := fmt.Sprintf("%s.answers[%d]", at, k)
+			r, field, err := parseAnswer(jr, areas)
+			if err != nil {
+				return nil, bad(ap+field, "%v", err)
+			}
+			if seenAnswer[r.Key()] {
+				return nil, bad(ap, "punkt %s/%s besvarad två gånger", r.AreaID, r.ItemID)
+			}
+			seenAnswer[r.Key()] = true
+			ia.answers = append(ia.answers, r)
+		}
+		for k, jx := range ja.Actions {
+			ap := fmt.Sprintf("%s.actions[%d]", at, k)
+			if !uidPattern.MatchString(jx.UID) {
+				return nil, bad(ap+".uid", "ogiltigt uid %q", jx.UID)
+			}
+			if !uidPattern.MatchString(jx.Origin) {
+				return nil, bad(ap+".origin", "ogiltigt uid %q", jx.Origin)
+			}
+			if prev, ok := actionJSON[jx.UID]; ok {
+				if prev != jx {
+					return nil, bad(ap, "åtgärden %s förekommer flera gånger med olika innehåll", jx.UID)
+				}
+			} else {
+				x, field, err := parseAction(jx)
+				if err != nil {
+					return nil, bad(ap+field, "%v", err)
+				}
+				x.first = ja.UID
+				actionJSON[jx.UID] = jx
+				actionIndex[jx.UID] = len(p.actions)
+				p.actions = append(p.actions, x)
+			}
+			if jx.Origin != ja.UID {
+				ia.links = append(ia.links, jx.UID)
+			}
+		}
+		p.assessments = append(p.assessments, ia)
+	}
+	return p, nil
+}
+
+func requiredTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, errors.New("tid saknas")
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return t, fmt.Errorf("ogiltig tid %q (RFC 3339, t.ex. 2026-03-14T09:30:00Z)", s)
+	}
+	return t, nil
+}
+
+// parseAnswer converts one answer; field names the offending field.
+func parseAnswer(jr jsonAnswer, areas map[string]bool) (checklist.Response, string, error) {
+	r := checklist.Response{AreaID: jr.Area, ItemID: jr.Item, Comment: jr.Comment, Reason: jr.Reason}
+	if !areas[jr.Area] {
+		return r, ".area", fmt.Errorf("området %q ingår inte i bedömningen", jr.Area)
+	}
+	if strings.TrimSpace(jr.Item) == "" {
+		return r, ".item", errors.New("punkt saknas")
+	}
+	var err error
+	if r.Answer, err = checklist.ParseAnswer(jr.Answer); err != nil {
+		return r, ".answer", err
+	}
+	if jr.AnsweredAt != "" {
+		if r.AnsweredAt, err = requiredTime(jr.AnsweredAt); err != nil {
+			return r, ".answered_at", err
+		}
+	}
+	if jr.Risk != nil {
+		rk := checklist.Risk{Probability: jr.Risk.Probability, Consequence: jr.Risk.Consequence, Note: jr.Risk.Note}
+		if rk.Level, err = checklist.ParseLevel(jr.Risk.Level); err != nil {
+			return r, ".risk.level", err
+		}
+		if err := rk.Validate(); err != nil {
+			return r, ".risk", err
+		}
+		if jr.Risk.Serious != rk.Serious() {
+			return r, ".risk.serious", fmt.Errorf("serious %v stämmer inte med nivån %q", jr.Risk.Serious, jr.Risk.Level)
+		}
+		r.Risk = &rk
+	}
+	return r, "", nil
+}
+
+// parseAction converts one action; field names the offending field.
+func parseAction(jx jsonAction) (importAction, string, error) {
+	x := importAction{uid: jx.UID, origin: jx.Origin}
+	a := checklist.Action{AreaID: jx.Area, ItemID: jx.Item, Risk: jx.Risk, What: jx.What, Who: jx.Who, Effect: jx.Effect}
+	var err error
+	if a.Due, err = parseDate(jx.Due); err != nil {
+		return x, ".due", err
+	}
+	if a.DoneOn, err = parseDate(jx.DoneOn); err != nil {
+		return x, ".done_on", err
+	}
+	if a.CheckedOn, err = parseDate(jx.CheckedOn); err != nil {
+		return x, ".checked_on", err
+	}
+	if a.Status, err = checklist.ParseActionStatus(jx.Status); err != nil {
+		return x, ".status", err
+	}
+	if a.Escalation, err = checklist.ParseEscalation(jx.Escalation); err != nil {
+		return x, ".escalation", err
+	}
+	if x.created, err = requiredTime(jx.Created); err != nil {
+		return x, ".created", err
+	}
+	if x.updated, err = requiredTime(jx.Updated); err != nil {
+		return x, ".updated", err
+	}
+	if err := validAction(a); err != nil {
+		return x, "", err
+	}
+	x.a = a
+	return x, "", nil
+}
+
+// apply writes the plan inside tx.
+func (p *importPlan) apply(ctx context.Context, tx *sql.Tx) (ImportResult, error) {
+	var res ImportResult
+	ids := map[string]int64{}   // assessment uid → id
+	units := map[string]int64{} // assessment uid → unit id
+	for _, ia := range p.assessments {
+		unitID, _, created, err := ensureUnit(ctx, tx, ia.a.Unit, ia.created)
+		if err != nil {
+			return res, err
+		}
+		if created {
+			res.UnitsCreated++
+		}
+		var id int64
+		var updated string
+		err = tx.QueryRowContext(ctx, "SELECT id, updated FROM assessments WHERE uid = ?", ia.j.UID).Scan(&id, &updated)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if id, err = insertAssessment(ctx, tx, ia.j.UID, unitID, ia.a, ia.created, ia.updated); err != nil {
+				return res, err
+			}
+			res.AssessmentsCreated++
+		case err != nil:
+			return res, err
+		default:
+			old, _ := parseTime(updated)
+			if !ia.updated.After(old) {
+				res.AssessmentsUnchanged++
+				var uid int64
+				if err := tx.QueryRowContext(ctx, "SELECT unit_id FROM assessments WHERE id = ?", id).Scan(&uid); err != nil {
+					return res, err
+				}
+				ids[ia.j.UID], units[ia.j.UID] = id, uid
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE assessments SET unit_id = ?, meeting_date = ?, participants = ?,
+				safety_rep = ?, status = ?, updated = ? WHERE id = ?`, unitID, ia.a.Date.String(), ia.a.Participants,
+				ia.a.SafetyRepPresent, ia.a.Status.String(), fmtTime(ia.updated), id); err != nil {
+				return res, err
+			}
+			for _, q := range []string{"DELETE FROM assessment_areas WHERE assessment_id = ?", "DELETE FROM answers WHERE assessment_id = ?"} {
+				if _, err := tx.ExecContext(ctx, q, id); err != nil {
+					return res, err
+				}
+			}
+			res.AssessmentsUpdated++
+		}
+		ids[ia.j.UID], units[ia.j.UID] = id, unitID
+		if err := insertAreas(ctx, tx, id, ia.a.Areas, ia.counts); err != nil {
+			return res, err
+		}
+		for _, r := range ia.answers {
+			if err := insertAnswer(ctx, tx, id, r); err != nil {
+				return res, err
+			}
+		}
+	}
+	actionIDs := map[string]int64{}
+	for _, x := range p.actions {
+		origin, ok := ids[x.origin]
+		if !ok {
+			err := tx.QueryRowContext(ctx, "SELECT id FROM assessments WHERE uid = ?", x.origin).Scan(&origin)
+			if errors.Is(err, sql.ErrNoRows) {
+				// The origin was not exported: the first assessment that
+				// shows the action becomes its origin.
+				origin, ok = ids[x.first], true
+			} else if err != nil {
+				return res, err
+			}
+		}
+		var unitID int64
+		if err := tx.QueryRowContext(ctx, "SELECT unit_id FROM assessments WHERE id = ?", origin).Scan(&unitID); err != nil {
+			return res, err
+		}
+		var id int64
+		var updated string
+		err := tx.QueryRowContext(ctx, "SELECT id, updated FROM actions WHERE uid = ?", x.uid).Scan(&id, &updated)
+		a := x.a
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			r, err := tx.ExecContext(ctx, `INSERT INTO actions (uid, unit_id, assessment_id, area_id, item_id, risk,
+				what, who, due, status, done_on, checked_on, effect, escalation, created, updated)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				x.uid, unitID, origin, a.AreaID, a.ItemID, a.Risk, a.What, a.Who, a.Due.String(), a.Status.String(),
+				a.DoneOn.String(), a.CheckedOn.String(), a.Effect, a.Escalation.String(), fmtTime(x.created), fmtTime(x.updated))
+			if err != nil {
+				return res, err
+			}
+			if id, err = r.LastInsertId(); err != nil {
+				return res, err
+			}
+			res.ActionsCreated++
+		case err != nil:
+			return res, err
+		default:
+			old, _ := parseTime(updated)
+			if x.updated.After(old) {
+				if _, err := tx.ExecContext(ctx, `UPDATE actions SET area_id = ?, item_id = ?, risk = ?, what = ?,
+					who = ?, due = ?, status = ?, done_on = ?, checked_on = ?, effect = ?, escalation = ?, updated = ?
+					WHERE id = ?`, a.AreaID, a.ItemID, a.Risk, a.What, a.Who, a.Due.String(), a.Status.String(),
+					a.DoneOn.String(), a.CheckedOn.String(), a.Effect, a.Escalation.String(), fmtTime(x.updated), id); err != nil {
+					return res, err
+				}
+				res.ActionsUpdated++
+			} else {
+				res.ActionsUnchanged++
+			}
+		}
+		actionIDs[x.uid] = id
+	}
+	for _, ia := range p.assessments {
+		for _, uid := range ia.links {
+			// An action is linked to later assessments of its own unit
+			// only; its origin needs no link.
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO assessment_actions (assessment_id, action_id)
+				SELECT ?1, x.id FROM actions x WHERE x.id = ?2 AND x.assessment_id <> ?1`,
+				ids[ia.j.UID], actionIDs[uid]); err != nil {
+				return res, err
+			}
+		}
+	}
+	return res, nil
+}
+
+func insertAnswer(ctx context.Context, tx *sql.Tx, id int64, r checklist.Response) error {
+	var prob, cons, serious sql.NullInt64
+	var level, note sql.NullString
+	if r.Risk != nil {
+		prob = sql.NullInt64{Int64: int64(r.Risk.Probability), Valid: true}
+		cons = sql.NullInt64{Int64: int64(r.Risk.Consequence), Valid: true}
+		level = sql.NullString{String: r.Risk.Level.String(), Valid: true}
+		serious = sql.NullInt64{Int64: b2i(r.Risk.Serious()), Valid: true}
+		note = sql.NullString{String: r.Risk.Note, Valid: true}
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason,
+		answered_at, risk_probability, risk_consequence, risk_level, risk_serious, risk_note)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, r.AreaID, r.ItemID, r.Answer.String(), r.Comment, r.Reason, fmtTime(r.AnsweredAt),
+		prob, cons, level, serious, note)
+	return err
+}

@@ -1,0 +1,333 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"samkoll/checklist"
+)
+
+// fillSample creates two assessments of one unit with answers, risks and a
+// carried-over action, and one of another unit.
+func fillSample(t testing.TB, s *Store) []int64 {
+	t.Helper()
+	ctx := context.Background()
+	a := mustCreate(t, s, newAssessment("Avd 1", "2026-01-10", "krankningar", "osa"), map[string]int{"krankningar": 13, "osa": 12})
+	at := time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC)
+	for _, r := range []checklist.Response{
+		{AreaID: "krankningar", ItemID: "3.1", Answer: checklist.Ja, Comment: "bra \"citat\" <tag>", AnsweredAt: at},
+		{AreaID: "krankningar", ItemID: "3.10", Answer: checklist.Nej, AnsweredAt: at,
+			Risk: &checklist.Risk{Probability: 4, Consequence: 4, Level: checklist.MycketHog, Note: "åtgärda nu"}},
+		{AreaID: "krankningar", ItemID: "3.2", Answer: checklist.Delvis, AnsweredAt: at, Risk: &checklist.Risk{Level: checklist.Hog}},
+		{AreaID: "osa", ItemID: "2.1", Answer: checklist.EjAktuellt, Reason: "Ingen nattjour", AnsweredAt: at},
+	} {
+		if err := s.SaveResponse(ctx, a.ID, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustAction(t, s, checklist.Action{AssessmentID: a.ID, AreaID: "krankningar", ItemID: "3.10", Risk: "Risk", What: "Öppen",
+		Who: "Chef", Due: d("2026-02-01"), Escalation: checklist.EscChef})
+	mustAction(t, s, checklist.Action{AssessmentID: a.ID, What: "Klar", Status: checklist.Klar, CheckedOn: d("2026-01-20"), Effect: "ja"})
+	b := mustCreate(t, s, newAssessment("Avd 1", "2026-05-10", "krankningar"), map[string]int{"krankningar": 13})
+	mustAction(t, s, checklist.Action{AssessmentID: b.ID, What: "Egen"})
+	c := mustCreate(t, s, newAssessment("Avd 2", "2026-03-01", "osa"), map[string]int{"osa": 12})
+	return []int64{a.ID, b.ID, c.ID}
+}
+
+func export(t testing.TB, s *Store, ids []int64) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := s.ExportJSON(context.Background(), &buf, ids); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// dump returns the whole database content as comparable text, without
+// row ids.
+func dump(t testing.TB, s *Store) string {
+	t.Helper()
+	var b strings.Builder
+	for _, q := range []string{
+		"SELECT name, name_key FROM units ORDER BY name_key",
+		`SELECT a.uid, u.name, meeting_date, participants, safety_rep, status, a.created, updated FROM assessments a
+			JOIN units u ON u.id = a.unit_id ORDER BY a.uid`,
+		`SELECT a.uid, area_id, version, hash, items, position FROM assessment_areas r
+			JOIN assessments a ON a.id = r.assessment_id ORDER BY a.uid, position`,
+		`SELECT a.uid, area_id, item_id, answer, comment, reason, answered_at, risk_probability, risk_consequence,
+			risk_level, risk_serious, risk_note FROM answers w JOIN assessments a ON a.id = w.assessment_id
+			ORDER BY a.uid, area_id, item_id`,
+		`SELECT x.uid, u.name, a.uid, area_id, item_id, risk, what, who, due, x.status, done_on, checked_on, effect,
+			escalation, x.created, x.updated FROM actions x JOIN units u ON u.id = x.unit_id
+			JOIN assessments a ON a.id = x.assessment_id ORDER BY x.uid`,
+		`SELECT a.uid, x.uid FROM assessment_actions l JOIN assessments a ON a.id = l.assessment_id
+			JOIN actions x ON x.id = l.action_id ORDER BY a.uid, x.uid`,
+	} {
+		rows, err := s.db.Query(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			rows.Scan(ptrs...)
+			b.WriteString(strings.TrimSpace(strings.ReplaceAll(fmtRow(vals), "\n", " ")) + "\n")
+		}
+		rows.Close()
+		b.WriteString("--\n")
+	}
+	return b.String()
+}
+
+func fmtRow(vals []any) string {
+	j, _ := json.Marshal(vals)
+	return string(j)
+}
+
+func TestJSONRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	src := openTest(t)
+	fillSample(t, src)
+	data := export(t, src, nil)
+
+	dst := openTest(t)
+	res, err := dst.ImportJSON(ctx, bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ImportResult{UnitsCreated: 2, AssessmentsCreated: 3, ActionsCreated: 3}
+	if res != want {
+		t.Errorf("first import %+v, want %+v", res, want)
+	}
+	if got, want := dump(t, dst), dump(t, src); got != want {
+		t.Errorf("imported database differs:\n%s\nwant\n%s", got, want)
+	}
+	if again := export(t, dst, nil); !bytes.Equal(stripExported(again), stripExported(data)) {
+		t.Errorf("re-export differs:\n%s\nwant\n%s", again, data)
+	}
+	// Importing again changes nothing.
+	before := dump(t, dst)
+	res, err = dst.ImportJSON(ctx, bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = ImportResult{AssessmentsUnchanged: 3, ActionsUnchanged: 3}
+	if res != want {
+		t.Errorf("second import %+v, want %+v", res, want)
+	}
+	if after := dump(t, dst); after != before {
+		t.Errorf("second import changed the database:\n%s\nwas\n%s", after, before)
+	}
+}
+
+func stripExported(b []byte) []byte {
+	var m map[string]any
+	json.Unmarshal(b, &m)
+	delete(m, "exported")
+	out, _ := json.Marshal(m)
+	return out
+}
+
+func TestJSONImportMergesNewer(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	ids := fillSample(t, s)
+	old := export(t, s, nil)
+	a, _ := s.LoadAssessment(ctx, ids[0])
+	// Change one answer and close the open action after the export.
+	s.now = func() time.Time { return time.Now().Add(time.Hour) }
+	if err := s.SaveResponse(ctx, a.ID, checklist.Response{AreaID: "osa", ItemID: "2.2", Answer: checklist.Ja}); err != nil {
+		t.Fatal(err)
+	}
+	x := a.Actions[0]
+	x.Status = checklist.Klar
+	mustAction(t, s, x)
+	newer := export(t, s, nil)
+
+	// Importing the old file keeps the newer data.
+	before := dump(t, s)
+	if _, err := s.ImportJSON(ctx, bytes.NewReader(old)); err != nil {
+		t.Fatal(err)
+	}
+	if after := dump(t, s); after != before {
+		t.Errorf("old file overwrote newer data")
+	}
+	// A database that has the old state takes the newer file's changes.
+	other := openTest(t)
+	if _, err := other.ImportJSON(ctx, bytes.NewReader(old)); err != nil {
+		t.Fatal(err)
+	}
+	res, err := other.ImportJSON(ctx, bytes.NewReader(newer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.AssessmentsUpdated != 1 || res.ActionsUpdated != 1 || res.AssessmentsCreated != 0 || res.ActionsCreated != 0 {
+		t.Errorf("merge result %+v", res)
+	}
+	if got, want := dump(t, other), dump(t, s); got != want {
+		t.Errorf("after merge:\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestJSONExportOneAssessment(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	ids := fillSample(t, s)
+	// The second assessment shows the first one's open action, whose origin
+	// is not in the file: it is imported as the second one's own.
+	data := export(t, s, ids[1:2])
+	dst := openTest(t)
+	res, err := dst.ImportJSON(ctx, bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.AssessmentsCreated != 1 || res.ActionsCreated != 2 {
+		t.Errorf("result %+v", res)
+	}
+	list, _ := dst.ListAssessments(ctx, d("2026-01-01"))
+	if len(list) != 1 || list[0].OpenActions != 2 || list[0].Total != 13 {
+		t.Errorf("imported %+v", list)
+	}
+	if err := s.ExportJSON(ctx, &bytes.Buffer{}, []int64{999}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("export of unknown id: %v", err)
+	}
+}
+
+func TestJSONImportRejects(t *testing.T) {
+	ctx := context.Background()
+	src := openTest(t)
+	fillSample(t, src)
+	good := string(export(t, src, nil))
+	edit := func(f func(m map[string]any)) string {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(good), &m); err != nil {
+			t.Fatal(err)
+		}
+		f(m)
+		b, _ := json.MarshalIndent(m, "", "  ")
+		return string(b)
+	}
+	as := func(m map[string]any, i int) map[string]any { return m["assessments"].([]any)[i].(map[string]any) }
+	sub := func(m map[string]any, key string, i int) map[string]any { return m[key].([]any)[i].(map[string]any) }
+	tests := []struct {
+		name, file, want string
+	}{
+		{"empty", "", "filen är tom"},
+		{"syntax", "{\n  \"format\": \"samkoll\",\n  \"version\": 1,,\n}", "rad 3, kolumn 16"},
+		{"cut off", good[:len(good)/2], "filen tar slut"},
+		{"trailing data", good + "{}", "extra data"},
+		{"unknown field", strings.Replace(good, `"format"`, `"formatt": 1, "format"`, 1), "unknown field"},
+		{"wrong type", strings.Replace(good, `"version": 1`, `"version": "1"`, 1), "fel typ för version"},
+		{"other format", edit(func(m map[string]any) { m["format"] = "oira" }), "format:"},
+		{"newer version", edit(func(m map[string]any) { m["version"] = 2 }), "version: version 2 stöds inte"},
+		{"bad answer", edit(func(m map[string]any) { sub(as(m, 0), "answers", 1)["answer"] = "kanske" }),
+			`assessments[0].answers[1].answer: okänt svar "kanske"`},
+		{"answer outside areas", edit(func(m map[string]any) { sub(as(m, 0), "answers", 0)["area"] = "brand" }),
+			"assessments[0].answers[0].area"},
+		{"duplicate answer", edit(func(m map[string]any) {
+			a := as(m, 0)
+			a["answers"] = append(a["answers"].([]any), a["answers"].([]any)[0])
+		}), "assessments[0].answers[4]: punkt"},
+		{"level mismatch", edit(func(m map[string]any) {
+			sub(as(m, 0), "answers", 1)["risk"].(map[string]any)["level"] = "lag"
+		}), "assessments[0].answers[1].risk"},
+		{"serious mismatch", edit(func(m map[string]any) {
+			sub(as(m, 0), "answers", 1)["risk"].(map[string]any)["serious"] = false
+		}), "assessments[0].answers[1].risk.serious"},
+		{"bad date", edit(func(m map[string]any) { as(m, 2)["date"] = "2026-02-30" }), "assessments[2].date"},
+		{"no unit", edit(func(m map[string]any) { as(m, 1)["unit"] = " " }), "assessments[1].unit"},
+		{"no areas", edit(func(m map[string]any) { as(m, 1)["areas"] = []any{} }), "assessments[1].areas"},
+		{"bad uid", edit(func(m map[string]any) { as(m, 1)["uid"] = "x" }), "assessments[1].uid"},
+		{"duplicate uid", edit(func(m map[string]any) { as(m, 1)["uid"] = as(m, 0)["uid"] }), "samma uid som assessments[0]"},
+		{"bad action status", edit(func(m map[string]any) { sub(as(m, 0), "actions", 0)["status"] = "typ klar" }),
+			"assessments[0].actions[0].status"},
+		{"empty action", edit(func(m map[string]any) { sub(as(m, 0), "actions", 0)["what"] = "" }), "assessments[0].actions[0]"},
+		{"conflicting copies", edit(func(m map[string]any) { sub(as(m, 2), "actions", 0)["what"] = "annat" }),
+			"assessments[2].actions[0]: åtgärden"},
+		{"bad time", edit(func(m map[string]any) { as(m, 0)["updated"] = "igår" }), "assessments[0].updated"},
+		// The last assessment is broken: nothing of the earlier ones may
+		// be written.
+		{"error at the end", edit(func(m map[string]any) { as(m, 2)["status"] = "klar" }), "assessments[2].status"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openTest(t)
+			before := dump(t, s)
+			_, err := s.ImportJSON(ctx, strings.NewReader(tt.file))
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			var ie *ImportError
+			if !errors.As(err, &ie) {
+				t.Errorf("error %T %v, want *ImportError", err, err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q, want it to contain %q", err, tt.want)
+			}
+			if after := dump(t, s); after != before {
+				t.Errorf("database changed by a rejected import:\n%s", after)
+			}
+		})
+	}
+}
+
+func FuzzImportJSON(f *testing.F) {
+	seeds, _ := filepath.Glob(filepath.Join("testdata", "import", "*.json"))
+	for _, p := range seeds {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	src := openTest(f)
+	fillSample(f, src)
+	f.Add(export(f, src, nil))
+	f.Add([]byte(`{"format":"samkoll","version":1,"assessments":[]}`))
+	f.Add([]byte(`{"format":"samkoll","version":1,"assessments":[{"uid":"00000000"}]}`))
+	f.Add([]byte(`[]`))
+	s := openTest(f)
+	ctx := context.Background()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		before := dump(t, s)
+		res, err := s.ImportJSON(ctx, bytes.NewReader(data))
+		if err != nil {
+			if after := dump(t, s); after != before {
+				t.Fatalf("failed import %v changed the database", err)
+			}
+			return
+		}
+		// A successful import is idempotent.
+		mid := dump(t, s)
+		res2, err := s.ImportJSON(ctx, bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("second import failed: %v (first %+v)", err, res)
+		}
+		if res2.AssessmentsCreated+res2.ActionsCreated+res2.UnitsCreated+res2.AssessmentsUpdated+res2.ActionsUpdated != 0 {
+			t.Fatalf("second import changed something: %+v", res2)
+		}
+		if after := dump(t, s); after != mid {
+			t.Fatal("second import changed the database")
+		}
+	})
+}
+
+func TestNaturalCompare(t *testing.T) {
+	ids := []string{"3.10", "3.2", "10.1", "3.1", "a", "3.1b"}
+	slicesSort(ids)
+	if want := []string{"3.1", "3.1b", "3.2", "3.10", "10.1", "a"}; !reflect.DeepEqual(ids, want) {
+		t.Errorf("%v, want %v", ids, want)
+	}
+}

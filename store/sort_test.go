@@ -1,0 +1,5 @@
+package store
+
+import "slices"
+
+func slicesSort(s []string) { slices.SortFunc(s, naturalCompare) }
