@@ -103,7 +103,7 @@ func newActionForm(sh *shared, a checklist.Action, item *checklist.Item, risk *c
 	mk(fieldRisk, riskText, sh.tr("vilket problem åtgärden löser", "the problem the action addresses"), 300)
 	mk(fieldWhat, a.What, sh.tr("vad ska göras?", "what is to be done?"), 300)
 	mk(fieldWho, a.Who, sh.tr("t.ex. enhetschef, skyddsombud", "e.g. unit manager, safety rep"), 80)
-	mk(fieldDue, due, "ÅÅÅÅ-MM-DD", 10)
+	mk(fieldDue, due, sh.tr("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), 10)
 	if item != nil {
 		for _, m := range item.Measures {
 			f.measures = append(f.measures, m.In(sh.lang))
@@ -281,7 +281,11 @@ func (f *actionForm) View() string {
 		title = tr("Redigera åtgärd", "Edit action")
 	}
 	if f.item != nil {
-		title += fmt.Sprintf(" · %s %s", f.base.AreaID, f.item.ID)
+		area := f.base.AreaID
+		if ar := f.sh.cat.Area(area); ar != nil {
+			area = ar.Title.In(f.sh.lang)
+		}
+		title += fmt.Sprintf(" · %s %s", area, f.item.ID)
 		if f.level != checklist.NoLevel {
 			title += " · " + f.level.Label(f.sh.lang)
 			if f.serious {

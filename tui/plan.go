@@ -370,8 +370,8 @@ func (p *planScreen) scroll() {
 
 // planCols are the column widths of the table.
 type planCols struct {
-	status, who, what, level int
-	wide                     bool
+	status, due, who, what, level int
+	wide                          bool
 }
 
 func (p *planScreen) cols() planCols {
@@ -379,8 +379,9 @@ func (p *planScreen) cols() planCols {
 	for _, s := range checklist.ActionStatuses {
 		c.status = max(c.status, ansi.StringWidth(s.Label(p.sh.lang)))
 	}
-	// Prefix: cursor, overdue mark and a space; then status, due (10).
-	fixed := 3 + c.status + 1 + 10 + 1
+	c.due = max(10, ansi.StringWidth(p.sh.tr("Klart senast", "Due")))
+	// Prefix: cursor, overdue mark and a space; then status and due date.
+	fixed := 3 + c.status + 1 + c.due + 1
 	if p.w >= 64 {
 		c.wide = true
 		c.who = 14
@@ -415,12 +416,12 @@ func (p *planScreen) View() string {
 	title := fmt.Sprintf("%s · %s · %s", tr("Handlingsplan", "Action plan"), p.a.Unit, p.a.Date)
 	b = append(b, st.Title.Render(ansi.Truncate(title, p.w, "…")))
 	c := p.cols()
-	head := "   " + pad(tr("Status", "Status"), c.status) + " " + pad(tr("Klart senast", "Due"), 10) + " "
+	head := "   " + pad(tr("Status", "Status"), c.status) + " " + pad(tr("Klart senast", "Due"), c.due) + " "
 	if c.wide {
 		head += pad(tr("Ansvarig", "Responsible"), c.who) + " " + pad(tr("Åtgärd", "Action"), c.what) + " " +
-			pad(tr("Risk", "Risk"), c.level)
+			tr("Risk", "Risk")
 	} else {
-		head += pad(tr("Åtgärd", "Action"), c.what)
+		head += tr("Åtgärd", "Action")
 	}
 	b = append(b, st.Subtle.Render(ansi.Truncate(head, p.w, "")))
 
@@ -488,7 +489,7 @@ func (p *planScreen) row(r checklist.Action, selected bool, c planCols, today ch
 	if due == "" {
 		due = "–"
 	}
-	s := cur + mark + " " + pad(r.Status.Label(p.sh.lang), c.status) + " " + pad(due, 10) + " "
+	s := cur + mark + " " + pad(r.Status.Label(p.sh.lang), c.status) + " " + pad(due, c.due) + " "
 	var level string
 	if c.wide {
 		lv := p.levelOf(r)
@@ -500,9 +501,8 @@ func (p *planScreen) row(r checklist.Action, selected bool, c planCols, today ch
 			}
 		}
 		s += pad(oneLine(r.Who), c.who) + " " + pad(oneLine(r.What), c.what) + " "
-		level = pad(level, c.level)
 	} else {
-		s += pad(oneLine(r.What), c.what)
+		s += oneLine(r.What)
 	}
 	s = ansi.Truncate(s, p.w-ansi.StringWidth(level), "…")
 	switch {
