@@ -1,7 +1,97 @@
 package main
 
-import "context"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
 
-func runImport(_ context.Context, e *env, _ []string) error {
-	return &usageError{e.tr("kommandot import finns inte ännu", "the import command is not available yet")}
+	"samkoll/store"
+)
+
+// runImport merges a JSON export into the database. The store checks the
+// whole file before it writes anything, so on any error the database is
+// unchanged.
+func runImport(ctx context.Context, e *env, args []string) error {
+	fs, g := newFlagSet(e, "import", "samkoll import FIL", "samkoll import FILE",
+		func(w io.Writer) {
+			fmt.Fprintln(w, e.tr(
+				"\nLäser en fil från samkoll export --format json in i databasen. Bedömningar och åtgärder\n"+
+					"som redan finns känns igen, så samma fil kan importeras flera gånger utan dubbletter.",
+				"\nReads a file from samkoll export --format json into the database. Assessments and actions\n"+
+					"that already exist are recognised, so the same file can be imported again without duplicates."))
+		})
+	var pos []string
+	for {
+		if err := parseCommand(e, fs, g, args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	switch len(pos) {
+	case 0:
+		return &usageError{e.tr("ange filen att importera: samkoll import FIL", "name the file to import: samkoll import FILE")}
+	case 1:
+	default:
+		return &usageError{e.tr("ange en fil att importera", "name one file to import")}
+	}
+	path := pos[0]
+	f, err := os.Open(path)
+	if err != nil {
+		return errors.New(e.tr(
+			fmt.Sprintf("kan inte läsa %s: %v", path, unwrapPath(err)),
+			fmt.Sprintf("cannot read %s: %v", path, unwrapPath(err))))
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return errors.New(e.tr(fmt.Sprintf("%s är en mapp, inte en fil", path), fmt.Sprintf("%s is a folder, not a file", path)))
+	}
+
+	s, err := openStore(ctx, e, false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	res, err := s.ImportJSON(ctx, f)
+	var ie *store.ImportError
+	switch {
+	case errors.As(err, &ie):
+		return errors.New(e.tr(
+			fmt.Sprintf("%s kan inte importeras: %s: %s. Ingenting har ändrats i databasen.", path, ie.Path, ie.Msg),
+			fmt.Sprintf("%s cannot be imported: %s: %s. Nothing has changed in the database.", path, ie.Path, ie.Msg)))
+	case err != nil:
+		return errors.New(e.tr(
+			fmt.Sprintf("importen av %s misslyckades: %v. Ingenting har ändrats i databasen.", path, err),
+			fmt.Sprintf("importing %s failed: %v. Nothing has changed in the database.", path, err)))
+	}
+	w := e.stdout
+	fmt.Fprintln(w, e.tr("Importerade ", "Imported ")+path)
+	fmt.Fprintln(w, e.tr(
+		fmt.Sprintf("  bedömningar: %d nya, %d uppdaterade, %d fanns redan", res.AssessmentsCreated, res.AssessmentsUpdated, res.AssessmentsUnchanged),
+		fmt.Sprintf("  assessments: %d new, %d updated, %d already there", res.AssessmentsCreated, res.AssessmentsUpdated, res.AssessmentsUnchanged)))
+	fmt.Fprintln(w, e.tr(
+		fmt.Sprintf("  åtgärder:    %d nya, %d uppdaterade, %d fanns redan", res.ActionsCreated, res.ActionsUpdated, res.ActionsUnchanged),
+		fmt.Sprintf("  actions:     %d new, %d updated, %d already there", res.ActionsCreated, res.ActionsUpdated, res.ActionsUnchanged)))
+	fmt.Fprintln(w, e.tr(
+		fmt.Sprintf("  nya enheter: %d", res.UnitsCreated),
+		fmt.Sprintf("  new units:   %d", res.UnitsCreated)))
+	if res.AssessmentsCreated+res.AssessmentsUpdated+res.ActionsCreated+res.ActionsUpdated == 0 {
+		fmt.Fprintln(w, e.tr("Allt i filen fanns redan; ingenting ändrades.", "Everything in the file was already there; nothing changed."))
+	}
+	return nil
+}
+
+// unwrapPath drops the *fs.PathError wrapper, whose English text repeats
+// the path.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
