@@ -1,0 +1,151 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"samkoll/checklist"
+)
+
+// openSummary opens the summary of the current assessment.
+func (hs *pbHarness) openSummary() *summaryScreen {
+	hs.t.Helper()
+	hs.send(openMsg{to: summaryScreenID, id: pbCurrent})
+	s, ok := hs.m.active().(*summaryScreen)
+	if !ok {
+		hs.t.Fatalf("active screen is %T, want *summaryScreen\n%s", hs.m.active(), hs.view())
+	}
+	return s
+}
+
+func TestSummaryGolden(t *testing.T) {
+	for _, lang := range []checklist.Lang{checklist.Swedish, checklist.English} {
+		for _, sz := range pbSizes {
+			if lang == checklist.English && !sz.dark {
+				continue
+			}
+			t.Run(string(lang)+"_"+sz.name, func(t *testing.T) {
+				hs := newPBHarness(t, lang, sz.w, sz.h)
+				hs.setBackground(sz.dark)
+				hs.openSummary()
+				v := hs.view()
+				checkWidth(t, v, sz.w, sz.h)
+				golden.RequireEqual(t, []byte(v))
+			})
+		}
+	}
+}
+
+func TestSummaryCounts(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 80, 24)
+	s := hs.openSummary()
+	c := s.counts()
+	if len(c) != 2 {
+		t.Fatalf("areas = %d, want 2", len(c))
+	}
+	// sam: 1 Nej, 2 Ja, 3 Delvis, 4 unanswered; osa: 1 Ej aktuellt, 2 Ja.
+	want := [][5]int{{1, 1, 1, 1, 0}, {2, 1, 0, 0, 1}}
+	for i, w := range want {
+		if c[i].answers != w {
+			t.Errorf("area %d counts %v, want %v", i, c[i].answers, w)
+		}
+	}
+	risks := s.seriousRisks()
+	if len(risks) != 1 || risks[0].item != "1" || risks[0].level != checklist.Hog {
+		t.Errorf("serious risks %+v, want sam 1 hög", risks)
+	}
+	v := hs.view()
+	for _, want := range []string{"Allvarliga risker (1)", "Hög* Område sam 1: Problem 1 i sam", "2 öppna", "! 1 försenade", "1 klara", "1 kontrollerade"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestSummaryExportShowsPath(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 80, 24)
+	hs.openSummary()
+	hs.keys("x")
+	if len(hs.exp.ids) != 1 || hs.exp.ids[0] != pbCurrent {
+		t.Fatalf("exporter called with %v, want [%d]", hs.exp.ids, pbCurrent)
+	}
+	v := hs.view()
+	if !strings.Contains(v, "Exporterad till /tmp/handlingsplan-3.md") {
+		t.Errorf("path not shown:\n%s", v)
+	}
+	golden.RequireEqual(t, []byte(v))
+}
+
+func TestSummaryExportWithoutExporter(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 80, 24)
+	hs.m.sh.exporter = nil
+	hs.openSummary()
+	hs.keys("x")
+	if v := hs.view(); !strings.Contains(v, "export är inte tillgänglig") || strings.Contains(v, "Exporterad till") {
+		t.Errorf("view:\n%s", v)
+	}
+}
+
+func TestSummaryCloseAndReopen(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 80, 24)
+	s := hs.openSummary()
+	hs.keys("c")
+	if n := len(hs.store.updated); n != 1 || hs.store.updated[0].Status != checklist.Avslutad ||
+		hs.store.updated[0].ID != pbCurrent || hs.store.updated[0].Date != pbToday {
+		t.Fatalf("UpdateAssessment calls %+v", hs.store.updated)
+	}
+	if s.a.Status != checklist.Avslutad || !strings.Contains(hs.view(), "Avslutad") {
+		t.Fatalf("status not shown as closed:\n%s", hs.view())
+	}
+	hs.keys("c")
+	if n := len(hs.store.updated); n != 2 || hs.store.updated[1].Status != checklist.Pagaende {
+		t.Fatalf("reopen: UpdateAssessment calls %+v", hs.store.updated)
+	}
+	if s.a.Status != checklist.Pagaende {
+		t.Fatal("not reopened")
+	}
+}
+
+func TestSummaryFailedCloseKeepsStatus(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 80, 24)
+	s := hs.openSummary()
+	hs.store.failNext = errTest("disken är full")
+	hs.keys("c")
+	if s.a.Status != checklist.Pagaende {
+		t.Fatal("status changed although the save failed")
+	}
+	if !strings.Contains(hs.view(), "disken är full") {
+		t.Errorf("error not shown:\n%s", hs.view())
+	}
+}
+
+func TestSummaryScrollAndPlan(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 40, 12)
+	s := hs.openSummary()
+	first := hs.view()
+	hs.keys("down", "down")
+	if s.offset != 2 || hs.view() == first {
+		t.Fatalf("down did not scroll (offset %d)", s.offset)
+	}
+	for range 50 {
+		hs.keys("down")
+	}
+	if s.offset != len(s.lines)-s.h {
+		t.Errorf("offset %d, want %d", s.offset, len(s.lines)-s.h)
+	}
+	hs.keys("a")
+	if _, ok := hs.m.active().(*planScreen); !ok {
+		t.Fatalf("a opened %T, want the plan", hs.m.active())
+	}
+	hs.keys("q")
+	if _, ok := hs.m.active().(*summaryScreen); !ok {
+		t.Fatalf("q from the plan went to %T, want the summary", hs.m.active())
+	}
+}
+
+// errTest is a plain test error.
+type errTest string
+
+func (e errTest) Error() string { return string(e) }
