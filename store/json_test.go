@@ -7,7 +7,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -322,12 +321,4 @@ func FuzzImportJSON(f *testing.F) {
 			t.Fatal("second import changed the database")
 		}
 	})
-}
-
-func TestNaturalCompare(t *testing.T) {
-	ids := []string{"3.10", "3.2", "10.1", "3.1", "a", "3.1b"}
-	slicesSort(ids)
-	if want := []string{"3.1", "3.1b", "3.2", "3.10", "10.1", "a"}; !reflect.DeepEqual(ids, want) {
-		t.Errorf("%v, want %v", ids, want)
-	}
 }

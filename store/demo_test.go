@@ -1,0 +1,95 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"samkoll/checklist"
+)
+
+// demoAreas returns n areas of m items each.
+func demoAreas(n, m int) []*checklist.Area {
+	types := []checklist.ItemType{checklist.Lagkrav, checklist.RiskItem, checklist.Friskfaktor}
+	var areas []*checklist.Area
+	for i := range n {
+		a := &checklist.Area{ID: fmt.Sprintf("omrade%d", i+1), Version: 1, Hash: fmt.Sprintf("%016x", i)}
+		for j := range m {
+			a.Items = append(a.Items, checklist.Item{ID: fmt.Sprintf("%d.%d", i+1, j+1), Type: types[j%3],
+				Problem: checklist.Text{SV: fmt.Sprintf("Brist %d.%d", i+1, j+1)}})
+		}
+		areas = append(areas, a)
+	}
+	return areas
+}
+
+func TestFillDemo(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	if err := FillDemo(ctx, s, demoAreas(3, 10), 60, 7); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.ListAssessments(ctx, checklist.Today())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 60 {
+		t.Fatalf("%d assessments, want 60", len(list))
+	}
+	units, _ := s.Units(ctx)
+	if len(units) != len(demoUnits) {
+		t.Errorf("%d units, want %d", len(units), len(demoUnits))
+	}
+	years := map[int]bool{}
+	for _, m := range list {
+		years[m.Date.Year] = true
+		if m.Total != 30 || m.Answered == 0 || m.Answered > 30 {
+			t.Errorf("assessment %d: %d/%d answered", m.ID, m.Answered, m.Total)
+		}
+	}
+	if len(years) < 4 {
+		t.Errorf("dates span %d years", len(years))
+	}
+	statuses := map[string]int{}
+	rows, _ := s.db.Query("SELECT status, count(*) FROM actions GROUP BY status")
+	for rows.Next() {
+		var st string
+		var c int
+		rows.Scan(&st, &c)
+		statuses[st] = c
+	}
+	rows.Close()
+	for _, st := range checklist.ActionStatuses {
+		if statuses[st.String()] == 0 {
+			t.Errorf("no %s actions: %v", st, statuses)
+		}
+	}
+	var links int
+	s.db.QueryRow("SELECT count(*) FROM assessment_actions").Scan(&links)
+	if links == 0 {
+		t.Error("no carried-over actions")
+	}
+	// Every stored row satisfies the schema and loads.
+	for _, m := range list[:5] {
+		a, err := s.LoadAssessment(ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range a.Responses {
+			if r.Answer.IsShortcoming() && r.Risk == nil {
+				t.Errorf("shortcoming %v without risk", r.Key())
+			}
+		}
+	}
+	// The same seed gives the same content.
+	other := openTest(t)
+	if err := FillDemo(ctx, other, demoAreas(3, 10), 60, 7); err != nil {
+		t.Fatal(err)
+	}
+	var n1, n2 int
+	s.db.QueryRow("SELECT count(*) FROM answers WHERE answer = 'nej'").Scan(&n1)
+	other.db.QueryRow("SELECT count(*) FROM answers WHERE answer = 'nej'").Scan(&n2)
+	if n1 != n2 || n1 == 0 {
+		t.Errorf("nej answers %d and %d with the same seed", n1, n2)
+	}
+}
