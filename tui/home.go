@@ -182,9 +182,9 @@ func (s *homeScreen) View() string {
 		b.WriteString(st.Subtle.Render(sh.tr("Läser in …", "Loading …")))
 		return b.String()
 	case len(s.all) == 0:
-		b.WriteString(sh.tr("Här finns inga riskbedömningar ännu.", "There are no assessments yet.") + "\n")
-		b.WriteString(sh.tr("Tryck n för att starta en ny riskbedömning för en enhet; allt sparas direkt.",
-			"Press n to start a new risk assessment for a unit; everything is saved at once."))
+		b.WriteString(wrap(sh.tr("Här finns inga riskbedömningar ännu.", "There are no assessments yet."), s.w) + "\n")
+		b.WriteString(wrap(sh.tr("Tryck n för att starta en ny riskbedömning för en enhet; allt sparas direkt.",
+			"Press n to start a new risk assessment for a unit; everything is saved at once."), s.w))
 		return b.String()
 	case len(s.shown) == 0:
 		b.WriteString(st.Subtle.Render(sh.tr("Inget matchar filtret (esc rensar).", "Nothing matches the filter (esc clears).")))
@@ -223,8 +223,8 @@ func (s *homeScreen) View() string {
 	}
 	if s.confirm {
 		if a, ok := s.selected(); ok {
-			b.WriteString(st.Warning.Render(fmt.Sprintf(sh.tr("Ta bort %s %s med svar och åtgärder? (y/n)",
-				"Delete %s %s with its answers and actions? (y/n)"), a.Unit, a.Date)))
+			b.WriteString(st.Warning.Render(wrap(fmt.Sprintf(sh.tr("Ta bort %s %s med svar och åtgärder? (y/n)",
+				"Delete %s %s with its answers and actions? (y/n)"), a.Unit, a.Date), s.w)))
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")

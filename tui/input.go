@@ -159,11 +159,14 @@ func (in *input) View(subtle lipgloss.Style) string {
 		b.WriteRune(in.value[i])
 	}
 	if in.focused && in.pos == len(in.value) {
-		b.WriteString(lipgloss.NewStyle().Reverse(true).Render(" "))
-	}
-	if sug := in.Suggestion(); in.focused && sug != "" && in.pos == len(in.value) {
-		rest := []rune(sug)[len(in.value):]
-		b.WriteString(subtle.Render(string(rest)))
+		// The cursor sits on the first letter of the suggestion, if any.
+		rest := []rune(in.Suggestion())
+		if len(rest) > len(in.value) {
+			rest = rest[len(in.value):]
+			b.WriteString(lipgloss.NewStyle().Reverse(true).Render(string(rest[0])) + subtle.Render(string(rest[1:])))
+		} else {
+			b.WriteString(lipgloss.NewStyle().Reverse(true).Render(" "))
+		}
 	}
 	return b.String()
 }

@@ -220,11 +220,13 @@ func (s *newScreen) View() string {
 	lw := labelWidth(s.w)
 	var lines []string
 	lines = append(lines, st.Title.Render(sh.tr("Ny riskbedömning", "New risk assessment")), "")
+	focusLine := 0
 	row := func(field int, label, value string) {
 		ls := st.Label
 		marker := "  "
 		if s.focus == field {
 			ls, marker = st.Focused, "> "
+			focusLine = len(lines) + 1
 		}
 		if lw == 0 {
 			lines = append(lines, ls.Render(marker+label), "  "+value)
@@ -250,10 +252,10 @@ func (s *newScreen) View() string {
 	}
 	row(fieldSafetyRep, sh.tr("Skyddsombud närvarande", "Safety rep present"), yes)
 	row(fieldAreas, sh.tr("Områden (space väljer)", "Areas (space toggles)"), "")
-	if s.errText != "" {
-		defer func() { lines = append(lines, st.Error.Render(s.errText)) }()
-	}
 	room := max(s.h-len(lines)-1, 1)
+	if s.h < 16 {
+		room = max(s.h-3, 1)
+	}
 	start := 0
 	if s.areaCursor >= room {
 		start = s.areaCursor - room + 1
@@ -269,13 +271,19 @@ func (s *newScreen) View() string {
 			text += " " + st.Subtle.Render(sh.tr("kärnområde", "core"))
 		}
 		if s.focus == fieldAreas && i == s.areaCursor {
+			focusLine = len(lines)
 			lines = append(lines, "  "+st.Selected.Render("> "+text))
 		} else {
 			lines = append(lines, "    "+text)
 		}
 	}
 	if s.errText != "" {
-		lines = append(lines, st.Error.Render(s.errText))
+		lines = append(lines, st.Error.Render(wrap(s.errText, s.w)))
+	}
+	// On a short window, scroll so the focused field stays in view.
+	if s.h > 0 && len(lines) > s.h && focusLine >= s.h-1 {
+		start := min(focusLine-s.h+2, len(lines)-s.h)
+		lines = lines[max(start, 0):]
 	}
 	return strings.Join(lines, "\n")
 }

@@ -303,9 +303,22 @@ func (s *walkScreen) View() string {
 	if s.mode == modeOverview {
 		return s.overviewView()
 	}
+	var out string
 	if s.mode == modeRisk || s.mode == modeRiskNote {
-		return s.riskView(wi)
+		out = s.riskView(wi)
+	} else {
+		out = s.itemView(wi)
 	}
+	// While typing, keep the input in view on a short window.
+	if lines := strings.Split(out, "\n"); s.Inputting() && s.h > 0 && len(lines) > s.h {
+		out = strings.Join(lines[len(lines)-s.h:], "\n")
+	}
+	return out
+}
+
+// itemView renders the current item with its answer, guidance and input.
+func (s *walkScreen) itemView(wi walkItem) string {
+	sh, st := s.sh, s.sh.styles
 	w := max(s.w, 1)
 	var lines []string
 	answered, total := checklist.Progress(sh.areasOf(s.a.Areas), s.a.Responses)
@@ -362,10 +375,13 @@ func (s *walkScreen) View() string {
 		}
 	}
 	if s.errText != "" {
-		lines = append(lines, st.Error.Render(s.errText))
+		lines = append(lines, st.Error.Render(wrap(s.errText, w)))
 	}
 	return strings.Join(lines, "\n")
 }
+
+// wrap word-wraps s to width w (at least 10).
+func wrap(s string, w int) string { return ansi.Wrap(s, max(w, 10), "") }
 
 // inputLines renders the comment or reason input with its hint and, when
 // needed, the personnummer warning.
@@ -379,12 +395,12 @@ func (s *walkScreen) inputLines() []string {
 		label = sh.tr("Notering om risken", "Note on the risk")
 	}
 	out := []string{st.Focused.Render(label), s.text.View(st.Subtle),
-		st.Hint.Render(sh.tr("Skriv inte namn, personnummer eller uppgifter om enskildas hälsa eller ärenden.",
-			"Do not write names, personal identity numbers or details of anyone's health or case."))}
+		st.Hint.Render(wrap(sh.tr("Skriv inte namn, personnummer eller uppgifter om enskildas hälsa eller ärenden.",
+			"Do not write names, personal identity numbers or details of anyone's health or case."), s.w))}
 	if s.pnWarned {
-		out = append(out, st.Warning.Render(sh.tr(
+		out = append(out, st.Warning.Render(wrap(sh.tr(
 			"Varning: texten ser ut att innehålla ett personnummer. Enter sparar ändå, esc avbryter, eller ändra texten.",
-			"Warning: the text looks like it holds a personal identity number. Enter saves anyway, esc cancels, or edit the text.")))
+			"Warning: the text looks like it holds a personal identity number. Enter saves anyway, esc cancels, or edit the text."), s.w)))
 	}
 	return out
 }
