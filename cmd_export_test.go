@@ -1,0 +1,422 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"samkoll/checklist"
+	"samkoll/store"
+)
+
+// cliHome gives the test its own home and config directory, so that no
+// template or checklist of the machine's user is read.
+func cliHome(t *testing.T) string {
+	t.Helper()
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv("XDG_DATA_HOME", filepath.Join(home, ".local", "share"))
+	return home
+}
+
+func mustDate(t *testing.T, s string) checklist.Date {
+	t.Helper()
+	d, err := checklist.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// testDB creates a database with two assessments of the unit "Avd 7 | Kirurgi":
+// an earlier one with an open serious action and a newer one with a
+// shortcoming, a comment and an action. It returns the path and the newer
+// assessment's id.
+func testDB(t *testing.T) (string, int64) {
+	t.Helper()
+	ctx := context.Background()
+	cat, errs := checklist.Load(os.DirFS("assets"), "")
+	if len(errs) > 0 {
+		t.Fatalf("built-in checklists: %v", errs)
+	}
+	area := cat.Areas[0]
+	item := area.Items[0]
+	path := filepath.Join(t.TempDir(), "samkoll.db")
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	counts := map[string]int{area.ID: len(area.Items)}
+	ref := []checklist.AreaRef{{ID: area.ID, Version: area.Version, Hash: area.Hash}}
+	old, err := s.CreateAssessment(ctx, checklist.Assessment{Unit: "Avd 7 | Kirurgi", Date: mustDate(t, "2025-10-01"), Areas: ref}, counts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := checklist.Response{AreaID: area.ID, ItemID: item.ID, Answer: checklist.Nej, Risk: &checklist.Risk{Probability: 4, Consequence: 4, Level: checklist.MycketHog}}
+	if err := s.SaveResponse(ctx, old.ID, r); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveAction(ctx, checklist.Action{UnitID: old.UnitID, AssessmentID: old.ID, AreaID: area.ID, ItemID: item.ID,
+		Risk: item.Problem.SV, What: "Gammal åtgärd som pågår", Who: "Chef", Due: mustDate(t, "2025-12-01"), Status: checklist.Pagar}); err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.CreateAssessment(ctx, checklist.Assessment{Unit: "Avd 7 | Kirurgi", Date: mustDate(t, "2026-02-10"),
+		Participants: "Chef, 6 medarbetare", SafetyRepPresent: true, Areas: ref}, counts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2 := checklist.Response{AreaID: area.ID, ItemID: area.Items[1].ID, Answer: checklist.Delvis, Comment: "Kommentar\x1b[31m med färg",
+		Risk: &checklist.Risk{Probability: 2, Consequence: 2, Level: checklist.Medel}}
+	if err := s.SaveResponse(ctx, a.ID, r2); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveAction(ctx, checklist.Action{UnitID: a.UnitID, AssessmentID: a.ID, AreaID: area.ID, ItemID: area.Items[1].ID,
+		Risk: area.Items[1].Problem.SV, What: "Ny åtgärd", Who: "Skyddsombud", Due: mustDate(t, "2026-04-01")}); err != nil {
+		t.Fatal(err)
+	}
+	return path, a.ID
+}
+
+func runCLI(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	getenv := func(k string) string {
+		if k == "LANG" {
+			return "sv_SE.UTF-8"
+		}
+		return ""
+	}
+	err := runWith(context.Background(), append([]string{"samkoll"}, args...), &out, &errb, getenv)
+	return out.String(), errb.String(), err
+}
+
+func isUsage(err error) bool {
+	var ue *usageError
+	return errors.As(err, &ue)
+}
+
+func TestExportArgumentErrors(t *testing.T) {
+	cliHome(t)
+	db, _ := testDB(t)
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"not a number", []string{"export", "abc"}, `"abc" är inget bedömnings-ID`},
+		{"negative", []string{"export", "--", "-3"}, `"-3" är inget bedömnings-ID`},
+		{"two ids", []string{"export", "1", "2"}, "högst ett ID"},
+		{"format", []string{"export", "--format", "pdf"}, `--format "pdf"`},
+		{"open with id", []string{"export", "--open", "1"}, "--open kan inte"},
+		{"open json", []string{"export", "--open", "--format", "json"}, "--open skriver bara markdown"},
+		{"unit without open", []string{"export", "--unit", "X"}, "--unit gäller bara"},
+		{"all with id", []string{"export", "--all", "--format", "json", "1"}, "antingen ett ID eller --all"},
+		{"all markdown", []string{"export", "--all"}, "--all gäller bara --format json"},
+		{"unknown flag", []string{"export", "--pdf"}, "okänd flagga"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := runCLI(t, append([]string{"--db", db}, tc.args...)...)
+			if !isUsage(err) {
+				t.Fatalf("err = %v, want a usage error", err)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %q, want it to contain %q", err, tc.want)
+			}
+		})
+	}
+	_, _, err := runCLI(t, "--lang", "en", "--db", db, "export", "x1")
+	if err == nil || !strings.Contains(err.Error(), `"x1" is not an assessment ID`) {
+		t.Errorf("English error = %v", err)
+	}
+}
+
+func TestExportUnknownIDAndMissingDB(t *testing.T) {
+	home := cliHome(t)
+	db, _ := testDB(t)
+	_, _, err := runCLI(t, "--db", db, "export", "999")
+	if err == nil || isUsage(err) || !strings.Contains(err.Error(), "ingen bedömning med ID 999") {
+		t.Errorf("unknown id: err = %v", err)
+	}
+	_, _, err = runCLI(t, "--db", db, "export", "--format", "json", "999")
+	if err == nil || !strings.Contains(err.Error(), "999") {
+		t.Errorf("unknown id, json: err = %v", err)
+	}
+	missing := filepath.Join(home, "finns-inte.db")
+	_, _, err = runCLI(t, "--db", missing, "export")
+	if err == nil || !strings.Contains(err.Error(), missing) {
+		t.Errorf("missing db: err = %v", err)
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
+		t.Error("export created a database")
+	}
+	garbage := filepath.Join(home, "skräp.db")
+	os.WriteFile(garbage, []byte("inte en databas"), 0o600)
+	_, stderr, err := runCLI(t, "--db", garbage, "export")
+	if !errors.Is(err, errSilent) || !strings.Contains(stderr, garbage) {
+		t.Errorf("garbage db: err = %v, stderr = %q", err, stderr)
+	}
+}
+
+func TestExportMarkdown(t *testing.T) {
+	cliHome(t)
+	db, id := testDB(t)
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, err := runCLI(t, "--db", db, "export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "senaste bedömningen") {
+		t.Errorf("stderr does not say which assessment: %q", stderr)
+	}
+	for _, want := range []string{
+		`Avd 7 \| Kirurgi`, "2026-02-10", "Chef, 6 medarbetare", "Ny åtgärd", "Kommentar med färg",
+		"Gammal åtgärd som pågår", "2025-10-01", "**Ja** (Mycket hög)", "Pågår (försenad)",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("the export lacks %q", want)
+		}
+	}
+	if strings.Contains(stdout, "\x1b") {
+		t.Error("an escape sequence reached the export")
+	}
+	byID, _, err := runCLI(t, "--db", db, "export", "--lang", "sv", itoa(id))
+	if err != nil || byID != stdout {
+		t.Errorf("export by id differs from the newest export (err %v)", err)
+	}
+	out := filepath.Join(t.TempDir(), "plan.md")
+	if _, _, err := runCLI(t, "--db", db, "export", itoa(id), "-o", out); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil || string(got) != stdout {
+		t.Errorf("-o wrote different content (err %v)", err)
+	}
+	if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	en, _, err := runCLI(t, "--db", db, "--lang", "en", "export")
+	if err != nil || !strings.Contains(en, "Action plan") || strings.Contains(en, "Handlingsplan") {
+		t.Errorf("English export wrong (err %v)", err)
+	}
+	after, _ := os.ReadFile(db)
+	if !bytes.Equal(before, after) {
+		t.Error("export changed the database file")
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestExportOpen(t *testing.T) {
+	cliHome(t)
+	db, _ := testDB(t)
+	stdout, _, err := runCLI(t, "--db", db, "export", "--open")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"alla enheter", "Gammal åtgärd som pågår", "Ny åtgärd", "**Ja** (Mycket hög)"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("--open lacks %q:\n%s", want, stdout)
+		}
+	}
+	one, _, err := runCLI(t, "--db", db, "export", "--open", "--unit", "avd 7 | kirurgi")
+	if err != nil || !strings.Contains(one, "Ny åtgärd") {
+		t.Errorf("--unit (case-insensitive) failed: %v", err)
+	}
+	_, _, err = runCLI(t, "--db", db, "export", "--open", "--unit", "Okänd")
+	if err == nil || !strings.Contains(err.Error(), `"Okänd" finns inte`) || !strings.Contains(err.Error(), "Avd 7 | Kirurgi") {
+		t.Errorf("unknown unit: err = %v", err)
+	}
+}
+
+func TestExportBrokenTemplateFallsBack(t *testing.T) {
+	home := cliHome(t)
+	db, _ := testDB(t)
+	want, _, err := runCLI(t, "--db", db, "export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(home, ".config", "samkoll", "templates")
+	os.MkdirAll(dir, 0o700)
+	tmpl := filepath.Join(dir, "handlingsplan.md.tmpl")
+	if err := os.WriteFile(tmpl, []byte("# {{.Unit}}\n\n{{.Unit | saknas}}\n\nmer text\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got, stderr, err := runCLI(t, "--db", db, "export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Error("a broken template did not fall back to the built-in one")
+	}
+	if !strings.Contains(stderr, tmpl+":3:") || !strings.Contains(stderr, "inbyggda mallen") {
+		t.Errorf("stderr does not name the file and line: %q", stderr)
+	}
+	if err := os.WriteFile(tmpl, []byte("Egen mall för {{.Unit}}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got, _, _ = runCLI(t, "--db", db, "export")
+	if got != "Egen mall för Avd 7 \\| Kirurgi\n" {
+		t.Errorf("the override was not used: %q", got)
+	}
+}
+
+func TestExportJSONAndImport(t *testing.T) {
+	cliHome(t)
+	db, id := testDB(t)
+	all := filepath.Join(t.TempDir(), "alla.json")
+	if _, _, err := runCLI(t, "--db", db, "export", "--all", "--format", "json", "-o", all); err != nil {
+		t.Fatal(err)
+	}
+	one, _, err := runCLI(t, "--db", db, "export", "--format", "json", itoa(id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(one), &v); err != nil {
+		t.Fatalf("json export is not JSON: %v", err)
+	}
+
+	fresh := filepath.Join(t.TempDir(), "ny.db")
+	stdout, _, err := runCLI(t, "--db", fresh, "import", all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout, "bedömningar: 2 nya") {
+		t.Errorf("first import: %q", stdout)
+	}
+	stdout, _, err = runCLI(t, "--db", fresh, "import", all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout, "0 nya, 0 uppdaterade, 2 fanns redan") || !strings.Contains(stdout, "ingenting ändrades") {
+		t.Errorf("second import: %q", stdout)
+	}
+	re, _, err := runCLI(t, "--db", fresh, "export")
+	if err != nil || !strings.Contains(re, "Ny åtgärd") {
+		t.Errorf("imported data does not export: %v", err)
+	}
+}
+
+func TestImportErrors(t *testing.T) {
+	home := cliHome(t)
+	db, _ := testDB(t)
+	before, _ := os.ReadFile(db)
+	_, _, err := runCLI(t, "--db", db, "import")
+	if !isUsage(err) {
+		t.Errorf("no file: err = %v, want usage error", err)
+	}
+	_, _, err = runCLI(t, "--db", db, "import", "a.json", "b.json")
+	if !isUsage(err) {
+		t.Errorf("two files: err = %v, want usage error", err)
+	}
+	missing := filepath.Join(home, "saknas.json")
+	_, _, err = runCLI(t, "--db", db, "import", missing)
+	if err == nil || !strings.Contains(err.Error(), missing) {
+		t.Errorf("missing file: err = %v", err)
+	}
+	bad := filepath.Join(home, "trasig.json")
+	os.WriteFile(bad, []byte(`{"format": "samkoll", "version": 1, "assessments": [{"unit": 3}]}`), 0o600)
+	_, _, err = runCLI(t, "--db", db, "import", bad)
+	if err == nil || !strings.Contains(err.Error(), bad) || !strings.Contains(err.Error(), "Ingenting har ändrats") {
+		t.Errorf("bad file: err = %v", err)
+	}
+	after, _ := os.ReadFile(db)
+	if !bytes.Equal(before, after) {
+		t.Error("a failed import changed the database file")
+	}
+}
+
+func TestFileExporter(t *testing.T) {
+	home := cliHome(t)
+	db, id := testDB(t)
+	ctx := context.Background()
+	s, err := store.OpenReadOnly(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, lang: checklist.Swedish, now: func() time.Time { return time.Date(2026, 3, 1, 12, 0, 0, 0, time.Local) }}
+	cat, _ := checklist.Load(os.DirFS("assets"), "")
+	x := newFileExporter(e, s, cat)
+	x.home = func() (string, error) { return home, nil }
+
+	path, err := x.ExportAssessment(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(home, "samkoll-export", "handlingsplan-avd-7-kirurgi-2026-02-10.md")
+	if path != want {
+		t.Errorf("path %s, want %s", path, want)
+	}
+	os.MkdirAll(filepath.Join(home, "Documents"), 0o700)
+	path, err = x.ExportAssessment(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = filepath.Join(home, "Documents", "samkoll", "handlingsplan-avd-7-kirurgi-2026-02-10.md")
+	if path != want {
+		t.Errorf("path %s, want %s", path, want)
+	}
+	first, _ := os.ReadFile(path)
+	if !strings.Contains(string(first), "Ny åtgärd") {
+		t.Error("the file lacks the plan")
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	// The same unit and date overwrite the same file; no temporary files
+	// are left behind.
+	if again, err := x.ExportAssessment(ctx, id); err != nil || again != path {
+		t.Errorf("second export: %s, %v", again, err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Errorf("%d files in the export directory, want 1", len(entries))
+	}
+	// A localized documents directory from user-dirs.dirs wins.
+	os.MkdirAll(filepath.Join(home, "Dokument"), 0o700)
+	os.MkdirAll(filepath.Join(home, ".config"), 0o700)
+	os.WriteFile(filepath.Join(home, ".config", "user-dirs.dirs"), []byte("XDG_DOCUMENTS_DIR=\"$HOME/Dokument\"\n"), 0o600)
+	if path, err = x.ExportAssessment(ctx, id); err != nil || !strings.HasPrefix(path, filepath.Join(home, "Dokument", "samkoll")) {
+		t.Errorf("user-dirs: %s, %v", path, err)
+	}
+	if _, err := x.ExportAssessment(ctx, 4242); err == nil || !strings.Contains(err.Error(), "4242") {
+		t.Errorf("unknown id: %v", err)
+	}
+	// A broken template is reported through Warning, not on stderr.
+	e.configDir = filepath.Join(home, "cfg")
+	os.MkdirAll(filepath.Join(e.configDir, "templates"), 0o700)
+	os.WriteFile(filepath.Join(e.configDir, "templates", "handlingsplan.md.tmpl"), []byte("{{end}}"), 0o600)
+	if _, err := x.ExportAssessment(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if x.Warning() == nil || e.stderr.(*bytes.Buffer).Len() != 0 {
+		t.Errorf("warning %v, stderr %q", x.Warning(), e.stderr)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Avd 7 | Kirurgi":          "avd-7-kirurgi",
+		"Vårdcentral Öster, Växjö": "vardcentral-oster-vaxjo",
+		"  --  ":                   "enhet",
+		"../../etc/passwd":         "etc-passwd",
+		strings.Repeat("a", 100):   strings.Repeat("a", 40),
+	} {
+		if got := slug(in); got != want {
+			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
