@@ -148,7 +148,9 @@ func TestFlowFromEmptyDatabaseToExport(t *testing.T) {
 	if a.Unit != "Avdelning 7" || a.Date != pbToday {
 		t.Errorf("assessment %q %v", a.Unit, a.Date)
 	}
-	r := func(item string) checklist.Response { return a.Responses[checklist.ItemKey{AreaID: "sam", ItemID: item}] }
+	r := func(item string) checklist.Response {
+		return a.Responses[checklist.ItemKey{AreaID: "sam", ItemID: item}]
+	}
 	if got := r("1").Answer; got != checklist.Ja {
 		t.Errorf("item 1 answer %v, want Ja", got)
 	}
