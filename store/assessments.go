@@ -282,21 +282,23 @@ func mustAffect(res sql.Result, what string, id int64) error {
 // ListAssessments returns a summary of every assessment, newest meeting
 // date first, then by unit name. Overdue counts are relative to today.
 func (s *Store) ListAssessments(ctx context.Context, today checklist.Date) ([]Summary, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.unit_id, u.name, a.meeting_date, a.status,
-		a.participants, a.safety_rep, a.updated,
-		(SELECT count(*) FROM answers w WHERE w.assessment_id = a.id AND w.answer <> ''
-			AND EXISTS (SELECT 1 FROM assessment_areas r WHERE r.assessment_id = a.id AND r.area_id = w.area_id)),
-		(SELECT count(*) FROM actions x WHERE x.status IN ('planerad', 'pagar') AND (x.assessment_id = a.id
-			OR x.id IN (SELECT action_id FROM assessment_actions l WHERE l.assessment_id = a.id))),
-		(SELECT count(*) FROM actions x WHERE x.status IN ('planerad', 'pagar') AND x.due <> '' AND x.due < ?1
-			AND (x.assessment_id = a.id
-			OR x.id IN (SELECT action_id FROM assessment_actions l WHERE l.assessment_id = a.id)))
+	rows, err := s.db.QueryContext(ctx, `WITH
+		ans AS (SELECT assessment_id AS id, sum(answered) AS n FROM assessment_areas GROUP BY assessment_id),
+		own AS (SELECT assessment_id AS id, count(*) AS n, sum(due <> '' AND due < ?1) AS late FROM actions
+			WHERE status IN ('planerad', 'pagar') GROUP BY assessment_id),
+		car AS (SELECT l.assessment_id AS id, count(*) AS n, sum(x.due <> '' AND x.due < ?1) AS late
+			FROM assessment_actions l JOIN actions x ON x.id = l.action_id
+			WHERE x.status IN ('planerad', 'pagar') GROUP BY l.assessment_id)
+		SELECT a.id, a.unit_id, u.name, a.meeting_date, a.status, a.participants, a.safety_rep, a.updated,
+			coalesce(ans.n, 0), coalesce(own.n, 0) + coalesce(car.n, 0), coalesce(own.late, 0) + coalesce(car.late, 0)
 		FROM assessments a JOIN units u ON u.id = a.unit_id
+		LEFT JOIN ans ON ans.id = a.id LEFT JOIN own ON own.id = a.id LEFT JOIN car ON car.id = a.id
 		ORDER BY a.meeting_date DESC, u.name_key, a.id DESC`, today.String())
 	if err != nil {
 		return nil, err
 	}
 	var out []Summary
+	index := map[int64]int{}
 	for rows.Next() {
 		var m Summary
 		var date, status, updated string
@@ -308,20 +310,35 @@ func (s *Store) ListAssessments(ctx context.Context, today checklist.Date) ([]Su
 		m.Date, _ = parseDate(date)
 		m.Status, _ = checklist.ParseAssessmentStatus(status)
 		m.Updated, _ = parseTime(updated)
+		m.AreaItems = map[string]int{}
+		index[m.ID] = len(out)
 		out = append(out, m)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	for i := range out {
-		m := &out[i]
-		if m.Areas, m.AreaItems, err = s.loadAreas(ctx, m.ID); err != nil {
+	rows, err = s.db.QueryContext(ctx, `SELECT assessment_id, area_id, version, hash, items FROM assessment_areas
+		ORDER BY assessment_id, position`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var r checklist.AreaRef
+		var n int
+		if err := rows.Scan(&id, &r.ID, &r.Version, &r.Hash, &n); err != nil {
 			return nil, err
 		}
-		for _, n := range m.AreaItems {
-			m.Total += n
+		i, ok := index[id]
+		if !ok {
+			continue
 		}
+		m := &out[i]
+		m.Areas = append(m.Areas, r)
+		m.AreaItems[r.ID] = n
+		m.Total += n
 	}
-	return out, nil
+	return out, rows.Err()
 }

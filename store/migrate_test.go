@@ -124,6 +124,10 @@ func TestMigrateFromEveryEarlierVersion(t *testing.T) {
 			if r := a.Responses[checklist.ItemKey{AreaID: "krankningar", ItemID: "3.2"}]; r.Risk == nil || r.Risk.Level != checklist.Hog {
 				t.Errorf("risk lost: %+v", r)
 			}
+			list, err := s.ListAssessments(ctx, d("2025-03-02"))
+			if err != nil || len(list) != 1 || list[0].Answered != 3 || list[0].Total != 25 || list[0].OpenActions != 1 {
+				t.Errorf("summary after migration %+v, %v", list, err)
+			}
 			// The migrated database carries over into a new assessment.
 			b := mustCreate(t, s, newAssessment("avdelning 7", "2026-03-01", "krankningar"), nil)
 			if len(b.Actions) != 1 || b.Actions[0].ID != 1 {
