@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -52,11 +55,73 @@ func runTUI(ctx context.Context, e *env) error {
 		Warnings: warnings,
 		NoColor:  os.Getenv("NO_COLOR") != "",
 	})
+	restore := captureStderr()
 	_, err = tea.NewProgram(m, tea.WithContext(ctx)).Run()
+	captured := restore()
+	if errors.Is(err, tea.ErrProgramPanic) {
+		return crashReport(e, filepath.Dir(path), captured)
+	}
+	if len(captured) > 0 {
+		_, _ = e.stderr.Write(captured)
+	}
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return ctx.Err()
 	}
 	return err
+}
+
+// captureStderr sends what is written to os.Stderr while the program runs
+// into memory: Bubble Tea prints a recovered panic's stack trace there, and
+// a manager should see a short message instead. The returned func restores
+// os.Stderr and returns what was written (at most 1 MiB).
+func captureStderr() (restore func() []byte) {
+	orig := os.Stderr
+	r, w, err := os.Pipe()
+	if err != nil {
+		return func() []byte { return nil }
+	}
+	os.Stderr = w
+	done := make(chan []byte)
+	go func() {
+		var buf bytes.Buffer
+		_, _ = io.Copy(&limitedBuffer{&buf, 1 << 20}, r)
+		done <- buf.Bytes()
+	}()
+	return func() []byte {
+		os.Stderr = orig
+		_ = w.Close()
+		out := <-done
+		_ = r.Close()
+		return out
+	}
+}
+
+// limitedBuffer keeps the first max bytes and discards the rest.
+type limitedBuffer struct {
+	buf *bytes.Buffer
+	max int
+}
+
+func (l *limitedBuffer) Write(p []byte) (int, error) {
+	if room := l.max - l.buf.Len(); room > 0 {
+		l.buf.Write(p[:min(room, len(p))])
+	}
+	return len(p), nil
+}
+
+// crashReport writes the captured panic to a crash log next to the database
+// and tells the user, briefly, where it is. The data is safe: every change
+// was committed when it was made.
+func crashReport(e *env, dir string, captured []byte) error {
+	name := filepath.Join(dir, "samkoll-krasch-"+e.now().Format("20060102-150405")+".log")
+	log := append([]byte("samkoll "+version+"\n\n"), bytes.ReplaceAll(captured, []byte("\r\n"), []byte("\n"))...)
+	if err := os.WriteFile(name, log, 0o600); err != nil {
+		name = e.tr("(kunde inte skrivas: ", "(could not be written: ") + err.Error() + ")"
+	}
+	fmt.Fprintln(e.stderr, e.tr(
+		"samkoll stängdes av ett internt fel. Allt som sparats finns kvar i databasen.\nFelrapport: "+name,
+		"samkoll was closed by an internal error. Everything saved is still in the database.\nCrash log: "+name))
+	return errSilent
 }
 
 // storeAdapter lets *store.Store serve as tui.Store: it converts the start

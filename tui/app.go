@@ -129,6 +129,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
+		if testPanicKey != "" && msg.String() == testPanicKey {
+			panic("samkoll: test panic requested with " + testPanicKey)
+		}
 		return m.handleKey(msg)
 	case statusMsg:
 		return m, m.setStatus(msg.text, false)

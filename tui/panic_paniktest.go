@@ -1,0 +1,5 @@
+//go:build samkoll_paniktest
+
+package tui
+
+func init() { testPanicKey = "ctrl+p" }
