@@ -13,6 +13,7 @@
 package report
 
 import (
+	"fmt"
 	"io"
 	"sort"
 
@@ -126,6 +127,12 @@ type ActionRow struct {
 	Status string
 	// Overdue reports an open action past its due date.
 	Overdue bool
+	// StatusText is Status with " (försenad)" added when Overdue: the
+	// Status cell of the built-in templates.
+	StatusText string
+	// SeriousText is the Allvarlig cell of the built-in templates:
+	// "**Ja** (Hög)", "Nej (Medel)", or "–" when not evaluated.
+	SeriousText string
 	// Level is the risk level label, or "" when the risk was not evaluated
 	// (or the action is free-standing).
 	Level string
@@ -162,6 +169,9 @@ type ItemRow struct {
 	IsSerious bool
 	// Probability and Consequence are 1–4, or 0 when not set.
 	Probability, Consequence int
+	// LevelText describes the evaluation in one phrase, e.g. "Hög –
+	// **allvarlig risk** (sannolikhet 3 × konsekvens 3)" or "ej bedömd".
+	LevelText string
 	// Note explains the risk evaluation.
 	Note string
 	// Comment is the group's comment; Reason the Ej aktuellt reason.
@@ -371,6 +381,7 @@ func itemRow(r checklist.Response, it *checklist.Item, area string, lang checkli
 		ir.Consequence = r.Risk.Consequence
 		ir.Note = Inline(r.Risk.Note)
 	}
+	ir.LevelText = levelText(ir, lang)
 	return ir
 }
 
@@ -397,7 +408,35 @@ func actionRow(x checklist.Action, level checklist.Level, area, risk string, tod
 	if level != checklist.NoLevel {
 		row.Level = level.Label(lang)
 	}
+	row.StatusText = row.Status
+	if row.Overdue {
+		row.StatusText += checklist.Text{SV: " (försenad)", EN: " (overdue)"}.In(lang)
+	}
+	switch {
+	case row.IsSerious:
+		row.SeriousText = "**" + checklist.Text{SV: "Ja", EN: "Yes"}.In(lang) + "** (" + row.Level + ")"
+	case row.Level != "":
+		row.SeriousText = checklist.Text{SV: "Nej", EN: "No"}.In(lang) + " (" + row.Level + ")"
+	default:
+		row.SeriousText = "–"
+	}
 	return row
+}
+
+// levelText is ItemRow.LevelText.
+func levelText(ir ItemRow, lang checklist.Lang) string {
+	if ir.Level == "" {
+		return checklist.Text{SV: "ej bedömd", EN: "not assessed"}.In(lang)
+	}
+	s := ir.Level
+	if ir.IsSerious {
+		s += " – **" + checklist.Text{SV: "allvarlig risk", EN: "serious risk"}.In(lang) + "**"
+	}
+	if ir.Probability > 0 && ir.Consequence > 0 {
+		s += fmt.Sprintf(checklist.Text{SV: " (sannolikhet %d × konsekvens %d)", EN: " (probability %d × consequence %d)"}.In(lang),
+			ir.Probability, ir.Consequence)
+	}
+	return s
 }
 
 // riskText is the problem an action addresses, in lang: an unedited
