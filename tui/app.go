@@ -108,7 +108,8 @@ func (m *Model) Init() tea.Cmd {
 		if n := len(m.warnings); n > 1 {
 			text = fmt.Sprintf("%s (+%d)", text, n-1)
 		}
-		cmds = append(cmds, func() tea.Msg { return errMsg{fmt.Errorf("%s: %s", m.sh.tr("Checklistor", "Checklists"), text)} })
+		err := fmt.Errorf("%s: %s", m.sh.tr("Checklistor", "Checklists"), text)
+		cmds = append(cmds, func() tea.Msg { return errMsg{err} })
 	}
 	return tea.Batch(cmds...)
 }
@@ -218,16 +219,11 @@ func (m *Model) open(msg assessmentLoadedMsg) (tea.Model, tea.Cmd) {
 	case walkScreenID:
 		s = newWalkScreen(m.sh, msg.a, msg.open.focus)
 	case planScreenID:
-		if planScreenFactory != nil {
-			s = planScreenFactory(m.sh, msg.a)
-		}
+		s = newPlanScreen(m.sh, msg.a)
 	case summaryScreenID:
-		if summaryScreenFactory != nil {
-			s = summaryScreenFactory(m.sh, msg.a)
-		}
-	}
-	if s == nil {
-		return m, m.setStatus(m.sh.tr("Den vyn finns inte ännu", "That view is not available yet"), true)
+		s = newSummaryScreen(m.sh, msg.a)
+	default:
+		return m, nil
 	}
 	m.push(s)
 	if msg.add != nil {
@@ -306,6 +302,10 @@ func (m *Model) activeID() screenID {
 		return newScreenID
 	case *walkScreen:
 		return walkScreenID
+	case *planScreen:
+		return planScreenID
+	case *summaryScreen:
+		return summaryScreenID
 	}
 	return noScreen
 }

@@ -149,9 +149,11 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, k.New):
 		return s, func() tea.Msg { return newAssessmentMsg{} }
 	case key.Matches(msg, k.Open) && ok:
-		return s, func() tea.Msg { return openMsg{to: walkScreenID, id: a.ID} }
+		return s, openCmd(walkScreenID, a.ID)
 	case key.Matches(msg, k.Plan) && ok:
-		return s, func() tea.Msg { return openMsg{to: planScreenID, id: a.ID} }
+		return s, openCmd(planScreenID, a.ID)
+	case key.Matches(msg, k.Summary) && ok:
+		return s, openCmd(summaryScreenID, a.ID)
 	case key.Matches(msg, k.Export) && ok:
 		return s, exportCmd(sh.ctx, sh.exporter, sh.lang, a.ID)
 	case key.Matches(msg, k.Delete) && ok:
@@ -247,7 +249,7 @@ func (s *homeScreen) ShortHelp() []key.Binding {
 func (s *homeScreen) FullHelp() [][]key.Binding {
 	k, g := s.sh.keys.Home, s.sh.keys.Global
 	s.enable()
-	return [][]key.Binding{{k.Up, k.Down, k.Filter}, {k.New, k.Open, k.Plan}, {k.Export, k.Delete}, {g.Present, g.Help, g.Back, g.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Filter}, {k.New, k.Open, k.Plan, k.Summary}, {k.Export, k.Delete}, {g.Present, g.Help, g.Back, g.Quit}}
 }
 
 // enable disables the bindings that need a selected assessment when there is
@@ -255,7 +257,7 @@ func (s *homeScreen) FullHelp() [][]key.Binding {
 func (s *homeScreen) enable() {
 	_, ok := s.selected()
 	k := &s.sh.keys.Home
-	for _, b := range []*key.Binding{&k.Open, &k.Plan, &k.Export, &k.Delete} {
+	for _, b := range []*key.Binding{&k.Open, &k.Plan, &k.Summary, &k.Export, &k.Delete} {
 		b.SetEnabled(ok)
 	}
 }

@@ -28,7 +28,7 @@ type GlobalKeys struct {
 
 // HomeKeys are the start screen's keys.
 type HomeKeys struct {
-	Up, Down, Filter, New, Open, Plan, Export, Delete, Confirm, Cancel key.Binding
+	Up, Down, Filter, New, Open, Plan, Summary, Export, Delete, Confirm, Cancel key.Binding
 }
 
 // NewKeys are the new assessment form's keys.
@@ -41,7 +41,7 @@ type WalkKeys struct {
 	Ja, Delvis, Nej, EjAktuellt key.Binding
 	Prev, Next                  key.Binding
 	Comment, Guidance, Overview key.Binding
-	Risk, Plan                  key.Binding
+	Risk, Plan, Summary         key.Binding
 }
 
 // RiskKeys are the risk evaluation's keys.
@@ -61,12 +61,12 @@ type InputKeys struct {
 
 // PlanKeys are the action plan's keys.
 type PlanKeys struct {
-	Up, Down, Add, Edit, Status, Checked, Delete, Summary key.Binding
+	Up, Down, Add, Edit, Status, Checked, Escalate, Delete, Summary key.Binding
 }
 
 // SummaryKeys are the summary's keys.
 type SummaryKeys struct {
-	Up, Down, Export, Plan key.Binding
+	Up, Down, Export, Plan, Close key.Binding
 }
 
 // DefaultKeyMap returns the bindings with help in lang.
@@ -93,6 +93,7 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			New:     b([]string{"n"}, "n", t("ny bedömning", "new assessment")),
 			Open:    b([]string{"enter"}, "enter", t("fortsätt", "continue")),
 			Plan:    b([]string{"a", "h"}, "a/h", t("handlingsplan", "action plan")),
+			Summary: b([]string{"s"}, "s", t("sammanfattning", "summary")),
 			Export:  b([]string{"x"}, "x", t("exportera", "export")),
 			Delete:  b([]string{"d"}, "d", t("ta bort", "delete")),
 			Confirm: b([]string{"y", "j"}, "y/j", t("ja, ta bort", "yes, delete")),
@@ -119,6 +120,7 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Overview:   b([]string{"o"}, "o", t("översikt", "overview")),
 			Risk:       b([]string{"r"}, "r", t("riskbedöm", "assess risk")),
 			Plan:       b([]string{"a"}, "a", t("handlingsplan", "action plan")),
+			Summary:    b([]string{"s"}, "s", t("sammanfattning", "summary")),
 		},
 		Risk: RiskKeys{
 			Score:     b([]string{"1", "2", "3", "4"}, "1–4", t("sannolikhet, sedan konsekvens", "probability, then consequence")),
@@ -138,20 +140,22 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Confirm: b([]string{"enter"}, "enter", t("spara ändå", "save anyway")),
 		},
 		Plan: PlanKeys{
-			Up:      arrowUp,
-			Down:    arrowDown,
-			Add:     b([]string{"a"}, "a", t("ny åtgärd", "new action")),
-			Edit:    b([]string{"enter", "e"}, "enter", t("redigera", "edit")),
-			Status:  b([]string{"s"}, "s", t("ändra status", "change status")),
-			Checked: b([]string{"k"}, "k", t("kontrollerad", "checked")),
-			Delete:  b([]string{"d"}, "d", t("ta bort", "delete")),
-			Summary: b([]string{"z"}, "z", t("sammanfattning", "summary")),
+			Up:       arrowUp,
+			Down:     arrowDown,
+			Add:      b([]string{"a"}, "a", t("ny åtgärd", "new action")),
+			Edit:     b([]string{"enter"}, "enter", t("redigera", "edit")),
+			Escalate: b([]string{"e"}, "e", t("eskalering", "escalation")),
+			Status:   b([]string{"s"}, "s", t("ändra status", "change status")),
+			Checked:  b([]string{"k"}, "k", t("kontrollerad", "checked")),
+			Delete:   b([]string{"d"}, "d", t("ta bort", "delete")),
+			Summary:  b([]string{"z"}, "z", t("sammanfattning", "summary")),
 		},
 		Summary: SummaryKeys{
 			Up:     arrowUp,
 			Down:   arrowDown,
 			Export: b([]string{"x"}, "x", t("exportera", "export")),
 			Plan:   b([]string{"a"}, "a", t("handlingsplan", "action plan")),
+			Close:  b([]string{"c"}, "c", t("avsluta bedömningen", "close the assessment")),
 		},
 	}
 }

@@ -24,6 +24,11 @@ type clearStatusMsg struct{ id int }
 // Navigation. A screen never builds another screen: it returns one of these
 // and the root switches.
 
+// openCmd asks the root to open screen to for assessment id.
+func openCmd(to screenID, id int64) tea.Cmd {
+	return func() tea.Msg { return openMsg{to: to, id: id} }
+}
+
 // openMsg asks the root to load assessment id and push the screen to on top.
 // Focus, when set, is the item the screen should start at.
 type openMsg struct {

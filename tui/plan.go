@@ -43,22 +43,6 @@ type planEffectPrompt struct {
 	warned bool
 }
 
-// planExtraKeys are the plan's bindings that keys.go does not hold yet.
-type planExtraKeys struct {
-	Escalate key.Binding
-}
-
-func newPlanExtraKeys(lang checklist.Lang) planExtraKeys {
-	t := func(sv, en string) string { return checklist.Text{SV: sv, EN: en}.In(lang) }
-	return planExtraKeys{
-		Escalate: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t("eskalering", "escalation"))),
-	}
-}
-
-func init() {
-	planScreenFactory = func(sh *shared, a checklist.Assessment) screen { return newPlanScreen(sh, a) }
-}
-
 // newPlanScreen returns the plan screen for a loaded assessment.
 func newPlanScreen(sh *shared, a checklist.Assessment) *planScreen {
 	p := &planScreen{sh: sh, w: 80, h: 20}
@@ -184,7 +168,7 @@ func (p *planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 
 // updateTable handles keys on the table.
 func (p *planScreen) updateTable(msg tea.KeyPressMsg) (screen, tea.Cmd) {
-	keys, extra := p.sh.keys.Plan, newPlanExtraKeys(p.sh.lang)
+	keys := p.sh.keys.Plan
 	p.notice = ""
 	cur, hasRow := p.current()
 	switch {
@@ -202,7 +186,7 @@ func (p *planScreen) updateTable(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return p, func() tea.Msg { return openMsg{to: summaryScreenID, id: p.a.ID} }
 	case !hasRow:
 		return p, nil
-	case key.Matches(msg, extra.Escalate):
+	case key.Matches(msg, keys.Escalate):
 		cur.Escalation = nextEscalation(cur.Escalation)
 		return p, saveActionCmd(p.sh.ctx, p.sh.store, cur)
 	case key.Matches(msg, keys.Edit):
@@ -572,7 +556,7 @@ func (p *planScreen) ShortHelp() []key.Binding {
 		return []key.Binding{p.sh.keys.Home.Confirm, p.sh.keys.Home.Cancel}
 	}
 	k := p.sh.keys.Plan
-	return []key.Binding{k.Add, k.Edit, k.Status, k.Checked, newPlanExtraKeys(p.sh.lang).Escalate, k.Summary,
+	return []key.Binding{k.Add, k.Edit, k.Status, k.Checked, k.Escalate, k.Summary,
 		p.sh.keys.Global.Back}
 }
 
@@ -586,7 +570,7 @@ func (p *planScreen) FullHelp() [][]key.Binding {
 	}
 	k, g := p.sh.keys.Plan, p.sh.keys.Global
 	has := len(p.rows) > 0
-	edit, status, checked, del, esc := k.Edit, k.Status, k.Checked, k.Delete, newPlanExtraKeys(p.sh.lang).Escalate
+	edit, status, checked, del, esc := k.Edit, k.Status, k.Checked, k.Delete, k.Escalate
 	for _, b := range []*key.Binding{&edit, &status, &checked, &del, &esc} {
 		b.SetEnabled(has)
 	}

@@ -13,8 +13,7 @@ package tui
 //  4. Leave the screen with backCmd (q/esc at its top level); open another
 //     screen with an openMsg (or addActionMsg). The root loads the
 //     assessment and builds the screen through the constructor for its
-//     screenID: walk is built in app.go; plan and summary register theirs
-//     in an init func (planScreenFactory, summaryScreenFactory).
+//     screenID in Model.open (app.go).
 //  5. A screen that becomes active again gets resumedMsg: reload then.
 //  6. Report Inputting() == true while a text input has focus, so the root
 //     does not treat q, p and ? as commands.
@@ -72,17 +71,6 @@ func (s screenID) String() string {
 	}
 	return "none"
 }
-
-// screenFactory builds a screen for a loaded assessment.
-type screenFactory func(sh *shared, a checklist.Assessment) screen
-
-// planScreenFactory and summaryScreenFactory are set by plan.go and
-// summary.go in an init func. While nil, the root says the screen is not
-// available.
-var (
-	planScreenFactory    screenFactory
-	summaryScreenFactory screenFactory
-)
 
 // shared is what every screen reads: dependencies, language, keys and the
 // current styles. Only the root changes it, in Update.

@@ -27,18 +27,13 @@ type summaryScreen struct {
 	w, h   int
 }
 
-// summaryExtraKeys are the summary's bindings that keys.go does not hold yet.
-type summaryExtraKeys struct {
-	Close key.Binding
-}
-
-func newSummaryExtraKeys(lang checklist.Lang, status checklist.AssessmentStatus) summaryExtraKeys {
-	t := func(sv, en string) string { return checklist.Text{SV: sv, EN: en}.In(lang) }
-	desc := t("avsluta bedömningen", "close the assessment")
-	if status == checklist.Avslutad {
-		desc = t("öppna igen", "reopen")
+// closeKey is the close/reopen binding, with help that fits the status.
+func (s *summaryScreen) closeKey() key.Binding {
+	b := s.sh.keys.Summary.Close
+	if s.a.Status == checklist.Avslutad {
+		b.SetHelp("c", s.sh.tr("öppna igen", "reopen"))
 	}
-	return summaryExtraKeys{Close: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", desc))}
+	return b
 }
 
 // assessmentStatusSavedMsg reports a saved assessment status.
@@ -57,10 +52,6 @@ func setAssessmentStatusCmd(ctx context.Context, s Store, a checklist.Assessment
 		}
 		return assessmentStatusSavedMsg{a.ID, status}
 	}
-}
-
-func init() {
-	summaryScreenFactory = func(sh *shared, a checklist.Assessment) screen { return newSummaryScreen(sh, a) }
 }
 
 // newSummaryScreen returns the summary of a loaded assessment.
@@ -120,7 +111,7 @@ func (s *summaryScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return s, exportCmd(s.sh.ctx, s.sh.exporter, s.sh.lang, s.a.ID)
 	case key.Matches(msg, k.Plan):
 		return s, func() tea.Msg { return openMsg{to: planScreenID, id: s.a.ID} }
-	case key.Matches(msg, newSummaryExtraKeys(s.sh.lang, s.a.Status).Close):
+	case key.Matches(msg, s.closeKey()):
 		next := checklist.Avslutad
 		if s.a.Status == checklist.Avslutad {
 			next = checklist.Pagaende
@@ -266,7 +257,7 @@ func (s *summaryScreen) View() string {
 // ShortHelp implements help.KeyMap.
 func (s *summaryScreen) ShortHelp() []key.Binding {
 	k := s.sh.keys.Summary
-	return []key.Binding{k.Export, k.Plan, newSummaryExtraKeys(s.sh.lang, s.a.Status).Close, s.sh.keys.Global.Back}
+	return []key.Binding{k.Export, k.Plan, s.closeKey(), s.sh.keys.Global.Back}
 }
 
 // FullHelp implements help.KeyMap.
@@ -274,6 +265,6 @@ func (s *summaryScreen) FullHelp() [][]key.Binding {
 	k, g := s.sh.keys.Summary, s.sh.keys.Global
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Export, k.Plan},
-		{newSummaryExtraKeys(s.sh.lang, s.a.Status).Close, g.Back, g.Help, g.Quit},
+		{s.closeKey(), g.Back, g.Help, g.Quit},
 	}
 }

@@ -118,13 +118,21 @@ func (s *walkScreen) save(r checklist.Response) tea.Cmd {
 	return saveResponseCmd(s.sh.ctx, s.sh.store, s.a.ID, r)
 }
 
-// advance moves to the next item, saying so when the last one is done.
+// advance moves to the next item. After the last one it goes back to the
+// first unanswered item, or, when every item is answered, to the summary.
 func (s *walkScreen) advance() tea.Cmd {
 	if s.idx < len(s.items)-1 {
 		s.idx++
 		return nil
 	}
-	return statusCmd(s.sh.tr("Sista punkten är besvarad. Tryck a för handlingsplanen.", "The last item is answered. Press a for the action plan."))
+	for i, wi := range s.items {
+		if s.a.Responses[wi.key()].Answer == checklist.Unanswered {
+			s.idx = i
+			return statusCmd(s.sh.tr("Sista punkten är besvarad. Här är den första obesvarade.",
+				"The last item is answered. Here is the first unanswered one."))
+		}
+	}
+	return openCmd(summaryScreenID, s.a.ID)
 }
 
 // Update handles the walk.
@@ -168,7 +176,9 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, sh.keys.Global.Back):
 		return s, backCmd
 	case key.Matches(msg, k.Plan):
-		return s, func() tea.Msg { return openMsg{to: planScreenID, id: s.a.ID} }
+		return s, openCmd(planScreenID, s.a.ID)
+	case key.Matches(msg, k.Summary):
+		return s, openCmd(summaryScreenID, s.a.ID)
 	case !ok:
 		return s, nil
 	case key.Matches(msg, k.Ja):
@@ -454,7 +464,7 @@ func (s *walkScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Ja, k.Delvis, k.Nej, k.EjAktuellt},
 		{k.Prev, k.Next, k.Overview},
-		{k.Comment, k.Guidance, k.Risk, k.Plan},
+		{k.Comment, k.Guidance, k.Risk, k.Plan, k.Summary},
 		{g.Present, g.Help, g.Back, g.Quit},
 	}
 }
