@@ -46,9 +46,7 @@ func runTUI(ctx context.Context, e *env) error {
 	m := tui.New(tui.Config{
 		Context: ctx,
 		Store:   storeAdapter{s},
-		// Exporter stays nil until the file exporter exists; the TUI then
-		// says to use `samkoll export`.
-		Exporter: nil,
+		Exporter: newFileExporter(e, s, cat),
 		Catalog:  cat,
 		Lang:     e.lang,
 		Today:    e.today,
