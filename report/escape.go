@@ -175,10 +175,10 @@ func skipString(s string, i int) int {
 // too, so the text is safe at the start of a line, in a list item and in a
 // table cell.
 func Inline(s string) string {
-	s = Sanitize(s)
 	if isPlain(s) {
 		return s
 	}
+	s = Sanitize(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	space := false
@@ -213,27 +213,67 @@ func Inline(s string) string {
 	return b.String()
 }
 
-// isPlain reports whether s is already safe as one line: no markdown
-// characters, no line breaks, no double or edge spaces and no leading
-// marker.
+// needsLook marks the bytes isPlain must look at: controls, markdown
+// punctuation, space (for runs) and the lead bytes of the UTF-8 sequences
+// Sanitize removes.
+var needsLook = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte("\\`*_[]<>|#~$& \x7f\xc2\xd8\xe2\xef") {
+		t[c] = true
+	}
+	return t
+}()
+
+// isPlain reports whether s is already safe as one line and needs neither
+// sanitizing nor escaping: no control or bidi characters, no markdown
+// characters, no double or edge spaces, no leading marker and valid UTF-8.
 func isPlain(s string) bool {
 	if s == "" {
 		return true
 	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' || s[0] == '-' || s[0] == '+' || s[0] == '=' || (s[0] >= '0' && s[0] <= '9') {
+	if c := s[0]; c == ' ' || c == '-' || c == '+' || c == '=' || (c >= '0' && c <= '9') || s[len(s)-1] == ' ' {
 		return false
 	}
+	high := false
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '$', '&', '\n':
-			return false
+		c := s[i]
+		if c >= 0x80 {
+			high = true
+		}
+		if !needsLook[c] {
+			continue
+		}
+		switch c {
 		case ' ':
 			if s[i+1] == ' ' {
 				return false
 			}
+		case 0xc2: // U+0080–U+009F: C1 controls
+			if i+1 < len(s) && s[i+1] <= 0x9f {
+				return false
+			}
+		case 0xd8: // U+061C
+			if i+1 < len(s) && s[i+1] == 0x9c {
+				return false
+			}
+		case 0xe2: // U+200E, U+200F, U+2028–U+202E, U+2066–U+2069
+			if i+2 < len(s) {
+				b1, b2 := s[i+1], s[i+2]
+				if (b1 == 0x80 && (b2 == 0x8e || b2 == 0x8f || (b2 >= 0xa8 && b2 <= 0xae))) || (b1 == 0x81 && b2 >= 0xa6 && b2 <= 0xa9) {
+					return false
+				}
+			}
+		case 0xef: // U+FEFF
+			if i+2 < len(s) && s[i+1] == 0xbb && s[i+2] == 0xbf {
+				return false
+			}
+		default:
+			return false
 		}
 	}
-	return true
+	return !high || utf8.ValidString(s)
 }
 
 // startsEntity reports whether s (the text after an &) would make an HTML

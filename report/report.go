@@ -13,9 +13,9 @@
 package report
 
 import (
-	"fmt"
 	"io"
 	"sort"
+	"strconv"
 
 	"samkoll/checklist"
 )
@@ -216,6 +216,7 @@ func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData 
 		SafetyRepPresent: a.SafetyRepPresent,
 		Status:           a.Status.Label(lang),
 	}
+	d.Shortcomings = make([]ItemRow, 0, len(a.Responses))
 	linked := map[checklist.ItemKey]int{}
 	for _, x := range a.Actions {
 		if x.AreaID != "" {
@@ -277,7 +278,8 @@ func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData 
 		due   checklist.Date
 		seq   int
 	}
-	var own, carried []ranked
+	own := make([]ranked, 0, len(a.Actions))
+	var carried []ranked
 	byItem := map[checklist.ItemKey][]ActionRow{}
 	for i, x := range a.Actions {
 		level := checklist.NoLevel
@@ -433,8 +435,8 @@ func levelText(ir ItemRow, lang checklist.Lang) string {
 		s += " – **" + checklist.Text{SV: "allvarlig risk", EN: "serious risk"}.In(lang) + "**"
 	}
 	if ir.Probability > 0 && ir.Consequence > 0 {
-		s += fmt.Sprintf(checklist.Text{SV: " (sannolikhet %d × konsekvens %d)", EN: " (probability %d × consequence %d)"}.In(lang),
-			ir.Probability, ir.Consequence)
+		s += checklist.Text{SV: " (sannolikhet ", EN: " (probability "}.In(lang) + strconv.Itoa(ir.Probability) +
+			checklist.Text{SV: " × konsekvens ", EN: " × consequence "}.In(lang) + strconv.Itoa(ir.Consequence) + ")"
 	}
 	return s
 }

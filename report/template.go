@@ -121,16 +121,26 @@ func overrideTemplate(path string, lang checklist.Lang) (*template.Template, err
 	return template.New(path).Funcs(funcs(lang)).Option("missingkey=error").Parse(string(src))
 }
 
+// bufPool holds output buffers, so that exporting many assessments does
+// not grow a new buffer for each.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // render executes the override template opt.Template, if any, else the
 // built-in template name, with data, and writes the result to w. A broken
 // override is reported to opt.Warn as a *TemplateError and the built-in
 // template is used. Nothing reaches w unless a template ran to the end.
 func render(w io.Writer, name string, data any, opt Options) error {
-	var buf bytes.Buffer
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			bufPool.Put(buf)
+		}
+	}()
 	if opt.Template != "" {
 		t, err := overrideTemplate(opt.Template, opt.lang())
 		if err == nil {
-			err = t.Execute(&buf, data)
+			err = t.Execute(buf, data)
 		}
 		if err == nil {
 			_, err = w.Write(buf.Bytes())
@@ -145,7 +155,7 @@ func render(w io.Writer, name string, data any, opt Options) error {
 	if err != nil {
 		return err
 	}
-	if err := t.Execute(&buf, data); err != nil {
+	if err := t.Execute(buf, data); err != nil {
 		return err
 	}
 	_, err = w.Write(buf.Bytes())
