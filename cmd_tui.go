@@ -44,8 +44,8 @@ func runTUI(ctx context.Context, e *env) error {
 		warnings = append(warnings, le.Error())
 	}
 	m := tui.New(tui.Config{
-		Context: ctx,
-		Store:   storeAdapter{s},
+		Context:  ctx,
+		Store:    storeAdapter{s},
 		Exporter: newFileExporter(e, s, cat),
 		Catalog:  cat,
 		Lang:     e.lang,
