@@ -96,7 +96,8 @@ func validAction(a checklist.Action) error {
 // SaveAction inserts the action when its ID is 0 and updates it otherwise,
 // and returns it as stored. A new action takes its unit from its
 // assessment. When the status is klar and DoneOn is empty, DoneOn is set to
-// today. The unit and origin assessment of an existing action never change.
+// today; any other status clears DoneOn (a reopened action is not done).
+// The unit and origin assessment of an existing action never change.
 func (s *Store) SaveAction(ctx context.Context, a checklist.Action) (checklist.Action, error) {
 	if a.Status == checklist.Klar && a.DoneOn.IsZero() {
 		a.DoneOn = checklist.DateOf(s.now())
