@@ -142,7 +142,7 @@ func (s *summaryScreen) counts() []summaryCounts {
 
 // summaryRisk is one serious risk.
 type summaryRisk struct {
-	area, item, problem string
+	area, problem string
 	level               checklist.Level
 }
 
@@ -155,7 +155,7 @@ func (s *summaryScreen) seriousRisks() []summaryRisk {
 			if !ok || !r.Answer.IsShortcoming() || r.Risk == nil || !r.Risk.Serious() {
 				continue
 			}
-			out = append(out, summaryRisk{area: ar.Title.In(s.sh.lang), item: it.ID,
+			out = append(out, summaryRisk{area: ar.Title.In(s.sh.lang),
 				problem: it.Problem.In(s.sh.lang), level: r.Risk.Level})
 		}
 	}
@@ -211,7 +211,7 @@ func (s *summaryScreen) render() {
 	}
 	for _, r := range risks {
 		lv := st.Levels[r.level].Render(r.level.Label(lang) + "*")
-		b = append(b, cut(fmt.Sprintf("  %s %s %s: %s", lv, r.area, r.item, oneLine(r.problem))))
+		b = append(b, cut(fmt.Sprintf("  %s %s (%s)", lv, oneLine(r.problem), r.area)))
 	}
 
 	// Actions.

@@ -53,11 +53,11 @@ func TestSummaryCounts(t *testing.T) {
 		}
 	}
 	risks := s.seriousRisks()
-	if len(risks) != 1 || risks[0].item != "1" || risks[0].level != checklist.Hog {
+	if len(risks) != 1 || risks[0].problem != "Problem 1 i sam är inte löst." || risks[0].level != checklist.Hog {
 		t.Errorf("serious risks %+v, want sam 1 hög", risks)
 	}
 	v := hs.view()
-	for _, want := range []string{"Allvarliga risker (1)", "Hög* Område sam 1: Problem 1 i sam", "2 öppna", "! 1 försenade", "1 klara", "1 kontrollerade"} {
+	for _, want := range []string{"Allvarliga risker (1)", "Hög* Problem 1 i sam är inte löst. (Område sam)", "2 öppna", "! 1 försenade", "1 klara", "1 kontrollerade"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, v)
 		}
