@@ -82,7 +82,9 @@ func (s *walkScreen) riskView(wi walkItem) string {
 	sh, st := s.sh, s.sh.styles
 	var lines []string
 	lines = append(lines, st.Area.Render(wi.area.Title.In(sh.lang)+" · "+sh.tr("Riskbedömning", "Risk assessment")))
-	lines = append(lines, st.Statement.Render(wi.item.Problem.In(sh.lang)))
+	for _, l := range strings.Split(wrap(wi.item.Problem.In(sh.lang), s.w), "\n") {
+		lines = append(lines, st.Statement.Render(l))
+	}
 	if wi.item.Problem.IsZero() {
 		lines[len(lines)-1] = st.Statement.Render(wi.item.Statement.In(sh.lang))
 	}

@@ -143,7 +143,7 @@ func (s *summaryScreen) counts() []summaryCounts {
 // summaryRisk is one serious risk.
 type summaryRisk struct {
 	area, problem string
-	level               checklist.Level
+	level         checklist.Level
 }
 
 // seriousRisks returns the items with a serious risk, in walk order.
