@@ -88,9 +88,8 @@ func (s *walkScreen) riskView(wi walkItem) string {
 	if wi.item.Problem.IsZero() {
 		lines[len(lines)-1] = st.Statement.Render(wi.item.Statement.In(sh.lang))
 	}
-	lines = append(lines, st.Subtle.Render(fmt.Sprintf("%s: %s · %s", sh.tr("Svar", "Answer"), s.risk.response.Answer.Label(sh.lang), wi.item.Type.Label(sh.lang))), "")
-	lines = append(lines, s.matrix()...)
-	lines = append(lines, "")
+	lines = append(lines, st.Subtle.Render(fmt.Sprintf("%s: %s · %s", sh.tr("Svar", "Answer"), s.risk.response.Answer.Label(sh.lang), wi.item.Type.Label(sh.lang))))
+	// The level comes before the matrix so that a small window still shows it.
 	p, c := s.risk.probability, s.risk.consequence
 	pl, cl := "–", "–"
 	if p > 0 {
@@ -109,7 +108,9 @@ func (s *walkScreen) riskView(wi walkItem) string {
 	if lv.Serious() {
 		level += " " + st.Serious.Render(sh.tr("ALLVARLIG", "SERIOUS"))
 	}
-	lines = append(lines, level+st.Subtle.Render(fmt.Sprintf("  (%s %s)", sh.tr("nästa siffra:", "next digit:"), next)))
+	lines = append(lines, level+st.Subtle.Render(fmt.Sprintf("  (%s %s)", sh.tr("nästa siffra:", "next digit:"), next)), "")
+	lines = append(lines, s.matrix()...)
+	lines = append(lines, "")
 	if wi.item.Type == checklist.Lagkrav {
 		lines = append(lines, st.Subtle.Render(sh.tr("Lagkrav börjar på hög; ändra vid behov och skriv varför (c).",
 			"Legal requirements start at high; change if needed and say why (c).")))
