@@ -260,6 +260,21 @@ func (s *Store) UpdateAssessment(ctx context.Context, a checklist.Assessment) er
 // from.
 func (s *Store) DeleteAssessment(ctx context.Context, id int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		// An action that later assessments carry over is still being
+		// followed up: it moves to the earliest of them instead of going
+		// with the deleted meeting.
+		if _, err := tx.ExecContext(ctx, `UPDATE actions SET assessment_id = (
+				SELECT l.assessment_id FROM assessment_actions l JOIN assessments a ON a.id = l.assessment_id
+				WHERE l.action_id = actions.id AND l.assessment_id <> ?1
+				ORDER BY a.meeting_date, a.id LIMIT 1)
+			WHERE assessment_id = ?1
+			AND EXISTS (SELECT 1 FROM assessment_actions l WHERE l.action_id = actions.id AND l.assessment_id <> ?1)`, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM assessment_actions
+			WHERE EXISTS (SELECT 1 FROM actions x WHERE x.id = assessment_actions.action_id AND x.assessment_id = assessment_actions.assessment_id)`); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM assessments WHERE id = ?", id)
 		if err != nil {
 			return err

@@ -159,8 +159,8 @@ func TestCarryOver(t *testing.T) {
 		t.Errorf("OpenActions(all) = %+v", all)
 	}
 
-	// Deleting the second assessment removes its own action, not the
-	// carried one.
+	// Deleting the second assessment loses nothing still followed up: its
+	// own action, carried over to the third, now belongs to the third.
 	if err := s.DeleteAssessment(ctx, second.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -168,8 +168,20 @@ func TestCarryOver(t *testing.T) {
 		t.Errorf("load deleted: %v", err)
 	}
 	thirdNow, _ := s.LoadAssessment(ctx, third.ID)
-	if got := actionIDs(thirdNow.Actions); !reflect.DeepEqual(got, []int64{open2.ID}) {
-		t.Errorf("after delete third shows %v, want %v", got, []int64{open2.ID})
+	if got := actionIDs(thirdNow.Actions); !reflect.DeepEqual(got, []int64{open2.ID, own.ID}) {
+		t.Errorf("after delete third shows %v, want %v", got, []int64{open2.ID, own.ID})
+	}
+	for _, x := range thirdNow.Actions {
+		if x.ID == own.ID && (x.AssessmentID != third.ID || thirdNow.CarriedOver(x)) {
+			t.Errorf("moved action belongs to %d, want %d", x.AssessmentID, third.ID)
+		}
+	}
+	// Deleting the third, with no later assessment, deletes its own action.
+	if err := s.DeleteAssessment(ctx, third.ID); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := s.OpenActions(ctx, "avd 1"); len(left) != 1 || left[0].Action.ID != open2.ID {
+		t.Errorf("after deleting the third: %+v", left)
 	}
 	if err := s.DeleteAssessment(ctx, second.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("delete twice: %v", err)

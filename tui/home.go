@@ -194,7 +194,7 @@ func (s *homeScreen) View() string {
 	}
 	unitW := 4
 	for _, i := range s.shown {
-		unitW = max(unitW, len([]rune(s.all[i].Unit)))
+		unitW = max(unitW, len([]rune(clean(s.all[i].Unit))))
 	}
 	unitW = min(unitW, max(s.w/3, 8))
 	head := fmt.Sprintf("  %-*s  %-10s  %-9s  %s", unitW, sh.tr("Enhet", "Unit"), sh.tr("Datum", "Date"),
@@ -203,7 +203,7 @@ func (s *homeScreen) View() string {
 	end := min(s.offset+s.listHeight(), len(s.shown))
 	for row := s.offset; row < end; row++ {
 		a := s.all[s.shown[row]]
-		unit := []rune(a.Unit)
+		unit := []rune(clean(a.Unit))
 		if len(unit) > unitW {
 			unit = append(unit[:unitW-1], '…')
 		}
@@ -225,8 +225,8 @@ func (s *homeScreen) View() string {
 	}
 	if s.confirm {
 		if a, ok := s.selected(); ok {
-			b.WriteString(st.Warning.Render(wrap(fmt.Sprintf(sh.tr("Ta bort %s %s med svar och åtgärder? (y/n)",
-				"Delete %s %s with its answers and actions? (y/n)"), a.Unit, a.Date), s.w)))
+			b.WriteString(st.Warning.Render(wrap(fmt.Sprintf(sh.tr("Ta bort %s %s med svar och åtgärder? Åtgärder som följs upp i senare bedömningar behålls. (y/n)",
+				"Delete %s %s with its answers and actions? Actions followed up in later assessments are kept. (y/n)"), clean(a.Unit), a.Date), s.w)))
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
