@@ -307,7 +307,7 @@ func (s *walkScreen) View() string {
 	sh, st := s.sh, s.sh.styles
 	wi, ok := s.current()
 	if !ok {
-		return st.Title.Render(s.a.Unit+" "+s.a.Date.String()) + "\n\n" +
+		return st.Title.Render(clean(s.a.Unit)+" "+s.a.Date.String()) + "\n\n" +
 			sh.tr("Bedömningen har inga punkter (områdena saknas i checklistorna).", "The assessment has no items (its areas are missing from the checklists).")
 	}
 	if s.mode == modeOverview {
@@ -365,10 +365,10 @@ func (s *walkScreen) itemView(wi walkItem) string {
 	}
 	lines = append(lines, status)
 	if r.Reason != "" {
-		lines = append(lines, st.Subtle.Render(sh.tr("Skäl: ", "Reason: ")+r.Reason))
+		lines = append(lines, st.Subtle.Render(sh.tr("Skäl: ", "Reason: ")+clean(r.Reason)))
 	}
 	if r.Comment != "" && s.mode != modeComment {
-		lines = append(lines, st.Subtle.Render(sh.tr("Kommentar: ", "Comment: ")+r.Comment))
+		lines = append(lines, st.Subtle.Render(sh.tr("Kommentar: ", "Comment: ")+clean(r.Comment)))
 	}
 	switch s.mode {
 	case modeComment, modeReason:
