@@ -1,7 +1,102 @@
 package main
 
-import "context"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
 
-func runDemo(_ context.Context, e *env, _ []string) error {
-	return &usageError{e.tr("kommandot demo finns inte ännu", "the demo command is not available yet")}
+	"samkoll/checklist"
+	"samkoll/store"
+)
+
+// defaultDemoAssessments is how many assessments samkoll demo adds unless
+// --assessments says otherwise.
+const defaultDemoAssessments = 40
+
+// runDemo fills a database with demo data: assessments over several units
+// and years, with answers, risks and actions in every status. It refuses a
+// database that already holds assessments unless --force is given, so that
+// demo data never mixes with real work by mistake.
+func runDemo(ctx context.Context, e *env, args []string) error {
+	fs, g := newFlagSet(e, "demo",
+		"samkoll demo [--assessments N] [--seed S] [--force] [--db FIL]",
+		"samkoll demo [--assessments N] [--seed S] [--force] [--db FILE]",
+		func(w io.Writer) {
+			fmt.Fprintln(w, e.tr(
+				"\nFyller databasen med påhittade bedömningar från flera enheter och år, med svar, risker och\n"+
+					"åtgärder i alla statusar. Bra för att prova samkoll och för att mäta prestanda. Använd en\n"+
+					"egen fil med --db, så att demodata inte blandas med riktiga bedömningar.",
+				"\nFills the database with made-up assessments from several units and years, with answers,\n"+
+					"risks and actions in every status. Useful for trying samkoll out and for measuring\n"+
+					"performance. Use a file of its own with --db, so that demo data does not mix with real work."))
+		})
+	n := fs.Int("assessments", defaultDemoAssessments, e.tr("antal bedömningar", "number of assessments"))
+	seed := fs.Int64("seed", 1, e.tr("slumpfrö; samma frö ger samma innehåll", "random seed; the same seed gives the same content"))
+	force := fs.Bool("force", false, e.tr("fyll även en databas som redan har bedömningar", "fill a database that already has assessments too"))
+	if err := parseCommand(e, fs, g, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return &usageError{e.tr(
+			fmt.Sprintf("okänt argument %q; se samkoll demo --help", fs.Arg(0)),
+			fmt.Sprintf("unexpected argument %q; see samkoll demo --help", fs.Arg(0)))}
+	}
+	if *n < 1 || *n > 100_000 {
+		return &usageError{e.tr(
+			fmt.Sprintf("--assessments %d: välj ett antal mellan 1 och 100000", *n),
+			fmt.Sprintf("--assessments %d: choose a number from 1 to 100000", *n))}
+	}
+	cat, errs := e.catalog()
+	if len(errs) > 0 {
+		for _, err := range errs {
+			fmt.Fprintln(e.stderr, "samkoll:", err)
+		}
+	}
+	if cat == nil || len(cat.Areas) == 0 {
+		return errors.New(e.tr("inga checklistor att fylla demodata med", "no checklists to fill demo data with"))
+	}
+	s, err := openStore(ctx, e, false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	existing, err := s.ListAssessments(ctx, e.today())
+	if err != nil {
+		return err
+	}
+	if len(existing) > 0 && !*force {
+		return errors.New(e.tr(
+			fmt.Sprintf("databasen har redan %d bedömningar; demodata läggs inte till. Ange en ny fil med --db, eller --force för att ändå lägga till", len(existing)),
+			fmt.Sprintf("the database already has %d assessments; no demo data was added. Name a new file with --db, or add --force to add it anyway", len(existing))))
+	}
+	start := time.Now()
+	if err := store.FillDemo(ctx, s, demoAreas(cat), *n, *seed); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, e.tr(
+		fmt.Sprintf("Lade till %d demobedömningar på %.1f s.", *n, time.Since(start).Seconds()),
+		fmt.Sprintf("Added %d demo assessments in %.1f s.", *n, time.Since(start).Seconds())))
+	return nil
+}
+
+// demoAreas are the areas the demo assessments walk: the core ones
+// and enough others to make about 150 items, the size of a long meeting.
+func demoAreas(cat *checklist.Catalog) []*checklist.Area {
+	var out []*checklist.Area
+	items := 0
+	for _, a := range cat.Areas {
+		if a.Core {
+			out = append(out, a)
+			items += len(a.Items)
+		}
+	}
+	for _, a := range cat.Areas {
+		if !a.Core && items < 150 {
+			out = append(out, a)
+			items += len(a.Items)
+		}
+	}
+	return out
 }
