@@ -447,6 +447,8 @@ func (p *planScreen) View() string {
 	case p.effect != nil:
 		b = append(b, st.Focused.Render(ansi.Truncate(tr("Kontrollerad. Hade åtgärden effekt?", "Checked. Did the measure work?"), p.w, "…")))
 		b = append(b, p.effect.input.View(st.Subtle))
+		b = append(b, st.Hint.Render(ansi.Truncate(tr("Skriv inte namn eller uppgifter om enskildas hälsa eller ärenden",
+			"Do not write names or details of anyone's health or case"), p.w, "…")))
 		if p.effect.warned {
 			b = append(b, st.Warning.Render(ansi.Truncate(planPNWarning(p.sh), p.w, "…")))
 		}
