@@ -89,7 +89,8 @@ func seedHostile(t testing.TB, fs *fakeStore, text string) checklist.Assessment 
 
 // TestHostileTextOnEveryScreen seeds every free-text field with hostile
 // text and visits each screen and state that shows it: the start screen
-// (also filtered), the walk on an item with a comment and a reason, the
+// (also filtered), the new assessment form with
+// the unit suggestions, the walk on an item with a comment and a reason, the
 // comment input, the risk screen with its note, the overview, the plan with
 // details, the action form, the effect prompt and the summary. At 80×24 and
 // 40×12 every view must fit the window and carry no escape sequence or
@@ -115,6 +116,12 @@ func TestHostileTextOnEveryScreen(t *testing.T) {
 				d.keys("/")
 				d.typeText("a")
 				check("home filter", "home")
+				d.keys("esc")
+				d.keys("n")
+				d.typeText(string([]rune(text)[:1]))
+				check("new assessment with unit suggestions", "new")
+				d.keys("tab", "tab")
+				check("new assessment participants", "new")
 				d.keys("esc")
 
 				d.send(openMsg{to: walkScreenID, id: a.ID, focus: checklist.ItemKey{AreaID: "krank", ItemID: "p1"}})
