@@ -136,7 +136,7 @@ func TestEndToEnd(t *testing.T) {
 	s.keys("Right")
 	s.waitFor("3/58")
 	s.keys("4") // Ej aktuellt asks for a reason
-	s.waitFor("Ej aktuellt")
+	s.waitFor("Varför ej aktuellt")
 	s.text("Vi har inga inhyrda")
 	s.keys("Enter")
 	s.waitFor("4/58")
