@@ -54,7 +54,7 @@ type UnitGroup struct {
 // w. Finished rows (klar, struken) are left out. cat supplies area titles
 // and the item texts in opt.Lang; it may be nil.
 func OpenActions(w io.Writer, rows []OpenAction, cat *checklist.Catalog, opt Options) error {
-	return render(w, OpenTemplate, Open(rows, cat, opt), opt)
+	return render(w, OpenTemplate, Open(rows, cat, opt), opt, nil)
 }
 
 // Open builds the template data of OpenActions.

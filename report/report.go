@@ -13,6 +13,7 @@
 package report
 
 import (
+	"bytes"
 	"io"
 	"sort"
 	"strconv"
@@ -200,7 +201,12 @@ type SeriousRow struct {
 // titles and item texts; it may be nil, and areas or items missing from it
 // are shown by id.
 func Assessment(w io.Writer, a checklist.Assessment, cat *checklist.Catalog, opt Options) error {
-	return render(w, PlanTemplate, Plan(a, cat, opt), opt)
+	d := Plan(a, cat, opt)
+	var direct func(*bytes.Buffer)
+	if planFastPathOK() {
+		direct = func(b *bytes.Buffer) { writePlan(b, &d, opt.lang()) }
+	}
+	return render(w, PlanTemplate, d, opt, direct)
 }
 
 // Plan builds the template data of Assessment. It is exported for

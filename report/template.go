@@ -65,12 +65,7 @@ func funcs(lang checklist.Lang) template.FuncMap {
 		// cell escapes text for a table cell; empty text becomes "–".
 		"cell": Cell,
 		// dash returns "–" for empty (already escaped) text.
-		"dash": func(s string) string {
-			if s == "" {
-				return "–"
-			}
-			return s
-		},
+		"dash": dash,
 	}
 }
 
@@ -129,7 +124,9 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // built-in template name, with data, and writes the result to w. A broken
 // override is reported to opt.Warn as a *TemplateError and the built-in
 // template is used. Nothing reaches w unless a template ran to the end.
-func render(w io.Writer, name string, data any, opt Options) error {
+// direct, if not nil, writes exactly what the built-in template would and
+// is used instead of it.
+func render(w io.Writer, name string, data any, opt Options, direct func(*bytes.Buffer)) error {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer func() {
@@ -150,6 +147,11 @@ func render(w io.Writer, name string, data any, opt Options) error {
 			opt.Warn(&TemplateError{Path: opt.Template, Err: err})
 		}
 		buf.Reset()
+	}
+	if direct != nil {
+		direct(buf)
+		_, err := w.Write(buf.Bytes())
+		return err
 	}
 	t, err := builtinTemplate(name, opt.lang())
 	if err != nil {
