@@ -381,12 +381,25 @@ func (d *decoder) document(data []byte) (*yaml.Node, bool) {
 
 var yamlLineRe = regexp.MustCompile(`line (\d+)`)
 
+// yamlParserProblems are the parser (not scanner) errors of yaml.v3. For
+// them it reports the 0-based line where the enclosing collection starts,
+// and no line at all for the first line, so one is added.
+var yamlParserProblems = []string{"did not find expected ',' or", "did not find expected '-' indicator",
+	"did not find expected <", "did not find expected key", "did not find expected node content",
+	"found duplicate %", "found incompatible YAML document", "found undefined tag handle"}
+
 func yamlErrLine(err error) int {
-	if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n
+	msg := err.Error()
+	n := 0
+	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+		n, _ = strconv.Atoi(m[1])
 	}
-	return 0
+	for _, p := range yamlParserProblems {
+		if strings.Contains(msg, p) {
+			return n + 1
+		}
+	}
+	return n
 }
 
 func yamlMessage(err error) string {
