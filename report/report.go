@@ -213,16 +213,29 @@ func Assessment(w io.Writer, a checklist.Assessment, cat *checklist.Catalog, opt
 // documentation and tests.
 func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData {
 	lang := opt.lang()
+	meetingDate := a.Date.String()
 	d := PlanData{
 		Lang:             string(lang),
 		Today:            opt.Today.String(),
 		Unit:             Inline(a.Unit),
-		Date:             a.Date.String(),
+		Date:             meetingDate,
 		Participants:     Inline(a.Participants),
 		SafetyRepPresent: a.SafetyRepPresent,
 		Status:           a.Status.Label(lang),
 	}
-	d.Shortcomings = make([]ItemRow, 0, len(a.Responses))
+	short, na := 0, 0
+	for _, r := range a.Responses {
+		switch r.Answer {
+		case checklist.Delvis, checklist.Nej:
+			short++
+		case checklist.EjAktuellt:
+			na++
+		}
+	}
+	d.Shortcomings = make([]ItemRow, 0, short)
+	if na > 0 {
+		d.NotApplicable = make([]ItemRow, 0, na)
+	}
 	linked := map[checklist.ItemKey]int{}
 	for _, x := range a.Actions {
 		if x.AreaID != "" {
@@ -278,15 +291,18 @@ func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData 
 		d.Total.Items += row.Items
 	}
 
+	// Rows are built once, in a.Actions order; the sorted lists and the
+	// per-item lists refer to them by index, so the large rows are not
+	// copied while sorting.
+	rows := make([]ActionRow, len(a.Actions))
 	type ranked struct {
-		row   ActionRow
 		level checklist.Level
 		due   checklist.Date
 		seq   int
 	}
 	own := make([]ranked, 0, len(a.Actions))
 	var carried []ranked
-	byItem := map[checklist.ItemKey][]ActionRow{}
+	byItem := make(map[checklist.ItemKey][]int, len(a.Actions))
 	for i, x := range a.Actions {
 		level := checklist.NoLevel
 		if r, ok := a.Responses[checklist.ItemKey{AreaID: x.AreaID, ItemID: x.ItemID}]; ok && x.AreaID != "" && r.Risk != nil {
@@ -301,20 +317,21 @@ func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData 
 				area = Inline(ar.Title.In(lang))
 			}
 		}
-		row := actionRow(x, level, area, riskText(x, cat, lang), opt.Today, lang)
+		row := &rows[i]
+		*row = actionRow(x, level, area, riskText(x, cat, lang), opt.Today, lang)
 		if a.CarriedOver(x) {
 			row.From = Cell(opt.Origins[x.ID].Date.String())
-			carried = append(carried, ranked{row, level, x.Due, i})
+			carried = append(carried, ranked{level, x.Due, i})
 		} else {
-			row.From = a.Date.String()
-			own = append(own, ranked{row, level, x.Due, i})
+			row.From = meetingDate
+			own = append(own, ranked{level, x.Due, i})
 		}
 		if row.Overdue {
 			d.Overdue++
 		}
 		if x.AreaID != "" {
 			k := checklist.ItemKey{AreaID: x.AreaID, ItemID: x.ItemID}
-			byItem[k] = append(byItem[k], row)
+			byItem[k] = append(byItem[k], i)
 		}
 	}
 	sortRanked := func(rs []ranked) []ActionRow {
@@ -329,12 +346,23 @@ func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData 
 		})
 		out := make([]ActionRow, len(rs))
 		for i, r := range rs {
-			out[i] = r.row
+			out[i] = rows[r.seq]
 		}
 		return out
 	}
 	d.Actions = sortRanked(own)
 	d.CarriedOver = sortRanked(carried)
+	itemActions := func(k checklist.ItemKey) []ActionRow {
+		idx := byItem[k]
+		if len(idx) == 0 {
+			return nil
+		}
+		out := make([]ActionRow, len(idx))
+		for i, j := range idx {
+			out[i] = rows[j]
+		}
+		return out
+	}
 
 	listed := map[checklist.ItemKey]bool{}
 	for _, ir := range d.Shortcomings {
@@ -344,7 +372,7 @@ func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData 
 		k := checklist.ItemKey{AreaID: ir.AreaID, ItemID: ir.ItemID}
 		listed[k] = true
 		d.Serious = append(d.Serious, SeriousRow{
-			Level: ir.Level, Risk: ir.Problem, Area: ir.Area, Item: ir.ItemID, Actions: byItem[k],
+			Level: ir.Level, Risk: ir.Problem, Area: ir.Area, Item: ir.ItemID, Actions: itemActions(k),
 			rank: a.Responses[k].Risk.Level,
 		})
 	}
