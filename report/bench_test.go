@@ -3,8 +3,8 @@ package report
 import (
 	"fmt"
 	"io"
-	"time"
 	"testing"
+	"time"
 
 	"samkoll/assets"
 	"samkoll/checklist"
