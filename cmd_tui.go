@@ -11,7 +11,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"samkoll/checklist"
 	"samkoll/store"
 	"samkoll/tui"
 )
@@ -45,7 +44,7 @@ func runTUI(ctx context.Context, e *env) error {
 	}
 	m := tui.New(tui.Config{
 		Context:  ctx,
-		Store:    storeAdapter{s},
+		Store:    s,
 		Exporter: newFileExporter(e, s, cat),
 		Catalog:  cat,
 		Lang:     e.lang,
@@ -120,26 +119,4 @@ func crashReport(e *env, dir string, captured []byte) error {
 		"samkoll stängdes av ett internt fel. Allt som sparats finns kvar i databasen.\nFelrapport: "+name,
 		"samkoll was closed by an internal error. Everything saved is still in the database.\nCrash log: "+name))
 	return errSilent
-}
-
-// storeAdapter lets *store.Store serve as tui.Store: it converts the start
-// screen's summaries; every other method is the store's own.
-type storeAdapter struct{ *store.Store }
-
-// ListAssessments converts store.Summary rows to tui.Summary.
-func (a storeAdapter) ListAssessments(ctx context.Context, today checklist.Date) ([]tui.Summary, error) {
-	list, err := a.Store.ListAssessments(ctx, today)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]tui.Summary, len(list))
-	for i, s := range list {
-		out[i] = tui.Summary{
-			ID: s.ID, UnitID: s.UnitID, Unit: s.Unit, Date: s.Date, Status: s.Status,
-			Participants: s.Participants, SafetyRepPresent: s.SafetyRepPresent, Areas: s.Areas,
-			Answered: s.Answered, Total: s.Total, OpenActions: s.OpenActions,
-			OverdueActions: s.OverdueActions, Updated: s.Updated,
-		}
-	}
-	return out, nil
 }

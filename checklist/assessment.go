@@ -120,6 +120,33 @@ func (as *Assessment) Validate() error {
 	return nil
 }
 
+// Summary is one row of the list of assessments: an assessment without its
+// answers and actions, with its progress and action counts.
+type Summary struct {
+	// ID, UnitID, Unit, Date, Status, Participants and SafetyRepPresent are
+	// as in Assessment.
+	ID               int64
+	UnitID           int64
+	Unit             string
+	Date             Date
+	Status           AssessmentStatus
+	Participants     string
+	SafetyRepPresent bool
+	// Areas are the areas included, in the order chosen.
+	Areas []AreaRef
+	// AreaItems holds the item count of each area in Areas, by area id.
+	AreaItems map[string]int
+	// Answered counts the items answered; Total the items in the included
+	// areas.
+	Answered, Total int
+	// OpenActions counts unfinished actions linked to the assessment, its
+	// own and carried over; OverdueActions those of them past their due
+	// date.
+	OpenActions, OverdueActions int
+	// Updated is when the assessment or one of its answers last changed.
+	Updated time.Time
+}
+
 // Progress counts answered and total items over the given areas.
 func Progress(areas []*Area, responses map[ItemKey]Response) (answered, total int) {
 	for _, a := range areas {

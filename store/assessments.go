@@ -11,32 +11,8 @@ import (
 	"samkoll/checklist"
 )
 
-// Summary is one row of the start screen: an assessment without its
-// answers and actions.
-type Summary struct {
-	// ID, UnitID, Unit, Date, Status, Participants and SafetyRepPresent are
-	// as in checklist.Assessment.
-	ID               int64
-	UnitID           int64
-	Unit             string
-	Date             checklist.Date
-	Status           checklist.AssessmentStatus
-	Participants     string
-	SafetyRepPresent bool
-	// Areas are the areas included, in the order chosen.
-	Areas []checklist.AreaRef
-	// AreaItems holds the item count of each area in Areas, by area id.
-	AreaItems map[string]int
-	// Answered counts the items answered; Total the items in the included
-	// areas.
-	Answered, Total int
-	// OpenActions counts unfinished actions linked to the assessment, its
-	// own and carried over; OverdueActions those of them past their due
-	// date.
-	OpenActions, OverdueActions int
-	// Updated is when the assessment or one of its answers last changed.
-	Updated time.Time
-}
+// Summary is one row of the start screen (see checklist.Summary).
+type Summary = checklist.Summary
 
 // timeFormat is how times are stored: UTC, sortable, with nanoseconds.
 const timeFormat = "2006-01-02T15:04:05.000000000Z"

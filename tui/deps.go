@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"time"
 
 	"samkoll/checklist"
 )
@@ -41,22 +40,5 @@ type Exporter interface {
 	ExportAssessment(ctx context.Context, id int64) (path string, err error)
 }
 
-// Summary is one row of the start screen: an assessment without its answers
-// and actions. It mirrors store.Summary.
-type Summary struct {
-	ID               int64
-	UnitID           int64
-	Unit             string
-	Date             checklist.Date
-	Status           checklist.AssessmentStatus
-	Participants     string
-	SafetyRepPresent bool
-	// Areas are the areas included, in the order chosen.
-	Areas []checklist.AreaRef
-	// Answered counts the items answered; Total the items in the areas.
-	Answered, Total int
-	// OpenActions counts unfinished actions; OverdueActions those past due.
-	OpenActions, OverdueActions int
-	// Updated is when the assessment last changed.
-	Updated time.Time
-}
+// Summary is one row of the start screen (see checklist.Summary).
+type Summary = checklist.Summary
