@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -14,6 +15,7 @@ import (
 
 	"samkoll/assets"
 	"samkoll/checklist"
+	"samkoll/store"
 )
 
 // version is set at build time with -ldflags "-X main.version=v1.2.3".
@@ -257,4 +259,52 @@ func runVersion(_ context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, "samkoll", v)
 	return nil
+}
+
+// openStore opens the database of e: read-only for exports, read-write
+// otherwise. Problems are printed as the store's localized message.
+func openStore(ctx context.Context, e *env, readOnly bool) (*store.Store, error) {
+	path := e.dbPath
+	if path == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", e.tr("hittar ingen plats för databasen", "cannot find a place for the database"), err)
+		}
+		path = p
+	}
+	if readOnly {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, errors.New(e.tr(
+				fmt.Sprintf("det finns ingen databas i %s ännu; starta samkoll och gör en bedömning först, eller ange filen med --db", path),
+				fmt.Sprintf("there is no database at %s yet; start samkoll and make an assessment first, or name the file with --db", path)))
+		}
+	}
+	open := store.Open
+	if readOnly {
+		open = store.OpenReadOnly
+	}
+	s, err := open(ctx, path)
+	var oe *store.OpenError
+	if errors.As(err, &oe) {
+		fmt.Fprintln(e.stderr, "samkoll: "+oe.Message(e.lang))
+		return nil, errSilent
+	}
+	return s, err
+}
+
+// parseInterspersed parses a command's flags wherever they stand among its
+// positional arguments (samkoll export 3 -o plan.md) and returns the
+// positional ones.
+func parseInterspersed(e *env, fs *flag.FlagSet, g *globals, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := parseCommand(e, fs, g, args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -45,16 +44,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	all := fs.Bool("all", false, e.tr("alla bedömningar (json)", "all assessments (json)"))
 	open := fs.Bool("open", false, e.tr("alla ofärdiga åtgärder", "every unfinished action"))
 	unit := fs.String("unit", "", e.tr("enhet för --open", "unit for --open"))
-	var pos []string
-	for {
-		if err := parseCommand(e, fs, g, args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+	pos, err := parseInterspersed(e, fs, g, args)
+	if err != nil {
+		return err
 	}
 
 	usage := func(sv, en string) error { return &usageError{e.tr(sv, en)} }
@@ -136,37 +128,6 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stderr, e.tr("skrev ", "wrote ")+*out)
 	return nil
-}
-
-// openStore opens the database of e: read-only for exports, read-write
-// otherwise. Problems are printed as the store's localized message.
-func openStore(ctx context.Context, e *env, readOnly bool) (*store.Store, error) {
-	path := e.dbPath
-	if path == "" {
-		p, err := store.DefaultPath()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", e.tr("hittar ingen plats för databasen", "cannot find a place for the database"), err)
-		}
-		path = p
-	}
-	if readOnly {
-		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return nil, errors.New(e.tr(
-				fmt.Sprintf("det finns ingen databas i %s ännu; starta samkoll och gör en bedömning först, eller ange filen med --db", path),
-				fmt.Sprintf("there is no database at %s yet; start samkoll and make an assessment first, or name the file with --db", path)))
-		}
-	}
-	open := store.Open
-	if readOnly {
-		open = store.OpenReadOnly
-	}
-	s, err := open(ctx, path)
-	var oe *store.OpenError
-	if errors.As(err, &oe) {
-		fmt.Fprintln(e.stderr, "samkoll: "+oe.Message(e.lang))
-		return nil, errSilent
-	}
-	return s, err
 }
 
 // newestAssessment returns the id of the assessment with the latest meeting

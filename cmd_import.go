@@ -22,16 +22,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 				"\nReads a file from samkoll export --format json into the database. Assessments and actions\n"+
 					"that already exist are recognised, so the same file can be imported again without duplicates."))
 		})
-	var pos []string
-	for {
-		if err := parseCommand(e, fs, g, args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+	pos, err := parseInterspersed(e, fs, g, args)
+	if err != nil {
+		return err
 	}
 	switch len(pos) {
 	case 0:

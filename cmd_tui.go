@@ -11,28 +11,14 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"samkoll/store"
 	"samkoll/tui"
 )
 
 // runTUI opens the database and the checklists and runs the interactive
 // app until the user quits.
 func runTUI(ctx context.Context, e *env) error {
-	path := e.dbPath
-	if path == "" {
-		p, err := store.DefaultPath()
-		if err != nil {
-			return err
-		}
-		path = p
-	}
-	s, err := store.Open(ctx, path)
+	s, err := openStore(ctx, e, false)
 	if err != nil {
-		var oe *store.OpenError
-		if errors.As(err, &oe) {
-			fmt.Fprintln(e.stderr, oe.Message(e.lang))
-			return errSilent
-		}
 		return err
 	}
 	defer s.Close()
@@ -56,7 +42,7 @@ func runTUI(ctx context.Context, e *env) error {
 	_, err = tea.NewProgram(m, tea.WithContext(ctx)).Run()
 	captured := restore()
 	if errors.Is(err, tea.ErrProgramPanic) {
-		return crashReport(e, filepath.Dir(path), captured)
+		return crashReport(e, filepath.Dir(s.Path()), captured)
 	}
 	if len(captured) > 0 {
 		_, _ = e.stderr.Write(captured)
