@@ -55,8 +55,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	switch {
 	case errors.As(err, &ie):
 		return errors.New(e.tr(
-			fmt.Sprintf("%s kan inte importeras: %s: %s. Ingenting har ändrats i databasen.", path, ie.Path, ie.Msg),
-			fmt.Sprintf("%s cannot be imported: %s: %s. Nothing has changed in the database.", path, ie.Path, ie.Msg)))
+			fmt.Sprintf("kan inte importeras: %s: %s. Ingenting har ändrats i databasen.", ie.Where(path), ie.Msg),
+			fmt.Sprintf("cannot be imported: %s: %s. Nothing has changed in the database.", ie.Where(path), ie.Msg)))
 	case err != nil:
 		return errors.New(e.tr(
 			fmt.Sprintf("importen av %s misslyckades: %v. Ingenting har ändrats i databasen.", path, err),

@@ -321,9 +321,9 @@ func TestMalformedJSONImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct{ name, body, where string }{
-		{"syntax", "{\n  \"format\": \"samkoll\",\n  \"version\": 1,\n  \"assessments\": [ { \"unit\": \"A\" ,, } ]\n}\n", "rad 4, kolumn"},
-		{"type", "{\n  \"format\": \"samkoll\",\n  \"version\": 1,\n  \"assessments\": [\n    {\"unit\": 3}\n  ]\n}\n", "rad 5, kolumn"},
-		{"cut off", "{\n  \"format\": \"samkoll\",\n  \"version\": 1,\n  \"assessments\": [\n", "rad 5"},
+		{"syntax", "{\n  \"format\": \"samkoll\",\n  \"version\": 1,\n  \"assessments\": [ { \"unit\": \"A\" ,, } ]\n}\n", ".json:4:"},
+		{"type", "{\n  \"format\": \"samkoll\",\n  \"version\": 1,\n  \"assessments\": [\n    {\"unit\": 3}\n  ]\n}\n", ".json:5:"},
+		{"cut off", "{\n  \"format\": \"samkoll\",\n  \"version\": 1,\n  \"assessments\": [\n", ".json:5:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -202,15 +202,33 @@ type ImportResult struct {
 
 // ImportError is a problem in an import file. Nothing was written.
 type ImportError struct {
-	// Path locates the problem: "rad 3, kolumn 7" for JSON syntax, or a
-	// field path such as assessments[2].answers[5].answer.
+	// Line and Column locate a problem in the JSON text (1-based); 0 when
+	// the problem is in a value.
+	Line, Column int
+	// Path locates a problem in a value by its field path, such as
+	// assessments[2].answers[5].answer.
 	Path string
 	// Msg says what is wrong, in Swedish.
 	Msg string
 }
 
-// Error returns "path: msg".
-func (e *ImportError) Error() string { return e.Path + ": " + e.Msg }
+// Error returns "rad L, kolumn C: msg" or "path: msg".
+func (e *ImportError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("rad %d, kolumn %d: %s", e.Line, e.Column, e.Msg)
+	}
+	return e.Path + ": " + e.Msg
+}
+
+// Where locates the problem in file name: name:line:column for the JSON
+// text, or name: path for a value. Both forms read the same in any
+// language.
+func (e *ImportError) Where(name string) string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d", name, e.Line, e.Column)
+	}
+	return name + ": " + e.Path
+}
 
 var uidPattern = regexp.MustCompile(`^[0-9a-f][0-9a-f-]{6,62}[0-9a-f]$`)
 
@@ -280,7 +298,7 @@ func decodeJSON(data []byte) (jsonFile, error) {
 		msg = "ogiltig JSON: " + strings.TrimPrefix(msg, "json: ")
 	}
 	line, col := lineCol(data, off)
-	return f, &ImportError{Path: fmt.Sprintf("rad %d, kolumn %d", line, col), Msg: msg}
+	return f, &ImportError{Line: line, Column: col, Msg: msg}
 }
 
 func lineCol(data []byte, off int64) (int, int) {
