@@ -6,9 +6,8 @@ import (
 	"samkoll/checklist"
 )
 
-// Store is the storage tui uses. *store.Store satisfies it through a small
-// adapter in package main (which converts store.Summary to Summary); tests
-// use an in-memory fake. Every method is called from a command, never from
+// Store is the storage tui uses. *store.Store satisfies it; tests use an
+// in-memory fake. Every method is called from a command, never from
 // Init, Update or View.
 type Store interface {
 	// ListAssessments returns all assessments for the start screen; today
