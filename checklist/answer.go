@@ -1,7 +1,7 @@
 package checklist
 
 import (
-	"fmt"
+	"strings"
 	"time"
 )
 
@@ -64,7 +64,7 @@ func ParseAnswer(s string) (Answer, error) {
 	case "ej_aktuellt":
 		return EjAktuellt, nil
 	}
-	return Unanswered, fmt.Errorf("okänt svar %q (ja, delvis, nej, ej_aktuellt)", s)
+	return Unanswered, Errorf("okänt svar %q (ja, delvis, nej, ej_aktuellt)", "unknown answer %q (ja, delvis, nej, ej_aktuellt)", s)
 }
 
 // IsShortcoming reports whether the answer calls for a risk evaluation.
@@ -141,7 +141,7 @@ func ParseLevel(s string) (Level, error) {
 			return l, nil
 		}
 	}
-	return NoLevel, fmt.Errorf("okänd risknivå %q", s)
+	return NoLevel, Errorf("okänd risknivå %q (lag, medel, hog, mycket_hog)", "unknown risk level %q (lag, medel, hog, mycket_hog)", s)
 }
 
 // Probability labels, index 1–4.
@@ -179,13 +179,13 @@ func DefaultRisk(t ItemType) Risk {
 // Validate checks the ranges and that the level matches the matrix.
 func (r Risk) Validate() error {
 	if r.Probability < 0 || r.Probability > 4 {
-		return fmt.Errorf("sannolikhet %d: måste vara 1–4", r.Probability)
+		return Errorf("sannolikhet %d: måste vara 1–4", "probability %d: must be 1–4", r.Probability)
 	}
 	if r.Consequence < 0 || r.Consequence > 4 {
-		return fmt.Errorf("konsekvens %d: måste vara 1–4", r.Consequence)
+		return Errorf("konsekvens %d: måste vara 1–4", "consequence %d: must be 1–4", r.Consequence)
 	}
 	if r.Probability > 0 && r.Consequence > 0 && r.Level != LevelFor(r.Probability, r.Consequence) {
-		return fmt.Errorf("risknivå %s stämmer inte med %d × %d", r.Level, r.Probability, r.Consequence)
+		return Errorf("risknivå %s stämmer inte med %d × %d", "risk level %s does not match %d × %d", r.Level, r.Probability, r.Consequence)
 	}
 	return nil
 }
@@ -240,7 +240,7 @@ func ParseActionStatus(s string) (ActionStatus, error) {
 			return st, nil
 		}
 	}
-	return Planerad, fmt.Errorf("okänd status %q (planerad, pagar, klar, struken)", s)
+	return Planerad, Errorf("okänd status %q (planerad, pagar, klar, struken)", "unknown status %q (planerad, pagar, klar, struken)", s)
 }
 
 // Escalation says who decides on an action.
@@ -288,7 +288,7 @@ func ParseEscalation(s string) (Escalation, error) {
 			return e, nil
 		}
 	}
-	return EscAPT, fmt.Errorf("okänd eskalering %q (apt, samverkansgrupp, narmaste_chef)", s)
+	return EscAPT, Errorf("okänd eskalering %q (apt, samverkansgrupp, narmaste_chef)", "unknown escalation %q (apt, samverkansgrupp, narmaste_chef)", s)
 }
 
 // Action is one row of a handlingsplan: what, who, by when, status.
@@ -333,14 +333,14 @@ func (a Action) Overdue(today Date) bool {
 
 // Validate checks that the action can be saved.
 func (a Action) Validate() error {
-	if len([]rune(a.What)) == 0 {
-		return fmt.Errorf("åtgärden saknar text (vad ska göras?)")
+	if strings.TrimSpace(a.What) == "" {
+		return Errorf("åtgärden saknar text (vad ska göras?)", "the action has no text (what is to be done?)")
 	}
 	if (a.AreaID == "") != (a.ItemID == "") {
-		return fmt.Errorf("åtgärden måste länkas till både område och punkt, eller till ingen")
+		return Errorf("åtgärden måste länkas till både område och punkt, eller till ingen", "the action must be linked to both an area and an item, or to neither")
 	}
 	if !a.DoneOn.IsZero() && a.Status != Klar {
-		return fmt.Errorf("datum för klar kräver status klar")
+		return Errorf("datum för klar kräver status klar", "a done date needs the status klar (done)")
 	}
 	return nil
 }

@@ -14,15 +14,18 @@ type Date struct {
 	Day   int
 }
 
-// ParseDate parses YYYY-MM-DD and rejects dates that do not exist.
+// ParseDate parses YYYY-MM-DD and rejects dates that do not exist. Its
+// errors are *ValueError, with the message in Swedish and English.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, fmt.Errorf("ogiltigt datum %q: skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-14", s)
+		return Date{}, Errorf("ogiltigt datum %q: skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-14",
+			"invalid date %q: write YYYY-MM-DD, e.g. 2026-03-14", s)
 	}
 	if t.Year() < 1900 || t.Year() > 2200 {
-		return Date{}, fmt.Errorf("ogiltigt datum %q: året måste ligga mellan 1900 och 2200", s)
+		return Date{}, Errorf("ogiltigt datum %q: året måste ligga mellan 1900 och 2200",
+			"invalid date %q: the year must be between 1900 and 2200", s)
 	}
 	return DateOf(t), nil
 }

@@ -17,8 +17,10 @@ type decoder struct {
 	errs []error
 }
 
-func (d *decoder) errAt(n *yaml.Node, format string, args ...any) {
-	e := &FileError{File: d.file, Msg: fmt.Sprintf(format, args...)}
+// errAt records an error at n (nil: no position), formatted by Textf from
+// the Swedish and English formats.
+func (d *decoder) errAt(n *yaml.Node, sv, en string, args ...any) {
+	e := &FileError{File: d.file, Msg: Textf(sv, en, args...)}
 	if n != nil {
 		e.Line, e.Column = n.Line, n.Column
 	}
@@ -31,11 +33,16 @@ type field struct {
 	decode   func(key, val *yaml.Node)
 }
 
+// lit names a field in messages; field names read the same in both
+// languages.
+func lit(name string) Text { return Text{SV: name, EN: name} }
+
 // mapping decodes a mapping node. what names the mapping in messages, e.g.
 // "punkt". It reports unknown, duplicate and missing keys.
-func (d *decoder) mapping(n *yaml.Node, what string, fields map[string]field) {
+func (d *decoder) mapping(n *yaml.Node, what Text, fields map[string]field) {
 	if n.Kind != yaml.MappingNode {
-		d.errAt(n, "%s måste vara en mappning (nyckel: värde), inte %s", what, kindName(n))
+		d.errAt(n, "%s måste vara en mappning (nyckel: värde), inte %s",
+			"%s must be a mapping (key: value), not %s", what, kindName(n))
 		return
 	}
 	seen := map[string]*yaml.Node{}
@@ -44,11 +51,12 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields map[string]field) {
 		name := k.Value
 		f, ok := fields[name]
 		if !ok {
-			d.errAt(k, "okänt fält %q i %s (tillåtna: %s)", name, what, fieldNames(fields))
+			d.errAt(k, "okänt fält %q i %s (tillåtna: %s)", "unknown field %q in %s (allowed: %s)", name, what, fieldNames(fields))
 			continue
 		}
 		if prev, dup := seen[name]; dup {
-			d.errAt(k, "fältet %q förekommer två gånger i %s (första på rad %d)", name, what, prev.Line)
+			d.errAt(k, "fältet %q förekommer två gånger i %s (första på rad %d)",
+				"the field %q occurs twice in %s (first on line %d)", name, what, prev.Line)
 			continue
 		}
 		seen[name] = k
@@ -62,7 +70,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields map[string]field) {
 	}
 	sortStrings(missing)
 	for _, name := range missing {
-		d.errAt(n, "fältet %q saknas i %s", name, what)
+		d.errAt(n, "fältet %q saknas i %s", "the field %q is missing in %s", name, what)
 	}
 }
 
@@ -83,42 +91,42 @@ func sortStrings(s []string) {
 	}
 }
 
-func kindName(n *yaml.Node) string {
+func kindName(n *yaml.Node) Text {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "en mappning"
+		return Text{SV: "en mappning", EN: "a mapping"}
 	case yaml.SequenceNode:
-		return "en lista"
+		return Text{SV: "en lista", EN: "a list"}
 	case yaml.ScalarNode:
-		return fmt.Sprintf("värdet %q", n.Value)
+		return Textf("värdet %q", "the value %q", n.Value)
 	case yaml.AliasNode:
-		return "ett alias"
+		return Text{SV: "ett alias", EN: "an alias"}
 	}
-	return "ett tomt värde"
+	return Text{SV: "ett tomt värde", EN: "an empty value"}
 }
 
-func (d *decoder) str(n *yaml.Node, what string) string {
+func (d *decoder) str(n *yaml.Node, what Text) string {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		d.errAt(n, "%s måste vara text, inte %s", what, kindName(n))
+		d.errAt(n, "%s måste vara text, inte %s", "%s must be text, not %s", what, kindName(n))
 		return ""
 	}
 	return strings.TrimSpace(n.Value)
 }
 
-func (d *decoder) integer(n *yaml.Node, what string) int {
+func (d *decoder) integer(n *yaml.Node, what Text) int {
 	if n.Kind != yaml.ScalarNode {
-		d.errAt(n, "%s måste vara ett heltal, inte %s", what, kindName(n))
+		d.errAt(n, "%s måste vara ett heltal, inte %s", "%s must be a whole number, not %s", what, kindName(n))
 		return 0
 	}
 	v, err := strconv.Atoi(n.Value)
 	if err != nil {
-		d.errAt(n, "%s måste vara ett heltal, inte %q", what, n.Value)
+		d.errAt(n, "%s måste vara ett heltal, inte %q", "%s must be a whole number, not %q", what, n.Value)
 		return 0
 	}
 	return v
 }
 
-func (d *decoder) boolean(n *yaml.Node, what string) bool {
+func (d *decoder) boolean(n *yaml.Node, what Text) bool {
 	if n.Kind == yaml.ScalarNode {
 		switch n.Value {
 		case "true":
@@ -127,33 +135,35 @@ func (d *decoder) boolean(n *yaml.Node, what string) bool {
 			return false
 		}
 	}
-	d.errAt(n, "%s måste vara true eller false, inte %s", what, kindName(n))
+	d.errAt(n, "%s måste vara true eller false, inte %s", "%s must be true or false, not %s", what, kindName(n))
 	return false
 }
 
 // text decodes a Text: a mapping with sv (required) and en.
+// what is a field name, the same in both languages.
 func (d *decoder) text(n *yaml.Node, what string) Text {
 	var t Text
 	if n.Kind != yaml.MappingNode {
-		d.errAt(n, "%q måste ha svensk och engelsk text (sv: ..., en: ...), inte %s", what, kindName(n))
+		d.errAt(n, "%q måste ha svensk och engelsk text (sv: ..., en: ...), inte %s",
+			"%q must have Swedish and English text (sv: ..., en: ...), not %s", what, kindName(n))
 		return t
 	}
-	d.mapping(n, fmt.Sprintf("%q", what), map[string]field{
-		"sv": {decode: func(_, v *yaml.Node) { t.SV = d.str(v, what+".sv") }},
-		"en": {decode: func(_, v *yaml.Node) { t.EN = d.str(v, what+".en") }},
+	d.mapping(n, lit(fmt.Sprintf("%q", what)), map[string]field{
+		"sv": {decode: func(_, v *yaml.Node) { t.SV = d.str(v, lit(what+".sv")) }},
+		"en": {decode: func(_, v *yaml.Node) { t.EN = d.str(v, lit(what+".en")) }},
 	})
 	if t.SV == "" {
-		d.errAt(n, "svensk text (sv) saknas i %q", what)
+		d.errAt(n, "svensk text (sv) saknas i %q", "Swedish text (sv) is missing in %q", what)
 	}
 	return t
 }
 
-func (d *decoder) seq(n *yaml.Node, what string, each func(*yaml.Node)) {
+func (d *decoder) seq(n *yaml.Node, what Text, each func(*yaml.Node)) {
 	if n.Kind != yaml.SequenceNode {
 		if n.Tag == "!!null" {
 			return
 		}
-		d.errAt(n, "%s måste vara en lista, inte %s", what, kindName(n))
+		d.errAt(n, "%s måste vara en lista, inte %s", "%s must be a list, not %s", what, kindName(n))
 		return
 	}
 	for _, c := range n.Content {
@@ -163,10 +173,11 @@ func (d *decoder) seq(n *yaml.Node, what string, each func(*yaml.Node)) {
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
 
-func (d *decoder) id(n *yaml.Node, what string) string {
+func (d *decoder) id(n *yaml.Node, what Text) string {
 	s := d.str(n, what)
 	if s != "" && !idPattern.MatchString(s) {
-		d.errAt(n, "ogiltigt id %q i %s: använd små bokstäver a–z, siffror, '-' och '.'", s, what)
+		d.errAt(n, "ogiltigt id %q i %s: använd små bokstäver a–z, siffror, '-' och '.'",
+			"invalid id %q in %s: use lower-case letters a–z, digits, '-' and '.'", s, what)
 	}
 	return s
 }
@@ -188,29 +199,30 @@ func parseArea(file string, data []byte, known func(string) bool) (*Area, []erro
 	}
 	a := &Area{}
 	var refs []policyRef
-	d.mapping(root, "området", map[string]field{
-		"id":      {required: true, decode: func(_, v *yaml.Node) { a.ID = d.id(v, "området") }},
-		"version": {required: true, decode: func(_, v *yaml.Node) { a.Version = d.positive(v, "version") }},
-		"core":    {decode: func(_, v *yaml.Node) { a.Core = d.boolean(v, "core") }},
-		"order":   {decode: func(_, v *yaml.Node) { a.Order = d.integer(v, "order") }},
+	area := Text{SV: "området", EN: "the area"}
+	d.mapping(root, area, map[string]field{
+		"id":      {required: true, decode: func(_, v *yaml.Node) { a.ID = d.id(v, area) }},
+		"version": {required: true, decode: func(_, v *yaml.Node) { a.Version = d.positive(v, lit("version")) }},
+		"core":    {decode: func(_, v *yaml.Node) { a.Core = d.boolean(v, lit("core")) }},
+		"order":   {decode: func(_, v *yaml.Node) { a.Order = d.integer(v, lit("order")) }},
 		"title":   {required: true, decode: func(_, v *yaml.Node) { a.Title = d.text(v, "title") }},
 		"description": {required: true, decode: func(_, v *yaml.Node) {
 			a.Description = d.text(v, "description")
 		}},
 		"verified_on": {decode: func(_, v *yaml.Node) {
-			s := d.str(v, "verified_on")
+			s := d.str(v, lit("verified_on"))
 			if _, err := ParseDate(s); err != nil && s != "" {
-				d.errAt(v, "verified_on: %v", err)
+				d.errAt(v, "verified_on: %v", "verified_on: %v", err)
 			}
 			a.VerifiedOn = s
 		}},
 		"items": {required: true, decode: func(_, v *yaml.Node) {
 			seen := map[string]int{}
-			d.seq(v, "items", func(n *yaml.Node) {
+			d.seq(v, lit("items"), func(n *yaml.Node) {
 				it, r := d.item(n)
 				if it.ID != "" {
 					if line, dup := seen[it.ID]; dup {
-						d.errAt(n, "punkten %q finns redan (rad %d)", it.ID, line)
+						d.errAt(n, "punkten %q finns redan (rad %d)", "the item %q already exists (line %d)", it.ID, line)
 					}
 					seen[it.ID] = n.Line
 				}
@@ -218,14 +230,14 @@ func parseArea(file string, data []byte, known func(string) bool) (*Area, []erro
 				a.Items = append(a.Items, it)
 			})
 			if len(a.Items) == 0 {
-				d.errAt(v, "området har inga punkter (items)")
+				d.errAt(v, "området har inga punkter (items)", "the area has no items")
 			}
 		}},
 	})
 	if known != nil {
 		for _, r := range refs {
 			if !known(r.id) {
-				d.errAt(r.node, "okänd policyreferens %q", r.id)
+				d.errAt(r.node, "okänd policyreferens %q", "unknown policy reference %q", r.id)
 			}
 		}
 	}
@@ -235,11 +247,11 @@ func parseArea(file string, data []byte, known func(string) bool) (*Area, []erro
 	return a, nil
 }
 
-func (d *decoder) positive(n *yaml.Node, what string) int {
+func (d *decoder) positive(n *yaml.Node, what Text) int {
 	v := d.integer(n, what)
 	if v < 1 && n.Kind == yaml.ScalarNode {
 		if _, err := strconv.Atoi(n.Value); err == nil {
-			d.errAt(n, "%s måste vara 1 eller större", what)
+			d.errAt(n, "%s måste vara 1 eller större", "%s must be 1 or more", what)
 		}
 	}
 	return v
@@ -248,28 +260,28 @@ func (d *decoder) positive(n *yaml.Node, what string) int {
 func (d *decoder) item(n *yaml.Node) (Item, []policyRef) {
 	it := Item{Pos: Pos{n.Line, n.Column}}
 	var refs []policyRef
-	what := "punkt"
+	what := Text{SV: "punkt", EN: "item"}
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if n.Content[i].Value == "id" && n.Content[i+1].Kind == yaml.ScalarNode {
-				what = fmt.Sprintf("punkten %q", n.Content[i+1].Value)
+				what = Textf("punkten %q", "the item %q", n.Content[i+1].Value)
 			}
 		}
 	}
 	d.mapping(n, what, map[string]field{
 		"id": {required: true, decode: func(_, v *yaml.Node) { it.ID = d.id(v, what) }},
 		"type": {required: true, decode: func(_, v *yaml.Node) {
-			it.Type = ItemType(d.str(v, "type"))
+			it.Type = ItemType(d.str(v, lit("type")))
 			if it.Type != "" && !it.Type.Valid() {
-				d.errAt(v, "okänd typ %q (lagkrav, risk eller friskfaktor)", it.Type)
+				d.errAt(v, "okänd typ %q (lagkrav, risk eller friskfaktor)", "unknown type %q (lagkrav, risk or friskfaktor)", it.Type)
 			}
 		}},
 		"statement": {required: true, decode: func(_, v *yaml.Node) { it.Statement = d.text(v, "statement") }},
 		"problem":   {required: true, decode: func(_, v *yaml.Node) { it.Problem = d.text(v, "problem") }},
 		"guidance":  {required: true, decode: func(_, v *yaml.Node) { it.Guidance = d.text(v, "guidance") }},
 		"policies": {decode: func(_, v *yaml.Node) {
-			d.seq(v, "policies", func(p *yaml.Node) {
-				id := d.str(p, "policyreferens")
+			d.seq(v, lit("policies"), func(p *yaml.Node) {
+				id := d.str(p, Text{SV: "policyreferens", EN: "a policy reference"})
 				if id != "" {
 					it.Policies = append(it.Policies, id)
 					refs = append(refs, policyRef{id, p})
@@ -277,17 +289,17 @@ func (d *decoder) item(n *yaml.Node) (Item, []policyRef) {
 			})
 		}},
 		"legal": {decode: func(_, v *yaml.Node) {
-			d.seq(v, "legal", func(l *yaml.Node) { it.Legal = append(it.Legal, d.legal(l)) })
+			d.seq(v, lit("legal"), func(l *yaml.Node) { it.Legal = append(it.Legal, d.legal(l)) })
 		}},
 		"measures": {required: true, decode: func(_, v *yaml.Node) {
-			d.seq(v, "measures", func(m *yaml.Node) { it.Measures = append(it.Measures, d.text(m, "measures")) })
+			d.seq(v, lit("measures"), func(m *yaml.Node) { it.Measures = append(it.Measures, d.text(m, "measures")) })
 			if len(it.Measures) == 0 {
-				d.errAt(v, "%s saknar förslag på åtgärder (measures)", what)
+				d.errAt(v, "%s saknar förslag på åtgärder (measures)", "%s has no suggested measures", what)
 			}
 		}},
 	})
 	if n.Kind == yaml.MappingNode && len(it.Policies) == 0 && len(it.Legal) == 0 {
-		d.errAt(n, "%s saknar både policyreferens och rättslig grund", what)
+		d.errAt(n, "%s saknar både policyreferens och rättslig grund", "%s has neither a policy reference nor a legal basis", what)
 	}
 	return it, refs
 }
@@ -295,22 +307,24 @@ func (d *decoder) item(n *yaml.Node) (Item, []policyRef) {
 func (d *decoder) legal(n *yaml.Node) Legal {
 	var l Legal
 	var refNode, kindNode *yaml.Node
-	d.mapping(n, "rättslig grund (legal)", map[string]field{
-		"ref": {decode: func(_, v *yaml.Node) { refNode = v; l.Ref = d.str(v, "ref") }},
+	d.mapping(n, Text{SV: "rättslig grund (legal)", EN: "the legal basis (legal)"}, map[string]field{
+		"ref": {decode: func(_, v *yaml.Node) { refNode = v; l.Ref = d.str(v, lit("ref")) }},
 		"kind": {required: true, decode: func(_, v *yaml.Node) {
 			kindNode = v
-			l.Kind = LegalKind(d.str(v, "kind"))
+			l.Kind = LegalKind(d.str(v, lit("kind")))
 			if l.Kind != "" && !l.Kind.Valid() {
-				d.errAt(v, "okänd sorts grund %q (law, advice, practice eller policy)", l.Kind)
+				d.errAt(v, "okänd sorts grund %q (law, advice, practice eller policy)",
+					"unknown kind of basis %q (law, advice, practice or policy)", l.Kind)
 			}
 		}},
-		"unverified": {decode: func(_, v *yaml.Node) { l.Unverified = d.boolean(v, "unverified") }},
+		"unverified": {decode: func(_, v *yaml.Node) { l.Unverified = d.boolean(v, lit("unverified")) }},
 	})
 	if refNode != nil && IsOutdatedRef(l.Ref) {
-		d.errAt(refNode, "%q hänvisar till upphävd numrering (AFS 2001:1 eller AFS 2015:4); använd AFS 2023:1 eller AFS 2023:2", l.Ref)
+		d.errAt(refNode, "%q hänvisar till upphävd numrering (AFS 2001:1 eller AFS 2015:4); använd AFS 2023:1 eller AFS 2023:2",
+			"%q refers to repealed numbering (AFS 2001:1 or AFS 2015:4); use AFS 2023:1 or AFS 2023:2", l.Ref)
 	}
 	if l.Ref == "" && kindNode != nil && l.Kind != PolicyOnly && l.Kind.Valid() {
-		d.errAt(n, "ref saknas (bara kind: policy får sakna hänvisning)")
+		d.errAt(n, "ref saknas (bara kind: policy får sakna hänvisning)", "ref is missing (only kind: policy may lack a reference)")
 	}
 	return l
 }
@@ -324,31 +338,32 @@ func parsePolicy(file string, data []byte) (*PolicySource, []error) {
 	}
 	src := &PolicySource{}
 	seen := map[string]int{}
-	d.mapping(root, "policyfilen", map[string]field{
+	statement := Text{SV: "policyuttalandet", EN: "the policy statement"}
+	d.mapping(root, Text{SV: "policyfilen", EN: "the policy file"}, map[string]field{
 		"source": {required: true, decode: func(_, v *yaml.Node) {
-			d.mapping(v, "source", map[string]field{
-				"file":         {decode: func(_, v *yaml.Node) { src.File = d.str(v, "file") }},
-				"title":        {required: true, decode: func(_, v *yaml.Node) { src.Title = d.str(v, "title") }},
-				"organisation": {required: true, decode: func(_, v *yaml.Node) { src.Organisation = d.str(v, "organisation") }},
+			d.mapping(v, lit("source"), map[string]field{
+				"file":         {decode: func(_, v *yaml.Node) { src.File = d.str(v, lit("file")) }},
+				"title":        {required: true, decode: func(_, v *yaml.Node) { src.Title = d.str(v, lit("title")) }},
+				"organisation": {required: true, decode: func(_, v *yaml.Node) { src.Organisation = d.str(v, lit("organisation")) }},
 			})
 		}},
 		"statements": {required: true, decode: func(_, v *yaml.Node) {
-			d.seq(v, "statements", func(n *yaml.Node) {
+			d.seq(v, lit("statements"), func(n *yaml.Node) {
 				st := &Statement{Source: src}
-				d.mapping(n, "policyuttalandet", map[string]field{
-					"id":      {required: true, decode: func(_, v *yaml.Node) { st.ID = d.id(v, "policyuttalandet") }},
-					"section": {required: true, decode: func(_, v *yaml.Node) { st.Section = d.str(v, "section") }},
+				d.mapping(n, statement, map[string]field{
+					"id":      {required: true, decode: func(_, v *yaml.Node) { st.ID = d.id(v, statement) }},
+					"section": {required: true, decode: func(_, v *yaml.Node) { st.Section = d.str(v, lit("section")) }},
 					"theme": {required: true, decode: func(_, v *yaml.Node) {
-						st.Theme = Theme(d.str(v, "theme"))
+						st.Theme = Theme(d.str(v, lit("theme")))
 						if st.Theme != "" && !st.Theme.Valid() {
-							d.errAt(v, "okänt tema %q", st.Theme)
+							d.errAt(v, "okänt tema %q", "unknown theme %q", st.Theme)
 						}
 					}},
 					"text": {required: true, decode: func(_, v *yaml.Node) { st.Text = d.text(v, "text") }},
 				})
 				if st.ID != "" {
 					if line, dup := seen[st.ID]; dup {
-						d.errAt(n, "policyuttalandet %q finns redan (rad %d)", st.ID, line)
+						d.errAt(n, "policyuttalandet %q finns redan (rad %d)", "the policy statement %q already exists (line %d)", st.ID, line)
 					}
 					seen[st.ID] = n.Line
 				}
@@ -366,14 +381,14 @@ func parsePolicy(file string, data []byte) (*PolicySource, []error) {
 func (d *decoder) document(data []byte) (*yaml.Node, bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		d.errAt(nil, "%s", yamlMessage(err))
+		d.errAt(nil, "felaktig YAML: %s", "invalid YAML: %s", yamlMessage(err))
 		if fe, ok := d.errs[len(d.errs)-1].(*FileError); ok {
 			fe.Line = yamlErrLine(err)
 		}
 		return nil, false
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		d.errAt(nil, "filen är tom")
+		d.errAt(nil, "filen är tom", "the file is empty")
 		return nil, false
 	}
 	return doc.Content[0], true
@@ -406,6 +421,5 @@ func yamlMessage(err error) string {
 	msg := err.Error()
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	msg = yamlLineRe.ReplaceAllString(msg, "")
-	msg = strings.TrimLeft(msg, ": ")
-	return "felaktig YAML: " + msg
+	return strings.TrimLeft(msg, ": ")
 }

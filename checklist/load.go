@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -74,7 +73,7 @@ func Load(builtin fs.FS, userDir string) (*Catalog, []error) {
 		for _, n := range names {
 			data, err := fs.ReadFile(builtin, n)
 			if err != nil {
-				errs = append(errs, &FileError{File: BuiltinOrigin + ":" + n, Msg: err.Error()})
+				errs = append(errs, &FileError{File: BuiltinOrigin + ":" + n, Msg: TextOf(err)})
 				continue
 			}
 			out = append(out, file{BuiltinOrigin + ":" + n, data, BuiltinOrigin})
@@ -89,7 +88,7 @@ func Load(builtin fs.FS, userDir string) (*Catalog, []error) {
 		entries, err := os.ReadDir(full)
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) {
-				errs = append(errs, &FileError{File: full, Msg: fmt.Sprintf("kan inte läsa katalogen: %v", unwrapPathError(err))})
+				errs = append(errs, &FileError{File: full, Msg: Textf("kan inte läsa katalogen: %v", "cannot read the directory: %v", unwrapPathError(err))})
 			}
 			return nil
 		}
@@ -102,7 +101,7 @@ func Load(builtin fs.FS, userDir string) (*Catalog, []error) {
 			p := filepath.Join(full, name)
 			data, err := readLimited(p)
 			if err != nil {
-				errs = append(errs, &FileError{File: p, Msg: err.Error()})
+				errs = append(errs, &FileError{File: p, Msg: TextOf(err)})
 				continue
 			}
 			out = append(out, file{p, data, p})
@@ -135,13 +134,15 @@ func Load(builtin fs.FS, userDir string) (*Catalog, []error) {
 			a.Hash = hashOf(f.data)
 			if i == 0 {
 				if builtinIDs[a.ID] {
-					errs = append(errs, &FileError{File: f.name, Msg: fmt.Sprintf("området %q finns redan", a.ID)})
+					errs = append(errs, &FileError{File: f.name, Msg: Textf("området %q finns redan", "the area %q already exists", a.ID)})
 					continue
 				}
 				builtinIDs[a.ID] = true
 			} else {
 				if prev, dup := userIDs[a.ID]; dup {
-					errs = append(errs, &FileError{File: f.name, Msg: fmt.Sprintf("området %q finns redan i %s; filen hoppas över", a.ID, prev)})
+					errs = append(errs, &FileError{File: f.name, Msg: Textf(
+						"området %q finns redan i %s; filen hoppas över",
+						"the area %q already exists in %s; the file is skipped", a.ID, prev)})
 					continue
 				}
 				userIDs[a.ID] = f.name
@@ -164,7 +165,9 @@ func Load(builtin fs.FS, userDir string) (*Catalog, []error) {
 func (c *Catalog) addSource(src *PolicySource, name string) error {
 	for _, st := range src.Statements {
 		if prev := c.statements[st.ID]; prev != nil {
-			return &FileError{File: name, Msg: fmt.Sprintf("policyuttalandet %q finns redan i %s; filen hoppas över", st.ID, prev.Source.Origin)}
+			return &FileError{File: name, Msg: Textf(
+				"policyuttalandet %q finns redan i %s; filen hoppas över",
+				"the policy statement %q already exists in %s; the file is skipped", st.ID, prev.Source.Origin)}
 		}
 	}
 	src.Origin = name
@@ -191,7 +194,7 @@ func Lint(builtin fs.FS, files []string) []error {
 	for _, name := range files {
 		data, err := readLimited(name)
 		if err != nil {
-			errs = append(errs, &FileError{File: name, Msg: err.Error()})
+			errs = append(errs, &FileError{File: name, Msg: TextOf(err)})
 			continue
 		}
 		if !looksLikePolicy(data) {
@@ -205,7 +208,8 @@ func Lint(builtin fs.FS, files []string) []error {
 		}
 		for _, st := range src.Statements {
 			if prev, dup := extra[st.ID]; dup {
-				errs = append(errs, &FileError{File: name, Msg: fmt.Sprintf("policyuttalandet %q finns redan i %s", st.ID, prev)})
+				errs = append(errs, &FileError{File: name, Msg: Textf(
+					"policyuttalandet %q finns redan i %s", "the policy statement %q already exists in %s", st.ID, prev)})
 			}
 			extra[st.ID] = name
 		}
@@ -219,7 +223,7 @@ func Lint(builtin fs.FS, files []string) []error {
 			continue
 		}
 		if prev, dup := seen[a.ID]; dup {
-			errs = append(errs, &FileError{File: p.name, Msg: fmt.Sprintf("området %q finns redan i %s", a.ID, prev)})
+			errs = append(errs, &FileError{File: p.name, Msg: Textf("området %q finns redan i %s", "the area %q already exists in %s", a.ID, prev)})
 		}
 		seen[a.ID] = p.name
 	}
@@ -238,17 +242,17 @@ func looksLikePolicy(data []byte) bool {
 func readLimited(name string) ([]byte, error) {
 	fi, err := os.Stat(name)
 	if err != nil {
-		return nil, fmt.Errorf("kan inte läsa filen: %v", unwrapPathError(err))
+		return nil, Errorf("kan inte läsa filen: %v", "cannot read the file: %v", unwrapPathError(err))
 	}
 	if fi.IsDir() {
-		return nil, fmt.Errorf("är en katalog, inte en fil")
+		return nil, Errorf("är en katalog, inte en fil", "is a directory, not a file")
 	}
 	if fi.Size() > maxFileSize {
-		return nil, fmt.Errorf("filen är för stor (%d byte, högst %d)", fi.Size(), maxFileSize)
+		return nil, Errorf("filen är för stor (%d byte, högst %d)", "the file is too large (%d bytes, at most %d)", fi.Size(), maxFileSize)
 	}
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return nil, fmt.Errorf("kan inte läsa filen: %v", unwrapPathError(err))
+		return nil, Errorf("kan inte läsa filen: %v", "cannot read the file: %v", unwrapPathError(err))
 	}
 	return data, nil
 }
@@ -258,9 +262,9 @@ func unwrapPathError(err error) error {
 	if errors.As(err, &pe) {
 		switch {
 		case errors.Is(pe.Err, fs.ErrNotExist):
-			return errors.New("filen finns inte")
+			return Errorf("filen finns inte", "the file does not exist")
 		case errors.Is(pe.Err, fs.ErrPermission):
-			return errors.New("behörighet saknas")
+			return Errorf("behörighet saknas", "permission denied")
 		}
 		return pe.Err
 	}
