@@ -64,7 +64,7 @@ func runChecklists(ctx context.Context, e *env, args []string) error {
 // warnings: they never stop samkoll.
 func reportLoadErrors(e *env, errs []error) {
 	for _, err := range errs {
-		fmt.Fprintln(e.stderr, e.tr("varning: ", "warning: ")+err.Error())
+		fmt.Fprintln(e.stderr, e.tr("varning: ", "warning: ")+checklist.Message(err, e.lang))
 	}
 	if len(errs) > 0 {
 		fmt.Fprintln(e.stderr, e.tr(
@@ -83,7 +83,7 @@ func runChecklistsLint(e *env, args []string) error {
 	}
 	errs := checklist.Lint(assets.FS, fs.Args())
 	for _, err := range errs {
-		fmt.Fprintln(e.stdout, err)
+		fmt.Fprintln(e.stdout, checklist.Message(err, e.lang))
 	}
 	if len(errs) > 0 {
 		fmt.Fprintln(e.stderr, e.tr(

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"samkoll/checklist"
 	"samkoll/store"
 )
 
@@ -55,12 +56,12 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	switch {
 	case errors.As(err, &ie):
 		return errors.New(e.tr(
-			fmt.Sprintf("kan inte importeras: %s: %s. Ingenting har ändrats i databasen.", ie.Where(path), ie.Msg),
-			fmt.Sprintf("cannot be imported: %s: %s. Nothing has changed in the database.", ie.Where(path), ie.Msg)))
+			fmt.Sprintf("kan inte importeras: %s: %s. Ingenting har ändrats i databasen.", ie.Where(path), ie.Message(e.lang)),
+			fmt.Sprintf("cannot be imported: %s: %s. Nothing has changed in the database.", ie.Where(path), ie.Message(e.lang))))
 	case err != nil:
 		return errors.New(e.tr(
-			fmt.Sprintf("importen av %s misslyckades: %v. Ingenting har ändrats i databasen.", path, err),
-			fmt.Sprintf("importing %s failed: %v. Nothing has changed in the database.", path, err)))
+			fmt.Sprintf("importen av %s misslyckades: %v. Ingenting har ändrats i databasen.", path, checklist.Message(err, e.lang)),
+			fmt.Sprintf("importing %s failed: %v. Nothing has changed in the database.", path, checklist.Message(err, e.lang))))
 	}
 	w := e.stdout
 	fmt.Fprintln(w, e.tr("Importerade ", "Imported ")+path)

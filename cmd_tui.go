@@ -11,6 +11,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"samkoll/checklist"
 	"samkoll/tui"
 )
 
@@ -24,10 +25,6 @@ func runTUI(ctx context.Context, e *env) error {
 	defer s.Close()
 
 	cat, loadErrs := e.catalog()
-	warnings := make([]string, 0, len(loadErrs))
-	for _, le := range loadErrs {
-		warnings = append(warnings, le.Error())
-	}
 	m := tui.New(tui.Config{
 		Context:  ctx,
 		Store:    s,
@@ -35,7 +32,7 @@ func runTUI(ctx context.Context, e *env) error {
 		Catalog:  cat,
 		Lang:     e.lang,
 		Today:    e.today,
-		Warnings: warnings,
+		Warnings: loadWarnings(e, loadErrs),
 		NoColor:  os.Getenv("NO_COLOR") != "",
 	})
 	restore := captureStderr()
@@ -51,6 +48,16 @@ func runTUI(ctx context.Context, e *env) error {
 		return ctx.Err()
 	}
 	return err
+}
+
+// loadWarnings turns the problems found while loading the checklists into
+// warnings for the app's status line, in the chosen language.
+func loadWarnings(e *env, errs []error) []string {
+	warnings := make([]string, 0, len(errs))
+	for _, err := range errs {
+		warnings = append(warnings, checklist.Message(err, e.lang))
+	}
+	return warnings
 }
 
 // captureStderr sends what is written to os.Stderr while the program runs

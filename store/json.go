@@ -208,17 +208,21 @@ type ImportError struct {
 	// Path locates a problem in a value by its field path, such as
 	// assessments[2].answers[5].answer.
 	Path string
-	// Msg says what is wrong, in Swedish.
-	Msg string
+	// Msg says what is wrong, in Swedish and English.
+	Msg checklist.Text
 }
 
-// Error returns "rad L, kolumn C: msg" or "path: msg".
+// Error returns "rad L, kolumn C: msg" or "path: msg", in Swedish.
 func (e *ImportError) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("rad %d, kolumn %d: %s", e.Line, e.Column, e.Msg)
+		return fmt.Sprintf("rad %d, kolumn %d: %s", e.Line, e.Column, e.Msg.SV)
 	}
-	return e.Path + ": " + e.Msg
+	return e.Path + ": " + e.Msg.SV
 }
+
+// Message says what is wrong in lang, without the location; Where gives
+// that.
+func (e *ImportError) Message(lang checklist.Lang) string { return e.Msg.In(lang) }
 
 // Where locates the problem in file name: name:line:column for the JSON
 // text, or name: path for a value. Both forms read the same in any
@@ -270,36 +274,48 @@ func decodeJSON(data []byte) (jsonFile, error) {
 	dec.DisallowUnknownFields()
 	err := dec.Decode(&f)
 	if err == nil && dec.More() {
-		err = errors.New("extra data after the end")
+		err = errExtraData
 	}
 	if err == nil {
 		if _, terr := dec.Token(); terr != io.EOF {
-			err = errors.New("extra data after the end")
+			err = errExtraData
 		}
 	}
 	if err == nil {
 		return f, nil
 	}
 	off := dec.InputOffset()
-	msg := err.Error()
+	var msg checklist.Text
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		off, msg = syn.Offset-1, "ogiltig JSON: "+strings.TrimPrefix(syn.Error(), "json: ")
+		off = syn.Offset - 1
+		msg = checklist.Textf("ogiltig JSON: %s", "invalid JSON: %s", strings.TrimPrefix(syn.Error(), "json: "))
 	case errors.As(err, &typ):
 		off = typ.Offset
-		msg = fmt.Sprintf("fel typ för %s: %s i stället för %s", typ.Field, typ.Value, typ.Type)
+		msg = checklist.Textf("fel typ för %s: %s i stället för %s", "wrong type for %s: %s instead of %s", typ.Field, typ.Value, typ.Type)
 	case errors.Is(err, io.EOF):
-		msg = "filen är tom"
+		msg = checklist.Text{SV: "filen är tom", EN: "the file is empty"}
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		off, msg = int64(len(data)), "filen tar slut mitt i"
+		off = int64(len(data))
+		msg = checklist.Text{SV: "filen tar slut mitt i", EN: "the file ends in the middle"}
+	case err == errExtraData:
+		msg = checklist.Text{SV: "ogiltig JSON: extra data efter slutet", EN: "invalid JSON: extra data after the end"}
 	default:
-		msg = "ogiltig JSON: " + strings.TrimPrefix(msg, "json: ")
+		text := strings.TrimPrefix(err.Error(), "json: ")
+		if field, ok := strings.CutPrefix(text, "unknown field "); ok {
+			msg = checklist.Textf("okänt fält %s", "unknown field %s", field)
+		} else {
+			msg = checklist.Textf("ogiltig JSON: %s", "invalid JSON: %s", text)
+		}
 	}
 	line, col := lineCol(data, off)
 	return f, &ImportError{Line: line, Column: col, Msg: msg}
 }
+
+// errExtraData marks data after the end of the JSON value.
+var errExtraData = errors.New("extra data after the end")
 
 func lineCol(data []byte, off int64) (int, int) {
 	off = min(max(off, 0), int64(len(data)))
@@ -335,18 +351,23 @@ type importAction struct {
 }
 
 func validateImport(f jsonFile) (*importPlan, error) {
-	bad := func(path, format string, args ...any) error {
-		return &ImportError{Path: path, Msg: fmt.Sprintf(format, args...)}
+	// bad formats the message with checklist.Textf; an error argument
+	// keeps its English text.
+	bad := func(path, sv, en string, args ...any) error {
+		return &ImportError{Path: path, Msg: checklist.Textf(sv, en, args...)}
 	}
+	// badErr reports err as it is.
+	badErr := func(path string, err error) error { return bad(path, "%v", "%v", err) }
 	if f.Format != JSONFormat {
-		return nil, bad("format", "%q är inte en samkoll-fil (väntade %q)", f.Format, JSONFormat)
+		return nil, bad("format", "%q är inte en samkoll-fil (väntade %q)", "%q is not a samkoll file (expected %q)", f.Format, JSONFormat)
 	}
 	if f.Version != JSONVersion {
-		return nil, bad("version", "version %d stöds inte (den här versionen av samkoll läser version %d)", f.Version, JSONVersion)
+		return nil, bad("version", "version %d stöds inte (den här versionen av samkoll läser version %d)",
+			"version %d is not supported (this version of samkoll reads version %d)", f.Version, JSONVersion)
 	}
 	if f.Exported != "" {
 		if _, err := parseTime(f.Exported); err != nil {
-			return nil, bad("exported", "ogiltig tid %q", f.Exported)
+			return nil, bad("exported", "ogiltig tid %q", "invalid time %q", f.Exported)
 		}
 	}
 	p := &importPlan{}
@@ -356,49 +377,54 @@ func validateImport(f jsonFile) (*importPlan, error) {
 	for i, ja := range f.Assessments {
 		at := fmt.Sprintf("assessments[%d]", i)
 		if !uidPattern.MatchString(ja.UID) {
-			return nil, bad(at+".uid", "ogiltigt uid %q", ja.UID)
+			return nil, bad(at+".uid", "ogiltigt uid %q", "invalid uid %q", ja.UID)
 		}
 		if prev, ok := seenAssessment[ja.UID]; ok {
-			return nil, bad(at+".uid", "samma uid som %s", prev)
+			return nil, bad(at+".uid", "samma uid som %s", "the same uid as %s", prev)
 		}
 		seenAssessment[ja.UID] = at
 		ia := importAssessment{j: ja, counts: map[string]int{}}
 		a := checklist.Assessment{Unit: strings.TrimSpace(ja.Unit), Participants: ja.Participants, SafetyRepPresent: ja.SafetyRepPresent}
 		var err error
+		if a.Unit == "" {
+			return nil, bad(at+".unit", "enheten saknar namn", "the unit has no name")
+		}
 		if a.Date, err = checklist.ParseDate(ja.Date); err != nil {
-			return nil, bad(at+".date", "%v", err)
+			return nil, badErr(at+".date", err)
 		}
 		if a.Status, err = checklist.ParseAssessmentStatus(ja.Status); err != nil {
-			return nil, bad(at+".status", "%v", err)
+			return nil, bad(at+".status", "okänd status %q (pagaende, avslutad)", "unknown status %q (pagaende, avslutad)", ja.Status)
 		}
 		if ia.created, err = requiredTime(ja.Created); err != nil {
-			return nil, bad(at+".created", "%v", err)
+			return nil, badErr(at+".created", err)
 		}
 		if ia.updated, err = requiredTime(ja.Updated); err != nil {
-			return nil, bad(at+".updated", "%v", err)
+			return nil, badErr(at+".updated", err)
 		}
 		areas := map[string]bool{}
 		for k, ar := range ja.Areas {
 			ap := fmt.Sprintf("%s.areas[%d]", at, k)
 			if strings.TrimSpace(ar.ID) == "" {
-				return nil, bad(ap+".id", "område utan id")
+				return nil, bad(ap+".id", "område utan id", "an area without an id")
+			}
+			if areas[ar.ID] {
+				return nil, bad(ap+".id", "området %q förekommer två gånger", "the area %q occurs twice", ar.ID)
 			}
 			if ar.Version < 0 {
-				return nil, bad(ap+".version", "negativ version %d", ar.Version)
+				return nil, bad(ap+".version", "negativ version %d", "negative version %d", ar.Version)
 			}
 			if ar.Items < 0 {
-				return nil, bad(ap+".items", "negativt antal punkter %d", ar.Items)
+				return nil, bad(ap+".items", "negativt antal punkter %d", "negative number of items %d", ar.Items)
 			}
 			a.Areas = append(a.Areas, checklist.AreaRef{ID: ar.ID, Version: ar.Version, Hash: ar.Hash})
 			ia.counts[ar.ID] = ar.Items
 			areas[ar.ID] = true
 		}
+		if len(a.Areas) == 0 {
+			return nil, bad(at+".areas", "inga områden (välj minst ett)", "no areas (choose at least one)")
+		}
 		if err := a.Validate(); err != nil {
-			field := ".areas"
-			if a.Unit == "" {
-				field = ".unit"
-			}
-			return nil, bad(at+field, "%v", err)
+			return nil, badErr(at, err)
 		}
 		ia.a = a
 		seenAnswer := map[checklist.ItemKey]bool{}
@@ -406,10 +432,10 @@ func validateImport(f jsonFile) (*importPlan, error) {
 			ap := fmt.Sprintf("%s.answers[%d]", at, k)
 			r, field, err := parseAnswer(jr, areas)
 			if err != nil {
-				return nil, bad(ap+field, "%v", err)
+				return nil, badErr(ap+field, err)
 			}
 			if seenAnswer[r.Key()] {
-				return nil, bad(ap, "punkt %s/%s besvarad två gånger", r.AreaID, r.ItemID)
+				return nil, bad(ap, "punkt %s/%s besvarad två gånger", "item %s/%s answered twice", r.AreaID, r.ItemID)
 			}
 			seenAnswer[r.Key()] = true
 			ia.answers = append(ia.answers, r)
@@ -417,19 +443,20 @@ func validateImport(f jsonFile) (*importPlan, error) {
 		for k, jx := range ja.Actions {
 			ap := fmt.Sprintf("%s.actions[%d]", at, k)
 			if !uidPattern.MatchString(jx.UID) {
-				return nil, bad(ap+".uid", "ogiltigt uid %q", jx.UID)
+				return nil, bad(ap+".uid", "ogiltigt uid %q", "invalid uid %q", jx.UID)
 			}
 			if !uidPattern.MatchString(jx.Origin) {
-				return nil, bad(ap+".origin", "ogiltigt uid %q", jx.Origin)
+				return nil, bad(ap+".origin", "ogiltigt uid %q", "invalid uid %q", jx.Origin)
 			}
 			if prev, ok := actionJSON[jx.UID]; ok {
 				if prev != jx {
-					return nil, bad(ap, "åtgärden %s förekommer flera gånger med olika innehåll", jx.UID)
+					return nil, bad(ap, "åtgärden %s förekommer flera gånger med olika innehåll",
+						"the action %s occurs several times with different content", jx.UID)
 				}
 			} else {
 				x, field, err := parseAction(jx)
 				if err != nil {
-					return nil, bad(ap+field, "%v", err)
+					return nil, badErr(ap+field, err)
 				}
 				x.first = ja.UID
 				actionJSON[jx.UID] = jx
@@ -447,11 +474,12 @@ func validateImport(f jsonFile) (*importPlan, error) {
 
 func requiredTime(s string) (time.Time, error) {
 	if s == "" {
-		return time.Time{}, errors.New("tid saknas")
+		return time.Time{}, checklist.Errorf("tid saknas", "the time is missing")
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		return t, fmt.Errorf("ogiltig tid %q (RFC 3339, t.ex. 2026-03-14T09:30:00Z)", s)
+		return t, checklist.Errorf("ogiltig tid %q (RFC 3339, t.ex. 2026-03-14T09:30:00Z)",
+			"invalid time %q (RFC 3339, e.g. 2026-03-14T09:30:00Z)", s)
 	}
 	return t, nil
 }
@@ -460,10 +488,10 @@ func requiredTime(s string) (time.Time, error) {
 func parseAnswer(jr jsonAnswer, areas map[string]bool) (checklist.Response, string, error) {
 	r := checklist.Response{AreaID: jr.Area, ItemID: jr.Item, Comment: jr.Comment, Reason: jr.Reason}
 	if !areas[jr.Area] {
-		return r, ".area", fmt.Errorf("området %q ingår inte i bedömningen", jr.Area)
+		return r, ".area", checklist.Errorf("området %q ingår inte i bedömningen", "the area %q is not part of the assessment", jr.Area)
 	}
 	if strings.TrimSpace(jr.Item) == "" {
-		return r, ".item", errors.New("punkt saknas")
+		return r, ".item", checklist.Errorf("punkt saknas", "the item is missing")
 	}
 	var err error
 	if r.Answer, err = checklist.ParseAnswer(jr.Answer); err != nil {
@@ -483,7 +511,8 @@ func parseAnswer(jr jsonAnswer, areas map[string]bool) (checklist.Response, stri
 			return r, ".risk", err
 		}
 		if jr.Risk.Serious != rk.Serious() {
-			return r, ".risk.serious", fmt.Errorf("serious %v stämmer inte med nivån %q", jr.Risk.Serious, jr.Risk.Level)
+			return r, ".risk.serious", checklist.Errorf("serious %v stämmer inte med nivån %q",
+				"serious %v does not match the level %q", jr.Risk.Serious, jr.Risk.Level)
 		}
 		r.Risk = &rk
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -227,7 +228,7 @@ func TestJSONImportRejects(t *testing.T) {
 		{"syntax", "{\n  \"format\": \"samkoll\",\n  \"version\": 1,,\n}", "rad 3, kolumn 16"},
 		{"cut off", good[:len(good)/2], "filen tar slut"},
 		{"trailing data", good + "{}", "extra data"},
-		{"unknown field", strings.Replace(good, `"format"`, `"formatt": 1, "format"`, 1), "unknown field"},
+		{"unknown field", strings.Replace(good, `"format"`, `"formatt": 1, "format"`, 1), `okänt fält "formatt"`},
 		{"wrong type", strings.Replace(good, `"version": 1`, `"version": "1"`, 1), "fel typ för version"},
 		{"other format", edit(func(m map[string]any) { m["format"] = "oira" }), "format:"},
 		{"newer version", edit(func(m map[string]any) { m["version"] = 2 }), "version: version 2 stöds inte"},
@@ -259,6 +260,41 @@ func TestJSONImportRejects(t *testing.T) {
 		// The last assessment is broken: nothing of the earlier ones may
 		// be written.
 		{"error at the end", edit(func(m map[string]any) { as(m, 2)["status"] = "klar" }), "assessments[2].status"},
+		{"duplicate area", edit(func(m map[string]any) {
+			a := as(m, 0)
+			a["areas"] = append(a["areas"].([]any), a["areas"].([]any)[0])
+		}), `assessments[0].areas[2].id: området "krankningar" förekommer två gånger`},
+		{"bad risk", edit(func(m map[string]any) {
+			sub(as(m, 0), "answers", 1)["risk"].(map[string]any)["probability"] = 7
+		}), "assessments[0].answers[1].risk: sannolikhet 7"},
+		{"bad due date", edit(func(m map[string]any) { sub(as(m, 0), "actions", 0)["due"] = "2026-13-01" }),
+			`assessments[0].actions[0].due: ogiltigt datum "2026-13-01"`},
+	}
+	// English messages, in part; every rejection must have one.
+	english := map[string]string{
+		"empty":             "the file is empty",
+		"syntax":            "invalid JSON: invalid character",
+		"cut off":           "the file ends in the middle",
+		"trailing data":     "invalid JSON: extra data after the end",
+		"unknown field":     `unknown field "formatt"`,
+		"wrong type":        "wrong type for version: string instead of int",
+		"other format":      `"oira" is not a samkoll file (expected "samkoll")`,
+		"newer version":     "version 2 is not supported (this version of samkoll reads version 1)",
+		"bad answer":        `unknown answer "kanske" (ja, delvis, nej, ej_aktuellt)`,
+		"duplicate answer":  "answered twice",
+		"level mismatch":    `serious true does not match the level "lag"`,
+		"bad date":          `invalid date "2026-02-30": write YYYY-MM-DD`,
+		"no unit":           "the unit has no name",
+		"no areas":          "no areas (choose at least one)",
+		"bad uid":           `invalid uid "x"`,
+		"duplicate uid":     "the same uid as assessments[0]",
+		"bad action status": `unknown status "typ klar" (planerad, pagar, klar, struken)`,
+		"empty action":      "the action has no text (what is to be done?)",
+		"bad time":          `invalid time "igår" (RFC 3339`,
+		"error at the end":  `unknown status "klar" (pagaende, avslutad)`,
+		"duplicate area":    `the area "krankningar" occurs twice`,
+		"bad risk":          "probability 7: must be 1–4",
+		"bad due date":      `invalid date "2026-13-01"`,
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -270,7 +306,17 @@ func TestJSONImportRejects(t *testing.T) {
 			}
 			var ie *ImportError
 			if !errors.As(err, &ie) {
-				t.Errorf("error %T %v, want *ImportError", err, err)
+				t.Fatalf("error %T %v, want *ImportError", err, err)
+			}
+			en := ie.Message(checklist.English)
+			if en == ie.Msg.SV || !strings.Contains(err.Error(), ie.Message(checklist.Swedish)) {
+				t.Errorf("English %q, Swedish %q, Error() %q", en, ie.Msg.SV, err)
+			}
+			if w := swedishWords.FindString(quotedValue.ReplaceAllString(en, `""`)); w != "" {
+				t.Errorf("English message %q has the Swedish word %q", en, w)
+			}
+			if want := english[tt.name]; !strings.Contains(en, want) {
+				t.Errorf("English message %q, want it to contain %q", en, want)
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q, want it to contain %q", err, tt.want)
@@ -281,6 +327,12 @@ func TestJSONImportRejects(t *testing.T) {
 		})
 	}
 }
+
+// swedishWords are words that show a Swedish message leaked into English.
+var swedishWords = regexp.MustCompile(`(?i)\b(saknas|saknar|måste|finns|okänd|okänt|ogiltig|ogiltigt|felaktig|inte|eller|skriv|filen|fältet|området|punkt|punkten|rad|redan|och|tid|stöds|samma|stämmer|två gånger)\b`)
+
+// quotedValue matches a quoted value, which repeats the file's own text.
+var quotedValue = regexp.MustCompile(`"[^"]*"`)
 
 func FuzzImportJSON(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join("testdata", "import", "*.json"))
