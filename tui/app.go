@@ -137,7 +137,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case statusMsg:
 		return m, m.setStatus(msg.text, false)
 	case errMsg:
-		return m, m.setStatus(msg.err.Error(), true)
+		return m, m.setStatus(checklist.Message(msg.err, m.sh.lang), true)
 	case clearStatusMsg:
 		if msg.id == m.statusID {
 			m.status = ""
