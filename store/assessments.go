@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -273,18 +274,30 @@ func mustAffect(res sql.Result, what string, id int64) error {
 // ListAssessments returns a summary of every assessment, newest meeting
 // date first, then by unit name. Overdue counts are relative to today.
 func (s *Store) ListAssessments(ctx context.Context, today checklist.Date) ([]Summary, error) {
-	rows, err := s.db.QueryContext(ctx, `WITH
-		ans AS (SELECT assessment_id AS id, sum(answered) AS n FROM assessment_areas GROUP BY assessment_id),
-		own AS (SELECT assessment_id AS id, count(*) AS n, sum(due <> '' AND due < ?1) AS late FROM actions
-			WHERE status IN ('planerad', 'pagar') GROUP BY assessment_id),
-		car AS (SELECT l.assessment_id AS id, count(*) AS n, sum(x.due <> '' AND x.due < ?1) AS late
-			FROM assessment_actions l JOIN actions x ON x.id = l.action_id
-			WHERE x.status IN ('planerad', 'pagar') GROUP BY l.assessment_id)
-		SELECT a.id, a.unit_id, u.name, a.meeting_date, a.status, a.participants, a.safety_rep, a.updated,
-			coalesce(ans.n, 0), coalesce(own.n, 0) + coalesce(car.n, 0), coalesce(own.late, 0) + coalesce(car.late, 0)
-		FROM assessments a JOIN units u ON u.id = a.unit_id
-		LEFT JOIN ans ON ans.id = a.id LEFT JOIN own ON own.id = a.id LEFT JOIN car ON car.id = a.id
-		ORDER BY a.meeting_date DESC, u.name_key, a.id DESC`, today.String())
+	return s.listAssessments(ctx, today, 0)
+}
+
+// RecentAssessments returns the summaries of the n assessments with the
+// latest meeting dates, in the order of ListAssessments. It reads only
+// those n through indexes, so its cost does not grow with the database:
+// the start screen shows them at once and loads the rest afterwards.
+func (s *Store) RecentAssessments(ctx context.Context, today checklist.Date, n int) ([]Summary, error) {
+	if n <= 0 {
+		return nil, nil
+	}
+	return s.listAssessments(ctx, today, n)
+}
+
+// listAssessments lists the newest limit assessments, or all for limit 0.
+func (s *Store) listAssessments(ctx context.Context, today checklist.Date, limit int) ([]Summary, error) {
+	sqlLimit := -1
+	if limit > 0 {
+		sqlLimit = limit
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.unit_id, u.name, a.meeting_date, a.status, a.participants,
+			a.safety_rep, a.updated
+		FROM assessments a INDEXED BY assessments_by_date JOIN units u ON u.id = a.unit_id
+		ORDER BY a.meeting_date DESC, a.id DESC LIMIT ?`, sqlLimit)
 	if err != nil {
 		return nil, err
 	}
@@ -293,8 +306,7 @@ func (s *Store) ListAssessments(ctx context.Context, today checklist.Date) ([]Su
 	for rows.Next() {
 		var m Summary
 		var date, status, updated string
-		if err := rows.Scan(&m.ID, &m.UnitID, &m.Unit, &date, &status, &m.Participants, &m.SafetyRepPresent,
-			&updated, &m.Answered, &m.OpenActions, &m.OverdueActions); err != nil {
+		if err := rows.Scan(&m.ID, &m.UnitID, &m.Unit, &date, &status, &m.Participants, &m.SafetyRepPresent, &updated); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -309,17 +321,50 @@ func (s *Store) ListAssessments(ctx context.Context, today checklist.Date) ([]Su
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT assessment_id, area_id, version, hash, items FROM assessment_areas
-		ORDER BY assessment_id, position`)
+	if len(out) == 0 {
+		return out, nil
+	}
+
+	// The areas with their item and answer counts, and the unfinished
+	// actions, own and carried over: for a page only its assessments, for
+	// everything one pass over the unfinished actions.
+	areaQuery := `SELECT assessment_id, area_id, version, hash, items, answered FROM assessment_areas
+		ORDER BY assessment_id, position`
+	countQuery := `WITH open AS (SELECT id, assessment_id, (due <> '' AND due < ?1) AS late FROM actions
+			WHERE status IN ('planerad', 'pagar'))
+		SELECT aid, count(*), sum(late) FROM (
+			SELECT assessment_id AS aid, late FROM open
+			UNION ALL SELECT l.assessment_id, o.late FROM open o JOIN assessment_actions l ON l.action_id = o.id)
+		GROUP BY aid`
+	args := []any{today.String()}
+	if limit > 0 {
+		ids := make([]string, len(out))
+		for i, m := range out {
+			ids[i] = fmt.Sprint(m.ID)
+		}
+		in := "(" + strings.Join(ids, ",") + ")"
+		areaQuery = `SELECT assessment_id, area_id, version, hash, items, answered FROM assessment_areas
+			WHERE assessment_id IN ` + in + ` ORDER BY assessment_id, position`
+		countQuery = `SELECT a.id,
+			(SELECT count(*) FROM actions x WHERE x.assessment_id = a.id AND x.status IN ('planerad', 'pagar'))
+			+ (SELECT count(*) FROM assessment_actions l JOIN actions x ON x.id = l.action_id
+				WHERE l.assessment_id = a.id AND x.status IN ('planerad', 'pagar')),
+			(SELECT count(*) FROM actions x WHERE x.assessment_id = a.id AND x.status IN ('planerad', 'pagar')
+				AND x.due <> '' AND x.due < ?1)
+			+ (SELECT count(*) FROM assessment_actions l JOIN actions x ON x.id = l.action_id
+				WHERE l.assessment_id = a.id AND x.status IN ('planerad', 'pagar') AND x.due <> '' AND x.due < ?1)
+			FROM assessments a WHERE a.id IN ` + in
+	}
+	rows, err = s.db.QueryContext(ctx, areaQuery)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		var r checklist.AreaRef
-		var n int
-		if err := rows.Scan(&id, &r.ID, &r.Version, &r.Hash, &n); err != nil {
+		var items, answered int
+		if err := rows.Scan(&id, &r.ID, &r.Version, &r.Hash, &items, &answered); err != nil {
+			rows.Close()
 			return nil, err
 		}
 		i, ok := index[id]
@@ -328,8 +373,47 @@ func (s *Store) ListAssessments(ctx context.Context, today checklist.Date) ([]Su
 		}
 		m := &out[i]
 		m.Areas = append(m.Areas, r)
-		m.AreaItems[r.ID] = n
-		m.Total += n
+		m.AreaItems[r.ID] = items
+		m.Total += items
+		m.Answered += answered
 	}
-	return out, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = s.db.QueryContext(ctx, countQuery, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var open, late int
+		if err := rows.Scan(&id, &open, &late); err != nil {
+			return nil, err
+		}
+		if i, ok := index[id]; ok {
+			out[i].OpenActions, out[i].OverdueActions = open, late
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sortSummaries(out)
+	return out, nil
+}
+
+// sortSummaries orders the list: newest meeting date first, then by unit
+// name, then newest first.
+func sortSummaries(list []Summary) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c > 0
+		}
+		if ka, kb := unitKey(a.Unit), unitKey(b.Unit); ka != kb {
+			return ka < kb
+		}
+		return a.ID > b.ID
+	})
 }

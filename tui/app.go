@@ -102,7 +102,7 @@ func New(cfg Config) *Model {
 
 // Init asks for the background colour (without waiting) and loads the list.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, listAssessmentsCmd(m.sh.ctx, m.sh.store, m.sh.today())}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadListCmd(m.sh.ctx, m.sh.store, m.sh.today())}
 	if len(m.warnings) > 0 {
 		text := m.warnings[0]
 		if n := len(m.warnings); n > 1 {

@@ -103,7 +103,7 @@ func largeStore(b *testing.B, n int) (Store, *store.Store, *checklist.Catalog) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
-	return flowStore{s}, s, cat
+	return s, s, cat
 }
 
 // firstFrame runs New, the size message, Init's commands (the list load
@@ -112,13 +112,7 @@ func largeStore(b *testing.B, n int) (Store, *store.Store, *checklist.Catalog) {
 func firstFrame(b *testing.B, s Store, cat *checklist.Catalog) *Model {
 	m := New(Config{Store: s, Catalog: cat, Today: func() checklist.Date { return pbToday }})
 	benchSend(b, m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	for _, c := range m.Init()().(tea.BatchMsg) {
-		if msg := c(); msg != nil {
-			if _, ok := msg.(tea.BackgroundColorMsg); !ok {
-				benchSend(b, m, msg)
-			}
-		}
-	}
+	benchSend(b, m, firstListMsg(b, m.Init()))
 	_ = m.View()
 	return m
 }

@@ -13,6 +13,9 @@ type Store interface {
 	// ListAssessments returns all assessments for the start screen; today
 	// decides which actions are overdue.
 	ListAssessments(ctx context.Context, today checklist.Date) ([]Summary, error)
+	// RecentAssessments returns the n newest of them, in the same order,
+	// at a cost that does not grow with the database.
+	RecentAssessments(ctx context.Context, today checklist.Date, n int) ([]Summary, error)
 	// Units returns the known units, for suggestions.
 	Units(ctx context.Context) ([]checklist.Unit, error)
 	// CreateAssessment saves a new assessment and carries over the unit's

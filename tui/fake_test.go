@@ -58,6 +58,11 @@ func (f *fakeStore) unitID(name string) int64 {
 	return u.ID
 }
 
+func (f *fakeStore) RecentAssessments(ctx context.Context, today checklist.Date, n int) ([]Summary, error) {
+	list, err := f.ListAssessments(ctx, today)
+	return list[:min(n, len(list))], err
+}
+
 func (f *fakeStore) ListAssessments(_ context.Context, today checklist.Date) ([]Summary, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

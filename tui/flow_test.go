@@ -18,24 +18,6 @@ import (
 	"samkoll/store"
 )
 
-// flowStore adapts *store.Store to Store, as package main does.
-type flowStore struct{ *store.Store }
-
-func (s flowStore) ListAssessments(ctx context.Context, today checklist.Date) ([]Summary, error) {
-	list, err := s.Store.ListAssessments(ctx, today)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Summary, len(list))
-	for i, x := range list {
-		out[i] = Summary{ID: x.ID, UnitID: x.UnitID, Unit: x.Unit, Date: x.Date, Status: x.Status,
-			Participants: x.Participants, SafetyRepPresent: x.SafetyRepPresent, Areas: x.Areas,
-			Answered: x.Answered, Total: x.Total, OpenActions: x.OpenActions, OverdueActions: x.OverdueActions,
-			Updated: x.Updated}
-	}
-	return out, nil
-}
-
 // flowExporter writes a small markdown action plan from the store into dir.
 type flowExporter struct {
 	s   *store.Store
@@ -67,7 +49,7 @@ func TestFlowFromEmptyDatabaseToExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	m := New(Config{Store: flowStore{st}, Exporter: flowExporter{st, dir}, Catalog: pbCatalog(t, 4, "sam"),
+	m := New(Config{Store: st, Exporter: flowExporter{st, dir}, Catalog: pbCatalog(t, 4, "sam"),
 		Lang: checklist.Swedish, Today: func() checklist.Date { return pbToday }})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))

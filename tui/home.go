@@ -76,14 +76,26 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	sh := s.sh
 	switch msg := msg.(type) {
 	case assessmentsLoadedMsg:
+		// Keep the cursor on the same assessment when the list is replaced,
+		// as when the full list follows the first page.
+		sel, had := s.selected()
 		s.all, s.loaded = msg.list, true
 		s.refilter()
+		if had {
+			for i, idx := range s.shown {
+				if s.all[idx].ID == sel.ID {
+					s.cursor = i
+					s.scroll()
+					break
+				}
+			}
+		}
 		return s, nil
 	case resumedMsg:
-		return s, listAssessmentsCmd(sh.ctx, sh.store, sh.today())
+		return s, loadListCmd(sh.ctx, sh.store, sh.today())
 	case assessmentDeletedMsg:
 		return s, tea.Batch(statusCmd(sh.tr("Riskbedömningen är borttagen", "The assessment was deleted")),
-			listAssessmentsCmd(sh.ctx, sh.store, sh.today()))
+			loadListCmd(sh.ctx, sh.store, sh.today()))
 	case tea.KeyPressMsg:
 		switch {
 		case s.confirm:

@@ -114,7 +114,30 @@ func statusCmd(text string) tea.Cmd { return func() tea.Msg { return statusMsg{t
 // backCmd asks the root to go back.
 func backCmd() tea.Msg { return backMsg{} }
 
-// listAssessmentsCmd loads the start screen list.
+// firstPage is how many of the newest assessments the start screen loads
+// before the rest: more than a screen holds, and cheap whatever the size of
+// the database.
+const firstPage = 60
+
+// loadListCmd loads the start screen list: first the newest assessments,
+// so the list appears at once, then all of them for scrolling and the
+// filter.
+func loadListCmd(ctx context.Context, s Store, today checklist.Date) tea.Cmd {
+	return tea.Sequence(recentAssessmentsCmd(ctx, s, today), listAssessmentsCmd(ctx, s, today))
+}
+
+// recentAssessmentsCmd loads the newest assessments.
+func recentAssessmentsCmd(ctx context.Context, s Store, today checklist.Date) tea.Cmd {
+	return func() tea.Msg {
+		list, err := s.RecentAssessments(ctx, today, firstPage)
+		if err != nil {
+			return errMsg{err}
+		}
+		return assessmentsLoadedMsg{list}
+	}
+}
+
+// listAssessmentsCmd loads the whole start screen list.
 func listAssessmentsCmd(ctx context.Context, s Store, today checklist.Date) tea.Cmd {
 	return func() tea.Msg {
 		list, err := s.ListAssessments(ctx, today)
