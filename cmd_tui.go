@@ -8,32 +8,36 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
 	"samkoll/checklist"
+	"samkoll/store"
 	"samkoll/tui"
 )
 
 // runTUI opens the database and the checklists and runs the interactive
 // app until the user quits.
 func runTUI(ctx context.Context, e *env) error {
+	// Parsing the checklists takes tens of milliseconds; the start screen
+	// does not need them, so they load on the other core while the
+	// database opens and the first frame is drawn.
+	catalog := loadCatalogAsync(e)
 	s, err := openStore(ctx, e, false)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 
-	cat, loadErrs := e.catalog()
 	m := tui.New(tui.Config{
-		Context:  ctx,
-		Store:    s,
-		Exporter: newFileExporter(e, s, cat),
-		Catalog:  cat,
-		Lang:     e.lang,
-		Today:    e.today,
-		Warnings: loadWarnings(e, loadErrs),
-		NoColor:  os.Getenv("NO_COLOR") != "",
+		Context:     ctx,
+		Store:       s,
+		Exporter:    &lazyExporter{e: e, s: s, catalog: catalog},
+		LoadCatalog: catalog,
+		Lang:        e.lang,
+		Today:       e.today,
+		NoColor:     os.Getenv("NO_COLOR") != "",
 	})
 	restore := captureStderr()
 	_, err = tea.NewProgram(m, tea.WithContext(ctx)).Run()
@@ -50,14 +54,36 @@ func runTUI(ctx context.Context, e *env) error {
 	return err
 }
 
-// loadWarnings turns the problems found while loading the checklists into
-// warnings for the app's status line, in the chosen language.
-func loadWarnings(e *env, errs []error) []string {
-	warnings := make([]string, 0, len(errs))
-	for _, err := range errs {
-		warnings = append(warnings, checklist.Message(err, e.lang))
+// loadCatalogAsync starts loading the checklists and returns a func that
+// waits for the result; it may be called any number of times.
+func loadCatalogAsync(e *env) func() (*checklist.Catalog, []error) {
+	type result struct {
+		cat  *checklist.Catalog
+		errs []error
 	}
-	return warnings
+	done := make(chan result, 1)
+	go func() {
+		cat, errs := e.catalog()
+		done <- result{cat, errs}
+	}()
+	return sync.OnceValues(func() (*checklist.Catalog, []error) {
+		r := <-done
+		return r.cat, r.errs
+	})
+}
+
+// lazyExporter is the file exporter, made when the first export needs the
+// checklists.
+type lazyExporter struct {
+	e       *env
+	s       *store.Store
+	catalog func() (*checklist.Catalog, []error)
+}
+
+// ExportAssessment waits for the checklists and exports.
+func (x *lazyExporter) ExportAssessment(ctx context.Context, id int64) (string, error) {
+	cat, _ := x.catalog()
+	return newFileExporter(x.e, x.s, cat).ExportAssessment(ctx, id)
 }
 
 // captureStderr sends what is written to os.Stderr while the program runs

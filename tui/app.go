@@ -43,11 +43,16 @@ type Config struct {
 	Exporter Exporter
 	// Catalog holds the checklist areas.
 	Catalog *checklist.Catalog
+	// LoadCatalog, when set, loads the catalog in the background instead:
+	// the start screen does not need it, so the first frame need not wait.
+	// Its errors are shown as warnings. Screens that need the catalog open
+	// once it is there.
+	LoadCatalog func() (*checklist.Catalog, []error)
 	// Lang is the UI language.
 	Lang checklist.Lang
 	// Today returns the current date; nil means checklist.Today.
 	Today func() checklist.Date
-	// Warnings are checklist load problems, shown once in the status line.
+	// Warnings are problems to show once in the status line at start.
 	Warnings []string
 	// NoColor disables all colour (NO_COLOR).
 	NoColor bool
@@ -60,6 +65,10 @@ type Model struct {
 	noColor  bool
 	stack    []screen
 	warnings []string
+	// loadCatalog is set until the catalog has arrived; pending holds
+	// the messages that wait for it.
+	loadCatalog func() (*checklist.Catalog, []error)
+	pending     []tea.Msg
 
 	width, height int
 	bodyHeight    int
@@ -93,32 +102,83 @@ func New(cfg Config) *Model {
 		ctx: cfg.Context, store: cfg.Store, exporter: cfg.Exporter, cat: cfg.Catalog,
 		lang: cfg.Lang, today: cfg.Today, keys: DefaultKeyMap(cfg.Lang), styles: &st,
 	}
-	m := &Model{sh: sh, noColor: cfg.NoColor, warnings: cfg.Warnings, width: 80, height: 24, help: help.New()}
+	m := &Model{sh: sh, noColor: cfg.NoColor, warnings: cfg.Warnings, loadCatalog: cfg.LoadCatalog,
+		width: 80, height: 24, help: help.New()}
 	m.help.Styles = st.Help
 	m.stack = []screen{newHomeScreen(sh)}
 	m.layout()
 	return m
 }
 
-// Init asks for the background colour (without waiting) and loads the list.
+// Init asks for the background colour (without waiting), loads the list
+// and, when asked to, the catalog.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadListCmd(m.sh.ctx, m.sh.store, m.sh.today())}
-	if len(m.warnings) > 0 {
-		text := m.warnings[0]
-		if n := len(m.warnings); n > 1 {
-			text = fmt.Sprintf("%s (+%d)", text, n-1)
-		}
-		err := fmt.Errorf("%s: %s", m.sh.tr("Checklistor", "Checklists"), text)
-		cmds = append(cmds, func() tea.Msg { return errMsg{err} })
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadListCmd(m.sh.ctx, m.sh.store, m.sh.today()), m.warningCmd(m.warnings)}
+	if m.loadCatalog != nil {
+		load := m.loadCatalog
+		cmds = append(cmds, func() tea.Msg {
+			cat, errs := load()
+			return catalogLoadedMsg{cat, errs}
+		})
 	}
 	return tea.Batch(cmds...)
+}
+
+// warningCmd shows the first of warnings, and how many more there are, in
+// the status line.
+func (m *Model) warningCmd(warnings []string) tea.Cmd {
+	if len(warnings) == 0 {
+		return nil
+	}
+	text := warnings[0]
+	if n := len(warnings); n > 1 {
+		text = fmt.Sprintf("%s (+%d)", text, n-1)
+	}
+	err := fmt.Errorf("%s: %s", m.sh.tr("Checklistor", "Checklists"), text)
+	return func() tea.Msg { return errMsg{err} }
+}
+
+// catalogLoadedMsg carries the catalog loaded in the background.
+type catalogLoadedMsg struct {
+	cat  *checklist.Catalog
+	errs []error
+}
+
+// needsCatalog reports whether msg opens a screen that reads the catalog.
+func needsCatalog(msg tea.Msg) bool {
+	switch msg.(type) {
+	case newAssessmentMsg, openMsg, addActionMsg:
+		return true
+	}
+	return false
 }
 
 func (m *Model) active() screen { return m.stack[len(m.stack)-1] }
 
 // Update routes a message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.loadCatalog != nil && needsCatalog(msg) {
+		// Until the catalog is there, hold what needs it; it is replayed
+		// in order on arrival (within milliseconds of start).
+		m.pending = append(m.pending, msg)
+		return m, nil
+	}
 	switch msg := msg.(type) {
+	case catalogLoadedMsg:
+		m.loadCatalog = nil
+		if msg.cat != nil {
+			m.sh.cat = msg.cat
+		}
+		warnings := make([]string, 0, len(msg.errs))
+		for _, err := range msg.errs {
+			warnings = append(warnings, checklist.Message(err, m.sh.lang))
+		}
+		cmds := []tea.Cmd{m.warningCmd(warnings)}
+		for _, p := range m.pending {
+			cmds = append(cmds, func() tea.Msg { return p })
+		}
+		m.pending = nil
+		return m, tea.Sequence(cmds...)
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
