@@ -20,10 +20,10 @@ import (
 // runTUI opens the database and the checklists and runs the interactive
 // app until the user quits.
 func runTUI(ctx context.Context, e *env) error {
-	// Parsing the checklists takes tens of milliseconds; the start screen
-	// does not need them, so they load on the other core while the
-	// database opens and the first frame is drawn.
-	catalog := loadCatalogAsync(e)
+	// Parsing the checklists takes tens of milliseconds and the start
+	// screen does not need them: the app loads them right after its first
+	// frame (or an export, whichever asks first).
+	catalog := sync.OnceValues(e.catalog)
 	s, err := openStore(ctx, e, false)
 	if err != nil {
 		return err
@@ -52,24 +52,6 @@ func runTUI(ctx context.Context, e *env) error {
 		return ctx.Err()
 	}
 	return err
-}
-
-// loadCatalogAsync starts loading the checklists and returns a func that
-// waits for the result; it may be called any number of times.
-func loadCatalogAsync(e *env) func() (*checklist.Catalog, []error) {
-	type result struct {
-		cat  *checklist.Catalog
-		errs []error
-	}
-	done := make(chan result, 1)
-	go func() {
-		cat, errs := e.catalog()
-		done <- result{cat, errs}
-	}()
-	return sync.OnceValues(func() (*checklist.Catalog, []error) {
-		r := <-done
-		return r.cat, r.errs
-	})
 }
 
 // lazyExporter is the file exporter, made when the first export needs the

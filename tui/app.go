@@ -69,6 +69,8 @@ type Model struct {
 	// the messages that wait for it.
 	loadCatalog func() (*checklist.Catalog, []error)
 	pending     []tea.Msg
+	// started is set once the work after the first frame has begun.
+	started bool
 
 	width, height int
 	bodyHeight    int
@@ -110,10 +112,21 @@ func New(cfg Config) *Model {
 	return m
 }
 
-// Init asks for the background colour (without waiting), loads the list
-// and, when asked to, the catalog.
+// Init asks for the background colour (without waiting) and loads the
+// newest assessments, which is all the first frame needs. The rest of the
+// start-up work follows that frame, one piece at a time (see startRest), so
+// it never competes with drawing it.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadListCmd(m.sh.ctx, m.sh.store, m.sh.today()), m.warningCmd(m.warnings)}
+	return tea.Batch(tea.RequestBackgroundColor,
+		recentAssessmentsCmd(m.sh.ctx, m.sh.store, m.sh.today()), m.warningCmd(m.warnings))
+}
+
+// startRest loads, after the first frame and one after the other, the
+// catalog (when it is loaded in the background) and the whole list of
+// assessments.
+func (m *Model) startRest() tea.Cmd {
+	m.started = true
+	var cmds []tea.Cmd
 	if m.loadCatalog != nil {
 		load := m.loadCatalog
 		cmds = append(cmds, func() tea.Msg {
@@ -121,7 +134,8 @@ func (m *Model) Init() tea.Cmd {
 			return catalogLoadedMsg{cat, errs}
 		})
 	}
-	return tea.Batch(cmds...)
+	cmds = append(cmds, listAssessmentsCmd(m.sh.ctx, m.sh.store, m.sh.today()))
+	return tea.Sequence(cmds...)
 }
 
 // warningCmd shows the first of warnings, and how many more there are, in
@@ -162,6 +176,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// in order on arrival (within milliseconds of start).
 		m.pending = append(m.pending, msg)
 		return m, nil
+	}
+	switch msg := msg.(type) {
+	case assessmentsLoadedMsg:
+		if !m.started {
+			return m, tea.Batch(m.forward(msg), m.startRest())
+		}
+	case errMsg:
+		if !m.started {
+			// The first page failed; carry on with the rest all the same.
+			return m, tea.Batch(m.setStatus(checklist.Message(msg.err, m.sh.lang), true), m.startRest())
+		}
 	}
 	switch msg := msg.(type) {
 	case catalogLoadedMsg:
