@@ -30,9 +30,24 @@ func runTUI(ctx context.Context, e *env) error {
 	}
 	defer s.Close()
 
+	// The first page of the start screen is read while the terminal is set
+	// up, so that the first frame can show it.
+	type page struct {
+		list []tui.Summary
+		err  error
+	}
+	firstPage := make(chan page, 1)
+	go func() {
+		list, err := s.RecentAssessments(ctx, e.today(), tui.FirstPage)
+		firstPage <- page{list, err}
+	}()
 	m := tui.New(tui.Config{
-		Context:     ctx,
-		Store:       s,
+		Context: ctx,
+		Store:   s,
+		FirstPage: sync.OnceValues(func() ([]tui.Summary, error) {
+			p := <-firstPage
+			return p.list, p.err
+		}),
 		Exporter:    &lazyExporter{e: e, s: s, catalog: catalog},
 		LoadCatalog: catalog,
 		Lang:        e.lang,

@@ -345,15 +345,13 @@ func (s *Store) listAssessments(ctx context.Context, today checklist.Date, limit
 		in := "(" + strings.Join(ids, ",") + ")"
 		areaQuery = `SELECT assessment_id, area_id, version, hash, items, answered FROM assessment_areas
 			WHERE assessment_id IN ` + in + ` ORDER BY assessment_id, position`
-		countQuery = `SELECT a.id,
-			(SELECT count(*) FROM actions x WHERE x.assessment_id = a.id AND x.status IN ('planerad', 'pagar'))
-			+ (SELECT count(*) FROM assessment_actions l JOIN actions x ON x.id = l.action_id
-				WHERE l.assessment_id = a.id AND x.status IN ('planerad', 'pagar')),
-			(SELECT count(*) FROM actions x WHERE x.assessment_id = a.id AND x.status IN ('planerad', 'pagar')
-				AND x.due <> '' AND x.due < ?1)
-			+ (SELECT count(*) FROM assessment_actions l JOIN actions x ON x.id = l.action_id
-				WHERE l.assessment_id = a.id AND x.status IN ('planerad', 'pagar') AND x.due <> '' AND x.due < ?1)
-			FROM assessments a WHERE a.id IN ` + in
+		countQuery = `SELECT aid, count(*), sum(late) FROM (
+			SELECT assessment_id AS aid, (due <> '' AND due < ?1) AS late FROM actions INDEXED BY actions_open
+				WHERE assessment_id IN ` + in + ` AND status IN ('planerad', 'pagar')
+			UNION ALL SELECT l.assessment_id, (x.due <> '' AND x.due < ?1)
+				FROM assessment_actions l JOIN actions x INDEXED BY actions_open_by_id ON x.id = l.action_id
+				WHERE l.assessment_id IN ` + in + ` AND x.status IN ('planerad', 'pagar'))
+			GROUP BY aid`
 	}
 	rows, err = s.db.QueryContext(ctx, areaQuery)
 	if err != nil {

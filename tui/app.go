@@ -24,6 +24,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -52,6 +53,10 @@ type Config struct {
 	Lang checklist.Lang
 	// Today returns the current date; nil means checklist.Today.
 	Today func() checklist.Date
+	// FirstPage, when set, gives the first page of the start screen
+	// (RecentAssessments with FirstPage): the caller can start that query
+	// before the program so that it runs while the terminal is set up.
+	FirstPage func() ([]Summary, error)
 	// Warnings are problems to show once in the status line at start.
 	Warnings []string
 	// NoColor disables all colour (NO_COLOR).
@@ -71,6 +76,8 @@ type Model struct {
 	pending     []tea.Msg
 	// started is set once the work after the first frame has begun.
 	started bool
+	// firstPage gives the first page of the list; nil queries the store.
+	firstPage func() ([]Summary, error)
 
 	width, height int
 	bodyHeight    int
@@ -104,7 +111,7 @@ func New(cfg Config) *Model {
 		ctx: cfg.Context, store: cfg.Store, exporter: cfg.Exporter, cat: cfg.Catalog,
 		lang: cfg.Lang, today: cfg.Today, keys: DefaultKeyMap(cfg.Lang), styles: &st,
 	}
-	m := &Model{sh: sh, noColor: cfg.NoColor, warnings: cfg.Warnings, loadCatalog: cfg.LoadCatalog,
+	m := &Model{sh: sh, noColor: cfg.NoColor, warnings: cfg.Warnings, loadCatalog: cfg.LoadCatalog, firstPage: cfg.FirstPage,
 		width: 80, height: 24, help: help.New()}
 	m.help.Styles = st.Help
 	m.stack = []screen{newHomeScreen(sh)}
@@ -117,16 +124,33 @@ func New(cfg Config) *Model {
 // start-up work follows that frame, one piece at a time (see startRest), so
 // it never competes with drawing it.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor,
-		recentAssessmentsCmd(m.sh.ctx, m.sh.store, m.sh.today()), m.warningCmd(m.warnings))
+	first := recentAssessmentsCmd(m.sh.ctx, m.sh.store, m.sh.today())
+	if m.firstPage != nil {
+		get := m.firstPage
+		first = func() tea.Msg {
+			list, err := get()
+			if err != nil {
+				return errMsg{err}
+			}
+			return assessmentsLoadedMsg{list}
+		}
+	}
+	return tea.Batch(tea.RequestBackgroundColor, first, m.warningCmd(m.warnings))
 }
+
+// firstFrameDelay is how long the work after the first frame waits: a few
+// frames at 60 frames a second.
+const firstFrameDelay = 50 * time.Millisecond
 
 // startRest loads, after the first frame and one after the other, the
 // catalog (when it is loaded in the background) and the whole list of
 // assessments.
 func (m *Model) startRest() tea.Cmd {
 	m.started = true
-	var cmds []tea.Cmd
+	// Wait until the first frame has reached the terminal: parsing the
+	// checklists right away, with its garbage collection, delays that
+	// frame on a 2-core laptop.
+	cmds := []tea.Cmd{func() tea.Msg { time.Sleep(firstFrameDelay); return nil }}
 	if m.loadCatalog != nil {
 		load := m.loadCatalog
 		cmds = append(cmds, func() tea.Msg {

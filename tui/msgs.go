@@ -114,10 +114,10 @@ func statusCmd(text string) tea.Cmd { return func() tea.Msg { return statusMsg{t
 // backCmd asks the root to go back.
 func backCmd() tea.Msg { return backMsg{} }
 
-// firstPage is how many of the newest assessments the start screen loads
+// FirstPage is how many of the newest assessments the start screen loads
 // before the rest: more than a screen holds, and cheap whatever the size of
 // the database.
-const firstPage = 60
+const FirstPage = 60
 
 // loadListCmd loads the start screen list: first the newest assessments,
 // so the list appears at once, then all of them for scrolling and the
@@ -129,7 +129,7 @@ func loadListCmd(ctx context.Context, s Store, today checklist.Date) tea.Cmd {
 // recentAssessmentsCmd loads the newest assessments.
 func recentAssessmentsCmd(ctx context.Context, s Store, today checklist.Date) tea.Cmd {
 	return func() tea.Msg {
-		list, err := s.RecentAssessments(ctx, today, firstPage)
+		list, err := s.RecentAssessments(ctx, today, FirstPage)
 		if err != nil {
 			return errMsg{err}
 		}
