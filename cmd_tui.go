@@ -55,7 +55,7 @@ func runTUI(ctx context.Context, e *env) error {
 		NoColor:     os.Getenv("NO_COLOR") != "",
 	})
 	restore := captureStderr()
-	_, err = tea.NewProgram(m, tea.WithContext(ctx)).Run()
+	_, err = tea.NewProgram(m, tea.WithContext(ctx), tea.WithFPS(120)).Run()
 	captured := restore()
 	if errors.Is(err, tea.ErrProgramPanic) {
 		return crashReport(e, filepath.Dir(s.Path()), captured)

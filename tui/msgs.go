@@ -117,7 +117,7 @@ func backCmd() tea.Msg { return backMsg{} }
 // FirstPage is how many of the newest assessments the start screen loads
 // before the rest: more than a screen holds, and cheap whatever the size of
 // the database.
-const FirstPage = 60
+const FirstPage = 40
 
 // loadListCmd loads the start screen list: first the newest assessments,
 // so the list appears at once, then all of them for scrolling and the
