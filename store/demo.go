@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"samkoll/checklist"
@@ -72,13 +73,6 @@ func FillDemo(ctx context.Context, s *Store, areas []*checklist.Area, n int, see
 	for lo := 0; lo < n; lo += batch {
 		hi := min(lo+batch, n)
 		err := s.tx(ctx, func(tx *sql.Tx) error {
-			insAnswer, err := tx.PrepareContext(ctx, `INSERT INTO answers (assessment_id, area_id, item_id, answer, comment,
-				reason, answered_at, risk_probability, risk_consequence, risk_level, risk_serious, risk_note)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-			if err != nil {
-				return err
-			}
-			defer insAnswer.Close()
 			insAction, err := tx.PrepareContext(ctx, `INSERT INTO actions (uid, unit_id, assessment_id, area_id, item_id,
 				risk, what, who, due, status, done_on, checked_on, effect, escalation, created, updated)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'planerad', '', '', '', ?, ?, ?)`)
@@ -121,6 +115,9 @@ func FillDemo(ctx context.Context, s *Store, areas []*checklist.Area, n int, see
 					}
 				}
 				open[p.unit] = still
+				// All answers of the assessment go in one statement: a call
+				// into SQLite per answer would cost more than the insert.
+				var answerArgs []any
 				for _, area := range areas {
 					for k, it := range area.Items {
 						ans, r := demoAnswer(rng, it)
@@ -135,10 +132,8 @@ func FillDemo(ctx context.Context, s *Store, areas []*checklist.Area, n int, see
 						if ans == checklist.EjAktuellt {
 							reason = "Berör inte vår verksamhet"
 						}
-						if _, err := insAnswer.ExecContext(ctx, p.id, area.ID, it.ID, ans.String(), "", reason,
-							fmtTime(at.Add(time.Duration(k)*time.Minute)), prob, cons, lvl, serious, note); err != nil {
-							return err
-						}
+						answerArgs = append(answerArgs, p.id, area.ID, it.ID, ans.String(), "", reason,
+							fmtTime(at.Add(time.Duration(k)*time.Minute)), prob, cons, lvl, serious, note)
 						if !ans.IsShortcoming() || rng.IntN(2) == 0 {
 							continue
 						}
@@ -165,6 +160,9 @@ func FillDemo(ctx context.Context, s *Store, areas []*checklist.Area, n int, see
 						open[p.unit] = append(open[p.unit], o)
 					}
 				}
+				if err := insertDemoAnswers(ctx, tx, answerArgs); err != nil {
+					return err
+				}
 			}
 			return nil
 		})
@@ -173,6 +171,25 @@ func FillDemo(ctx context.Context, s *Store, areas []*checklist.Area, n int, see
 		}
 	}
 	return nil
+}
+
+// insertDemoAnswers inserts answer rows of 12 values each in one statement.
+func insertDemoAnswers(ctx context.Context, tx *sql.Tx, args []any) error {
+	const cols = 12
+	if len(args) == 0 {
+		return nil
+	}
+	var q strings.Builder
+	q.WriteString(`INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason, answered_at,
+		risk_probability, risk_consequence, risk_level, risk_serious, risk_note) VALUES `)
+	for i := 0; i < len(args)/cols; i++ {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+	}
+	_, err := tx.ExecContext(ctx, q.String(), args...)
+	return err
 }
 
 // settleDemoAction gives a demo action its final status at date.
