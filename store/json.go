@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"database/sql"
@@ -117,8 +118,30 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error 
 			return err
 		}
 	}
-	f := jsonFile{Format: JSONFormat, Version: JSONVersion, Exported: fmtTime(s.now()), Assessments: []jsonAssessment{}}
-	for _, id := range ids {
+	// The file is written one assessment at a time, so that exporting
+	// years of meetings needs memory for one of them only. The bytes are
+	// those of encoding a jsonFile with two-space indentation.
+	bw := bufio.NewWriter(w)
+	head, err := json.Marshal(struct {
+		Format   string `json:"format"`
+		Version  int    `json:"version"`
+		Exported string `json:"exported,omitempty"`
+	}{JSONFormat, JSONVersion, fmtTime(s.now())})
+	if err != nil {
+		return err
+	}
+	var hb bytes.Buffer
+	if err := json.Indent(&hb, head, "", "  "); err != nil {
+		return err
+	}
+	// hb ends with "\n}": continue the object with the assessments.
+	bw.Write(bytes.TrimSuffix(hb.Bytes(), []byte("\n}")))
+	bw.WriteString(",\n  \"assessments\": [")
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("    ", "  ")
+	enc.SetEscapeHTML(false)
+	for i, id := range ids {
 		a, err := s.LoadAssessment(ctx, id)
 		if err != nil {
 			return err
@@ -148,12 +171,21 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error 
 				Status: x.Status.String(), DoneOn: x.DoneOn.String(), CheckedOn: x.CheckedOn.String(),
 				Effect: x.Effect, Escalation: x.Escalation.String(), Created: fmtTime(x.Created), Updated: fmtTime(x.Updated)})
 		}
-		f.Assessments = append(f.Assessments, ja)
+		buf.Reset()
+		if err := enc.Encode(ja); err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(f)
+	if len(ids) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]\n}\n")
+	return bw.Flush()
 }
 
 // sortedResponses returns the responses of one area ordered by item id,
