@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"strings"
 	"time"
 
 	"samkoll/checklist"
@@ -115,25 +114,19 @@ func FillDemo(ctx context.Context, s *Store, areas []*checklist.Area, n int, see
 					}
 				}
 				open[p.unit] = still
-				// All answers of the assessment go in one statement: a call
-				// into SQLite per answer would cost more than the insert.
-				var answerArgs []any
+				var answers []checklist.Response
 				for _, area := range areas {
 					for k, it := range area.Items {
 						ans, r := demoAnswer(rng, it)
 						if ans == checklist.Unanswered {
 							continue
 						}
-						var prob, cons, lvl, serious, note any
-						if r != nil {
-							prob, cons, lvl, serious, note = r.Probability, r.Consequence, r.Level.String(), b2i(r.Serious()), r.Note
-						}
 						reason := ""
 						if ans == checklist.EjAktuellt {
 							reason = "Berör inte vår verksamhet"
 						}
-						answerArgs = append(answerArgs, p.id, area.ID, it.ID, ans.String(), "", reason,
-							fmtTime(at.Add(time.Duration(k)*time.Minute)), prob, cons, lvl, serious, note)
+						answers = append(answers, checklist.Response{AreaID: area.ID, ItemID: it.ID, Answer: ans,
+							Reason: reason, AnsweredAt: at.Add(time.Duration(k) * time.Minute), Risk: r})
 						if !ans.IsShortcoming() || rng.IntN(2) == 0 {
 							continue
 						}
@@ -160,7 +153,7 @@ func FillDemo(ctx context.Context, s *Store, areas []*checklist.Area, n int, see
 						open[p.unit] = append(open[p.unit], o)
 					}
 				}
-				if err := insertDemoAnswers(ctx, tx, answerArgs); err != nil {
+				if err := insertAnswers(ctx, tx, p.id, answers); err != nil {
 					return err
 				}
 			}
@@ -171,25 +164,6 @@ func FillDemo(ctx context.Context, s *Store, areas []*checklist.Area, n int, see
 		}
 	}
 	return nil
-}
-
-// insertDemoAnswers inserts answer rows of 12 values each in one statement.
-func insertDemoAnswers(ctx context.Context, tx *sql.Tx, args []any) error {
-	const cols = 12
-	if len(args) == 0 {
-		return nil
-	}
-	var q strings.Builder
-	q.WriteString(`INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason, answered_at,
-		risk_probability, risk_consequence, risk_level, risk_serious, risk_note) VALUES `)
-	for i := 0; i < len(args)/cols; i++ {
-		if i > 0 {
-			q.WriteString(", ")
-		}
-		q.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-	}
-	_, err := tx.ExecContext(ctx, q.String(), args...)
-	return err
 }
 
 // settleDemoAction gives a demo action its final status at date.

@@ -635,10 +635,8 @@ func (p *importPlan) apply(ctx context.Context, tx *sql.Tx) (ImportResult, error
 		if err := insertAreas(ctx, tx, id, ia.a.Areas, ia.counts); err != nil {
 			return res, err
 		}
-		for _, r := range ia.answers {
-			if err := insertAnswer(ctx, tx, id, r); err != nil {
-				return res, err
-			}
+		if err := insertAnswers(ctx, tx, id, ia.answers); err != nil {
+			return res, err
 		}
 	}
 	actionIDs := map[string]int64{}
@@ -708,20 +706,37 @@ func (p *importPlan) apply(ctx context.Context, tx *sql.Tx) (ImportResult, error
 	return res, nil
 }
 
-func insertAnswer(ctx context.Context, tx *sql.Tx, id int64, r checklist.Response) error {
-	var prob, cons, serious sql.NullInt64
-	var level, note sql.NullString
-	if r.Risk != nil {
-		prob = sql.NullInt64{Int64: int64(r.Risk.Probability), Valid: true}
-		cons = sql.NullInt64{Int64: int64(r.Risk.Consequence), Valid: true}
-		level = sql.NullString{String: r.Risk.Level.String(), Valid: true}
-		serious = sql.NullInt64{Int64: b2i(r.Risk.Serious()), Valid: true}
-		note = sql.NullString{String: r.Risk.Note, Valid: true}
+// insertAnswers inserts the answers of assessment id, many rows to a
+// statement: a call into SQLite per answer costs more than the insert.
+func insertAnswers(ctx context.Context, tx *sql.Tx, id int64, rs []checklist.Response) error {
+	const cols, perStatement = 12, 500
+	for len(rs) > 0 {
+		n := min(len(rs), perStatement)
+		var q strings.Builder
+		q.WriteString(`INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason, answered_at,
+			risk_probability, risk_consequence, risk_level, risk_serious, risk_note) VALUES `)
+		args := make([]any, 0, n*cols)
+		for i, r := range rs[:n] {
+			if i > 0 {
+				q.WriteString(", ")
+			}
+			q.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			var prob, cons, serious sql.NullInt64
+			var level, note sql.NullString
+			if r.Risk != nil {
+				prob = sql.NullInt64{Int64: int64(r.Risk.Probability), Valid: true}
+				cons = sql.NullInt64{Int64: int64(r.Risk.Consequence), Valid: true}
+				level = sql.NullString{String: r.Risk.Level.String(), Valid: true}
+				serious = sql.NullInt64{Int64: b2i(r.Risk.Serious()), Valid: true}
+				note = sql.NullString{String: r.Risk.Note, Valid: true}
+			}
+			args = append(args, id, r.AreaID, r.ItemID, r.Answer.String(), r.Comment, r.Reason, fmtTime(r.AnsweredAt),
+				prob, cons, level, serious, note)
+		}
+		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+			return err
+		}
+		rs = rs[n:]
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason,
-		answered_at, risk_probability, risk_consequence, risk_level, risk_serious, risk_note)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, r.AreaID, r.ItemID, r.Answer.String(), r.Comment, r.Reason, fmtTime(r.AnsweredAt),
-		prob, cons, level, serious, note)
-	return err
+	return nil
 }
