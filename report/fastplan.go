@@ -41,6 +41,13 @@ func planFastPathOK() bool {
 	return fastPlan.ok
 }
 
+// put writes parts to b in order.
+func put(b *bytes.Buffer, parts ...string) {
+	for _, p := range parts {
+		b.WriteString(p)
+	}
+}
+
 // writePlan writes d in the layout of the built-in handlingsplan template,
 // byte for byte.
 func writePlan(b *bytes.Buffer, d *PlanData, lang checklist.Lang) {
@@ -58,58 +65,25 @@ func writePlan(b *bytes.Buffer, d *PlanData, lang checklist.Lang) {
 	note, comment, inPlan := t("Bedömning", "Assessment note"), t("Kommentar", "Comment"), t("Åtgärder i planen", "Actions in the plan")
 	reason, changed := t("skäl", "reason"), t(" (ändrad sedan bedömningen)", " (changed since the assessment)")
 
-	b.WriteString("# ")
-	b.WriteString(t("Riskbedömning och handlingsplan", "Risk assessment and action plan"))
-	b.WriteString(": ")
-	b.WriteString(d.Unit)
-	b.WriteString("\n\n- **")
-	b.WriteString(t("Enhet", "Unit"))
-	b.WriteString(":** ")
-	b.WriteString(d.Unit)
-	b.WriteString("\n- **")
-	b.WriteString(t("Datum för APT", "Meeting date"))
-	b.WriteString(":** ")
-	b.WriteString(d.Date)
-	b.WriteString("\n- **")
-	b.WriteString(t("Deltagare (roller)", "Participants (roles)"))
-	b.WriteString(":** ")
-	b.WriteString(dash(d.Participants))
-	b.WriteString("\n- **")
-	b.WriteString(t("Skyddsombud närvarande", "Safety representative present"))
-	b.WriteString(":** ")
+	put(b, "# ", t("Riskbedömning och handlingsplan", "Risk assessment and action plan"), ": ", d.Unit, "\n\n- **", t("Enhet", "Unit"), ":** ", d.Unit, "\n- **", t("Datum för APT", "Meeting date"), ":** ", d.Date, "\n- **", t("Deltagare (roller)", "Participants (roles)"), ":** ", dash(d.Participants), "\n- **", t("Skyddsombud närvarande", "Safety representative present"), ":** ")
 	if d.SafetyRepPresent {
 		b.WriteString(t("Ja", "Yes"))
 	} else {
 		b.WriteString(t("Nej", "No"))
 	}
-	b.WriteString("\n- **")
-	b.WriteString(t("Områden", "Areas"))
-	b.WriteString(":** ")
+	put(b, "\n- **", t("Områden", "Areas"), ":** ")
 	for i, a := range d.Areas {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(a.Title)
-		b.WriteString(" (")
-		b.WriteString(t("version", "version"))
-		b.WriteString(" ")
+		put(b, a.Title, " (", t("version", "version"), " ")
 		num(a.Version)
 		b.WriteString(")")
 	}
 	if len(d.Areas) == 0 {
 		b.WriteString("–")
 	}
-	b.WriteString("\n- **")
-	b.WriteString(t("Status", "Status"))
-	b.WriteString(":** ")
-	b.WriteString(d.Status)
-	b.WriteString("\n- **")
-	b.WriteString(t("Utskriven", "Exported"))
-	b.WriteString(":** ")
-	b.WriteString(dash(d.Today))
-	b.WriteString("\n\n## ")
-	b.WriteString(t("Allvarliga risker", "Serious risks"))
-	b.WriteString("\n\n")
+	put(b, "\n- **", t("Status", "Status"), ":** ", d.Status, "\n- **", t("Utskriven", "Exported"), ":** ", dash(d.Today), "\n\n## ", t("Allvarliga risker", "Serious risks"), "\n\n")
 
 	if len(d.Serious) > 0 {
 		b.WriteString(t("Dessa risker har bedömts som allvarliga (AFS 2023:1 11 §). De åtgärdas först, omedelbart eller med ett tidigt datum, och kräver skriftliga instruktioner (AFS 2023:1 10 §).",
@@ -117,101 +91,43 @@ func writePlan(b *bytes.Buffer, d *PlanData, lang checklist.Lang) {
 		b.WriteString("\n\n")
 		for i := range d.Serious {
 			s := &d.Serious[i]
-			b.WriteString("- **")
-			b.WriteString(s.Level)
-			b.WriteString(":** ")
-			b.WriteString(s.Risk)
+			put(b, "- **", s.Level, ":** ", s.Risk)
 			switch {
 			case s.Area != "":
-				b.WriteString(" (")
-				b.WriteString(s.Area)
+				put(b, " (", s.Area)
 				if s.CarriedOver {
-					b.WriteString(", ")
-					b.WriteString(from)
-					b.WriteString(" ")
-					b.WriteString(s.From)
+					put(b, ", ", from, " ", s.From)
 				}
 				b.WriteString(")")
 			case s.CarriedOver:
-				b.WriteString(" (")
-				b.WriteString(from)
-				b.WriteString(" ")
-				b.WriteString(s.From)
-				b.WriteString(")")
+				put(b, " (", from, " ", s.From, ")")
 			}
 			for j := range s.Actions {
 				x := &s.Actions[j]
-				b.WriteString("\n  - ")
-				b.WriteString(action)
-				b.WriteString(": ")
-				b.WriteString(x.What)
-				b.WriteString(". ")
-				b.WriteString(responsible)
-				b.WriteString(": ")
-				b.WriteString(x.Who)
-				b.WriteString(". ")
-				b.WriteString(due)
-				b.WriteString(": ")
-				b.WriteString(x.Due)
-				b.WriteString(". ")
-				b.WriteString(status)
-				b.WriteString(": ")
-				b.WriteString(x.StatusText)
-				b.WriteString(".")
+				put(b, "\n  - ", action, ": ", x.What, ". ", responsible, ": ", x.Who, ". ", due, ": ", x.Due, ". ", status, ": ", x.StatusText, ".")
 			}
 			if len(s.Actions) == 0 {
-				b.WriteString("\n  - **")
-				b.WriteString(noAction)
-				b.WriteString("**")
+				put(b, "\n  - **", noAction, "**")
 			}
 			b.WriteString("\n")
 		}
 	} else {
-		b.WriteString(t("Ingen risk har bedömts som allvarlig.", "No risk was judged serious."))
-		b.WriteString("\n")
+		put(b, t("Ingen risk har bedömts som allvarlig.", "No risk was judged serious."), "\n")
 	}
 
-	b.WriteString("\n## ")
-	b.WriteString(t("Handlingsplan", "Action plan"))
-	b.WriteString("\n\n")
+	put(b, "\n## ", t("Handlingsplan", "Action plan"), "\n\n")
 	head := func(last string) {
-		b.WriteString("| ")
-		b.WriteString(t("Risk/brist", "Risk/shortcoming"))
-		b.WriteString(" | ")
-		b.WriteString(t("Åtgärd", "Action"))
-		b.WriteString(" | ")
-		b.WriteString(t("Ansvarig", "Responsible"))
-		b.WriteString(" | ")
-		b.WriteString(t("Klart senast", "Due"))
-		b.WriteString(" | ")
-		b.WriteString(t("Status", "Status"))
-		b.WriteString(" | ")
-		b.WriteString(t("Allvarlig", "Serious"))
-		b.WriteString(" |")
+		put(b, "| ", t("Risk/brist", "Risk/shortcoming"), " | ", t("Åtgärd", "Action"), " | ", t("Ansvarig", "Responsible"), " | ", t("Klart senast", "Due"), " | ", t("Status", "Status"), " | ", t("Allvarlig", "Serious"), " |")
 		if last != "" {
-			b.WriteString(" ")
-			b.WriteString(last)
-			b.WriteString(" |\n|---|---|---|---|---|---|---|\n")
+			put(b, " ", last, " |\n|---|---|---|---|---|---|---|\n")
 		} else {
 			b.WriteString("\n|---|---|---|---|---|---|\n")
 		}
 	}
 	row := func(x *ActionRow, withFrom bool) {
-		b.WriteString("| ")
-		b.WriteString(x.Risk)
-		b.WriteString(" | ")
-		b.WriteString(x.What)
-		b.WriteString(" | ")
-		b.WriteString(x.Who)
-		b.WriteString(" | ")
-		b.WriteString(x.Due)
-		b.WriteString(" | ")
-		b.WriteString(x.StatusText)
-		b.WriteString(" | ")
-		b.WriteString(x.SeriousText)
+		put(b, "| ", x.Risk, " | ", x.What, " | ", x.Who, " | ", x.Due, " | ", x.StatusText, " | ", x.SeriousText)
 		if withFrom {
-			b.WriteString(" | ")
-			b.WriteString(x.From)
+			put(b, " | ", x.From)
 		}
 		b.WriteString(" |\n")
 	}
@@ -221,91 +137,49 @@ func writePlan(b *bytes.Buffer, d *PlanData, lang checklist.Lang) {
 			row(&d.Actions[i], false)
 		}
 	} else {
-		b.WriteString(t("Inga nya åtgärder.", "No new actions."))
-		b.WriteString("\n")
+		put(b, t("Inga nya åtgärder.", "No new actions."), "\n")
 	}
 	if len(d.CarriedOver) > 0 {
-		b.WriteString("\n## ")
-		b.WriteString(t("Åtgärder från tidigare APT", "Actions from earlier meetings"))
-		b.WriteString("\n\n")
+		put(b, "\n## ", t("Åtgärder från tidigare APT", "Actions from earlier meetings"), "\n\n")
 		head(t("Från APT", "From meeting"))
 		for i := range d.CarriedOver {
 			row(&d.CarriedOver[i], true)
 		}
 	}
 	if d.Overdue != 0 {
-		b.WriteString("\n")
-		b.WriteString(t("Försenade åtgärder", "Overdue actions"))
-		b.WriteString(": ")
+		put(b, "\n", t("Försenade åtgärder", "Overdue actions"), ": ")
 		num(d.Overdue)
 		b.WriteString(".\n")
 	}
 
-	b.WriteString("\n## ")
-	b.WriteString(t("Brister (Nej och Delvis)", "Shortcomings (No and Partly)"))
-	b.WriteString("\n\n")
+	put(b, "\n## ", t("Brister (Nej och Delvis)", "Shortcomings (No and Partly)"), "\n\n")
 	for i := range d.Shortcomings {
 		s := &d.Shortcomings[i]
-		b.WriteString("- **")
-		b.WriteString(s.Answer)
-		b.WriteString(":** ")
-		b.WriteString(s.Statement)
-		b.WriteString(" (")
-		b.WriteString(s.Area)
-		b.WriteString(", ")
-		b.WriteString(s.ItemID)
-		b.WriteString(")\n  - ")
-		b.WriteString(level)
-		b.WriteString(": ")
-		b.WriteString(s.LevelText)
+		put(b, "- **", s.Answer, ":** ", s.Statement, " (", s.Area, ", ", s.ItemID, ")\n  - ", level, ": ", s.LevelText)
 		if s.Note != "" {
-			b.WriteString("\n  - ")
-			b.WriteString(note)
-			b.WriteString(": ")
-			b.WriteString(s.Note)
+			put(b, "\n  - ", note, ": ", s.Note)
 		}
 		if s.Comment != "" {
-			b.WriteString("\n  - ")
-			b.WriteString(comment)
-			b.WriteString(": ")
-			b.WriteString(s.Comment)
+			put(b, "\n  - ", comment, ": ", s.Comment)
 		}
-		b.WriteString("\n  - ")
-		b.WriteString(inPlan)
-		b.WriteString(": ")
+		put(b, "\n  - ", inPlan, ": ")
 		num(s.Actions)
 		b.WriteString("\n")
 	}
 	if len(d.Shortcomings) == 0 {
-		b.WriteString(t("Inga punkter besvarades med Nej eller Delvis.", "No item was answered No or Partly."))
-		b.WriteString("\n")
+		put(b, t("Inga punkter besvarades med Nej eller Delvis.", "No item was answered No or Partly."), "\n")
 	}
 
-	b.WriteString("\n## ")
-	b.WriteString(t("Ej aktuellt", "Not applicable"))
-	b.WriteString("\n\n")
+	put(b, "\n## ", t("Ej aktuellt", "Not applicable"), "\n\n")
 	for i := range d.NotApplicable {
 		s := &d.NotApplicable[i]
-		b.WriteString("- ")
-		b.WriteString(s.Statement)
-		b.WriteString(" (")
-		b.WriteString(s.Area)
-		b.WriteString(", ")
-		b.WriteString(s.ItemID)
-		b.WriteString(") – ")
-		b.WriteString(reason)
-		b.WriteString(": ")
-		b.WriteString(dash(s.Reason))
-		b.WriteString("\n")
+		put(b, "- ", s.Statement, " (", s.Area, ", ", s.ItemID, ") – ", reason, ": ", dash(s.Reason), "\n")
 	}
 	if len(d.NotApplicable) == 0 {
-		b.WriteString(t("Inga punkter besvarades med Ej aktuellt.", "No item was answered Not applicable."))
-		b.WriteString("\n")
+		put(b, t("Inga punkter besvarades med Ej aktuellt.", "No item was answered Not applicable."), "\n")
 	}
 
-	b.WriteString("\n## ")
-	b.WriteString(t("Svar per område", "Answers per area"))
-	b.WriteString("\n\n| ")
+	put(b, "\n## ", t("Svar per område", "Answers per area"), "\n\n| ")
 	for i, h := range [...]string{
 		t("Område", "Area"), t("Version", "Version"), t("Ja", "Yes"), t("Delvis", "Partly"), t("Nej", "No"),
 		t("Ej aktuellt", "Not applicable"), t("Ej besvarade", "Not answered"), t("Punkter", "Items"),
@@ -325,8 +199,7 @@ func writePlan(b *bytes.Buffer, d *PlanData, lang checklist.Lang) {
 	}
 	for i := range d.Areas {
 		a := &d.Areas[i]
-		b.WriteString("| ")
-		b.WriteString(a.Title)
+		put(b, "| ", a.Title)
 		if a.Changed {
 			b.WriteString(changed)
 		}
@@ -334,18 +207,12 @@ func writePlan(b *bytes.Buffer, d *PlanData, lang checklist.Lang) {
 		num(a.Version)
 		counts(a)
 	}
-	b.WriteString("| **")
-	b.WriteString(t("Summa", "Total"))
-	b.WriteString("** |")
+	put(b, "| **", t("Summa", "Total"), "** |")
 	counts(&d.Total)
 	b.WriteString("\n")
 	b.WriteString(t("Uppgifterna gäller arbetsgruppen. De innehåller inga namn och inga enskilda ärenden.",
 		"The information concerns the work group. It holds no names and no individual cases."))
-	b.WriteString("\n\n")
-	b.WriteString(t("Justerat av", "Approved by"))
-	b.WriteString(": ______________________ ")
-	b.WriteString(t("Datum", "Date"))
-	b.WriteString(": ____________\n")
+	put(b, "\n\n", t("Justerat av", "Approved by"), ": ______________________ ", t("Datum", "Date"), ": ____________\n")
 }
 
 // dash returns "–" for empty (already escaped) text, like the template
