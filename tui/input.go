@@ -53,10 +53,10 @@ func printable(r rune) bool {
 	return true
 }
 
-// input is a small single-line text field. (bubbles' textinput and textarea
-// need a clipboard package this module does not use.) It handles printable
-// keys, paste, backspace/delete, ←/→, home/end and ctrl+u; enter, esc and tab
-// are left to the screen.
+// input is a small single-line text field that drops what clean would
+// remove as it is typed or pasted. It handles printable keys, paste,
+// backspace/delete, ←/→, home/end and ctrl+u; enter, esc and tab are left to
+// the screen.
 type input struct {
 	prompt      string
 	placeholder string
