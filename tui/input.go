@@ -176,8 +176,8 @@ func (in *input) Complete() bool {
 	return false
 }
 
-// View renders the prompt and the text, scrolled so the cursor shows, with
-// the cursor in reverse video when focused.
+// View renders the prompt and the text: scrolled so the cursor shows, with
+// the cursor in reverse video, when focused; from its beginning otherwise.
 func (in *input) View(subtle lipgloss.Style) string {
 	avail := max(in.width-len([]rune(in.prompt))-1, 1)
 	if len(in.value) == 0 {
@@ -191,11 +191,17 @@ func (in *input) View(subtle lipgloss.Style) string {
 		}
 		return in.prompt + cur + subtle.Render(string(ph))
 	}
+	// A focused field scrolls so the cursor shows; one without focus shows
+	// its beginning, cut with "…".
 	start := 0
-	if in.pos >= avail {
+	if in.focused && in.pos >= avail {
 		start = in.pos - avail + 1
 	}
 	end := min(start+avail, len(in.value))
+	cut := !in.focused && end < len(in.value)
+	if cut {
+		end--
+	}
 	var b strings.Builder
 	b.WriteString(in.prompt)
 	for i := start; i < end; i++ {
@@ -204,6 +210,9 @@ func (in *input) View(subtle lipgloss.Style) string {
 			continue
 		}
 		b.WriteRune(in.value[i])
+	}
+	if cut {
+		b.WriteString("…")
 	}
 	if in.focused && in.pos == len(in.value) {
 		// The cursor sits on the first letter of the suggestion, if any.
