@@ -183,7 +183,7 @@ func (p *planScreen) updateTable(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, keys.Add):
 		return p, p.openForm(p.newAction("", ""))
 	case key.Matches(msg, keys.Summary):
-		return p, func() tea.Msg { return openMsg{to: summaryScreenID, id: p.a.ID} }
+		return p, openCmd(summaryScreenID, p.a.ID)
 	case !hasRow:
 		return p, nil
 	case key.Matches(msg, keys.Escalate):

@@ -110,7 +110,7 @@ func (s *summaryScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, k.Export):
 		return s, exportCmd(s.sh.ctx, s.sh.exporter, s.sh.lang, s.a.ID)
 	case key.Matches(msg, k.Plan):
-		return s, func() tea.Msg { return openMsg{to: planScreenID, id: s.a.ID} }
+		return s, openCmd(planScreenID, s.a.ID)
 	case key.Matches(msg, s.closeKey()):
 		next := checklist.Avslutad
 		if s.a.Status == checklist.Avslutad {
