@@ -104,6 +104,10 @@ func newActionForm(sh *shared, a checklist.Action, item *checklist.Item, risk *c
 	mk(fieldWhat, a.What, sh.tr("vad ska göras?", "what is to be done?"), 300)
 	mk(fieldWho, a.Who, sh.tr("t.ex. enhetschef, skyddsombud", "e.g. unit manager, safety rep"), 80)
 	mk(fieldDue, due, sh.tr("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), 10)
+	if a.ID == 0 {
+		// A suggested due date: typing a date replaces it.
+		f.inputs[fieldDue].SetDefault(due)
+	}
 	if item != nil {
 		for _, m := range item.Measures {
 			f.measures = append(f.measures, m.In(sh.lang))

@@ -67,6 +67,9 @@ type input struct {
 	width       int
 	// suggestions are completions offered for the current prefix.
 	suggestions []string
+	// fresh marks a suggested default not yet edited: typing replaces it
+	// instead of adding to it.
+	fresh bool
 }
 
 func newInput(prompt, placeholder string, limit int) input {
@@ -86,6 +89,13 @@ func (in *input) SetValue(s string) {
 	in.pos = len(in.value)
 }
 
+// SetDefault fills in a suggested value, such as today's date, that the
+// first typed character replaces; moving or deleting keeps it for editing.
+func (in *input) SetDefault(s string) {
+	in.SetValue(s)
+	in.fresh = true
+}
+
 // Focus gives the field the keyboard; Blur takes it away.
 func (in *input) Focus() { in.focused = true }
 
@@ -96,6 +106,9 @@ func (in *input) Blur() { in.focused = false }
 func (in *input) SetWidth(w int) { in.width = max(w, 1) }
 
 func (in *input) insert(rs []rune) {
+	if in.fresh {
+		in.value, in.pos, in.fresh = nil, 0, false
+	}
 	for _, r := range rs {
 		if !printable(r) {
 			continue
@@ -118,6 +131,9 @@ func (in *input) Update(msg tea.Msg) bool {
 		in.insert([]rune(strings.ReplaceAll(msg.Content, "\n", " ")))
 		return true
 	case tea.KeyPressMsg:
+		if msg.String() != "space" && (msg.Text == "" || msg.Mod&(tea.ModCtrl|tea.ModAlt) != 0) {
+			in.fresh = false // an editing key: keep the default and edit it
+		}
 		switch msg.String() {
 		case "backspace", "ctrl+h":
 			if in.pos > 0 {

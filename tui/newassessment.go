@@ -46,7 +46,7 @@ func newNewScreen(sh *shared) *newScreen {
 		areas:        sh.cat.Areas,
 		chosen:       map[string]bool{},
 	}
-	s.date.SetValue(sh.today().String())
+	s.date.SetDefault(sh.today().String())
 	for _, id := range sh.cat.CoreAreaIDs() {
 		s.chosen[id] = true
 	}

@@ -580,3 +580,30 @@ func TestMashNeverPanics(t *testing.T) {
 func seedAssessment(t testing.TB, fs *fakeStore) {
 	seed(t, fs, fmt.Sprintf("Enhet %d", len(fs.assessments)+1), testToday, len(fs.assessments))
 }
+
+// TestDefaultDateIsReplacedByTyping checks that the suggested meeting date
+// gives way to a typed one, and can be edited after a backspace.
+func TestDefaultDateIsReplacedByTyping(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		keys func(d *driver)
+		want string
+	}{
+		{"typed date replaces today", func(d *driver) { d.typeText("2026-01-10") }, "2026-01-10"},
+		{"backspace edits today", func(d *driver) { d.keys("backspace"); d.typeText("5") }, "2026-03-15"},
+		{"today kept", func(d *driver) {}, testToday.String()},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := newFakeStore()
+			d := newDriver(t, fs)
+			d.keys("n")
+			d.typeText("Avd 7")
+			d.keys("tab")
+			tt.keys(d)
+			d.keys("ctrl+s")
+			if got := d.walk().a.Date.String(); got != tt.want {
+				t.Fatalf("meeting date %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
