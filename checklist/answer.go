@@ -322,6 +322,11 @@ type Action struct {
 	Effect string
 	// Escalation says who decides.
 	Escalation Escalation
+	// RiskLevel is the level the linked item's risk got in the action's
+	// own assessment, as loaded by the store: it tells the level of an
+	// action carried over from an earlier meeting. NoLevel for a
+	// free-standing action. It is never saved.
+	RiskLevel Level
 	// Created and Updated are set by the store.
 	Created, Updated time.Time
 }

@@ -103,3 +103,25 @@ func BenchmarkRecentAssessments(b *testing.B) {
 		}
 	}
 }
+
+// TestActionRiskLevel checks that an action carries the level its item got
+// in the action's own assessment, also when a later assessment shows it.
+func TestActionRiskLevel(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	first := mustCreate(t, s, newAssessment("Avd 1", "2026-01-10", "x"), map[string]int{"x": 3})
+	risk := &checklist.Risk{Probability: 3, Consequence: 4, Level: checklist.LevelFor(3, 4)}
+	if err := s.SaveResponse(ctx, first.ID, checklist.Response{AreaID: "x", ItemID: "1", Answer: checklist.Nej, Risk: risk}); err != nil {
+		t.Fatal(err)
+	}
+	linked := mustAction(t, s, checklist.Action{AssessmentID: first.ID, AreaID: "x", ItemID: "1", Risk: "brist", What: "gör något"})
+	free := mustAction(t, s, checklist.Action{AssessmentID: first.ID, Risk: "annat", What: "fritt"})
+	second := mustCreate(t, s, newAssessment("Avd 1", "2026-05-10", "x"), map[string]int{"x": 3})
+	got := map[int64]checklist.Level{}
+	for _, x := range second.Actions {
+		got[x.ID] = x.RiskLevel
+	}
+	if got[linked.ID] != checklist.MycketHog || got[free.ID] != checklist.NoLevel {
+		t.Fatalf("levels carried over: %v, want %d: mycket hög, %d: none", got, linked.ID, free.ID)
+	}
+}

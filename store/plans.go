@@ -21,17 +21,21 @@ type UnitAction struct {
 	AssessmentDate checklist.Date
 }
 
-// actionCols are the columns scanActions reads, from actions aliased x.
+// actionCols are the columns scanActions reads, from actions aliased x. The
+// last is the risk level the action's item got in the action's own
+// assessment.
 const actionCols = `x.id, x.unit_id, x.assessment_id, x.area_id, x.item_id, x.risk, x.what, x.who, x.due,
-	x.status, x.done_on, x.checked_on, x.effect, x.escalation, x.created, x.updated`
+	x.status, x.done_on, x.checked_on, x.effect, x.escalation, x.created, x.updated,
+	coalesce((SELECT w.risk_level FROM answers w
+		WHERE w.assessment_id = x.assessment_id AND w.area_id = x.area_id AND w.item_id = x.item_id), '')`
 
 type scanner interface{ Scan(...any) error }
 
 func scanAction(sc scanner, extra ...any) (checklist.Action, error) {
 	var a checklist.Action
-	var due, status, done, checked, esc, created, updated string
+	var due, status, done, checked, esc, created, updated, level string
 	dest := append([]any{&a.ID, &a.UnitID, &a.AssessmentID, &a.AreaID, &a.ItemID, &a.Risk, &a.What, &a.Who, &due,
-		&status, &done, &checked, &a.Effect, &esc, &created, &updated}, extra...)
+		&status, &done, &checked, &a.Effect, &esc, &created, &updated, &level}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return a, err
 	}
@@ -49,6 +53,9 @@ func scanAction(sc scanner, extra ...any) (checklist.Action, error) {
 		return a, err
 	}
 	if a.Escalation, err = checklist.ParseEscalation(esc); err != nil {
+		return a, err
+	}
+	if a.RiskLevel, err = checklist.ParseLevel(level); err != nil {
 		return a, err
 	}
 	if a.Created, err = parseTime(created); err != nil {

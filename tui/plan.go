@@ -314,17 +314,17 @@ func nextEscalation(e checklist.Escalation) checklist.Escalation {
 	return checklist.Escalations[(i+1)%len(checklist.Escalations)]
 }
 
-// levelOf returns the risk level of the item an action addresses in this
-// assessment, or NoLevel.
+// levelOf returns the risk level of the item an action addresses: as
+// assessed in this assessment, else as assessed where the action was
+// created (carried-over actions), else NoLevel.
 func (p *planScreen) levelOf(a checklist.Action) checklist.Level {
 	if a.ItemID == "" {
 		return checklist.NoLevel
 	}
-	r, ok := p.a.Responses[checklist.ItemKey{AreaID: a.AreaID, ItemID: a.ItemID}]
-	if !ok || r.Risk == nil {
-		return checklist.NoLevel
+	if r, ok := p.a.Responses[checklist.ItemKey{AreaID: a.AreaID, ItemID: a.ItemID}]; ok && r.Risk != nil {
+		return r.Risk.Level
 	}
-	return r.Risk.Level
+	return a.RiskLevel
 }
 
 // tableHeight is the number of lines the rows (with group headings) may use.
