@@ -139,3 +139,27 @@ func sentences(s string) int {
 	}
 	return n
 }
+
+// TestFormatDocExample checks that the complete example in
+// docs/checklist-format.md is a valid checklist file.
+func TestFormatDocExample(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "checklist-format.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(doc)
+	i := strings.Index(s, "## A complete example")
+	j := strings.Index(s[max(i, 0):], "```yaml\n")
+	if i < 0 || j < 0 {
+		t.Fatal("docs/checklist-format.md has no complete example")
+	}
+	body := s[i+j+len("```yaml\n"):]
+	body = body[:strings.Index(body, "```")]
+	path := filepath.Join(t.TempDir(), "example.yaml")
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range checklist.Lint(assets.FS, []string{path}) {
+		t.Errorf("the documented example is invalid: %v", err)
+	}
+}
