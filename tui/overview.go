@@ -83,10 +83,10 @@ func (s *walkScreen) overviewView() string {
 				risk += "!"
 			}
 		}
-		line := fmt.Sprintf("%-5s %s %s%s", wi.item.ID, ans, wi.item.Statement.In(sh.lang), risk)
+		line := fmt.Sprintf("%2d. %s %s%s", wi.num, ans, wi.item.Statement.In(sh.lang), risk)
 		if i == s.ov.cursor {
 			cursorRow = len(rows)
-			line = st.Selected.Render("> " + fmt.Sprintf("%-5s %-12s %s", wi.item.ID, r.Answer.Label(sh.lang), wi.item.Statement.In(sh.lang)))
+			line = st.Selected.Render("> " + fmt.Sprintf("%2d. %-12s %s", wi.num, r.Answer.Label(sh.lang), wi.item.Statement.In(sh.lang)))
 		} else {
 			line = "  " + line
 		}

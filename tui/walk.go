@@ -35,6 +35,8 @@ func (m walkMode) String() string {
 type walkItem struct {
 	area *checklist.Area
 	item checklist.Item
+	// num is the item's number within its area, from 1.
+	num int
 }
 
 func (wi walkItem) key() checklist.ItemKey {
@@ -63,8 +65,8 @@ func newWalkScreen(sh *shared, a checklist.Assessment, focus checklist.ItemKey) 
 		s.a.Responses = map[checklist.ItemKey]checklist.Response{}
 	}
 	for _, ar := range sh.areasOf(a.Areas) {
-		for _, it := range ar.Items {
-			s.items = append(s.items, walkItem{ar, it})
+		for i, it := range ar.Items {
+			s.items = append(s.items, walkItem{ar, it, i + 1})
 		}
 	}
 	s.idx = -1
