@@ -285,11 +285,16 @@ func (f *actionForm) View() string {
 		title = tr("Redigera åtgärd", "Edit action")
 	}
 	if f.item != nil {
-		area := f.base.AreaID
+		area, num := f.base.AreaID, f.item.ID
 		if ar := f.sh.cat.Area(area); ar != nil {
 			area = ar.Title.In(f.sh.lang)
+			for i, it := range ar.Items {
+				if it.ID == f.item.ID {
+					num = fmt.Sprintf("%s %d", f.sh.tr("punkt", "item"), i+1)
+				}
+			}
 		}
-		title += fmt.Sprintf(" · %s %s", area, f.item.ID)
+		title += fmt.Sprintf(" · %s, %s", area, num)
 		if f.level != checklist.NoLevel {
 			title += " · " + f.level.Label(f.sh.lang)
 			if f.serious {
