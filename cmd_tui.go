@@ -78,9 +78,11 @@ type lazyExporter struct {
 }
 
 // ExportAssessment waits for the checklists and exports.
-func (x *lazyExporter) ExportAssessment(ctx context.Context, id int64) (string, error) {
+func (x *lazyExporter) ExportAssessment(ctx context.Context, id int64) (tui.ExportResult, error) {
 	cat, _ := x.catalog()
-	return newFileExporter(x.e, x.s, cat).ExportAssessment(ctx, id)
+	fx := newFileExporter(x.e, x.s, cat)
+	path, err := fx.ExportAssessment(ctx, id)
+	return tui.ExportResult{Path: path, Warning: fx.Warning()}, err
 }
 
 // captureStderr sends what is written to os.Stderr while the program runs

@@ -272,7 +272,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.stack = m.stack[:len(m.stack)-1]
 		return m.push(newWalkScreen(m.sh, msg.a, checklist.ItemKey{}))
 	case exportedMsg:
-		cmd := m.setStatus(fmt.Sprintf("%s %s", m.sh.tr("Exporterad till", "Exported to"), msg.path), false)
+		text := fmt.Sprintf("%s %s", m.sh.tr("Exporterad till", "Exported to"), msg.path)
+		if msg.warning != nil {
+			text += " · " + checklist.Message(msg.warning, m.sh.lang)
+		}
+		cmd := m.setStatus(text, msg.warning != nil)
 		return m, tea.Batch(cmd, m.forward(msg))
 	}
 	return m, m.forward(msg)

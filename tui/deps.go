@@ -36,10 +36,19 @@ type Store interface {
 	DeleteAction(ctx context.Context, id int64) error
 }
 
+// ExportResult is a written export.
+type ExportResult struct {
+	// Path is the file written.
+	Path string
+	// Warning, when set, is a problem that did not stop the export, such
+	// as a broken override template replaced by the built-in one.
+	Warning error
+}
+
 // Exporter writes an assessment's markdown handlingsplan to a file and
 // returns its path.
 type Exporter interface {
-	ExportAssessment(ctx context.Context, id int64) (path string, err error)
+	ExportAssessment(ctx context.Context, id int64) (ExportResult, error)
 }
 
 // Summary is one row of the start screen (see checklist.Summary).

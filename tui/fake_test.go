@@ -257,10 +257,13 @@ func (f *fakeStore) response(id int64, area, item string) checklist.Response {
 	return f.assessments[id].Responses[checklist.ItemKey{AreaID: area, ItemID: item}]
 }
 
-// fakeExporter records export calls.
-type fakeExporter struct{ ids []int64 }
+// fakeExporter records export calls; warning, when set, comes with each.
+type fakeExporter struct {
+	ids     []int64
+	warning error
+}
 
-func (e *fakeExporter) ExportAssessment(_ context.Context, id int64) (string, error) {
+func (e *fakeExporter) ExportAssessment(_ context.Context, id int64) (ExportResult, error) {
 	e.ids = append(e.ids, id)
-	return fmt.Sprintf("/tmp/handlingsplan-%d.md", id), nil
+	return ExportResult{Path: fmt.Sprintf("/tmp/handlingsplan-%d.md", id), Warning: e.warning}, nil
 }

@@ -24,10 +24,10 @@ type flowExporter struct {
 	dir string
 }
 
-func (e flowExporter) ExportAssessment(ctx context.Context, id int64) (string, error) {
+func (e flowExporter) ExportAssessment(ctx context.Context, id int64) (ExportResult, error) {
 	a, err := e.s.LoadAssessment(ctx, id)
 	if err != nil {
-		return "", err
+		return ExportResult{}, err
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Handlingsplan %s %s\n\n| Risk | Åtgärd | Ansvarig | Klart senast | Status |\n|-|-|-|-|-|\n", a.Unit, a.Date)
@@ -35,7 +35,7 @@ func (e flowExporter) ExportAssessment(ctx context.Context, id int64) (string, e
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", x.Risk, x.What, x.Who, x.Due, x.Status.Label(checklist.Swedish))
 	}
 	path := filepath.Join(e.dir, fmt.Sprintf("handlingsplan-%d.md", id))
-	return path, os.WriteFile(path, b.Bytes(), 0o600)
+	return ExportResult{Path: path}, os.WriteFile(path, b.Bytes(), 0o600)
 }
 
 // TestFlowFromEmptyDatabaseToExport runs the program from an empty database

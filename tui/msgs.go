@@ -93,8 +93,9 @@ type actionDeletedMsg struct{ id int64 }
 
 // exportedMsg reports a written export file.
 type exportedMsg struct {
-	id   int64
-	path string
+	id      int64
+	path    string
+	warning error
 }
 
 // statusDuration is how long a status line stays.
@@ -240,10 +241,10 @@ func exportCmd(ctx context.Context, e Exporter, lang checklist.Lang, id int64) t
 		if e == nil {
 			return errMsg{errNoExporter(lang)}
 		}
-		path, err := e.ExportAssessment(ctx, id)
+		res, err := e.ExportAssessment(ctx, id)
 		if err != nil {
 			return errMsg{err}
 		}
-		return exportedMsg{id, path}
+		return exportedMsg{id, res.Path, res.Warning}
 	}
 }

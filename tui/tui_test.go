@@ -607,3 +607,18 @@ func TestDefaultDateIsReplacedByTyping(t *testing.T) {
 		})
 	}
 }
+
+// TestExportWarningInStatusLine checks that a problem that did not stop an
+// export, such as a broken override template, is shown with the path.
+func TestExportWarningInStatusLine(t *testing.T) {
+	fs := newFakeStore()
+	seed(t, fs, "Avdelning 12", testToday, 0)
+	d := newDriver(t, fs)
+	d.export.warning = &checklist.FileError{File: "mallar/handlingsplan.md.tmpl", Line: 12,
+		Msg: checklist.Text{SV: "okänd funktion \"tabel\"", EN: "unknown function \"tabel\""}}
+	d.keys("x")
+	v := d.view()
+	if !strings.Contains(v, "handlingsplan-") || !strings.Contains(v, "mallar/handlingsplan.md.tmpl:12") {
+		t.Fatalf("the export's warning is not shown:\n%s", v)
+	}
+}
