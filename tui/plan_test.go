@@ -318,6 +318,12 @@ func checkWidth(t *testing.T, view string, w, h int) {
 }
 
 func TestPlanGolden(t *testing.T) {
+	screenGoldens(t, func(hs *pbHarness) { hs.openPlan() })
+}
+
+// screenGoldens compares the view that open leads to with golden files, in
+// Swedish at every size and background and in English on dark.
+func screenGoldens(t *testing.T, open func(hs *pbHarness)) {
 	for _, lang := range []checklist.Lang{checklist.Swedish, checklist.English} {
 		for _, sz := range pbSizes {
 			if lang == checklist.English && !sz.dark {
@@ -326,7 +332,7 @@ func TestPlanGolden(t *testing.T) {
 			t.Run(string(lang)+"_"+sz.name, func(t *testing.T) {
 				hs := newPBHarness(t, lang, sz.w, sz.h)
 				hs.setBackground(sz.dark)
-				hs.openPlan()
+				open(hs)
 				v := hs.view()
 				checkWidth(t, v, sz.w, sz.h)
 				golden.RequireEqual(t, []byte(v))
