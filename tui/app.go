@@ -66,18 +66,10 @@ type Config struct {
 // Model is the root model: it owns the screen stack, the window size, the
 // styles, the status line and the footer help.
 type Model struct {
-	sh       *shared
-	noColor  bool
-	stack    []screen
-	warnings []string
-	// loadCatalog is set until the catalog has arrived; pending holds
-	// the messages that wait for it.
-	loadCatalog func() (*checklist.Catalog, []error)
-	pending     []tea.Msg
-	// started is set once the work after the first frame has begun.
-	started bool
-	// firstPage gives the first page of the list; nil queries the store.
-	firstPage func() ([]Summary, error)
+	sh      *shared
+	noColor bool
+	stack   []screen
+	boot    startup
 
 	width, height int
 	bodyHeight    int
@@ -109,196 +101,108 @@ func New(cfg Config) *Model {
 	}
 	sh := &shared{
 		ctx: cfg.Context, store: cfg.Store, exporter: cfg.Exporter, cat: cfg.Catalog,
-		lang: cfg.Lang, today: cfg.Today, keys: DefaultKeyMap(cfg.Lang), styles: &st,
+		lang: cfg.Lang, today: cfg.Today, keys: DefaultKeyMap(cfg.Lang), styles: &st, after: after,
 	}
-	m := &Model{sh: sh, noColor: cfg.NoColor, warnings: cfg.Warnings, loadCatalog: cfg.LoadCatalog, firstPage: cfg.FirstPage,
-		width: 80, height: 24, help: help.New()}
+	m := &Model{sh: sh, noColor: cfg.NoColor, width: 80, height: 24, help: help.New(),
+		boot: startup{sh: sh, firstPage: cfg.FirstPage, loadCatalog: cfg.LoadCatalog, warnings: cfg.Warnings}}
 	m.help.Styles = st.Help
 	m.stack = []screen{newHomeScreen(sh)}
 	m.layout()
 	return m
 }
 
-// Init asks for the background colour (without waiting) and loads the
-// newest assessments, which is all the first frame needs. The rest of the
-// start-up work follows that frame, one piece at a time (see startRest), so
-// it never competes with drawing it.
+// after delivers msg once d has passed.
+func after(d time.Duration, msg tea.Msg) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+}
+
+// Init asks for the background colour (without waiting) and starts the
+// start-up work (see startup).
 func (m *Model) Init() tea.Cmd {
-	first := recentAssessmentsCmd(m.sh.ctx, m.sh.store, m.sh.today())
-	if m.firstPage != nil {
-		get := m.firstPage
-		first = func() tea.Msg {
-			list, err := get()
-			if err != nil {
-				return errMsg{err}
-			}
-			return assessmentsLoadedMsg{list}
-		}
-	}
-	return tea.Batch(tea.RequestBackgroundColor, first, m.warningCmd(m.warnings))
-}
-
-// firstFrameDelay is how long the work after the first frame waits: a few
-// frames at 60 frames a second.
-const firstFrameDelay = 50 * time.Millisecond
-
-// startRest loads, after the first frame and one after the other, the
-// catalog (when it is loaded in the background) and the whole list of
-// assessments.
-func (m *Model) startRest() tea.Cmd {
-	m.started = true
-	// Wait until the first frame has reached the terminal: parsing the
-	// checklists right away, with its garbage collection, delays that
-	// frame on a 2-core laptop.
-	cmds := []tea.Cmd{func() tea.Msg { time.Sleep(firstFrameDelay); return nil }}
-	if m.loadCatalog != nil {
-		load := m.loadCatalog
-		cmds = append(cmds, func() tea.Msg {
-			cat, errs := load()
-			return catalogLoadedMsg{cat, errs}
-		})
-	}
-	cmds = append(cmds, listAssessmentsCmd(m.sh.ctx, m.sh.store, m.sh.today()))
-	return tea.Sequence(cmds...)
-}
-
-// warningCmd shows the first of warnings, and how many more there are, in
-// the status line.
-func (m *Model) warningCmd(warnings []string) tea.Cmd {
-	if len(warnings) == 0 {
-		return nil
-	}
-	text := warnings[0]
-	if n := len(warnings); n > 1 {
-		text = fmt.Sprintf("%s (+%d)", text, n-1)
-	}
-	err := fmt.Errorf("%s: %s", m.sh.tr("Checklistor", "Checklists"), text)
-	return func() tea.Msg { return errMsg{err} }
-}
-
-// catalogLoadedMsg carries the catalog loaded in the background.
-type catalogLoadedMsg struct {
-	cat  *checklist.Catalog
-	errs []error
-}
-
-// needsCatalog reports whether msg opens a screen that reads the catalog.
-func needsCatalog(msg tea.Msg) bool {
-	switch msg.(type) {
-	case newAssessmentMsg, openMsg, addActionMsg:
-		return true
-	}
-	return false
+	return tea.Batch(tea.RequestBackgroundColor, m.boot.init())
 }
 
 func (m *Model) active() screen { return m.stack[len(m.stack)-1] }
 
-// Update routes a message.
+// Update lets the start-up see the message first, then routes it.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if m.loadCatalog != nil && needsCatalog(msg) {
-		// Until the catalog is there, hold what needs it; it is replayed
-		// in order on arrival (within milliseconds of start).
-		m.pending = append(m.pending, msg)
-		return m, nil
+	held, boot := m.boot.update(msg)
+	if held {
+		return m, boot
 	}
+	return m, tea.Batch(boot, m.route(msg))
+}
+
+// route handles size, background, global keys, the status line and
+// navigation, and forwards everything else to the active screen.
+func (m *Model) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case assessmentsLoadedMsg:
-		if !m.started {
-			return m, tea.Batch(m.forward(msg), m.startRest())
-		}
-	case errMsg:
-		if !m.started {
-			// The first page failed; carry on with the rest all the same.
-			return m, tea.Batch(m.setStatus(checklist.Message(msg.err, m.sh.lang), true), m.startRest())
-		}
-	}
-	switch msg := msg.(type) {
-	case catalogLoadedMsg:
-		m.loadCatalog = nil
-		if msg.cat != nil {
-			m.sh.cat = msg.cat
-		}
-		warnings := make([]string, 0, len(msg.errs))
-		for _, err := range msg.errs {
-			warnings = append(warnings, checklist.Message(err, m.sh.lang))
-		}
-		cmds := []tea.Cmd{m.warningCmd(warnings)}
-		for _, p := range m.pending {
-			cmds = append(cmds, func() tea.Msg { return p })
-		}
-		m.pending = nil
-		return m, tea.Sequence(cmds...)
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		return m, nil
 	case tea.BackgroundColorMsg:
 		if !m.noColor {
 			*m.sh.styles = NewStyles(msg.IsDark())
 			m.help.Styles = m.sh.styles.Help
 		}
-		return m, nil
 	case tea.KeyPressMsg:
-		if testPanicKey != "" && msg.String() == testPanicKey {
-			panic("samkoll: test panic requested with " + testPanicKey)
-		}
 		return m.handleKey(msg)
 	case statusMsg:
-		return m, m.setStatus(msg.text, false)
+		return m.setStatus(msg.text, false)
 	case errMsg:
-		return m, m.setStatus(checklist.Message(msg.err, m.sh.lang), true)
+		return m.setStatus(checklist.Message(msg.err, m.sh.lang), true)
 	case clearStatusMsg:
 		if msg.id == m.statusID {
 			m.status = ""
 		}
-		return m, nil
 	case backMsg:
 		return m.pop()
 	case newAssessmentMsg:
 		ns := newNewScreen(m.sh)
 		m.push(ns)
-		return m, ns.init()
+		return ns.init()
 	case openMsg:
-		return m, loadAssessmentCmd(m.sh.ctx, m.sh.store, msg, nil)
+		return loadAssessmentCmd(m.sh.ctx, m.sh.store, msg, nil)
 	case addActionMsg:
-		add := msg
-		return m, loadAssessmentCmd(m.sh.ctx, m.sh.store, openMsg{to: planScreenID, id: msg.AssessmentID}, &add)
+		return loadAssessmentCmd(m.sh.ctx, m.sh.store, openMsg{to: planScreenID, id: msg.AssessmentID}, &msg)
 	case assessmentLoadedMsg:
 		if msg.open.to == noScreen {
-			break
+			return m.forward(msg)
 		}
 		return m.open(msg)
 	case assessmentCreatedMsg:
 		m.stack = m.stack[:len(m.stack)-1]
-		return m.push(newWalkScreen(m.sh, msg.a, checklist.ItemKey{}))
+		m.push(newWalkScreen(m.sh, msg.a, checklist.ItemKey{}))
 	case exportedMsg:
 		text := fmt.Sprintf("%s %s", m.sh.tr("Exporterad till", "Exported to"), msg.path)
 		if msg.warning != nil {
 			text += " · " + checklist.Message(msg.warning, m.sh.lang)
 		}
-		cmd := m.setStatus(text, msg.warning != nil)
-		return m, tea.Batch(cmd, m.forward(msg))
+		return tea.Batch(m.setStatus(text, msg.warning != nil), m.forward(msg))
+	default:
+		return m.forward(msg)
 	}
-	return m, m.forward(msg)
+	return nil
 }
 
 // handleKey handles the global keys and forwards the rest.
-func (m *Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	g := m.sh.keys.Global
-	if key.Matches(msg, g.Quit) {
-		return m, tea.Quit
-	}
-	if msg.String() == "f2" || (!m.active().Inputting() && key.Matches(msg, g.Present)) {
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	g, typing := m.sh.keys.Global, m.active().Inputting()
+	switch {
+	case key.Matches(msg, testPanicKey):
+		panic("samkoll: test panic requested")
+	case key.Matches(msg, g.Quit):
+		return tea.Quit
+	case key.Matches(msg, g.PresentAlways), !typing && key.Matches(msg, g.Present):
 		m.sh.presenting = !m.sh.presenting
 		m.layout()
-		return m, nil
-	}
-	if !m.active().Inputting() && key.Matches(msg, g.Help) {
+	case !typing && key.Matches(msg, g.Help):
 		m.showAll = !m.showAll
 		m.layout()
-		return m, nil
+	default:
+		return m.forward(msg)
 	}
-	return m, m.forward(msg)
+	return nil
 }
 
 // forward sends msg to the active screen.
@@ -309,24 +213,23 @@ func (m *Model) forward(msg tea.Msg) tea.Cmd {
 }
 
 // push makes s the active screen.
-func (m *Model) push(s screen) (tea.Model, tea.Cmd) {
+func (m *Model) push(s screen) {
 	m.stack = append(m.stack, s)
 	m.layout()
-	return m, nil
 }
 
 // pop goes back one screen; popping the start screen quits.
-func (m *Model) pop() (tea.Model, tea.Cmd) {
+func (m *Model) pop() tea.Cmd {
 	if len(m.stack) <= 1 {
-		return m, tea.Quit
+		return tea.Quit
 	}
 	m.stack = m.stack[:len(m.stack)-1]
 	m.layout()
-	return m, m.forward(resumedMsg{})
+	return m.forward(resumedMsg{})
 }
 
 // open builds the screen an assessment was loaded for.
-func (m *Model) open(msg assessmentLoadedMsg) (tea.Model, tea.Cmd) {
+func (m *Model) open(msg assessmentLoadedMsg) tea.Cmd {
 	var s screen
 	switch msg.open.to {
 	case walkScreenID:
@@ -336,20 +239,20 @@ func (m *Model) open(msg assessmentLoadedMsg) (tea.Model, tea.Cmd) {
 	case summaryScreenID:
 		s = newSummaryScreen(m.sh, msg.a)
 	default:
-		return m, nil
+		return nil
 	}
 	m.push(s)
 	if msg.add != nil {
-		return m, m.forward(*msg.add)
+		return m.forward(*msg.add)
 	}
-	return m, nil
+	return nil
 }
 
 // setStatus shows text in the status line until it expires.
 func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 	m.statusID++
 	m.status, m.statusErr = text, isErr
-	return clearStatusCmd(m.statusID, statusDuration)
+	return m.sh.after(statusDuration, clearStatusMsg{m.statusID})
 }
 
 // layout computes the body size from the window and the footer and passes it

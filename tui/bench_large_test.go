@@ -151,7 +151,7 @@ func BenchmarkLarge(b *testing.B) {
 			b.Run("AnswerKey", func(b *testing.B) { benchAnswer(b, s) })
 			b.Run("MoveItem", func(b *testing.B) {
 				m, _ := benchWalk(b, s)
-				left, right := pbKey("left"), pbKey("right")
+				left, right := keyMsg("left"), keyMsg("right")
 				b.ReportAllocs()
 				i := 0
 				for b.Loop() {

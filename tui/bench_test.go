@@ -113,7 +113,7 @@ func benchWalk(b testing.TB, s Store) (*Model, *checklist.Catalog) {
 func benchAnswer(b *testing.B, s Store) {
 	m, _ := benchWalk(b, s)
 	w := m.active().(*walkScreen)
-	key := pbKey("1")
+	key := keyMsg("1")
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
@@ -146,7 +146,7 @@ func BenchmarkAnswerKeyStore(b *testing.B) {
 func BenchmarkMoveItem(b *testing.B) {
 	m, _ := benchWalk(b, newFakeStore())
 	w := m.active().(*walkScreen)
-	left, right := pbKey("left"), pbKey("right")
+	left, right := keyMsg("left"), keyMsg("right")
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := range b.N {
@@ -198,7 +198,7 @@ func TestBenchSetUp(t *testing.T) {
 	if len(w.items) != 150 {
 		t.Fatalf("walk has %d items, want 150", len(w.items))
 	}
-	benchSend(t, m, pbKey("1"))
+	benchSend(t, m, keyMsg("1"))
 	if w.idx != 1 || f.calls["SaveResponse"] != 1 {
 		t.Fatalf("after one answer idx %d, saves %d", w.idx, f.calls["SaveResponse"])
 	}

@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -22,7 +21,7 @@ func TestCatalogLoadsAfterFirstFrame(t *testing.T) {
 	loads := 0
 	m := New(Config{Store: fs, Lang: checklist.English, Today: func() checklist.Date { return testToday },
 		LoadCatalog: func() (*checklist.Catalog, []error) { loads++; return cat, []error{loadErr} }})
-	d := &driver{t: t, m: m, store: fs, export: &fakeExporter{}, timeout: 50 * time.Millisecond}
+	d := attach(t, m, fs)
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 
 	first := firstListMsg(t, m.Init())
@@ -50,7 +49,7 @@ func TestKeysWaitForCatalog(t *testing.T) {
 	cat := testCatalog(t)
 	m := New(Config{Store: fs, Lang: checklist.Swedish, Today: func() checklist.Date { return testToday },
 		LoadCatalog: func() (*checklist.Catalog, []error) { return cat, nil }})
-	d := &driver{t: t, m: m, store: fs, export: &fakeExporter{}, timeout: 50 * time.Millisecond}
+	d := attach(t, m, fs)
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	d.keys("n")
 	if got := m.ActiveScreen(); got != homeScreenID.String() {

@@ -73,7 +73,7 @@ func TestFlowFromEmptyDatabaseToExport(t *testing.T) {
 	}
 	press := func(keys ...string) {
 		for _, k := range keys {
-			tm.Send(pbKey(k))
+			tm.Send(keyMsg(k))
 		}
 	}
 

@@ -179,7 +179,7 @@ func TestHostileWarningInStatusLine(t *testing.T) {
 	m := New(Config{Store: newFakeStore(), Catalog: testCatalog(t), Lang: checklist.Swedish,
 		Today:    func() checklist.Date { return testToday },
 		Warnings: []string{hostileTexts["osc title"] + ".yaml:3: " + hostileTexts["controls"]}})
-	d := &driver{t: t, m: m, store: newFakeStore(), timeout: 50 * 1e6}
+	d := attach(t, m, newFakeStore())
 	d.run(m.Init())
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	if !strings.Contains(d.view(), ".yaml:3") {

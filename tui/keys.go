@@ -24,6 +24,8 @@ type KeyMap struct {
 // focus).
 type GlobalKeys struct {
 	Quit, Help, Present, Back key.Binding
+	// PresentAlways toggles presentation mode even while typing.
+	PresentAlways key.Binding
 }
 
 // HomeKeys are the start screen's keys.
@@ -81,10 +83,11 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 	arrowDown := b([]string{"down"}, "↓", t("ned", "down"))
 	return KeyMap{
 		Global: GlobalKeys{
-			Quit:    b([]string{"ctrl+c"}, "ctrl+c", t("avsluta", "quit")),
-			Help:    b([]string{"?"}, "?", t("alla tangenter", "all keys")),
-			Present: b([]string{"f2", "p"}, "p/F2", t("presentationsläge", "presentation mode")),
-			Back:    b([]string{"esc", "q"}, "q/esc", t("tillbaka", "back")),
+			Quit:          b([]string{"ctrl+c"}, "ctrl+c", t("avsluta", "quit")),
+			Help:          b([]string{"?"}, "?", t("alla tangenter", "all keys")),
+			Present:       b([]string{"f2", "p"}, "p/F2", t("presentationsläge", "presentation mode")),
+			PresentAlways: b([]string{"f2"}, "F2", t("presentationsläge", "presentation mode")),
+			Back:          b([]string{"esc", "q"}, "q/esc", t("tillbaka", "back")),
 		},
 		Home: HomeKeys{
 			Up:      up,

@@ -101,11 +101,6 @@ type exportedMsg struct {
 // statusDuration is how long a status line stays.
 const statusDuration = 5 * time.Second
 
-// clearStatusCmd expires status id after d.
-func clearStatusCmd(id int, d time.Duration) tea.Cmd {
-	return tea.Tick(d, func(time.Time) tea.Msg { return clearStatusMsg{id} })
-}
-
 // errCmd wraps err as a message.
 func errCmd(err error) tea.Cmd { return func() tea.Msg { return errMsg{err} } }
 

@@ -2,4 +2,8 @@
 
 package tui
 
-func init() { testPanicKey = "ctrl+p" }
+import "charm.land/bubbles/v2/key"
+
+func init() {
+	testPanicKey = key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "panic (test build)"))
+}

@@ -136,11 +136,10 @@ func pbSeed(f *fakeStore) {
 		DoneOn: checklist.Date{Year: 2026, Month: time.March, Day: 2}, CheckedOn: pbToday, Effect: "ja, fler får plats"})
 }
 
-// pbHarness drives the root model with synthetic messages and runs the
-// commands that come back, the way the runtime would, but synchronously.
+// pbHarness is the driver on the plan and summary fixture (pbSeed), with a
+// store that records what is saved.
 type pbHarness struct {
-	t     testing.TB
-	m     *Model
+	*driver
 	store *recordingStore
 	exp   *fakeExporter
 }
@@ -153,104 +152,11 @@ func newPBHarness(tb testing.TB, lang checklist.Lang, w, h int) *pbHarness {
 	exp := &fakeExporter{}
 	m := New(Config{Store: rs, Exporter: exp, Catalog: pbCatalog(tb, 4, "sam", "osa"), Lang: lang,
 		Today: func() checklist.Date { return pbToday }})
-	hs := &pbHarness{t: tb, m: m, store: rs, exp: exp}
+	hs := &pbHarness{driver: attach(tb, m, f), store: rs, exp: exp}
+	hs.driver.export = exp
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return hs
 }
-
-// send delivers msg to the root and runs the resulting commands.
-func (hs *pbHarness) send(msg tea.Msg) {
-	hs.t.Helper()
-	_, cmd := hs.m.Update(msg)
-	hs.run(cmd, 0)
-}
-
-// run executes cmd and feeds its messages back. Commands that do not finish
-// at once (timers such as the status expiry) are dropped.
-func (hs *pbHarness) run(cmd tea.Cmd, depth int) {
-	hs.t.Helper()
-	if cmd == nil || depth > 8 {
-		return
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-time.After(200 * time.Millisecond):
-		return
-	}
-	switch msg := msg.(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			hs.run(c, depth+1)
-		}
-	default:
-		if reflect.TypeOf(msg).Kind() == reflect.Slice {
-			// tea.Sequence: run the commands in order.
-			v := reflect.ValueOf(msg)
-			for i := range v.Len() {
-				if c, ok := v.Index(i).Interface().(tea.Cmd); ok {
-					hs.run(c, depth+1)
-				}
-			}
-			return
-		}
-		_, next := hs.m.Update(msg)
-		hs.run(next, depth+1)
-	}
-}
-
-// keys presses each key in turn. Single characters are typed; names such as
-// "enter", "esc", "up" or "space" are special keys.
-func (hs *pbHarness) keys(keys ...string) {
-	hs.t.Helper()
-	for _, k := range keys {
-		hs.send(pbKey(k))
-	}
-}
-
-// typeText types s one character at a time.
-func (hs *pbHarness) typeText(s string) {
-	hs.t.Helper()
-	for _, r := range s {
-		hs.send(pbKey(string(r)))
-	}
-}
-
-func pbKey(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	}
-	if c, ok := strings.CutPrefix(k, "ctrl+"); ok && len(c) == 1 {
-		return tea.KeyPressMsg{Code: rune(c[0]), Mod: tea.ModCtrl}
-	}
-	r := []rune(k)
-	return tea.KeyPressMsg{Code: r[0], Text: k}
-}
-
-// view returns the ANSI-stripped screen.
-func (hs *pbHarness) view() string { return ansi.Strip(hs.m.View().Content) }
 
 // openPlan opens the plan of the current assessment.
 func (hs *pbHarness) openPlan() {

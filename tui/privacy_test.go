@@ -3,7 +3,6 @@ package tui
 import (
 	"regexp"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -23,7 +22,8 @@ func newLangDriver(t testing.TB, fs *fakeStore, lang checklist.Lang) *driver {
 	exp := &fakeExporter{}
 	m := New(Config{Store: fs, Exporter: exp, Catalog: testCatalog(t), Lang: lang,
 		Today: func() checklist.Date { return testToday }})
-	d := &driver{t: t, m: m, store: fs, export: exp, timeout: 50 * time.Millisecond}
+	d := attach(t, m, fs)
+	d.export = exp
 	d.run(m.Init())
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return d

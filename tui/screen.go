@@ -21,6 +21,7 @@ package tui
 import (
 	"context"
 	"errors"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -83,6 +84,9 @@ type shared struct {
 	today    func() checklist.Date
 	keys     KeyMap
 	styles   *Styles
+	// after delivers a message once a duration has passed (tea.Tick);
+	// tests replace it to run timers at will.
+	after func(time.Duration, tea.Msg) tea.Cmd
 	// presenting is presentation mode: more spacing, centred statement,
 	// high contrast, guidance hidden.
 	presenting bool

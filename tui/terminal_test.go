@@ -3,7 +3,6 @@ package tui
 import (
 	"math/rand/v2"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -39,7 +38,6 @@ func TestResizeOnEveryScreen(t *testing.T) {
 			fs := newFakeStore()
 			a := seedHostile(t, fs, "Avdelning 7 – kirurgi och 👩‍⚕️ e\u0301 "+hostileTexts["osc title"])
 			d := newDriver(t, fs)
-			d.timeout = 5 * time.Millisecond
 			st.open(d, a)
 			if got := d.m.ActiveScreen(); got != st.screen {
 				t.Fatalf("active screen %s, want %s", got, st.screen)
@@ -86,7 +84,6 @@ func TestMashReachesEveryScreen(t *testing.T) {
 		seedHostile(t, fs, "Enhet "+hostileTexts["controls"])
 		seedAssessment(t, fs)
 		d := newDriver(t, fs)
-		d.timeout = 5 * time.Millisecond
 		for range 800 {
 			if rng.IntN(8) == 0 {
 				s := sizes[rng.IntN(len(sizes))]

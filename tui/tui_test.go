@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -20,34 +21,93 @@ import (
 var testToday = checklist.Date{Year: 2026, Month: time.March, Day: 14}
 
 // driver feeds messages to the root model and runs the commands that come
-// back, synchronously. Commands that do not answer within the timeout
-// (ticks) are dropped.
+// back, synchronously and to their end. A command that does not finish
+// fails the test: nothing is dropped. Timers go through the model's after:
+// short ones (the start-up's first-frame delay) fire at once, long ones (the
+// status line's expiry) wait in timers until expire is called.
 type driver struct {
-	t       testing.TB
-	m       *Model
-	store   *fakeStore
-	export  *fakeExporter
-	quit    bool
-	timeout time.Duration
+	t      testing.TB
+	m      *Model
+	store  *fakeStore
+	export *fakeExporter
+	quit   bool
+	timers []tea.Msg
+	// deadline is how long a command may take; commandDeadline unless a
+	// test of the driver itself shortens it.
+	deadline time.Duration
 }
+
+// commandDeadline is how long a command may take before the driver fails
+// the test; every command of the app returns at once on the fake store.
+const commandDeadline = 10 * time.Second
 
 func newDriver(t testing.TB, fs *fakeStore) *driver {
 	t.Helper()
-	exp := &fakeExporter{}
-	m := New(Config{Store: fs, Exporter: exp, Catalog: testCatalog(t), Lang: checklist.Swedish,
-		Today: func() checklist.Date { return testToday }})
-	d := &driver{t: t, m: m, store: fs, export: exp, timeout: 50 * time.Millisecond}
-	d.run(m.Init())
-	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	return newLangDriver(t, fs, checklist.Swedish)
+}
+
+// attach returns a driver for m whose timers the driver runs.
+func attach(t testing.TB, m *Model, fs *fakeStore) *driver {
+	d := &driver{t: t, m: m, store: fs, deadline: commandDeadline}
+	m.sh.after = func(dur time.Duration, msg tea.Msg) tea.Cmd {
+		if dur < time.Second {
+			return func() tea.Msg { return msg }
+		}
+		return func() tea.Msg { d.timers = append(d.timers, msg); return nil }
+	}
 	return d
 }
 
+// expire fires the waiting timers.
+func (d *driver) expire() {
+	timers := d.timers
+	d.timers = nil
+	for _, msg := range timers {
+		d.send(msg)
+	}
+}
+
+// fatalRecorder is a testing.TB whose Fatalf records the message and ends
+// the goroutine, as the real one does.
+type fatalRecorder struct {
+	testing.TB
+	msg string
+}
+
+func (r *fatalRecorder) Helper() {}
+
+func (r *fatalRecorder) Fatalf(format string, args ...any) {
+	r.msg = fmt.Sprintf(format, args...)
+	runtime.Goexit()
+}
+
+// TestDriverFailsOnBlockingCommand checks that the driver fails the test on
+// a command that does not finish instead of dropping it.
+func TestDriverFailsOnBlockingCommand(t *testing.T) {
+	rec := &fatalRecorder{TB: t}
+	d := attach(rec, New(Config{Store: newFakeStore(), Catalog: testCatalog(t)}), newFakeStore())
+	d.deadline = 10 * time.Millisecond
+	block := make(chan struct{})
+	defer close(block)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		d.run(func() tea.Msg { <-block; return nil })
+	}()
+	<-done
+	if !strings.Contains(rec.msg, "did not finish") {
+		t.Fatalf("the driver let a blocking command pass (message %q)", rec.msg)
+	}
+}
+
 func (d *driver) send(msg tea.Msg) {
+	d.t.Helper()
 	_, cmd := d.m.Update(msg)
 	d.run(cmd)
 }
 
 func (d *driver) run(cmd tea.Cmd) {
+	d.t.Helper()
 	if cmd == nil {
 		return
 	}
@@ -56,8 +116,8 @@ func (d *driver) run(cmd tea.Cmd) {
 	var msg tea.Msg
 	select {
 	case msg = <-ch:
-	case <-time.After(d.timeout):
-		return
+	case <-time.After(d.deadline):
+		d.t.Fatalf("a command did not finish within %v", d.deadline)
 	}
 	if msg == nil {
 		return
@@ -66,6 +126,7 @@ func (d *driver) run(cmd tea.Cmd) {
 		d.quit = true
 		return
 	}
+	// tea.Batch and tea.Sequence: run the commands in order.
 	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
 		for i := range v.Len() {
 			d.run(v.Index(i).Interface().(tea.Cmd))
@@ -489,7 +550,7 @@ func TestNoColorHasNoColour(t *testing.T) {
 	fs := newFakeStore()
 	seed(t, fs, "Avd 1", testToday, 1)
 	m := New(Config{Store: fs, Catalog: testCatalog(t), Today: func() checklist.Date { return testToday }, NoColor: true})
-	d := &driver{t: t, m: m, store: fs, timeout: 50 * time.Millisecond}
+	d := attach(t, m, fs)
 	d.run(m.Init())
 	d.send(tea.BackgroundColorMsg{Color: color.White})
 	d.keys("enter", "2")
@@ -555,7 +616,6 @@ func TestMashNeverPanics(t *testing.T) {
 				seedAssessment(t, fs)
 			}
 			d := newDriver(t, fs)
-			d.timeout = 5 * time.Millisecond
 			for range 600 {
 				if rng.IntN(10) == 0 {
 					s := sizes[rng.IntN(len(sizes))]

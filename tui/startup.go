@@ -1,0 +1,124 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"samkoll/checklist"
+)
+
+// firstFrameDelay is how long the work after the first frame waits: a few
+// frames at 60 frames a second.
+const firstFrameDelay = 50 * time.Millisecond
+
+// startup runs the work of the first moments: the newest assessments for
+// the first frame, then, once that frame is out, the catalog (when it loads
+// in the background) and the whole list, one after the other, so that
+// neither competes with drawing the first frame. Messages that open a
+// screen needing the catalog wait for it and are replayed in order.
+type startup struct {
+	sh *shared
+	// firstPage gives the first page of the list; nil queries the store.
+	firstPage func() ([]Summary, error)
+	// loadCatalog is set until the catalog has arrived.
+	loadCatalog func() (*checklist.Catalog, []error)
+	warnings    []string
+	// pending holds the messages that wait for the catalog.
+	pending []tea.Msg
+	// started is set once the work after the first frame has begun.
+	started bool
+}
+
+// startRestMsg starts the work that follows the first frame.
+type startRestMsg struct{}
+
+// catalogLoadedMsg carries the catalog loaded in the background.
+type catalogLoadedMsg struct {
+	cat  *checklist.Catalog
+	errs []error
+}
+
+// init asks for the first page and shows the start-up warnings.
+func (b *startup) init() tea.Cmd {
+	first := recentAssessmentsCmd(b.sh.ctx, b.sh.store, b.sh.today())
+	if b.firstPage != nil {
+		get := b.firstPage
+		first = func() tea.Msg {
+			list, err := get()
+			if err != nil {
+				return errMsg{err}
+			}
+			return assessmentsLoadedMsg{list}
+		}
+	}
+	return tea.Batch(first, warningCmd(b.sh, b.warnings))
+}
+
+// update looks at every message before the root routes it. held reports
+// that the message is the start-up's own or waits for the catalog; then the
+// root does nothing else with it.
+func (b *startup) update(msg tea.Msg) (held bool, cmd tea.Cmd) {
+	if b.loadCatalog != nil && needsCatalog(msg) {
+		b.pending = append(b.pending, msg)
+		return true, nil
+	}
+	switch msg := msg.(type) {
+	case assessmentsLoadedMsg, errMsg:
+		// The first page (or its failure): the first frame follows.
+		if !b.started {
+			b.started = true
+			return false, b.sh.after(firstFrameDelay, startRestMsg{})
+		}
+	case startRestMsg:
+		var cmds []tea.Cmd
+		if load := b.loadCatalog; load != nil {
+			cmds = append(cmds, func() tea.Msg {
+				cat, errs := load()
+				return catalogLoadedMsg{cat, errs}
+			})
+		}
+		cmds = append(cmds, listAssessmentsCmd(b.sh.ctx, b.sh.store, b.sh.today()))
+		return true, tea.Sequence(cmds...)
+	case catalogLoadedMsg:
+		b.loadCatalog = nil
+		if msg.cat != nil {
+			b.sh.cat = msg.cat
+		}
+		warnings := make([]string, 0, len(msg.errs))
+		for _, err := range msg.errs {
+			warnings = append(warnings, checklist.Message(err, b.sh.lang))
+		}
+		cmds := []tea.Cmd{warningCmd(b.sh, warnings)}
+		for _, p := range b.pending {
+			cmds = append(cmds, func() tea.Msg { return p })
+		}
+		b.pending = nil
+		return true, tea.Sequence(cmds...)
+	}
+	return false, nil
+}
+
+// needsCatalog reports whether msg opens a screen that reads the catalog.
+func needsCatalog(msg tea.Msg) bool {
+	switch msg.(type) {
+	case newAssessmentMsg, openMsg, addActionMsg:
+		return true
+	}
+	return false
+}
+
+// warningCmd shows the first of warnings, and how many more there are, in
+// the status line.
+func warningCmd(sh *shared, warnings []string) tea.Cmd {
+	if len(warnings) == 0 {
+		return nil
+	}
+	text := warnings[0]
+	if n := len(warnings); n > 1 {
+		text = fmt.Sprintf("%s (+%d)", text, n-1)
+	}
+	err := fmt.Errorf("%s: %s", sh.tr("Checklistor", "Checklists"), text)
+	return func() tea.Msg { return errMsg{err} }
+}
