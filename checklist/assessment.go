@@ -67,6 +67,9 @@ type Response struct {
 	AnsweredAt time.Time
 	// Risk is set for Delvis and Nej once evaluated.
 	Risk *Risk
+	// Measures are the measures already in place for the item ("Det här
+	// fungerar redan"): free text, several lines, group level only.
+	Measures string
 }
 
 // Key returns the map key of the response.
@@ -92,8 +95,43 @@ type Assessment struct {
 	Responses map[ItemKey]Response
 	// Actions are the assessment's own actions and the unit's unfinished
 	// actions carried over from earlier assessments.
-	Actions          []Action
+	Actions []Action
+	// OwnItems are the unit's own items offered at this assessment: those
+	// added here or at an earlier APT of the unit.
+	OwnItems []OwnItem
+	// CarriedRisks are the unresolved risks of earlier assessments of the
+	// unit shown in this one, oldest first.
+	CarriedRisks []CarriedRisk
+	// Reevaluations are the later evaluations of this assessment's own
+	// answers, oldest first.
+	Reevaluations    []Reevaluation
 	Created, Updated time.Time
+}
+
+// OwnItem returns the own item with the given area and item id, if the
+// assessment offers it.
+func (as *Assessment) OwnItem(area, item string) (OwnItem, bool) {
+	for _, o := range as.OwnItems {
+		if o.AreaID == area && o.ItemID == item {
+			return o, true
+		}
+	}
+	return OwnItem{}, false
+}
+
+// CurrentLevel returns the risk level of the assessment's answer to k
+// after any re-evaluation, or NoLevel.
+func (as *Assessment) CurrentLevel(k ItemKey) Level {
+	l := NoLevel
+	if r, ok := as.Responses[k]; ok && r.Risk != nil {
+		l = r.Risk.Level
+	}
+	for _, e := range as.Reevaluations {
+		if e.Key() == k {
+			l = e.Risk.Level
+		}
+	}
+	return l
 }
 
 // CarriedOver reports whether action a came from an earlier assessment.

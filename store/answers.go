@@ -40,7 +40,7 @@ func (s *Store) SaveResponse(ctx context.Context, assessmentID int64, r checklis
 		serious = sql.NullInt64{Int64: b2i(rk.Serious()), Valid: true}
 		note = sql.NullString{String: rk.Note, Valid: true}
 	}
-	empty := r.Answer == checklist.Unanswered && r.Comment == "" && r.Reason == "" && r.Risk == nil
+	empty := r.Answer == checklist.Unanswered && r.Comment == "" && r.Reason == "" && r.Risk == nil && r.Measures == ""
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE assessments SET updated = ? WHERE id = ?", fmtTime(s.now()), assessmentID)
 		if err != nil {
@@ -55,14 +55,15 @@ func (s *Store) SaveResponse(ctx context.Context, assessmentID int64, r checklis
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason,
-			answered_at, risk_probability, risk_consequence, risk_level, risk_serious, risk_note)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			answered_at, risk_probability, risk_consequence, risk_level, risk_serious, risk_note, measures)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (assessment_id, area_id, item_id) DO UPDATE SET answer = excluded.answer,
 			comment = excluded.comment, reason = excluded.reason, answered_at = excluded.answered_at,
 			risk_probability = excluded.risk_probability, risk_consequence = excluded.risk_consequence,
-			risk_level = excluded.risk_level, risk_serious = excluded.risk_serious, risk_note = excluded.risk_note`,
+			risk_level = excluded.risk_level, risk_serious = excluded.risk_serious, risk_note = excluded.risk_note,
+			measures = excluded.measures`,
 			assessmentID, r.AreaID, r.ItemID, r.Answer.String(), r.Comment, r.Reason, fmtTime(r.AnsweredAt),
-			prob, cons, level, serious, note)
+			prob, cons, level, serious, note, r.Measures)
 		return err
 	})
 }
@@ -75,37 +76,50 @@ func b2i(b bool) int64 {
 }
 
 func (s *Store) loadResponses(ctx context.Context, id int64) (map[checklist.ItemKey]checklist.Response, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT area_id, item_id, answer, comment, reason, answered_at,
-		risk_probability, risk_consequence, risk_level, risk_note
-		FROM answers WHERE assessment_id = ?`, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+responseCols+` FROM answers w WHERE w.assessment_id = ?`, id)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	out := map[checklist.ItemKey]checklist.Response{}
 	for rows.Next() {
-		var r checklist.Response
-		var answer, at string
-		var prob, cons sql.NullInt64
-		var level, note sql.NullString
-		if err := rows.Scan(&r.AreaID, &r.ItemID, &answer, &r.Comment, &r.Reason, &at,
-			&prob, &cons, &level, &note); err != nil {
+		r, err := scanResponse(rows)
+		if err != nil {
 			return nil, err
-		}
-		if r.Answer, err = checklist.ParseAnswer(answer); err != nil {
-			return nil, err
-		}
-		if r.AnsweredAt, err = parseTime(at); err != nil {
-			return nil, err
-		}
-		if level.Valid {
-			l, err := checklist.ParseLevel(level.String)
-			if err != nil {
-				return nil, err
-			}
-			r.Risk = &checklist.Risk{Probability: int(prob.Int64), Consequence: int(cons.Int64), Level: l, Note: note.String}
 		}
 		out[r.Key()] = r
 	}
 	return out, rows.Err()
+}
+
+// responseCols are the columns scanResponse reads, from answers aliased w.
+const responseCols = `w.area_id, w.item_id, w.answer, w.comment, w.reason, w.answered_at,
+	w.risk_probability, w.risk_consequence, w.risk_level, w.risk_note, w.measures`
+
+// scanResponse reads responseCols and then extra.
+func scanResponse(sc scanner, extra ...any) (checklist.Response, error) {
+	var r checklist.Response
+	var answer, at string
+	var prob, cons sql.NullInt64
+	var level, note sql.NullString
+	dest := append([]any{&r.AreaID, &r.ItemID, &answer, &r.Comment, &r.Reason, &at,
+		&prob, &cons, &level, &note, &r.Measures}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		return r, err
+	}
+	var err error
+	if r.Answer, err = checklist.ParseAnswer(answer); err != nil {
+		return r, err
+	}
+	if r.AnsweredAt, err = parseTime(at); err != nil {
+		return r, err
+	}
+	if level.Valid {
+		l, err := checklist.ParseLevel(level.String)
+		if err != nil {
+			return r, err
+		}
+		r.Risk = &checklist.Risk{Probability: int(prob.Int64), Consequence: int(cons.Int64), Level: l, Note: note.String}
+	}
+	return r, nil
 }

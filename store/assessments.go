@@ -85,8 +85,8 @@ func ensureUnit(ctx context.Context, tx *sql.Tx, name string, now time.Time) (in
 // CreateAssessment saves a new assessment: it creates the unit if no unit
 // has the same name (ignoring case and surrounding space), stores the areas
 // with their item counts from itemCounts, and links the unit's unfinished
-// actions from earlier assessments (carry-over). It returns the assessment
-// as loaded back.
+// actions from earlier assessments (carry-over) and its unresolved risks
+// (see carryRisks). It returns the assessment as loaded back.
 func (s *Store) CreateAssessment(ctx context.Context, a checklist.Assessment, itemCounts map[string]int) (checklist.Assessment, error) {
 	if err := a.Validate(); err != nil {
 		return checklist.Assessment{}, err
@@ -108,7 +108,10 @@ func (s *Store) CreateAssessment(ctx context.Context, a checklist.Assessment, it
 		_, err = tx.ExecContext(ctx, `INSERT INTO assessment_actions (assessment_id, action_id)
 			SELECT ?, id FROM actions
 			WHERE unit_id = ? AND status IN ('planerad', 'pagar') AND assessment_id <> ?`, id, unitID, id)
-		return err
+		if err != nil {
+			return err
+		}
+		return carryRisks(ctx, tx, unitID, id, a.Date)
 	})
 	if err != nil {
 		return checklist.Assessment{}, err
@@ -191,6 +194,9 @@ func (s *Store) LoadAssessment(ctx context.Context, id int64) (checklist.Assessm
 		return a, err
 	}
 	a.Actions = append(a.Actions, own...)
+	if err := s.loadCycle(ctx, &a); err != nil {
+		return a, err
+	}
 	return a, nil
 }
 
@@ -246,6 +252,9 @@ func (s *Store) DeleteAssessment(ctx context.Context, id int64) error {
 				ORDER BY a.meeting_date, a.id LIMIT 1)
 			WHERE assessment_id = ?1
 			AND EXISTS (SELECT 1 FROM assessment_actions l WHERE l.action_id = actions.id AND l.assessment_id <> ?1)`, id); err != nil {
+			return err
+		}
+		if err := moveOwnItems(ctx, tx, id); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM assessment_actions

@@ -709,18 +709,18 @@ func (p *importPlan) apply(ctx context.Context, tx *sql.Tx) (ImportResult, error
 // insertAnswers inserts the answers of assessment id, many rows to a
 // statement: a call into SQLite per answer costs more than the insert.
 func insertAnswers(ctx context.Context, tx *sql.Tx, id int64, rs []checklist.Response) error {
-	const cols, perStatement = 12, 500
+	const cols, perStatement = 13, 500
 	for len(rs) > 0 {
 		n := min(len(rs), perStatement)
 		var q strings.Builder
 		q.WriteString(`INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason, answered_at,
-			risk_probability, risk_consequence, risk_level, risk_serious, risk_note) VALUES `)
+			risk_probability, risk_consequence, risk_level, risk_serious, risk_note, measures) VALUES `)
 		args := make([]any, 0, n*cols)
 		for i, r := range rs[:n] {
 			if i > 0 {
 				q.WriteString(", ")
 			}
-			q.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			q.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			var prob, cons, serious sql.NullInt64
 			var level, note sql.NullString
 			if r.Risk != nil {
@@ -731,7 +731,7 @@ func insertAnswers(ctx context.Context, tx *sql.Tx, id int64, rs []checklist.Res
 				note = sql.NullString{String: r.Risk.Note, Valid: true}
 			}
 			args = append(args, id, r.AreaID, r.ItemID, r.Answer.String(), r.Comment, r.Reason, fmtTime(r.AnsweredAt),
-				prob, cons, level, serious, note)
+				prob, cons, level, serious, note, r.Measures)
 		}
 		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
 			return err

@@ -124,6 +124,21 @@ func TestMigrateFromEveryEarlierVersion(t *testing.T) {
 			if r := a.Responses[checklist.ItemKey{AreaID: "krankningar", ItemID: "3.2"}]; r.Risk == nil || r.Risk.Level != checklist.Hog {
 				t.Errorf("risk lost: %+v", r)
 			}
+			// Every answer keeps its text, and the cycle's new fields start
+			// empty.
+			for k, want := range map[string][2]string{"3.1": {"ja", "Känt"}, "3.2": {"nej", ""}, "4.6": {"ej_aktuellt", "Berör inte oss"}} {
+				area := "krankningar"
+				if k == "4.6" {
+					area = "diskriminering"
+				}
+				r := a.Responses[checklist.ItemKey{AreaID: area, ItemID: k}]
+				if r.Answer.String() != want[0] || r.Comment+r.Reason != want[1] || r.Measures != "" || r.AnsweredAt.IsZero() {
+					t.Errorf("answer %s after migration: %+v", k, r)
+				}
+			}
+			if len(a.OwnItems)+len(a.CarriedRisks)+len(a.Reevaluations) != 0 {
+				t.Errorf("cycle data from nowhere: %+v", a)
+			}
 			list, err := s.ListAssessments(ctx, d("2025-03-02"))
 			if err != nil || len(list) != 1 || list[0].Answered != 3 || list[0].Total != 25 || list[0].OpenActions != 1 {
 				t.Errorf("summary after migration %+v, %v", list, err)
@@ -132,6 +147,12 @@ func TestMigrateFromEveryEarlierVersion(t *testing.T) {
 			b := mustCreate(t, s, newAssessment("avdelning 7", "2026-03-01", "krankningar"), nil)
 			if len(b.Actions) != 1 || b.Actions[0].ID != 1 {
 				t.Errorf("carry-over after migration: %+v", b.Actions)
+			}
+			// 3.2 has an action, so no risk is carried; the previous
+			// answers are those of the migrated meeting.
+			prev, err := s.PreviousResponses(ctx, b.ID)
+			if err != nil || len(b.CarriedRisks) != 0 || len(prev) != 3 || prev[checklist.ItemKey{AreaID: "krankningar", ItemID: "3.2"}].Level() != checklist.Hog {
+				t.Errorf("cycle after migration: %+v %+v %v", b.CarriedRisks, prev, err)
 			}
 			// Opening again does not migrate or back up again.
 			s.Close()

@@ -1,0 +1,686 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"samkoll/checklist"
+)
+
+// This file holds the SAM cycle: what each APT of a unit hands to the next.
+// See docs/storage.md ("The SAM cycle").
+
+// earlierCTE selects the assessments of unit ?1 held before assessment ?2
+// on date ?3: an earlier meeting date, or the same date and a lower id.
+const earlierCTE = `earlier AS (SELECT id, meeting_date FROM assessments
+	WHERE unit_id = ?1 AND id <> ?2 AND (meeting_date < ?3 OR (meeting_date = ?3 AND id < ?2)))`
+
+// carryRisks links the unresolved risks of the unit's earlier assessments
+// to the new assessment id: for each item, its latest answer before id, if
+// that is Delvis or Nej and either has no risk evaluation or got no action
+// of the unit for the item at that meeting or later.
+func carryRisks(ctx context.Context, tx *sql.Tx, unitID, id int64, date checklist.Date) error {
+	_, err := tx.ExecContext(ctx, `WITH `+earlierCTE+`,
+		latest AS (SELECT w.assessment_id, w.area_id, w.item_id, w.answer, w.risk_level, e.meeting_date,
+			row_number() OVER (PARTITION BY w.area_id, w.item_id ORDER BY e.meeting_date DESC, e.id DESC) AS rn
+			FROM answers w JOIN earlier e ON e.id = w.assessment_id WHERE w.answer <> '')
+		INSERT OR IGNORE INTO carried_risks (assessment_id, from_assessment_id, area_id, item_id)
+		SELECT ?2, l.assessment_id, l.area_id, l.item_id FROM latest l
+		WHERE l.rn = 1 AND l.answer IN ('delvis', 'nej') AND (l.risk_level IS NULL OR NOT EXISTS (
+			SELECT 1 FROM actions x JOIN assessments o ON o.id = x.assessment_id
+			WHERE x.unit_id = ?1 AND x.area_id = l.area_id AND x.item_id = l.item_id
+			AND (o.meeting_date > l.meeting_date OR (o.meeting_date = l.meeting_date AND o.id >= l.assessment_id))))`,
+		unitID, id, date.String())
+	return err
+}
+
+// reevalCols are the columns scanReevaluation reads, from reevaluations
+// aliased r.
+const reevalCols = `r.id, r.assessment_id, r.area_id, r.item_id, coalesce(r.action_id, 0), r.evaluated_on,
+	r.probability, r.consequence, r.level, r.note, r.created`
+
+func scanReevaluation(sc scanner) (checklist.Reevaluation, error) {
+	var e checklist.Reevaluation
+	var on, level, created string
+	if err := sc.Scan(&e.ID, &e.AssessmentID, &e.AreaID, &e.ItemID, &e.ActionID, &on,
+		&e.Risk.Probability, &e.Risk.Consequence, &level, &e.Risk.Note, &created); err != nil {
+		return e, err
+	}
+	var err error
+	if e.On, err = parseDate(on); err != nil {
+		return e, err
+	}
+	if e.Risk.Level, err = checklist.ParseLevel(level); err != nil {
+		return e, err
+	}
+	e.Created, err = parseTime(created)
+	return e, err
+}
+
+func (s *Store) queryReevaluations(ctx context.Context, query string, args ...any) ([]checklist.Reevaluation, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []checklist.Reevaluation
+	for rows.Next() {
+		e, err := scanReevaluation(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// reevalOrder orders re-evaluations oldest first.
+const reevalOrder = ` ORDER BY r.evaluated_on, r.created, r.id`
+
+// answerKey names one answer: an assessment and an item.
+type answerKey struct {
+	assessment int64
+	item       checklist.ItemKey
+}
+
+// unitReevaluations returns the re-evaluations of every answer of the unit,
+// by answer, oldest first.
+func (s *Store) unitReevaluations(ctx context.Context, unitID int64) (map[answerKey][]checklist.Reevaluation, error) {
+	list, err := s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r
+		JOIN assessments a ON a.id = r.assessment_id WHERE a.unit_id = ?`+reevalOrder, unitID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[answerKey][]checklist.Reevaluation{}
+	for _, e := range list {
+		k := answerKey{e.AssessmentID, e.Key()}
+		out[k] = append(out[k], e)
+	}
+	return out, nil
+}
+
+// loadCycle fills in what an assessment receives from the cycle: its own
+// items, carried risks and re-evaluations.
+func (s *Store) loadCycle(ctx context.Context, a *checklist.Assessment) error {
+	var err error
+	if a.OwnItems, err = s.queryOwnItems(ctx, `SELECT `+ownItemCols+` FROM own_items o
+		WHERE o.unit_id = ?1 AND o.since <= ?2 AND (o.retired = '' OR o.retired > ?2 OR o.assessment_id = ?3
+			OR EXISTS (SELECT 1 FROM answers w WHERE w.assessment_id = ?3 AND w.area_id = o.area_id AND w.item_id = o.item_id))
+		ORDER BY o.id`, a.UnitID, a.Date.String(), a.ID); err != nil {
+		return err
+	}
+	if a.Reevaluations, err = s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r
+		WHERE r.assessment_id = ?`+reevalOrder, a.ID); err != nil {
+		return err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+responseCols+`, o.id, o.meeting_date
+		FROM carried_risks c JOIN answers w ON w.assessment_id = c.from_assessment_id AND w.area_id = c.area_id AND w.item_id = c.item_id
+		JOIN assessments o ON o.id = c.from_assessment_id
+		WHERE c.assessment_id = ? ORDER BY o.meeting_date, o.id, w.area_id, w.item_id`, a.ID)
+	if err != nil {
+		return err
+	}
+	var carried []checklist.CarriedRisk
+	for rows.Next() {
+		var c checklist.CarriedRisk
+		var date string
+		if c.Response, err = scanResponse(rows, &c.AssessmentID, &date); err != nil {
+			rows.Close()
+			return err
+		}
+		if c.Date, err = parseDate(date); err != nil {
+			rows.Close()
+			return err
+		}
+		carried = append(carried, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range carried {
+		c := &carried[i]
+		if c.Reevaluations, err = s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r
+			WHERE r.assessment_id = ? AND r.area_id = ? AND r.item_id = ?`+reevalOrder,
+			c.AssessmentID, c.Response.AreaID, c.Response.ItemID); err != nil {
+			return err
+		}
+	}
+	sortCarried(carried)
+	a.CarriedRisks = carried
+	return nil
+}
+
+// sortCarried orders carried risks by meeting date, then area, then item
+// in natural order.
+func sortCarried(list []checklist.CarriedRisk) {
+	slices.SortStableFunc(list, func(a, b checklist.CarriedRisk) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		if a.AssessmentID != b.AssessmentID {
+			return int(a.AssessmentID - b.AssessmentID)
+		}
+		if a.Response.AreaID != b.Response.AreaID {
+			return strings.Compare(a.Response.AreaID, b.Response.AreaID)
+		}
+		return naturalCompare(a.Response.ItemID, b.Response.ItemID)
+	})
+}
+
+// PreviousResponses returns, for every item the unit answered before the
+// assessment id, the latest of those answers with its re-evaluations: what
+// the walk shows as "Förra APT".
+func (s *Store) PreviousResponses(ctx context.Context, id int64) (map[checklist.ItemKey]checklist.PastResponse, error) {
+	var unitID int64
+	var date string
+	err := s.db.QueryRowContext(ctx, "SELECT unit_id, meeting_date FROM assessments WHERE id = ?", id).Scan(&unitID, &date)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("bedömning %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `WITH `+earlierCTE+`,
+		latest AS (SELECT w.*, e.meeting_date AS mdate,
+			row_number() OVER (PARTITION BY w.area_id, w.item_id ORDER BY e.meeting_date DESC, e.id DESC) AS rn
+			FROM answers w JOIN earlier e ON e.id = w.assessment_id WHERE w.answer <> '')
+		SELECT `+responseCols+`, w.assessment_id, w.mdate FROM latest w WHERE w.rn = 1`, unitID, id, date)
+	if err != nil {
+		return nil, err
+	}
+	out := map[checklist.ItemKey]checklist.PastResponse{}
+	for rows.Next() {
+		var p checklist.PastResponse
+		var d string
+		if p.Response, err = scanResponse(rows, &p.AssessmentID, &d); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if p.Date, err = parseDate(d); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out[p.Response.Key()] = p
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	re, err := s.unitReevaluations(ctx, unitID)
+	if err != nil {
+		return nil, err
+	}
+	for k, p := range out {
+		p.Reevaluations = re[answerKey{p.AssessmentID, k}]
+		out[k] = p
+	}
+	return out, nil
+}
+
+// ItemHistory returns every answer the unit gave to one item, oldest
+// first, each with its re-evaluations: date, answer, level and comment of
+// every APT that took the item.
+func (s *Store) ItemHistory(ctx context.Context, unitID int64, k checklist.ItemKey) ([]checklist.PastResponse, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+responseCols+`, a.id, a.meeting_date
+		FROM answers w JOIN assessments a ON a.id = w.assessment_id
+		WHERE a.unit_id = ? AND w.area_id = ? AND w.item_id = ? AND w.answer <> ''
+		ORDER BY a.meeting_date, a.id`, unitID, k.AreaID, k.ItemID)
+	if err != nil {
+		return nil, err
+	}
+	var out []checklist.PastResponse
+	for rows.Next() {
+		var p checklist.PastResponse
+		var d string
+		if p.Response, err = scanResponse(rows, &p.AssessmentID, &d); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if p.Date, err = parseDate(d); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if out[i].Reevaluations, err = s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r
+			WHERE r.assessment_id = ? AND r.area_id = ? AND r.item_id = ?`+reevalOrder,
+			out[i].AssessmentID, k.AreaID, k.ItemID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// ownItemCols are the columns scanOwnItem reads, from own_items aliased o.
+const ownItemCols = `o.id, o.unit_id, coalesce(o.assessment_id, 0), o.area_id, o.item_id, o.statement, o.guidance,
+	o.since, o.created, o.updated`
+
+func (s *Store) queryOwnItems(ctx context.Context, query string, args ...any) ([]checklist.OwnItem, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []checklist.OwnItem
+	for rows.Next() {
+		var o checklist.OwnItem
+		var since, created, updated string
+		if err := rows.Scan(&o.ID, &o.UnitID, &o.AssessmentID, &o.AreaID, &o.ItemID, &o.Statement, &o.Guidance,
+			&since, &created, &updated); err != nil {
+			return nil, err
+		}
+		if o.Since, err = parseDate(since); err != nil {
+			return nil, err
+		}
+		if o.Created, err = parseTime(created); err != nil {
+			return nil, err
+		}
+		if o.Updated, err = parseTime(updated); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// SaveOwnItem adds the group's own item to assessment o.AssessmentID when
+// o.ID is 0, giving it the unit's next item id (E1, E2, ...), and
+// otherwise updates its area, statement and guidance. It returns the item
+// as stored.
+func (s *Store) SaveOwnItem(ctx context.Context, o checklist.OwnItem) (checklist.OwnItem, error) {
+	o.Statement = strings.TrimSpace(o.Statement)
+	o.Guidance = strings.TrimSpace(o.Guidance)
+	if err := o.Validate(); err != nil {
+		return o, err
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		now := fmtTime(s.now())
+		if o.ID != 0 {
+			res, err := tx.ExecContext(ctx, `UPDATE own_items SET area_id = ?, statement = ?, guidance = ?, updated = ?
+				WHERE id = ?`, o.AreaID, o.Statement, o.Guidance, now, o.ID)
+			if err != nil {
+				return err
+			}
+			return mustAffect(res, "egen punkt", o.ID)
+		}
+		var date string
+		err := tx.QueryRowContext(ctx, "SELECT unit_id, meeting_date FROM assessments WHERE id = ?", o.AssessmentID).Scan(&o.UnitID, &date)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("bedömning %d: %w", o.AssessmentID, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		n, err := nextOwnItemNumber(ctx, tx, o.UnitID)
+		if err != nil {
+			return err
+		}
+		o.ItemID = "E" + strconv.Itoa(n)
+		res, err := tx.ExecContext(ctx, `INSERT INTO own_items (uid, unit_id, assessment_id, since, area_id, item_id,
+			statement, guidance, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			newUID(), o.UnitID, o.AssessmentID, date, o.AreaID, o.ItemID, o.Statement, o.Guidance, now, now)
+		if err != nil {
+			return err
+		}
+		o.ID, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return o, err
+	}
+	list, err := s.queryOwnItems(ctx, `SELECT `+ownItemCols+` FROM own_items o WHERE o.id = ?`, o.ID)
+	if err != nil {
+		return o, err
+	}
+	if len(list) == 0 {
+		return o, fmt.Errorf("egen punkt %d: %w", o.ID, ErrNotFound)
+	}
+	return list[0], nil
+}
+
+// nextOwnItemNumber returns one more than the highest own item number of
+// the unit.
+func nextOwnItemNumber(ctx context.Context, tx *sql.Tx, unitID int64) (int, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT item_id FROM own_items WHERE unit_id = ?", unitID)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return 0, err
+		}
+		if k, err := strconv.Atoi(strings.TrimPrefix(id, "E")); err == nil && k > n {
+			n = k
+		}
+	}
+	return n + 1, rows.Err()
+}
+
+// RetireOwnItem stops offering an own item at the unit's assessments held
+// after date; answers already given stay.
+func (s *Store) RetireOwnItem(ctx context.Context, id int64, date checklist.Date) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE own_items SET retired = ?, updated = ? WHERE id = ?",
+			date.AddDays(1).String(), fmtTime(s.now()), id)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "egen punkt", id)
+	})
+}
+
+// SaveReevaluation stores a new evaluation of the risk of an answered item,
+// beside the earlier ones, and returns it as stored. The answer must
+// exist. Level is derived from probability × consequence when unset.
+func (s *Store) SaveReevaluation(ctx context.Context, e checklist.Reevaluation) (checklist.Reevaluation, error) {
+	if e.Risk.Level == checklist.NoLevel {
+		e.Risk.Level = checklist.LevelFor(e.Risk.Probability, e.Risk.Consequence)
+	}
+	if err := e.Validate(); err != nil {
+		return e, err
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM answers WHERE assessment_id = ? AND area_id = ? AND item_id = ?`,
+			e.AssessmentID, e.AreaID, e.ItemID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return checklist.Errorf("punkten %s har inget svar att omvärdera", "the item %s has no answer to re-evaluate", e.ItemID)
+		}
+		var action any
+		if e.ActionID != 0 {
+			action = e.ActionID
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO reevaluations (uid, assessment_id, area_id, item_id, action_id,
+			evaluated_on, probability, consequence, level, serious, note, created)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			newUID(), e.AssessmentID, e.AreaID, e.ItemID, action, e.On.String(), e.Risk.Probability, e.Risk.Consequence,
+			e.Risk.Level.String(), b2i(e.Risk.Serious()), e.Risk.Note, fmtTime(s.now()))
+		if err != nil {
+			return err
+		}
+		e.ID, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return e, err
+	}
+	list, err := s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r WHERE r.id = ?`, e.ID)
+	if err != nil || len(list) == 0 {
+		return e, err
+	}
+	return list[0], nil
+}
+
+// YearPlan returns the unit's year plan for year, ordered by month and
+// area; an empty plan when none is saved.
+func (s *Store) YearPlan(ctx context.Context, unitID int64, year int) (checklist.YearPlan, error) {
+	p := checklist.YearPlan{UnitID: unitID, Year: year}
+	rows, err := s.db.QueryContext(ctx, `SELECT area_id, month FROM year_plans WHERE unit_id = ? AND year = ?
+		ORDER BY month, area_id`, unitID, year)
+	if err != nil {
+		return p, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e checklist.PlanEntry
+		if err := rows.Scan(&e.AreaID, &e.Month); err != nil {
+			return p, err
+		}
+		p.Entries = append(p.Entries, e)
+	}
+	return p, rows.Err()
+}
+
+// SaveYearPlan replaces the unit's plan for p.Year.
+func (s *Store) SaveYearPlan(ctx context.Context, p checklist.YearPlan) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		return saveYearPlan(ctx, tx, p)
+	})
+}
+
+func saveYearPlan(ctx context.Context, tx *sql.Tx, p checklist.YearPlan) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM year_plans WHERE unit_id = ? AND year = ?", p.UnitID, p.Year); err != nil {
+		return err
+	}
+	for _, e := range p.Entries {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO year_plans (unit_id, year, area_id, month) VALUES (?, ?, ?, ?)",
+			p.UnitID, p.Year, e.AreaID, int(e.Month)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnitByName returns the unit named name (matched as units are: ignoring
+// case and surrounding space), or ErrNotFound.
+func (s *Store) UnitByName(ctx context.Context, name string) (checklist.Unit, error) {
+	var u checklist.Unit
+	err := s.db.QueryRowContext(ctx, "SELECT id, name FROM units WHERE name_key = ?", unitKey(name)).Scan(&u.ID, &u.Name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, fmt.Errorf("enheten %q: %w", strings.TrimSpace(name), ErrNotFound)
+	}
+	return u, err
+}
+
+// CoveredAreas returns, by area, the meeting dates in year of the unit's
+// assessments that took the area.
+func (s *Store) CoveredAreas(ctx context.Context, unitID int64, year int) (map[string][]checklist.Date, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.area_id, a.meeting_date FROM assessment_areas r
+		JOIN assessments a ON a.id = r.assessment_id
+		WHERE a.unit_id = ? AND a.meeting_date >= ? AND a.meeting_date < ?
+		ORDER BY a.meeting_date`, unitID, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-01-01", year+1))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]checklist.Date{}
+	for rows.Next() {
+		var area, date string
+		if err := rows.Scan(&area, &date); err != nil {
+			return nil, err
+		}
+		d, err := parseDate(date)
+		if err != nil {
+			return nil, err
+		}
+		out[area] = append(out[area], d)
+	}
+	return out, rows.Err()
+}
+
+// PlannedAreas returns the areas a new assessment of the unit named unit
+// on date should take by its year plan: those planned for date's month
+// and those planned for an earlier month of the year that no assessment
+// has taken yet. A unit without a plan (or a new unit) gets none.
+func (s *Store) PlannedAreas(ctx context.Context, unit string, date checklist.Date) ([]string, error) {
+	u, err := s.UnitByName(ctx, unit)
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.YearPlan(ctx, u.ID, date.Year)
+	if err != nil {
+		return nil, err
+	}
+	covered, err := s.CoveredAreas(ctx, u.ID, date.Year)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range p.Entries {
+		taken := false
+		for _, d := range covered[e.AreaID] {
+			if d.Before(date) {
+				taken = true
+			}
+		}
+		if e.Month == date.Month || (e.Month < date.Month && !taken) {
+			out = append(out, e.AreaID)
+		}
+	}
+	return out, nil
+}
+
+// UnitRow is one unit on the start screen.
+type UnitRow struct {
+	// Unit is the unit.
+	Unit checklist.Unit
+	// LastID and LastDate are the unit's latest assessment.
+	LastID   int64
+	LastDate checklist.Date
+	// Assessments counts the unit's assessments.
+	Assessments int
+	// OpenSerious counts the items whose latest answer is a shortcoming
+	// with a serious current risk level (after re-evaluation).
+	OpenSerious int
+	// Overdue counts the unit's open actions past their due date.
+	Overdue int
+	// Core is the state of each core area in today's year.
+	Core []checklist.CoreArea
+}
+
+// UnitOverview returns the units that have assessments, latest APT first:
+// what the start screen shows by unit. core lists the core area ids.
+func (s *Store) UnitOverview(ctx context.Context, today checklist.Date, core []string) ([]UnitRow, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT u.id, u.name, count(*),
+			(SELECT a2.id FROM assessments a2 WHERE a2.unit_id = u.id ORDER BY a2.meeting_date DESC, a2.id DESC LIMIT 1),
+			max(a.meeting_date),
+			(SELECT count(*) FROM actions x WHERE x.unit_id = u.id AND x.status IN ('planerad', 'pagar') AND x.due <> '' AND x.due < ?)
+		FROM units u JOIN assessments a ON a.unit_id = u.id GROUP BY u.id`, today.String())
+	if err != nil {
+		return nil, err
+	}
+	var out []UnitRow
+	for rows.Next() {
+		var r UnitRow
+		var last string
+		if err := rows.Scan(&r.Unit.ID, &r.Unit.Name, &r.Assessments, &r.LastID, &last, &r.Overdue); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if r.LastDate, err = parseDate(last); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		r := &out[i]
+		if r.OpenSerious, err = s.openSerious(ctx, r.Unit.ID); err != nil {
+			return nil, err
+		}
+		p, err := s.YearPlan(ctx, r.Unit.ID, today.Year)
+		if err != nil {
+			return nil, err
+		}
+		covered, err := s.CoveredAreas(ctx, r.Unit.ID, today.Year)
+		if err != nil {
+			return nil, err
+		}
+		r.Core = checklist.CoreAreaStates(core, today.Year, p, covered, today)
+	}
+	slices.SortStableFunc(out, func(a, b UnitRow) int {
+		if c := b.LastDate.Compare(a.LastDate); c != 0 {
+			return c
+		}
+		return strings.Compare(unitKey(a.Unit.Name), unitKey(b.Unit.Name))
+	})
+	return out, nil
+}
+
+// openSerious counts the unit's items whose latest answer is Delvis or Nej
+// with a serious risk level after its latest re-evaluation.
+func (s *Store) openSerious(ctx context.Context, unitID int64) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `WITH latest AS (SELECT w.assessment_id, w.area_id, w.item_id, w.answer,
+			coalesce((SELECT r.level FROM reevaluations r WHERE r.assessment_id = w.assessment_id
+				AND r.area_id = w.area_id AND r.item_id = w.item_id
+				ORDER BY r.evaluated_on DESC, r.created DESC, r.id DESC LIMIT 1), w.risk_level) AS level,
+			row_number() OVER (PARTITION BY w.area_id, w.item_id ORDER BY a.meeting_date DESC, a.id DESC) AS rn
+			FROM answers w JOIN assessments a ON a.id = w.assessment_id WHERE a.unit_id = ? AND w.answer <> '')
+		SELECT count(*) FROM latest WHERE rn = 1 AND answer IN ('delvis', 'nej') AND level IN ('hog', 'mycket_hog')`,
+		unitID).Scan(&n)
+	return n, err
+}
+
+// UnitAssessments returns the unit's assessments held in year (all years
+// for 0), oldest first, fully loaded.
+func (s *Store) UnitAssessments(ctx context.Context, unitID int64, year int) ([]checklist.Assessment, error) {
+	lo, hi := "0000-00-00", "9999-99-99"
+	if year != 0 {
+		lo, hi = fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-01-01", year+1)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM assessments WHERE unit_id = ? AND meeting_date >= ? AND meeting_date < ?
+		ORDER BY meeting_date, id`, unitID, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]checklist.Assessment, 0, len(ids))
+	for _, id := range ids {
+		a, err := s.LoadAssessment(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// UnitReevaluations returns every re-evaluation of the unit's answers made
+// in year (all years for 0), oldest first.
+func (s *Store) UnitReevaluations(ctx context.Context, unitID int64, year int) ([]checklist.Reevaluation, error) {
+	lo, hi := "0000-00-00", "9999-99-99"
+	if year != 0 {
+		lo, hi = fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-01-01", year+1)
+	}
+	return s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r JOIN assessments a ON a.id = r.assessment_id
+		WHERE a.unit_id = ? AND r.evaluated_on >= ? AND r.evaluated_on < ?`+reevalOrder, unitID, lo, hi)
+}
+
+// moveOwnItems keeps the own items added at assessment id when it is
+// deleted: an item answered at another assessment of the unit stays (its
+// origin is cleared by the schema); one answered nowhere else goes.
+func moveOwnItems(ctx context.Context, tx *sql.Tx, id int64) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM own_items WHERE assessment_id = ?1 AND NOT EXISTS (
+		SELECT 1 FROM answers w JOIN assessments a ON a.id = w.assessment_id
+		WHERE a.unit_id = own_items.unit_id AND a.id <> ?1 AND w.area_id = own_items.area_id AND w.item_id = own_items.item_id)`, id)
+	return err
+}

@@ -1,0 +1,331 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+
+	"samkoll/checklist"
+)
+
+func key(area, item string) checklist.ItemKey { return checklist.ItemKey{AreaID: area, ItemID: item} }
+
+func risk(p, c int) *checklist.Risk {
+	return &checklist.Risk{Probability: p, Consequence: c, Level: checklist.LevelFor(p, c)}
+}
+
+func mustAnswer(t testing.TB, s *Store, id int64, area, item string, ans checklist.Answer, r *checklist.Risk) {
+	t.Helper()
+	if err := s.SaveResponse(context.Background(), id, checklist.Response{AreaID: area, ItemID: item, Answer: ans, Risk: r,
+		Comment: "k " + item}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func carriedKeys(a checklist.Assessment) []string {
+	var out []string
+	for _, c := range a.CarriedRisks {
+		out = append(out, c.Date.String()+" "+c.Response.ItemID)
+	}
+	return out
+}
+
+func TestCarryOverUnresolvedRisks(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	a := mustCreate(t, s, newAssessment("Avd 1", "2026-01-10", "krankningar"), nil)
+	mustAnswer(t, s, a.ID, "krankningar", "3.1", checklist.Nej, risk(3, 3))    // judged, no action
+	mustAnswer(t, s, a.ID, "krankningar", "3.2", checklist.Delvis, nil)        // not evaluated
+	mustAnswer(t, s, a.ID, "krankningar", "3.3", checklist.Nej, risk(2, 2))    // judged, with action
+	mustAnswer(t, s, a.ID, "krankningar", "3.4", checklist.Ja, nil)            // fine
+	mustAnswer(t, s, a.ID, "krankningar", "3.5", checklist.Delvis, risk(1, 1)) // low, no action
+	mustAction(t, s, checklist.Action{AssessmentID: a.ID, AreaID: "krankningar", ItemID: "3.3", What: "Gör något"})
+	// Another unit's risks never travel.
+	o := mustCreate(t, s, newAssessment("Avd 2", "2026-01-11", "krankningar"), nil)
+	mustAnswer(t, s, o.ID, "krankningar", "3.9", checklist.Nej, risk(4, 4))
+
+	b := mustCreate(t, s, newAssessment("avd 1", "2026-02-10", "diskriminering"), nil)
+	want := []string{"2026-01-10 3.1", "2026-01-10 3.2", "2026-01-10 3.5"}
+	if got := carriedKeys(b); !slices.Equal(got, want) {
+		t.Fatalf("carried into b: %v, want %v", got, want)
+	}
+	// By reference: a later change to the earlier answer shows in b.
+	mustAnswer(t, s, a.ID, "krankningar", "3.1", checklist.Nej, risk(4, 4))
+	b, _ = s.LoadAssessment(ctx, b.ID)
+	if c := b.CarriedRisks[0]; c.Level() != checklist.MycketHog || c.AssessmentID != a.ID || c.Response.Comment != "k 3.1" {
+		t.Errorf("carried risk is not the earlier answer: %+v", c)
+	}
+	if !b.CarriedRisks[1].Unevaluated() {
+		t.Errorf("3.2 should be unevaluated: %+v", b.CarriedRisks[1])
+	}
+
+	// At b: 3.1 answered Ja again (resolved); 3.5 gets an action there.
+	mustAnswer(t, s, b.ID, "krankningar", "3.1", checklist.Ja, nil)
+	mustAction(t, s, checklist.Action{AssessmentID: b.ID, AreaID: "krankningar", ItemID: "3.5", What: "Åtgärda"})
+	c := mustCreate(t, s, newAssessment("Avd 1", "2026-03-10", "krankningar"), nil)
+	if got, want := carriedKeys(c), []string{"2026-01-10 3.2"}; !slices.Equal(got, want) {
+		t.Errorf("carried into c: %v, want %v", got, want)
+	}
+	// An assessment entered afterwards with an earlier date gets what was
+	// open before it.
+	early := mustCreate(t, s, newAssessment("Avd 1", "2026-01-05", "krankningar"), nil)
+	if len(early.CarriedRisks) != 0 {
+		t.Errorf("nothing came before 2026-01-05: %v", carriedKeys(early))
+	}
+	// Deleting the first assessment removes the references, not b.
+	if err := s.DeleteAssessment(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.LoadAssessment(ctx, b.ID)
+	if err != nil || len(b.CarriedRisks) != 0 {
+		t.Errorf("after delete: %v, %v", carriedKeys(b), err)
+	}
+}
+
+func TestPreviousResponsesAndHistory(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	a := mustCreate(t, s, newAssessment("Avd 1", "2026-01-10", "krankningar"), nil)
+	mustAnswer(t, s, a.ID, "krankningar", "3.1", checklist.Nej, risk(3, 3))
+	mustAnswer(t, s, a.ID, "krankningar", "3.2", checklist.Ja, nil)
+	b := mustCreate(t, s, newAssessment("Avd 1", "2026-02-10", "krankningar"), nil)
+	if err := s.SaveResponse(ctx, b.ID, checklist.Response{AreaID: "krankningar", ItemID: "3.1", Answer: checklist.Delvis,
+		Risk: risk(2, 2), Measures: "Rutinen finns på intranätet\nGenomgång vid introduktion"}); err != nil {
+		t.Fatal(err)
+	}
+	other := mustCreate(t, s, newAssessment("Avd 2", "2026-02-11", "krankningar"), nil)
+	mustAnswer(t, s, other.ID, "krankningar", "3.2", checklist.Nej, risk(4, 4))
+	c := mustCreate(t, s, newAssessment("Avd 1", "2026-03-10", "krankningar"), nil)
+
+	tests := []struct {
+		name      string
+		at        int64
+		item      string
+		wantDate  string
+		wantAns   checklist.Answer
+		wantLevel checklist.Level
+		wantMeas  string
+	}{
+		{"latest of two", c.ID, "3.1", "2026-02-10", checklist.Delvis, checklist.Medel, "Rutinen finns på intranätet\nGenomgång vid introduktion"},
+		{"only earlier answer", c.ID, "3.2", "2026-01-10", checklist.Ja, checklist.NoLevel, ""},
+		{"from the first", b.ID, "3.1", "2026-01-10", checklist.Nej, checklist.Hog, ""},
+		{"nothing before the first", a.ID, "3.1", "", 0, 0, ""},
+		{"never answered", c.ID, "3.7", "", 0, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			prev, err := s.PreviousResponses(ctx, tt.at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, ok := prev[key("krankningar", tt.item)]
+			if tt.wantDate == "" {
+				if ok {
+					t.Errorf("got %+v, want none", p)
+				}
+				return
+			}
+			if p.Date.String() != tt.wantDate || p.Response.Answer != tt.wantAns || p.Level() != tt.wantLevel || p.Response.Measures != tt.wantMeas {
+				t.Errorf("got %s %v %v %q", p.Date, p.Response.Answer, p.Level(), p.Response.Measures)
+			}
+		})
+	}
+	if _, err := s.PreviousResponses(ctx, 999); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown assessment: %v", err)
+	}
+
+	// Re-evaluate the first answer: it keeps its own evaluation, and the
+	// history and "previous" show the new level.
+	e, err := s.SaveReevaluation(ctx, checklist.Reevaluation{AssessmentID: a.ID, AreaID: "krankningar", ItemID: "3.1",
+		On: d("2026-01-30"), Risk: checklist.Risk{Probability: 1, Consequence: 3, Note: "Rutinen genomgången"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Risk.Level != checklist.Lag || e.ID == 0 {
+		t.Errorf("saved %+v", e)
+	}
+	hist, err := s.ItemHistory(ctx, a.UnitID, key("krankningar", "3.1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hist) != 2 || hist[0].Response.Risk.Level != checklist.Hog || hist[0].Level() != checklist.Lag ||
+		len(hist[0].Reevaluations) != 1 || hist[1].Date.String() != "2026-02-10" {
+		t.Errorf("history %+v", hist)
+	}
+	la, _ := s.LoadAssessment(ctx, a.ID)
+	if la.CurrentLevel(key("krankningar", "3.1")) != checklist.Lag || la.Responses[key("krankningar", "3.1")].Risk.Level != checklist.Hog {
+		t.Errorf("re-evaluation in the assessment: %+v", la.Reevaluations)
+	}
+	// No answer, nothing to re-evaluate.
+	if _, err := s.SaveReevaluation(ctx, checklist.Reevaluation{AssessmentID: a.ID, AreaID: "krankningar", ItemID: "3.9",
+		On: d("2026-01-30"), Risk: checklist.Risk{Probability: 1, Consequence: 1}}); err == nil {
+		t.Error("re-evaluated an item without an answer")
+	}
+	if _, err := s.SaveReevaluation(ctx, checklist.Reevaluation{AssessmentID: a.ID, AreaID: "krankningar", ItemID: "3.1",
+		On: d("2026-01-30")}); err == nil {
+		t.Error("re-evaluation without a level accepted")
+	}
+	// Measures alone keep a row; clearing everything removes it.
+	if err := s.SaveResponse(ctx, c.ID, checklist.Response{AreaID: "krankningar", ItemID: "3.4", Measures: "Skyddsrond varje vår"}); err != nil {
+		t.Fatal(err)
+	}
+	lc, _ := s.LoadAssessment(ctx, c.ID)
+	if lc.Responses[key("krankningar", "3.4")].Measures != "Skyddsrond varje vår" {
+		t.Errorf("measures lost: %+v", lc.Responses)
+	}
+}
+
+func TestOwnItems(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	a := mustCreate(t, s, newAssessment("Avd 1", "2026-01-10", "krankningar"), nil)
+	e1, err := s.SaveOwnItem(ctx, checklist.OwnItem{AssessmentID: a.ID, AreaID: checklist.OwnArea,
+		Statement: "  Vi hinner äta lunch.  ", Guidance: "Tala om raster"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e2, err := s.SaveOwnItem(ctx, checklist.OwnItem{AssessmentID: a.ID, AreaID: "krankningar", Statement: "Vi hälsar på varandra."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e1.ItemID != "E1" || e2.ItemID != "E2" || e1.Statement != "Vi hinner äta lunch." || e1.Since != d("2026-01-10") || e1.UnitID != a.UnitID {
+		t.Fatalf("saved %+v %+v", e1, e2)
+	}
+	if _, err := s.SaveOwnItem(ctx, checklist.OwnItem{AssessmentID: a.ID, AreaID: "egen", Statement: " "}); err == nil {
+		t.Error("empty statement accepted")
+	}
+	if _, err := s.SaveOwnItem(ctx, checklist.OwnItem{AssessmentID: 99, AreaID: "egen", Statement: "x"}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown assessment: %v", err)
+	}
+	mustAnswer(t, s, a.ID, checklist.OwnArea, "E1", checklist.Nej, risk(3, 2))
+	e1.Guidance = "Tala om raster och luncher"
+	if e1, err = s.SaveOwnItem(ctx, e1); err != nil || e1.Guidance != "Tala om raster och luncher" {
+		t.Fatalf("update: %+v %v", e1, err)
+	}
+
+	earlier := mustCreate(t, s, newAssessment("Avd 1", "2025-12-01", "krankningar"), nil)
+	b := mustCreate(t, s, newAssessment("Avd 1", "2026-02-10", "diskriminering"), nil)
+	other := mustCreate(t, s, newAssessment("Avd 2", "2026-02-10", "krankningar"), nil)
+	tests := []struct {
+		name string
+		a    checklist.Assessment
+		want []string
+	}{
+		{"where added", a, []string{"E1", "E2"}},
+		{"next APT", b, []string{"E1", "E2"}},
+		{"an earlier APT", earlier, nil},
+		{"another unit", other, nil},
+	}
+	for _, tt := range tests {
+		got, err := s.LoadAssessment(ctx, tt.a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, o := range got.OwnItems {
+			ids = append(ids, o.ItemID)
+		}
+		if !slices.Equal(ids, tt.want) {
+			t.Errorf("%s: own items %v, want %v", tt.name, ids, tt.want)
+		}
+	}
+	// E1 was judged without an action, so it is carried to b like any
+	// other item.
+	lb, _ := s.LoadAssessment(ctx, b.ID)
+	if got := carriedKeys(lb); !slices.Equal(got, []string{"2026-01-10 E1"}) {
+		t.Errorf("own item risk not carried: %v", got)
+	}
+	// Retired after b: offered at b still, not at c.
+	if err := s.RetireOwnItem(ctx, e2.ID, d("2026-02-10")); err != nil {
+		t.Fatal(err)
+	}
+	c := mustCreate(t, s, newAssessment("Avd 1", "2026-03-10", "krankningar"), nil)
+	if len(c.OwnItems) != 1 || c.OwnItems[0].ItemID != "E1" {
+		t.Errorf("after retiring E2: %+v", c.OwnItems)
+	}
+	e3, err := s.SaveOwnItem(ctx, checklist.OwnItem{AssessmentID: c.ID, AreaID: "egen", Statement: "Ny punkt"})
+	if err != nil || e3.ItemID != "E3" {
+		t.Errorf("numbers are not reused: %+v %v", e3, err)
+	}
+	// Deleting c drops E3 (answered nowhere else). Once E1 is answered at
+	// b, deleting a keeps E1 without an origin and drops E2.
+	if err := s.DeleteAssessment(ctx, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	mustAnswer(t, s, b.ID, checklist.OwnArea, "E1", checklist.Ja, nil)
+	if err := s.DeleteAssessment(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	lb, _ = s.LoadAssessment(ctx, b.ID)
+	if len(lb.OwnItems) != 1 || lb.OwnItems[0].ItemID != "E1" || lb.OwnItems[0].AssessmentID != 0 {
+		t.Errorf("after deleting the origin: %+v", lb.OwnItems)
+	}
+}
+
+func TestYearPlanAndUnitOverview(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	a := mustCreate(t, s, newAssessment("Avd 1", "2026-02-10", "krankningar"), nil)
+	plan := checklist.YearPlan{UnitID: a.UnitID, Year: 2026, Entries: []checklist.PlanEntry{
+		{AreaID: "krankningar", Month: 2}, {AreaID: "diskriminering", Month: 3}, {AreaID: "halsa", Month: 5}, {AreaID: "adt", Month: 9}}}
+	if err := s.SaveYearPlan(ctx, plan); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveYearPlan(ctx, checklist.YearPlan{UnitID: a.UnitID, Year: 2026, Entries: []checklist.PlanEntry{{AreaID: "x", Month: 13}}}); err == nil {
+		t.Error("month 13 accepted")
+	}
+	got, err := s.YearPlan(ctx, a.UnitID, 2026)
+	if err != nil || len(got.Entries) != 4 || got.Month("halsa") != 5 {
+		t.Fatalf("plan %+v %v", got, err)
+	}
+	tests := []struct {
+		unit, date string
+		want       []string
+	}{
+		{"Avd 1", "2026-03-15", []string{"diskriminering"}},
+		{"avd 1", "2026-06-01", []string{"diskriminering", "halsa"}},
+		{"Avd 1", "2026-02-20", []string{"krankningar"}},
+		{"Avd 1", "2027-03-01", nil},
+		{"Ny enhet", "2026-03-01", nil},
+	}
+	for _, tt := range tests {
+		got, err := s.PlannedAreas(ctx, tt.unit, d(tt.date))
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("PlannedAreas(%s, %s) = %v, %v; want %v", tt.unit, tt.date, got, err, tt.want)
+		}
+	}
+
+	mustAnswer(t, s, a.ID, "krankningar", "3.1", checklist.Nej, risk(3, 3))
+	mustAnswer(t, s, a.ID, "krankningar", "3.2", checklist.Nej, risk(4, 4))
+	mustAnswer(t, s, a.ID, "krankningar", "3.3", checklist.Nej, risk(1, 1))
+	mustAction(t, s, checklist.Action{AssessmentID: a.ID, What: "Sen", Due: d("2026-03-01")})
+	mustCreate(t, s, newAssessment("Avd 2", "2026-01-10", "diskriminering"), nil)
+	rows, err := s.UnitOverview(ctx, d("2026-04-01"), []string{"krankningar", "diskriminering", "halsa", "adt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0].Unit.Name != "Avd 1" || rows[0].LastID != a.ID || rows[0].OpenSerious != 2 || rows[0].Overdue != 1 {
+		t.Fatalf("overview %+v", rows)
+	}
+	states := map[string]checklist.CoreState{}
+	for _, c := range rows[0].Core {
+		states[c.AreaID] = c.State
+	}
+	want := map[string]checklist.CoreState{"krankningar": checklist.CoreCovered, "diskriminering": checklist.CoreOverdue,
+		"halsa": checklist.CoreDue, "adt": checklist.CoreDue}
+	for k, v := range want {
+		if states[k] != v {
+			t.Errorf("core %s: %v, want %v", k, states[k], v)
+		}
+	}
+	// A re-evaluation to låg takes the risk off the count.
+	if _, err := s.SaveReevaluation(ctx, checklist.Reevaluation{AssessmentID: a.ID, AreaID: "krankningar", ItemID: "3.2",
+		On: d("2026-03-20"), Risk: checklist.Risk{Probability: 1, Consequence: 2}}); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ = s.UnitOverview(ctx, d("2026-04-01"), nil)
+	if rows[0].OpenSerious != 1 {
+		t.Errorf("after re-evaluation: %d serious", rows[0].OpenSerious)
+	}
+}
