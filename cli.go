@@ -29,6 +29,21 @@ type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
 
+// safeWriter writes text through checklist.Sanitize, so that messages
+// quoting user data (unit names, file names, paths) cannot carry escape
+// sequences or invisible characters to the terminal. Every command's
+// stderr goes through it; stdout carries exports, which are made safe
+// where they are written, and the commands sanitize the user text they
+// print there.
+type safeWriter struct{ w io.Writer }
+
+func (s safeWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(s.w, checklist.Sanitize(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
 // env is what every command gets: the parsed global options and where to
 // write.
 type env struct {
@@ -94,7 +109,7 @@ func run(ctx context.Context, args []string) error {
 
 func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
 	g := &globals{db: getenv("SAMKOLL_DB"), lang: defaultLang(getenv)}
-	e := &env{stdout: stdout, stderr: stderr, now: time.Now, lang: checklist.Swedish}
+	e := &env{stdout: stdout, stderr: safeWriter{stderr}, now: time.Now, lang: checklist.Swedish}
 	if l, err := checklist.ParseLang(g.lang); err == nil {
 		e.lang = l
 	}

@@ -55,7 +55,8 @@ func runChecklists(ctx context.Context, e *env, args []string) error {
 		if origin == checklist.BuiltinOrigin {
 			origin = e.tr("inbyggd", "built-in")
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", a.ID, a.Title.In(e.lang), a.Version, len(a.Items), core, origin)
+		line := checklist.SanitizeLine
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", line(a.ID), line(a.Title.In(e.lang)), a.Version, len(a.Items), core, line(origin))
 	}
 	return tw.Flush()
 }
@@ -83,7 +84,7 @@ func runChecklistsLint(e *env, args []string) error {
 	}
 	errs := checklist.Lint(assets.FS, fs.Args())
 	for _, err := range errs {
-		fmt.Fprintln(e.stdout, checklist.Message(err, e.lang))
+		fmt.Fprintln(e.stdout, checklist.SanitizeLine(checklist.Message(err, e.lang)))
 	}
 	if len(errs) > 0 {
 		fmt.Fprintln(e.stderr, e.tr(

@@ -64,7 +64,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 			fmt.Sprintf("importing %s failed: %v. Nothing has changed in the database.", path, checklist.Message(err, e.lang))))
 	}
 	w := e.stdout
-	fmt.Fprintln(w, e.tr("Importerade ", "Imported ")+path)
+	fmt.Fprintln(w, e.tr("Importerade ", "Imported ")+checklist.SanitizeLine(path))
 	fmt.Fprintln(w, e.tr(
 		fmt.Sprintf("  bedömningar: %d nya, %d uppdaterade, %d fanns redan", res.AssessmentsCreated, res.AssessmentsUpdated, res.AssessmentsUnchanged),
 		fmt.Sprintf("  assessments: %d new, %d updated, %d already there", res.AssessmentsCreated, res.AssessmentsUpdated, res.AssessmentsUnchanged)))

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+
+	"samkoll/checklist"
 )
 
 func main() {
@@ -18,7 +20,7 @@ func main() {
 	code := exitCode(ctx, err)
 	stop()
 	if err != nil && !errors.Is(err, errSilent) {
-		fmt.Fprintln(os.Stderr, "samkoll:", err)
+		fmt.Fprintln(os.Stderr, "samkoll:", checklist.Sanitize(err.Error()))
 	}
 	os.Exit(code)
 }

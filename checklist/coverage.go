@@ -125,7 +125,6 @@ func WriteCoverage(w io.Writer, c *Catalog) error {
 
 // mdCell makes s safe inside a markdown table cell.
 func mdCell(s string) string {
-	s = strings.ReplaceAll(s, "\r", " ")
-	s = strings.ReplaceAll(s, "\n", " ")
+	s = SanitizeLine(s)
 	return strings.ReplaceAll(s, "|", `\|`)
 }

@@ -110,7 +110,13 @@ func (d *decoder) str(n *yaml.Node, what Text) string {
 		d.errAt(n, "%s måste vara text, inte %s", "%s must be text, not %s", what, kindName(n))
 		return ""
 	}
-	return strings.TrimSpace(n.Value)
+	v := strings.TrimSpace(n.Value)
+	if r, _, bad := Unsafe(v); bad {
+		d.errAt(n, "%s innehåller ett styrtecken eller osynligt tecken (%U); ta bort det",
+			"%s holds a control or invisible character (%U); remove it", what, r)
+		return Sanitize(v)
+	}
+	return v
 }
 
 func (d *decoder) integer(n *yaml.Node, what Text) int {

@@ -31,6 +31,7 @@ func TestLint(t *testing.T) {
 		{"wrong-kinds.yaml", true},
 		{"empty.yaml", true},
 		{"no-basis.yaml", true},
+		{"control-chars.yaml", true},
 		{"does-not-exist.yaml", true},
 	}
 	for _, tt := range tests {

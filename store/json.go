@@ -120,8 +120,9 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error 
 	}
 	// The file is written one assessment at a time, so that exporting
 	// years of meetings needs memory for one of them only. The bytes are
-	// those of encoding a jsonFile with two-space indentation.
-	bw := bufio.NewWriter(w)
+	// those of encoding a jsonFile with two-space indentation, with
+	// invisible characters escaped (jsonSafeWriter).
+	bw := bufio.NewWriter(&jsonSafeWriter{w: w})
 	head, err := json.Marshal(struct {
 		Format   string `json:"format"`
 		Version  int    `json:"version"`

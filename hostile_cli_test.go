@@ -1,0 +1,169 @@
+//go:build !windows
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"samkoll/checklist"
+	"samkoll/store"
+)
+
+// hostileUnits are unit names that try to reach the terminal: an OSC 52
+// clipboard write, a screen clear, C1 controls, a byte order mark, bidi
+// and zero-width characters and a line separator.
+var hostileUnits = []string{
+	"Avd \x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J 1",
+	"\ufeffAvd\u0085 \u009b31m2\u202e\u200b\u2028",
+}
+
+// runBin runs the binary with a clean environment and returns its stdout,
+// stderr and exit code.
+func runBin(t *testing.T, bin, home string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"), "LANG=sv_SE.UTF-8", "PATH=" + os.Getenv("PATH")}
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), errb.String(), code
+}
+
+// checkTerminalSafe fails when out holds an escape, a control character
+// (other than a line break) or an invisible format character.
+func checkTerminalSafe(t *testing.T, what, out string) {
+	t.Helper()
+	if r, i, ok := checklist.Unsafe(out); ok || strings.Contains(out, "\t") {
+		t.Errorf("%s holds %U at byte %d: %q", what, r, i, out)
+	}
+}
+
+// TestHostileTextOnCLIOutput runs the real binary on a checklist whose
+// title holds an OSC 52 clipboard write and a screen clear, a checklist
+// file whose name holds an escape, and a database whose unit names hold
+// escapes, C1 controls, a BOM, bidi and zero-width characters. lint
+// refuses the title; no command prints any of it raw on stdout or stderr,
+// and the JSON export escapes it but keeps the data.
+func TestHostileTextOnCLIOutput(t *testing.T) {
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	home := filepath.Join(dir, "home")
+	cl := filepath.Join(dir, "cl")
+	for _, d := range []string{home, cl} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ok, err := os.ReadFile(filepath.Join("checklist", "testdata", "lint", "ok.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ok = bytes.Replace(ok, []byte("policies: [t-1-rutin]"), []byte("policies: []"), 1)
+	evilTitle := bytes.Replace(ok, []byte("sv: Eget område"), []byte(`sv: "Eget \e]52;c;cm0gLXJmIH4=\a\e[2J område"`), 1)
+	evilTitle = bytes.Replace(evilTitle, []byte("id: egen"), []byte("id: elak"), 1)
+	titleFile := filepath.Join(cl, "titel.yaml")
+	if err := os.WriteFile(titleFile, evilTitle, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	nameFile := filepath.Join(cl, "namn\x1b]0;pwned\x07\u202e.yaml")
+	if err := os.WriteFile(nameFile, ok, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	// lint names the field and fails.
+	stdout, stderr, code := runBin(t, bin, home, "checklists", "lint", titleFile)
+	if code == 0 || !strings.Contains(stdout, "title.sv") || !strings.Contains(stdout, "styrtecken") {
+		t.Errorf("lint of a title with escapes: exit %d\n%s%s", code, stdout, stderr)
+	}
+	checkTerminalSafe(t, "lint stdout", stdout)
+	checkTerminalSafe(t, "lint stderr", stderr)
+
+	// The listing shows the good area from the oddly named file, skips
+	// the hostile title with a warning, and prints nothing raw.
+	stdout, stderr, code = runBin(t, bin, home, "--checklists", cl, "checklists")
+	if code != 0 || !strings.Contains(stdout, "egen") || strings.Contains(stdout, "\nelak ") || !strings.Contains(stderr, "titel.yaml") {
+		t.Errorf("checklists: exit %d\n%q\n%q", code, stdout, stderr)
+	}
+	checkTerminalSafe(t, "checklists stdout", stdout)
+	checkTerminalSafe(t, "checklists stderr", stderr)
+
+	// Units with hostile names.
+	db := filepath.Join(dir, "s.db")
+	ctx := context.Background()
+	s, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, u := range hostileUnits {
+		a, err := s.CreateAssessment(ctx, checklist.Assessment{Unit: u, Date: checklist.Date{Year: 2026, Month: 3, Day: 1 + i},
+			Participants: u, Areas: []checklist.AreaRef{{ID: "sam", Version: 1, Hash: "x"}}}, map[string]int{"sam": 15})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.SaveAction(ctx, checklist.Action{UnitID: a.UnitID, AssessmentID: a.ID, What: u, Who: u}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"export", "--open", "--unit", "finns-inte"},
+		{"export", "--open"},
+		{"export"},
+		{"export", "--format", "json", "--all"},
+		{"export", "--format", "json", "1"},
+	} {
+		stdout, stderr, _ := runBin(t, bin, home, append([]string{"--db", db}, args...)...)
+		name := strings.Join(args, " ")
+		checkTerminalSafe(t, name+" stdout", stdout)
+		checkTerminalSafe(t, name+" stderr", stderr)
+		if args[0] == "export" && len(args) > 1 && args[1] == "--open" && len(args) == 4 && !strings.Contains(stderr, "Avd") {
+			t.Errorf("%s: the units are not listed: %q", name, stderr)
+		}
+	}
+
+	// The JSON keeps the names exactly: import them into a new database.
+	stdout, _, code = runBin(t, bin, home, "--db", db, "export", "--format", "json", "--all")
+	if code != 0 {
+		t.Fatalf("json export: exit %d", code)
+	}
+	js := filepath.Join(dir, "all.json")
+	if err := os.WriteFile(js, []byte(stdout), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db2 := filepath.Join(dir, "t.db")
+	if out, errOut, code := runBin(t, bin, home, "--db", db2, "import", js); code != 0 {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
+	}
+	s2, err := store.OpenReadOnly(ctx, db2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	units, err := s2.Units(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, u := range units {
+		got[u.Name] = true
+	}
+	for _, u := range hostileUnits {
+		if u = strings.TrimSpace(u); !got[u] {
+			t.Errorf("unit %q did not survive export and import; got %v", u, got)
+		}
+	}
+}
