@@ -8,7 +8,6 @@ package checklist
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -136,12 +135,6 @@ func (l Legal) String(lang Lang) string {
 	}
 	return s
 }
-
-// outdatedAFS matches citations of the repealed AFS 2001:1 and AFS 2015:4.
-var outdatedAFS = regexp.MustCompile(`(?i)AFS\s*(2001:1|2015:4)\b`)
-
-// IsOutdatedRef reports whether s cites repealed AFS numbering.
-func IsOutdatedRef(s string) bool { return outdatedAFS.MatchString(s) }
 
 // Item is one statement of a checklist. The group answers it Ja, Delvis, Nej
 // or Ej aktuellt.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -25,6 +26,21 @@ func (d *decoder) errAt(n *yaml.Node, sv, en string, args ...any) {
 		e.Line, e.Column = n.Line, n.Column
 	}
 	d.errs = append(d.errs, e)
+}
+
+// errIn records an error about the scalar n whose trimmed value is v, at
+// byte offset off in v, so that the column points at the offending part of
+// a one-line value.
+func (d *decoder) errIn(n *yaml.Node, v string, off int, sv, en string, args ...any) {
+	d.errAt(n, sv, en, args...)
+	e := d.errs[len(d.errs)-1].(*FileError)
+	if strings.Contains(n.Value, "\n") || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 || off > len(v) {
+		return
+	}
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		e.Column++
+	}
+	e.Column += utf8.RuneCountInString(v[:off])
 }
 
 // field describes one key of a mapping.
@@ -325,9 +341,10 @@ func (d *decoder) legal(n *yaml.Node) Legal {
 		}},
 		"unverified": {decode: func(_, v *yaml.Node) { l.Unverified = d.boolean(v, lit("unverified")) }},
 	})
-	if refNode != nil && IsOutdatedRef(l.Ref) {
-		d.errAt(refNode, "%q hänvisar till upphävd numrering (AFS 2001:1 eller AFS 2015:4); använd AFS 2023:1 eller AFS 2023:2",
-			"%q refers to repealed numbering (AFS 2001:1 or AFS 2015:4); use AFS 2023:1 or AFS 2023:2", l.Ref)
+	if refNode != nil && l.Ref != "" {
+		if _, p := CheckRef(l.Ref); p != nil {
+			d.errIn(refNode, l.Ref, p.Offset, "%q: %s", "%q: %s", l.Ref, p.Msg)
+		}
 	}
 	if l.Ref == "" && kindNode != nil && l.Kind != PolicyOnly && l.Kind.Valid() {
 		d.errAt(n, "ref saknas (bara kind: policy får sakna hänvisning)", "ref is missing (only kind: policy may lack a reference)")

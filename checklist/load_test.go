@@ -27,6 +27,7 @@ func TestLint(t *testing.T) {
 		{"bad-type.yaml", true},
 		{"unknown-policy.yaml", true},
 		{"outdated-afs.yaml", true},
+		{"wrong-refs.yaml", true},
 		{"broken-yaml.yaml", true},
 		{"wrong-kinds.yaml", true},
 		{"empty.yaml", true},
