@@ -9,15 +9,18 @@ import (
 // KeyMap holds every key binding of the app, one struct per screen. Each
 // binding carries its help text in the chosen language.
 type KeyMap struct {
-	Global   GlobalKeys
-	Home     HomeKeys
-	New      NewKeys
-	Walk     WalkKeys
-	Risk     RiskKeys
-	Overview OverviewKeys
-	Input    InputKeys
-	Plan     PlanKeys
-	Summary  SummaryKeys
+	Global GlobalKeys
+	// List moves a list with the arrows and j/k; ArrowList with the
+	// arrows only, where j or k means something else (or is typed).
+	List, ArrowList ListKeys
+	Home            HomeKeys
+	New             NewKeys
+	Walk            WalkKeys
+	Risk            RiskKeys
+	Overview        OverviewKeys
+	Input           InputKeys
+	Plan            PlanKeys
+	Summary         SummaryKeys
 }
 
 // GlobalKeys work on every screen (q, p and ? only when no text input has
@@ -26,6 +29,11 @@ type GlobalKeys struct {
 	Quit, Help, Present, Back key.Binding
 	// PresentAlways toggles presentation mode even while typing.
 	PresentAlways key.Binding
+}
+
+// ListKeys move the cursor of a list.
+type ListKeys struct {
+	Up, Down, PageUp, PageDown, Home, End key.Binding
 }
 
 // HomeKeys are the start screen's keys.
@@ -53,7 +61,7 @@ type RiskKeys struct {
 
 // OverviewKeys are the item overview's keys.
 type OverviewKeys struct {
-	Up, Down, Jump, AllAreas key.Binding
+	Jump, AllAreas key.Binding
 }
 
 // InputKeys apply while a text input has focus.
@@ -81,7 +89,13 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 	down := b([]string{"down", "j"}, "↓/j", t("ned", "down"))
 	arrowUp := b([]string{"up"}, "↑", t("upp", "up"))
 	arrowDown := b([]string{"down"}, "↓", t("ned", "down"))
+	pgUp := b([]string{"pgup"}, "pgup", t("sida upp", "page up"))
+	pgDown := b([]string{"pgdown"}, "pgdn", t("sida ned", "page down"))
+	first := b([]string{"home"}, "home", t("först", "first"))
+	last := b([]string{"end"}, "end", t("sist", "last"))
 	return KeyMap{
+		List:      ListKeys{Up: up, Down: down, PageUp: pgUp, PageDown: pgDown, Home: first, End: last},
+		ArrowList: ListKeys{Up: arrowUp, Down: arrowDown, PageUp: pgUp, PageDown: pgDown, Home: first, End: last},
 		Global: GlobalKeys{
 			Quit:          b([]string{"ctrl+c"}, "ctrl+c", t("avsluta", "quit")),
 			Help:          b([]string{"?"}, "?", t("alla tangenter", "all keys")),
@@ -132,8 +146,6 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Save:      b([]string{"enter"}, "enter", t("spara risk", "save risk")),
 		},
 		Overview: OverviewKeys{
-			Up:       up,
-			Down:     down,
 			Jump:     b([]string{"enter"}, "enter", t("gå till punkten", "go to item")),
 			AllAreas: b([]string{"tab"}, "tab", t("området/alla områden", "area/all areas")),
 		},

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -10,93 +9,136 @@ import (
 	"samkoll/checklist"
 )
 
-// overviewState is the walk's overview of items and answers: the current
-// area, or all areas.
-type overviewState struct {
-	cursor int // index into walkScreen.items
-	all    bool
+// overview is the walk's list of items with their answers: the items of
+// the current area, or of all areas under their headings. It finishes with
+// an overviewDoneMsg.
+type overview struct {
+	sh    *shared
+	items []walkItem
+	// response returns the current answer of an item.
+	response func(walkItem) checklist.Response
+	all      bool
+	// rows are the shown rows: an index into items, or -1 for the heading
+	// of the area in heads.
+	rows  []int
+	heads map[int]*checklist.Area
+	list  listWindow
+	w, h  int
 }
 
-// overviewRange returns the item indexes the overview shows.
-func (s *walkScreen) overviewRange() (from, to int) {
-	if s.ov.all || len(s.items) == 0 {
-		return 0, len(s.items)
-	}
-	area := s.items[min(s.ov.cursor, len(s.items)-1)].area
-	from, to = -1, 0
-	for i, wi := range s.items {
-		if wi.area == area {
-			if from < 0 {
-				from = i
-			}
-			to = i + 1
-		}
-	}
-	return max(from, 0), to
+// overviewDoneMsg closes the overview; jump, when true, moves the walk to
+// item idx.
+type overviewDoneMsg struct {
+	jump bool
+	idx  int
 }
 
-func (s *walkScreen) updateOverview(msg tea.KeyPressMsg) (screen, tea.Cmd) {
-	k := s.sh.keys.Overview
-	from, to := s.overviewRange()
-	switch {
-	case key.Matches(msg, s.sh.keys.Global.Back):
-		s.mode = modeItem
-	case key.Matches(msg, k.Up):
-		s.ov.cursor = max(s.ov.cursor-1, from)
-	case key.Matches(msg, k.Down):
-		s.ov.cursor = min(s.ov.cursor+1, max(to-1, from))
-	case key.Matches(msg, k.AllAreas):
-		s.ov.all = !s.ov.all
-	case key.Matches(msg, k.Jump):
-		if s.ov.cursor >= 0 && s.ov.cursor < len(s.items) {
-			s.idx = s.ov.cursor
-		}
-		s.mode = modeItem
-	}
-	return s, nil
+// newOverview opens the overview on item idx.
+func newOverview(sh *shared, items []walkItem, idx int, response func(walkItem) checklist.Response) *overview {
+	o := &overview{sh: sh, items: items, response: response}
+	o.list = newListWindow(sh.keys.List, o.row)
+	o.list.heading = func(i int) bool { return o.rows[i] < 0 }
+	o.build(idx)
+	return o
 }
 
-// overviewView lists the items with their answers; areas get a heading in
-// the all-areas view.
-func (s *walkScreen) overviewView() string {
-	sh, st := s.sh, s.sh.styles
-	from, to := s.overviewRange()
-	title := sh.tr("Översikt: ", "Overview: ") + s.items[min(s.ov.cursor, len(s.items)-1)].area.Title.In(sh.lang)
-	if s.ov.all {
-		title = sh.tr("Översikt: alla områden", "Overview: all areas")
-	}
-	var rows []string
-	cursorRow := 0
+// build lists the rows of the current mode with the cursor on item idx.
+func (o *overview) build(idx int) {
+	o.rows, o.heads = o.rows[:0], map[int]*checklist.Area{}
+	area := o.items[idx].area
 	var last *checklist.Area
-	for i := from; i < to; i++ {
-		wi := s.items[i]
-		if s.ov.all && wi.area != last {
-			rows = append(rows, st.Area.Render(wi.area.Title.In(sh.lang)))
+	cursor := 0
+	for i, wi := range o.items {
+		if !o.all && wi.area != area {
+			continue
+		}
+		if o.all && wi.area != last {
+			o.heads[len(o.rows)] = wi.area
+			o.rows = append(o.rows, -1)
 			last = wi.area
 		}
-		r := s.response(wi)
-		ans := st.Answers[r.Answer].Render(fmt.Sprintf("%-12s", r.Answer.Label(sh.lang)))
-		risk := ""
-		if r.Risk != nil && r.Answer.IsShortcoming() {
-			risk = " " + st.Levels[r.Risk.Level].Render(r.Risk.Level.Label(sh.lang))
-			if r.Risk.Serious() {
-				risk += "!"
-			}
+		if i == idx {
+			cursor = len(o.rows)
 		}
-		line := fmt.Sprintf("%2d. %s %s%s", wi.num, ans, wi.item.Statement.In(sh.lang), risk)
-		if i == s.ov.cursor {
-			cursorRow = len(rows)
-			line = st.Selected.Render("> " + fmt.Sprintf("%2d. %-12s %s", wi.num, r.Answer.Label(sh.lang), wi.item.Statement.In(sh.lang)))
-		} else {
-			line = "  " + line
+		o.rows = append(o.rows, i)
+	}
+	o.list.SetLen(len(o.rows))
+	o.list.Select(cursor)
+}
+
+// current returns the index of the item under the cursor.
+func (o *overview) current() int { return o.rows[o.list.Cursor()] }
+
+// SetSize implements the component contract.
+func (o *overview) SetSize(w, h int) {
+	o.w, o.h = w, h
+	o.list.SetSize(w, h-2)
+}
+
+// Update moves the cursor, switches between the area and all areas, and
+// finishes on enter or back.
+func (o *overview) Update(msg tea.Msg) (*overview, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return o, nil
+	}
+	keys := o.sh.keys.Overview
+	switch {
+	case key.Matches(k, o.sh.keys.Global.Back):
+		return o, func() tea.Msg { return overviewDoneMsg{} }
+	case key.Matches(k, keys.Jump):
+		done := overviewDoneMsg{jump: true, idx: o.current()}
+		return o, func() tea.Msg { return done }
+	case key.Matches(k, keys.AllAreas):
+		o.all = !o.all
+		o.build(o.current())
+	default:
+		o.list, _ = o.list.Update(k)
+	}
+	return o, nil
+}
+
+// row draws one row: an area heading, or an item with its answer and risk.
+func (o *overview) row(i int, selected bool) string {
+	sh, st := o.sh, o.sh.styles
+	if o.rows[i] < 0 {
+		return st.Area.Render(o.heads[i].Title.In(sh.lang))
+	}
+	wi := o.items[o.rows[i]]
+	r := o.response(wi)
+	label := pad(r.Answer.Label(sh.lang), 12)
+	stmt := wi.item.Statement.In(sh.lang)
+	if selected {
+		return st.Selected.Render(fmt.Sprintf("> %2d. %s %s", wi.num, label, stmt))
+	}
+	risk := ""
+	if r.Risk != nil && r.Answer.IsShortcoming() {
+		risk = " " + st.Levels[r.Risk.Level].Render(r.Risk.Level.Label(sh.lang))
+		if r.Risk.Serious() {
+			risk += "!"
 		}
-		rows = append(rows, line)
 	}
-	room := max(s.h-2, 1)
-	start := 0
-	if cursorRow >= room {
-		start = cursorRow - room + 1
+	return fmt.Sprintf("  %2d. %s %s%s", wi.num, st.Answers[r.Answer].Render(label), stmt, risk)
+}
+
+// View renders the title and the rows.
+func (o *overview) View() string {
+	sh := o.sh
+	title := sh.tr("Översikt: ", "Overview: ") + o.items[o.current()].area.Title.In(sh.lang)
+	if o.all {
+		title = sh.tr("Översikt: alla områden", "Overview: all areas")
 	}
-	end := min(start+room, len(rows))
-	return st.Title.Render(title) + "\n\n" + strings.Join(rows[start:end], "\n")
+	return sh.styles.Title.Render(title) + "\n\n" + o.list.View()
+}
+
+// ShortHelp implements help.KeyMap.
+func (o *overview) ShortHelp() []key.Binding {
+	k := o.sh.keys.Overview
+	return []key.Binding{o.sh.keys.List.Up, o.sh.keys.List.Down, k.Jump, k.AllAreas, o.sh.keys.Global.Back}
+}
+
+// FullHelp implements help.KeyMap.
+func (o *overview) FullHelp() [][]key.Binding {
+	k, g := o.sh.keys.Overview, o.sh.keys.Global
+	return append(o.list.FullHelp(), []key.Binding{k.Jump, k.AllAreas}, []key.Binding{g.Back, g.Quit})
 }

@@ -23,12 +23,11 @@ const (
 	modeReason
 	modeRisk
 	modeRiskNote
-	modeOverview
 )
 
 // String names the mode, for tests.
 func (m walkMode) String() string {
-	return [...]string{"item", "comment", "reason", "risk", "risk-note", "overview"}[m]
+	return [...]string{"item", "comment", "reason", "risk", "risk-note"}[m]
 }
 
 // walkItem is one item with its area.
@@ -55,8 +54,9 @@ type walkScreen struct {
 	pnWarned bool  // the comment holds a personnummer and the warning shows
 	errText  string
 	risk     riskState
-	ov       overviewState
-	w, h     int
+	// ov is the overview while it is open.
+	ov   *overview
+	w, h int
 }
 
 func newWalkScreen(sh *shared, a checklist.Assessment, focus checklist.ItemKey) *walkScreen {
@@ -97,6 +97,9 @@ func (s *walkScreen) Inputting() bool {
 func (s *walkScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
 	s.text.SetWidth(w)
+	if s.ov != nil {
+		s.ov.SetSize(w, h)
+	}
 }
 
 func (s *walkScreen) current() (walkItem, bool) {
@@ -156,14 +159,23 @@ func (s *walkScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.pnWarned = false
 		}
 		return s, nil
+	case overviewDoneMsg:
+		s.ov = nil
+		if msg.jump {
+			s.idx = msg.idx
+		}
+		return s, nil
 	case tea.KeyPressMsg:
+		if s.ov != nil {
+			var cmd tea.Cmd
+			s.ov, cmd = s.ov.Update(msg)
+			return s, cmd
+		}
 		switch s.mode {
 		case modeComment, modeReason, modeRiskNote:
 			return s.updateText(msg)
 		case modeRisk:
 			return s.updateRisk(msg)
-		case modeOverview:
-			return s.updateOverview(msg)
 		}
 		return s.updateItem(msg)
 	}
@@ -219,8 +231,8 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, k.Guidance):
 		s.guidance = !s.guidance
 	case key.Matches(msg, k.Overview):
-		s.mode = modeOverview
-		s.ov = overviewState{cursor: s.idx}
+		s.ov = newOverview(sh, s.items, s.idx, s.response)
+		s.ov.SetSize(s.w, s.h)
 	case key.Matches(msg, k.Risk):
 		if r := s.response(wi); r.Answer.IsShortcoming() {
 			s.openRisk(r)
@@ -312,8 +324,8 @@ func (s *walkScreen) View() string {
 		return st.Title.Render(clean(s.a.Unit)+" "+s.a.Date.String()) + "\n\n" +
 			sh.tr("Bedömningen har inga punkter (områdena saknas i checklistorna).", "The assessment has no items (its areas are missing from the checklists).")
 	}
-	if s.mode == modeOverview {
-		return s.overviewView()
+	if s.ov != nil {
+		return s.ov.View()
 	}
 	var out string
 	if s.mode == modeRisk || s.mode == modeRiskNote {
@@ -436,6 +448,9 @@ func (s *walkScreen) progressBar(w, answered, total int) string {
 // ShortHelp lists the keys that work now.
 func (s *walkScreen) ShortHelp() []key.Binding {
 	k, in, g := s.sh.keys.Walk, s.sh.keys.Input, s.sh.keys.Global
+	if s.ov != nil {
+		return s.ov.ShortHelp()
+	}
 	switch s.mode {
 	case modeComment, modeReason, modeRiskNote:
 		if s.pnWarned {
@@ -444,9 +459,6 @@ func (s *walkScreen) ShortHelp() []key.Binding {
 		return []key.Binding{in.Save, in.Cancel}
 	case modeRisk:
 		return s.riskHelp()
-	case modeOverview:
-		o := s.sh.keys.Overview
-		return []key.Binding{o.Up, o.Down, o.Jump, o.AllAreas, g.Back}
 	}
 	return []key.Binding{k.Ja, k.Delvis, k.Nej, k.EjAktuellt, k.Prev, k.Next, k.Comment, k.Guidance, k.Overview, g.Help}
 }
@@ -454,12 +466,12 @@ func (s *walkScreen) ShortHelp() []key.Binding {
 // FullHelp lists all keys.
 func (s *walkScreen) FullHelp() [][]key.Binding {
 	k, g := s.sh.keys.Walk, s.sh.keys.Global
+	if s.ov != nil {
+		return s.ov.FullHelp()
+	}
 	switch s.mode {
 	case modeRisk:
 		return [][]key.Binding{s.riskHelp()}
-	case modeOverview:
-		o := s.sh.keys.Overview
-		return [][]key.Binding{{o.Up, o.Down, o.Jump, o.AllAreas}, {g.Back, g.Quit}}
 	case modeComment, modeReason, modeRiskNote:
 		return [][]key.Binding{s.ShortHelp()}
 	}
