@@ -286,6 +286,19 @@ func openStore(ctx context.Context, e *env, readOnly bool) (*store.Store, error)
 			return nil, fmt.Errorf("%s: %w", e.tr("hittar ingen plats för databasen", "cannot find a place for the database"), err)
 		}
 		path = p
+		from, err := store.MoveOldDefault(ctx, path)
+		var oe *store.OpenError
+		switch {
+		case errors.As(err, &oe):
+			fmt.Fprintln(e.stderr, "samkoll: "+oe.Message(e.lang))
+			return nil, errSilent
+		case err != nil:
+			return nil, err
+		case from != "":
+			fmt.Fprintln(e.stderr, "samkoll: "+e.tr(
+				fmt.Sprintf("databasen har flyttats från %s till %s, den lokala mappen för programdata (den centrala AppData-mappen kan ligga på en nätverksenhet). Den gamla platsen används inte längre.", from, path),
+				fmt.Sprintf("the database has moved from %s to %s, the local folder for application data (the roaming AppData folder may be on a network share). The old place is no longer used.", from, path)))
+		}
 	}
 	if readOnly {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
@@ -304,7 +317,18 @@ func openStore(ctx context.Context, e *env, readOnly bool) (*store.Store, error)
 		fmt.Fprintln(e.stderr, "samkoll: "+oe.Message(e.lang))
 		return nil, errSilent
 	}
+	if err == nil && s.OnNetwork() {
+		fmt.Fprintln(e.stderr, "samkoll: "+networkWarning(e, s.Path()))
+	}
 	return s, err
+}
+
+// networkWarning says that the database is on a network drive or share,
+// what samkoll does about it and what to do.
+func networkWarning(e *env, path string) string {
+	return e.tr(
+		fmt.Sprintf("varning: databasen %s ligger på en nätverksenhet. samkoll skriver där utan WAL-logg, men en nätverksanslutning som bryts mitt i en ändring kan ändå skada filen. Lägg databasen på datorns egen disk (standardplatsen, eller välj med --db) och kopiera den till nätverket som säkerhetskopia.", path),
+		fmt.Sprintf("warning: the database %s is on a network drive. samkoll writes there without a WAL log, but a network connection lost in the middle of a change can still damage the file. Keep the database on the computer's own disk (the default place, or choose one with --db) and copy it to the network as a backup.", path))
 }
 
 // parseInterspersed parses a command's flags wherever they stand among its

@@ -40,7 +40,7 @@ VALUES (1, 'fedcba9876543210fedcba9876543210', 1, 1, 'krankningar', '3.2', 'Alla
 // and the fixture data.
 func buildAtVersion(t *testing.T, path string, v int) {
 	t.Helper()
-	db, err := sql.Open("sqlite", dsn(path, false))
+	db, err := sql.Open("sqlite", dsn(path, false, false))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -83,42 +83,11 @@ type Store struct {
 	path     string
 	lock     *os.File
 	readOnly bool
+	// network is set when the file is on a network file system; it then
+	// uses a rollback journal instead of WAL.
+	network bool
 	// now returns the current time; tests may replace it.
 	now func() time.Time
-}
-
-// DefaultPath returns the default database path in the user's data
-// directory: $XDG_DATA_HOME/samkoll/samkoll.db or
-// ~/.local/share/samkoll/samkoll.db on Linux and other Unix systems,
-// %AppData%\samkoll\samkoll.db on Windows and
-// ~/Library/Application Support/samkoll/samkoll.db on macOS.
-func DefaultPath() (string, error) {
-	return defaultPath(runtime.GOOS, os.Getenv, os.UserHomeDir)
-}
-
-func defaultPath(goos string, getenv func(string) string, home func() (string, error)) (string, error) {
-	const dir, file = "samkoll", "samkoll.db"
-	switch goos {
-	case "windows":
-		if d := getenv("AppData"); d != "" {
-			return filepath.Join(d, dir, file), nil
-		}
-		return "", errors.New("%AppData% är inte satt")
-	case "darwin", "ios":
-		h, err := home()
-		if err != nil {
-			return "", err
-		}
-		return filepath.Join(h, "Library", "Application Support", dir, file), nil
-	}
-	if d := getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, dir, file), nil
-	}
-	h, err := home()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(h, ".local", "share", dir, file), nil
 }
 
 // Open opens the samkoll database at path, or creates it (directory 0700,
@@ -139,6 +108,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			return nil, fileError(path, err)
 		}
 	}
+	_, err = os.Lstat(path + ".lock")
+	newLock := errors.Is(err, fs.ErrNotExist)
 	lock, err := os.OpenFile(path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fileError(path, err)
@@ -148,12 +119,22 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		if errors.Is(err, errLocked) {
 			return nil, &OpenError{Kind: Locked, Path: path}
 		}
+		if newLock {
+			os.Remove(lock.Name())
+		}
 		return nil, fileError(path, err)
 	}
-	s, err := openLocked(ctx, path, lock)
+	s, err := openLocked(ctx, path, lock, onNetwork(path))
 	if err != nil {
+		// A lock file this Open made goes again, so a failed open leaves
+		// nothing behind. It is removed while still held where the system
+		// allows that (Unix), else right after.
+		removed := newLock && os.Remove(lock.Name()) == nil
 		unlockFile(lock)
 		lock.Close()
+		if newLock && !removed {
+			os.Remove(lock.Name())
+		}
 		return nil, err
 	}
 	return s, nil
@@ -161,21 +142,21 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // openLocked continues Open once the lock is held: another samkoll may
 // have created or upgraded the file in the meantime, so check it again.
-func openLocked(ctx context.Context, path string, lock *os.File) (*Store, error) {
+func openLocked(ctx context.Context, path string, lock *os.File, network bool) (*Store, error) {
 	exists, hdr, err := checkFile(path, true)
 	if err != nil {
 		return nil, err
 	}
 	if !exists {
-		if err := create(ctx, path); err != nil {
+		if err := create(ctx, path, network); err != nil {
 			return nil, err
 		}
 	}
-	db, err := sql.Open("sqlite", dsn(path, false))
+	db, err := sql.Open("sqlite", dsn(path, false, network))
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path, lock: lock, now: time.Now}
+	s := &Store{db: db, path: path, lock: lock, network: network, now: time.Now}
 	v, err := s.userVersion(ctx)
 	if err == nil && v > SchemaVersion {
 		err = &OpenError{Kind: Newer, Path: path}
@@ -220,7 +201,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	// and -shm files. The lock is held until Close so that no writer starts
 	// meanwhile. Otherwise read through the writer's WAL as usual.
 	lock, immutable := tryReadLock(path)
-	db, err := sql.Open("sqlite", dsn(path, true)+map[bool]string{true: "&immutable=1"}[immutable])
+	db, err := sql.Open("sqlite", dsn(path, true, false)+map[bool]string{true: "&immutable=1"}[immutable])
 	if err != nil {
 		releaseLock(lock)
 		return nil, err
@@ -281,22 +262,13 @@ func (s *Store) Close() error {
 // Path returns the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
+// OnNetwork reports whether the database lies on a network drive or share.
+// samkoll then writes with a rollback journal instead of WAL (see
+// docs/storage.md); the caller should advise a local disk.
+func (s *Store) OnNetwork() bool { return s.network }
+
 // errLocked is returned by lockFile when the lock is taken.
 var errLocked = errors.New("låst av en annan process")
-
-// dsn returns the connection string for path.
-func dsn(path string, readOnly bool) string {
-	p := filepath.ToSlash(path)
-	if len(p) > 1 && p[1] == ':' {
-		p = "/" + p // Windows drive letter: file:/C:/...
-	}
-	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
-	if readOnly {
-		return "file:" + p + "?mode=ro&_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)"
-	}
-	return "file:" + p + "?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
-		"&_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)" + extraPragmas + "&_txlock=immediate"
-}
 
 // header holds the fields of the SQLite file header that Open checks.
 type header struct {
@@ -412,7 +384,7 @@ func fileError(path string, err error) error {
 // create makes a new database at path: it is built and migrated under a
 // temporary name and renamed into place, so a crash never leaves a
 // half-made file at path.
-func create(ctx context.Context, path string) (err error) {
+func create(ctx context.Context, path string, network bool) (err error) {
 	tmp := path + ".new-" + newUID()[:8]
 	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
@@ -426,7 +398,7 @@ func create(ctx context.Context, path string) (err error) {
 			}
 		}
 	}()
-	db, err := sql.Open("sqlite", dsn(tmp, false))
+	db, err := sql.Open("sqlite", dsn(tmp, false, network))
 	if err != nil {
 		return err
 	}

@@ -294,27 +294,45 @@ func TestConcurrentWritesThroughOneStore(t *testing.T) {
 	}
 }
 
+// TestDefaultPath checks every system's rule on any system: the expected
+// paths are written as that system writes them.
 func TestDefaultPath(t *testing.T) {
 	home := func() (string, error) { return "/home/anna", nil }
 	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	const local, roaming = `C:\Users\anna\AppData\Local`, `\\fs01\profiler$\anna\AppData\Roaming`
 	tests := []struct {
 		goos string
 		env  map[string]string
-		want string
+		want string // "" for an error
 	}{
-		{"linux", map[string]string{"XDG_DATA_HOME": "/data"}, filepath.Join("/data", "samkoll", "samkoll.db")},
-		{"linux", nil, filepath.Join("/home/anna", ".local", "share", "samkoll", "samkoll.db")},
-		{"linux", map[string]string{"XDG_DATA_HOME": "relative"}, filepath.Join("/home/anna", ".local", "share", "samkoll", "samkoll.db")},
-		{"darwin", nil, filepath.Join("/home/anna", "Library", "Application Support", "samkoll", "samkoll.db")},
-		{"windows", map[string]string{"AppData": `C:\Users\anna\AppData\Roaming`}, filepath.Join(`C:\Users\anna\AppData\Roaming`, "samkoll", "samkoll.db")},
+		{"linux", map[string]string{"XDG_DATA_HOME": "/data"}, "/data/samkoll/samkoll.db"},
+		{"linux", nil, "/home/anna/.local/share/samkoll/samkoll.db"},
+		{"linux", map[string]string{"XDG_DATA_HOME": "relative"}, "/home/anna/.local/share/samkoll/samkoll.db"},
+		{"darwin", nil, "/home/anna/Library/Application Support/samkoll/samkoll.db"},
+		// Windows: the local folder, never the roaming one, which is often
+		// on a share.
+		{"windows", map[string]string{"LOCALAPPDATA": local, "APPDATA": roaming}, `C:\Users\anna\AppData\Local\samkoll\samkoll.db`},
+		{"windows", map[string]string{"LOCALAPPDATA": `C:\Users\anna\AppData\Local\`}, `C:\Users\anna\AppData\Local\samkoll\samkoll.db`},
+		{"windows", map[string]string{"APPDATA": roaming}, ""},
+		{"windows", map[string]string{"LOCALAPPDATA": `AppData\Local`}, ""},
+		{"windows", map[string]string{"LOCALAPPDATA": `C:AppData`}, ""},
 	}
 	for _, tt := range tests {
 		got, err := defaultPath(tt.goos, env(tt.env), home)
+		if tt.want == "" {
+			if err == nil {
+				t.Errorf("%s %v: %q, want an error", tt.goos, tt.env, got)
+			}
+			continue
+		}
 		if err != nil || got != tt.want {
 			t.Errorf("%s %v: %q, %v; want %q", tt.goos, tt.env, got, err, tt.want)
 		}
 	}
-	if _, err := defaultPath("windows", env(nil), home); err == nil {
-		t.Error("windows without AppData: no error")
+	if got := oldDefaultPath("windows", env(map[string]string{"APPDATA": roaming})); got != roaming+`\samkoll\samkoll.db` {
+		t.Errorf("old Windows default %q", got)
+	}
+	if got := oldDefaultPath("linux", env(map[string]string{"APPDATA": roaming})); got != "" {
+		t.Errorf("old Linux default %q, want none", got)
 	}
 }

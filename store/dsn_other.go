@@ -1,6 +1,0 @@
-//go:build !darwin
-
-package store
-
-// extraPragmas is empty outside macOS.
-const extraPragmas = ""
