@@ -1,0 +1,82 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+
+	"samkoll/checklist"
+	"samkoll/report"
+)
+
+// runFollowup writes the yearly follow-up of the SAM work (AFS 2023:1
+// 14 §) as markdown: flags and wiring only, the use-case is
+// report.Followup.
+func runFollowup(ctx context.Context, e *env, args []string) error {
+	fs, g := newFlagSet(e, "followup",
+		"samkoll followup [--unit NAMN] [--year ÅÅÅÅ] [-o FIL]",
+		"samkoll followup [--unit NAME] [--year YYYY] [-o FILE]",
+		func(w io.Writer) {
+			fmt.Fprintln(w, e.tr(
+				"\nÅrets uppföljning av arbetsmiljöarbetet (AFS 2023:1 14 §), byggd på årets APT.\n"+
+					"  --unit NAMN  en enhet (annars alla enheter med APT under året)\n"+
+					"  --year ÅÅÅÅ  året (annars i år)\n"+
+					"  -o FIL       skriv till FIL i stället för standard ut",
+				"\nThe year's follow-up of the work-environment management (AFS 2023:1 14 §), built from the year's APTs.\n"+
+					"  --unit NAME  one unit (else every unit with an APT in the year)\n"+
+					"  --year YYYY  the year (else this year)\n"+
+					"  -o FILE      write to FILE instead of standard output"))
+		})
+	out := fs.String("o", "", e.tr("skriv till FIL", "write to FILE"))
+	unit := fs.String("unit", "", e.tr("enhet", "unit"))
+	yearFlag := fs.String("year", "", e.tr("år", "year"))
+	pos, err := parseInterspersed(e, fs, g, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return &usageError{e.tr(fmt.Sprintf("okänt argument %q", pos[0]), fmt.Sprintf("unknown argument %q", pos[0]))}
+	}
+	year := e.today().Year
+	if *yearFlag != "" {
+		y, err := strconv.Atoi(*yearFlag)
+		if err != nil || y < 1900 || y > 2200 {
+			return &usageError{e.tr(fmt.Sprintf("--year %q: skriv ett årtal, t.ex. 2026", *yearFlag),
+				fmt.Sprintf("--year %q: give a year, e.g. 2026", *yearFlag))}
+		}
+		year = y
+	}
+	s, err := openStore(ctx, e, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	cat, errs := e.catalog()
+	reportLoadErrors(e, errs)
+	opt := report.Options{
+		Lang:     e.lang,
+		Today:    e.today(),
+		Template: templatePath(e, report.FollowupTemplate),
+		Warn:     func(err error) { warnTemplate(e, err) },
+	}
+	var buf bytes.Buffer
+	if err := report.Followup(ctx, &buf, s, *unit, year, cat, opt); err != nil {
+		var ve *checklist.ValueError
+		if errors.As(err, &ve) {
+			return errors.New(ve.Message(e.lang))
+		}
+		return err
+	}
+	if *out == "" {
+		_, err := e.stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stderr, e.tr("skrev ", "wrote ")+*out)
+	return nil
+}
