@@ -286,9 +286,9 @@ func (m *Model) View() tea.View {
 	case m.status == "":
 		lines = append(lines, "")
 	case m.statusErr:
-		lines = append(lines, st.Error.Render(ansi.Truncate(clean(m.status), w, "…")))
+		lines = append(lines, st.Error.Render(ansi.Truncate(checklist.SanitizeLine(m.status), w, "…")))
 	default:
-		lines = append(lines, st.Info.Render(ansi.Truncate(clean(m.status), w, "…")))
+		lines = append(lines, st.Info.Render(ansi.Truncate(checklist.SanitizeLine(m.status), w, "…")))
 	}
 	if m.showAll {
 		lines = append(lines, strings.Split(m.help.FullHelpView(m.active().FullHelp()), "\n")...)

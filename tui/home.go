@@ -6,6 +6,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"samkoll/checklist"
 )
 
 // homeScreen lists the assessments by unit and date.
@@ -206,7 +208,7 @@ func (s *homeScreen) View() string {
 	}
 	unitW := 4
 	for _, i := range s.shown {
-		unitW = max(unitW, len([]rune(clean(s.all[i].Unit))))
+		unitW = max(unitW, len([]rune(checklist.SanitizeLine(s.all[i].Unit))))
 	}
 	unitW = min(unitW, max(s.w/3, 8))
 	head := fmt.Sprintf("  %-*s  %-10s  %-9s  %s", unitW, sh.tr("Enhet", "Unit"), sh.tr("Datum", "Date"),
@@ -215,7 +217,7 @@ func (s *homeScreen) View() string {
 	end := min(s.offset+s.listHeight(), len(s.shown))
 	for row := s.offset; row < end; row++ {
 		a := s.all[s.shown[row]]
-		unit := []rune(clean(a.Unit))
+		unit := []rune(checklist.SanitizeLine(a.Unit))
 		if len(unit) > unitW {
 			unit = append(unit[:unitW-1], '…')
 		}
@@ -238,7 +240,7 @@ func (s *homeScreen) View() string {
 	if s.confirm {
 		if a, ok := s.selected(); ok {
 			b.WriteString(st.Warning.Render(wrap(fmt.Sprintf(sh.tr("Ta bort %s %s med svar och åtgärder? Åtgärder som följs upp i senare bedömningar behålls. (y/n)",
-				"Delete %s %s with its answers and actions? Actions followed up in later assessments are kept. (y/n)"), clean(a.Unit), a.Date), s.w)))
+				"Delete %s %s with its answers and actions? Actions followed up in later assessments are kept. (y/n)"), checklist.SanitizeLine(a.Unit), a.Date), s.w)))
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")

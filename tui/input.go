@@ -2,56 +2,12 @@ package tui
 
 import (
 	"strings"
-	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
+
+	"samkoll/checklist"
 )
-
-// clean makes user text safe to draw on one line of the terminal: it drops
-// escape sequences (CSI, OSC, DCS …), control characters (C0, DEL, C1) and
-// bidi override and isolate marks, turns tabs and line breaks into spaces
-// and replaces invalid UTF-8. Every piece of user text the views show goes
-// through it, directly or through an input field.
-func clean(s string) string {
-	if isPlain(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range ansi.Strip(strings.ToValidUTF8(s, "\uFFFD")) {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r':
-			b.WriteByte(' ')
-		case printable(r):
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// isPlain reports whether s is valid UTF-8 with nothing for clean to do.
-func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c >= 0x7f {
-			return false
-		}
-	}
-	return true
-}
-
-// printable reports whether r may be drawn as user text: not a control
-// character and not a bidi override, embedding or isolate.
-func printable(r rune) bool {
-	switch {
-	case unicode.IsControl(r):
-		return false
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
-		return false
-	}
-	return true
-}
 
 // input is a small single-line text field that drops what clean would
 // remove as it is typed or pasted. It handles printable keys, paste,
@@ -82,7 +38,7 @@ func (in *input) Value() string { return string(in.value) }
 // SetValue replaces the text, made safe with clean, and moves the cursor
 // to its end.
 func (in *input) SetValue(s string) {
-	in.value = []rune(clean(s))
+	in.value = []rune(checklist.SanitizeLine(s))
 	if in.limit > 0 && len(in.value) > in.limit {
 		in.value = in.value[:in.limit]
 	}
@@ -110,7 +66,7 @@ func (in *input) insert(rs []rune) {
 		in.value, in.pos, in.fresh = nil, 0, false
 	}
 	for _, r := range rs {
-		if !printable(r) {
+		if !checklist.Printable(r) {
 			continue
 		}
 		if in.limit > 0 && len(in.value) >= in.limit {

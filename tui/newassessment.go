@@ -105,7 +105,7 @@ func (s *newScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case unitsLoadedMsg:
 		s.unit.suggestions = s.unit.suggestions[:0]
 		for _, u := range msg.units {
-			s.unit.suggestions = append(s.unit.suggestions, clean(u.Name))
+			s.unit.suggestions = append(s.unit.suggestions, checklist.SanitizeLine(u.Name))
 		}
 		return s, nil
 	case errMsg:

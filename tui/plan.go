@@ -397,7 +397,7 @@ func (p *planScreen) View() string {
 	st, tr := p.sh.styles, p.sh.tr
 	today := p.sh.today()
 	var b []string
-	title := fmt.Sprintf("%s · %s · %s", tr("Handlingsplan", "Action plan"), clean(p.a.Unit), p.a.Date)
+	title := fmt.Sprintf("%s · %s · %s", tr("Handlingsplan", "Action plan"), checklist.SanitizeLine(p.a.Unit), p.a.Date)
 	b = append(b, st.Title.Render(ansi.Truncate(title, p.w, "…")))
 	c := p.cols()
 	head := "   " + pad(tr("Status", "Status"), c.status) + " " + pad(tr("Klart senast", "Due"), c.due) + " "
@@ -542,9 +542,9 @@ func (p *planScreen) details(today checklist.Date) []string {
 // oneLine makes user text safe with clean and folds runs of spaces.
 func oneLine(s string) string {
 	if !strings.ContainsAny(s, "\r\n\t") {
-		return clean(s)
+		return checklist.SanitizeLine(s)
 	}
-	return strings.Join(strings.Fields(clean(s)), " ")
+	return strings.Join(strings.Fields(checklist.SanitizeLine(s)), " ")
 }
 
 // ShortHelp implements help.KeyMap.

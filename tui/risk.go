@@ -123,7 +123,7 @@ func (s *walkScreen) riskView(wi walkItem) string {
 	if s.mode == modeRiskNote {
 		lines = append(lines, s.inputLines()...)
 	} else if s.risk.note != "" {
-		lines = append(lines, st.Subtle.Render(sh.tr("Notering: ", "Note: ")+clean(s.risk.note)))
+		lines = append(lines, st.Subtle.Render(sh.tr("Notering: ", "Note: ")+checklist.SanitizeLine(s.risk.note)))
 	}
 	if s.errText != "" {
 		lines = append(lines, st.Error.Render(s.errText))

@@ -168,7 +168,7 @@ func (s *summaryScreen) render() {
 	w := s.w
 	cut := func(x string) string { return ansi.Truncate(x, w, "…") }
 	var b []string
-	title := fmt.Sprintf("%s · %s · %s · %s", tr("Sammanfattning", "Summary"), clean(s.a.Unit), s.a.Date, s.a.Status.Label(lang))
+	title := fmt.Sprintf("%s · %s · %s · %s", tr("Sammanfattning", "Summary"), checklist.SanitizeLine(s.a.Unit), s.a.Date, s.a.Status.Label(lang))
 	b = append(b, st.Title.Render(cut(title)))
 
 	// Answers per area.

@@ -321,7 +321,7 @@ func (s *walkScreen) View() string {
 	sh, st := s.sh, s.sh.styles
 	wi, ok := s.current()
 	if !ok {
-		return st.Title.Render(clean(s.a.Unit)+" "+s.a.Date.String()) + "\n\n" +
+		return st.Title.Render(checklist.SanitizeLine(s.a.Unit)+" "+s.a.Date.String()) + "\n\n" +
 			sh.tr("Bedömningen har inga punkter (områdena saknas i checklistorna).", "The assessment has no items (its areas are missing from the checklists).")
 	}
 	if s.ov != nil {
@@ -379,10 +379,10 @@ func (s *walkScreen) itemView(wi walkItem) string {
 	}
 	lines = append(lines, status)
 	if r.Reason != "" {
-		lines = append(lines, st.Subtle.Render(sh.tr("Skäl: ", "Reason: ")+clean(r.Reason)))
+		lines = append(lines, st.Subtle.Render(sh.tr("Skäl: ", "Reason: ")+checklist.SanitizeLine(r.Reason)))
 	}
 	if r.Comment != "" && s.mode != modeComment {
-		lines = append(lines, st.Subtle.Render(sh.tr("Kommentar: ", "Comment: ")+clean(r.Comment)))
+		lines = append(lines, st.Subtle.Render(sh.tr("Kommentar: ", "Comment: ")+checklist.SanitizeLine(r.Comment)))
 	}
 	switch s.mode {
 	case modeComment, modeReason:
