@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"samkoll/checklist"
 )
@@ -15,8 +16,8 @@ type homeScreen struct {
 	sh       *shared
 	all      []Summary
 	shown    []int // indexes into all after filtering
-	cursor   int
-	offset   int
+	list     listWindow
+	unitW    int // width of the unit column, in cells
 	loaded   bool
 	filter   input
 	filterOn bool
@@ -25,7 +26,9 @@ type homeScreen struct {
 }
 
 func newHomeScreen(sh *shared) *homeScreen {
-	return &homeScreen{sh: sh, filter: newInput("/ ", sh.tr("enhet eller datum", "unit or date"), 60)}
+	s := &homeScreen{sh: sh, filter: newInput("/ ", sh.tr("enhet eller datum", "unit or date"), 60)}
+	s.list = newListWindow(sh.keys.List, s.row)
+	return s
 }
 
 // Inputting reports whether the filter has focus.
@@ -35,15 +38,17 @@ func (s *homeScreen) Inputting() bool { return s.filterOn }
 func (s *homeScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
 	s.filter.SetWidth(max(w-4, 1))
-	s.scroll()
+	// Title, filter, column heading and the confirmation line.
+	s.list.SetSize(w, max(h-4, 1))
+	s.columns()
 }
 
 // selected returns the summary under the cursor.
 func (s *homeScreen) selected() (Summary, bool) {
-	if s.cursor < 0 || s.cursor >= len(s.shown) {
-		return Summary{}, false
+	if i := s.list.Cursor(); i < len(s.shown) {
+		return s.all[s.shown[i]], true
 	}
-	return s.all[s.shown[s.cursor]], true
+	return Summary{}, false
 }
 
 // refilter applies the filter text to the list.
@@ -55,22 +60,18 @@ func (s *homeScreen) refilter() {
 			s.shown = append(s.shown, i)
 		}
 	}
-	s.cursor = min(s.cursor, max(len(s.shown)-1, 0))
-	s.scroll()
+	s.list.SetLen(len(s.shown))
+	s.columns()
 }
 
-// listHeight is the number of rows the list can show.
-func (s *homeScreen) listHeight() int { return max(s.h-4, 1) }
-
-func (s *homeScreen) scroll() {
-	n := s.listHeight()
-	if s.cursor < s.offset {
-		s.offset = s.cursor
+// columns sizes the unit column to the widest unit shown, within a third
+// of the width.
+func (s *homeScreen) columns() {
+	s.unitW = 4
+	for _, i := range s.shown {
+		s.unitW = max(s.unitW, ansi.StringWidth(checklist.SanitizeLine(s.all[i].Unit)))
 	}
-	if s.cursor >= s.offset+n {
-		s.offset = s.cursor - n + 1
-	}
-	s.offset = max(s.offset, 0)
+	s.unitW = min(s.unitW, max(s.w/3, 8))
 }
 
 // Update handles list, filter and confirmation keys.
@@ -86,8 +87,7 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if had {
 			for i, idx := range s.shown {
 				if s.all[idx].ID == sel.ID {
-					s.cursor = i
-					s.scroll()
+					s.list.Select(i)
 					break
 				}
 			}
@@ -128,19 +128,21 @@ func (s *homeScreen) updateConfirm(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 }
 
 func (s *homeScreen) updateFilter(msg tea.KeyPressMsg) (screen, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
+	in, arrows := s.sh.keys.Input, s.sh.keys.ArrowList
+	switch {
+	case key.Matches(msg, in.Cancel):
 		s.filter.SetValue("")
 		s.filter.Blur()
 		s.filterOn = false
 		s.refilter()
 		return s, nil
-	case "enter":
+	case key.Matches(msg, in.Save):
 		s.filter.Blur()
 		s.filterOn = false
 		return s, nil
-	case "up", "down":
-		return s.updateList(msg)
+	case key.Matches(msg, arrows.Up, arrows.Down, arrows.PageUp, arrows.PageDown):
+		s.list, _ = s.list.Update(msg)
+		return s, nil
 	}
 	s.filter.Update(msg)
 	s.refilter()
@@ -151,12 +153,6 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	sh, k := s.sh, s.sh.keys.Home
 	a, ok := s.selected()
 	switch {
-	case key.Matches(msg, k.Up):
-		s.cursor = max(s.cursor-1, 0)
-		s.scroll()
-	case key.Matches(msg, k.Down):
-		s.cursor = min(s.cursor+1, max(len(s.shown)-1, 0))
-		s.scroll()
 	case key.Matches(msg, k.Filter):
 		s.filterOn = true
 		s.filter.Focus()
@@ -179,6 +175,8 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			return s, nil
 		}
 		return s, backCmd
+	default:
+		s.list, _ = s.list.Update(msg)
 	}
 	return s, nil
 }
@@ -206,37 +204,10 @@ func (s *homeScreen) View() string {
 		b.WriteString(st.Subtle.Render(sh.tr("Inget matchar filtret (esc rensar).", "Nothing matches the filter (esc clears).")))
 		return b.String()
 	}
-	unitW := 4
-	for _, i := range s.shown {
-		unitW = max(unitW, len([]rune(checklist.SanitizeLine(s.all[i].Unit))))
-	}
-	unitW = min(unitW, max(s.w/3, 8))
-	head := fmt.Sprintf("  %-*s  %-10s  %-9s  %s", unitW, sh.tr("Enhet", "Unit"), sh.tr("Datum", "Date"),
-		sh.tr("Besvarat", "Answered"), sh.tr("Åtgärder öppna/försenade", "Actions open/overdue"))
+	head := "  " + pad(sh.tr("Enhet", "Unit"), s.unitW) + "  " + pad(sh.tr("Datum", "Date"), 10) + "  " +
+		pad(sh.tr("Besvarat", "Answered"), 9) + "  " + sh.tr("Åtgärder öppna/försenade", "Actions open/overdue")
 	b.WriteString(st.Subtle.Render(head) + "\n")
-	end := min(s.offset+s.listHeight(), len(s.shown))
-	for row := s.offset; row < end; row++ {
-		a := s.all[s.shown[row]]
-		unit := []rune(checklist.SanitizeLine(a.Unit))
-		if len(unit) > unitW {
-			unit = append(unit[:unitW-1], '…')
-		}
-		progress := fmt.Sprintf("%d/%d", a.Answered, a.Total)
-		actions := fmt.Sprintf("%d/%d", a.OpenActions, a.OverdueActions)
-		line := fmt.Sprintf("%-*s  %-10s  %-9s  %s", unitW, string(unit), a.Date, progress, actions)
-		if a.Status.String() == "avslutad" {
-			line += "  " + a.Status.Label(sh.lang)
-		}
-		switch {
-		case row == s.cursor:
-			line = st.Selected.Render("> " + line)
-		case a.OverdueActions > 0:
-			line = "  " + st.Overdue.Render(line)
-		default:
-			line = "  " + line
-		}
-		b.WriteString(line + "\n")
-	}
+	b.WriteString(s.list.View() + "\n")
 	if s.confirm {
 		if a, ok := s.selected(); ok {
 			b.WriteString(st.Warning.Render(wrap(fmt.Sprintf(sh.tr("Ta bort %s %s med svar och åtgärder? Åtgärder som följs upp i senare bedömningar behålls. (y/n)",
@@ -246,32 +217,49 @@ func (s *homeScreen) View() string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
+// row draws assessment i of the filtered list.
+func (s *homeScreen) row(i int, selected bool) string {
+	sh, st := s.sh, s.sh.styles
+	a := s.all[s.shown[i]]
+	line := pad(checklist.SanitizeLine(a.Unit), s.unitW) + "  " + pad(a.Date.String(), 10) + "  " +
+		pad(fmt.Sprintf("%d/%d", a.Answered, a.Total), 9) + "  " + fmt.Sprintf("%d/%d", a.OpenActions, a.OverdueActions)
+	if a.Status == checklist.Avslutad {
+		line += "  " + a.Status.Label(sh.lang)
+	}
+	switch {
+	case selected:
+		return st.Selected.Render("> " + line)
+	case a.OverdueActions > 0:
+		return "  " + st.Overdue.Render(line)
+	}
+	return "  " + line
+}
+
 // ShortHelp lists the keys that work now.
 func (s *homeScreen) ShortHelp() []key.Binding {
-	k, g := s.sh.keys.Home, s.sh.keys.Global
+	k, g := s.keys(), s.sh.keys.Global
 	switch {
 	case s.confirm:
 		return []key.Binding{k.Confirm, k.Cancel}
 	case s.filterOn:
 		return []key.Binding{s.sh.keys.Input.Save, s.sh.keys.Input.Cancel}
 	}
-	s.enable()
 	return []key.Binding{k.New, k.Open, k.Plan, k.Export, k.Delete, k.Filter, g.Help, g.Back}
 }
 
 // FullHelp lists all keys.
 func (s *homeScreen) FullHelp() [][]key.Binding {
-	k, g := s.sh.keys.Home, s.sh.keys.Global
-	s.enable()
+	k, g := s.keys(), s.sh.keys.Global
 	return [][]key.Binding{{k.Up, k.Down, k.Filter}, {k.New, k.Open, k.Plan, k.Summary}, {k.Export, k.Delete}, {g.Present, g.Help, g.Back, g.Quit}}
 }
 
-// enable disables the bindings that need a selected assessment when there is
-// none.
-func (s *homeScreen) enable() {
+// keys returns the start screen's bindings with those that need a selected
+// assessment disabled when there is none; the shared KeyMap is not touched.
+func (s *homeScreen) keys() HomeKeys {
+	k := s.sh.keys.Home
 	_, ok := s.selected()
-	k := &s.sh.keys.Home
 	for _, b := range []*key.Binding{&k.Open, &k.Plan, &k.Summary, &k.Export, &k.Delete} {
 		b.SetEnabled(ok)
 	}
+	return k
 }
