@@ -58,7 +58,8 @@ type actionForm struct {
 	level   checklist.Level
 
 	measures []string
-	pick     int
+	// picks is the window onto the measures.
+	picks listWindow
 
 	fields []formField
 	focus  int
@@ -71,13 +72,16 @@ type actionForm struct {
 	// save goes through.
 	warned bool
 
-	// done is set when the form is finished; save holds the action to save,
-	// or nil when the form was cancelled.
-	done bool
-	save *checklist.Action
+	// finished is set once the form has sent its actionFormDoneMsg; it
+	// takes no more keys.
+	finished bool
 
 	w, h int
 }
+
+// actionFormDoneMsg says the action form is finished: save holds the
+// action to save, or nil when the form was cancelled.
+type actionFormDoneMsg struct{ save *checklist.Action }
 
 // newActionForm returns the form for a (ID 0: new). item and risk, when
 // known, prefill the risk text, the measures and the default due date.
@@ -113,6 +117,8 @@ func newActionForm(sh *shared, a checklist.Action, item *checklist.Item, risk *c
 			f.measures = append(f.measures, m.In(sh.lang))
 		}
 	}
+	f.picks = newListWindow(sh.keys.List, f.pickRow)
+	f.picks.SetLen(len(f.measures))
 	if len(f.measures) > 0 {
 		f.fields = append(f.fields, fieldPick)
 	}
@@ -161,35 +167,41 @@ func (f *actionForm) setSize(w, h int) {
 	for _, in := range f.inputs {
 		in.SetWidth(max(f.w-f.labelWidth()-1, 4))
 	}
+	// The title, the list's heading, the other fields, the hint and the
+	// error line take the rest.
+	f.picks.SetSize(f.w, max(f.h-10, 1))
 }
 
-// Update handles a message while the form is open; it sets done when the
-// form is finished.
-func (f *actionForm) Update(msg tea.Msg) {
+// Update handles a message while the form is open; when the form is
+// finished it returns the command that sends actionFormDoneMsg.
+func (f *actionForm) Update(msg tea.Msg) (*actionForm, tea.Cmd) {
+	if f.finished {
+		return f, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if in, ok := f.inputs[f.field()]; ok && in.Update(msg) {
 			f.warned, f.err = false, ""
 		}
-		return
+		return f, nil
 	}
-	in, nk := f.sh.keys.Input, f.sh.keys.New
+	in, nk, fk := f.sh.keys.Input, f.sh.keys.New, f.sh.keys.Form
 	switch {
 	case key.Matches(k, in.Cancel):
-		f.done = true
+		return f, f.finish(nil)
 	case f.field() == fieldPick:
-		f.updatePick(k)
+		return f, f.updatePick(k)
 	case key.Matches(k, nk.Next):
 		f.setFocus(f.focus + 1)
 	case key.Matches(k, nk.Prev):
 		f.setFocus(f.focus - 1)
 	case key.Matches(k, in.Save):
-		f.submit()
+		return f, f.submit()
 	case f.field() == fieldEscalation:
-		switch k.String() {
-		case "space", "right", "l":
+		switch {
+		case key.Matches(k, fk.EscalationNext):
 			f.esc = nextEscalation(f.esc)
-		case "left", "h":
+		case key.Matches(k, fk.EscalationPrev):
 			f.esc = nextEscalation(nextEscalation(f.esc))
 		}
 	default:
@@ -197,39 +209,44 @@ func (f *actionForm) Update(msg tea.Msg) {
 			f.warned, f.err = false, ""
 		}
 	}
+	return f, nil
+}
+
+// finish ends the form with the action to save (nil: cancelled).
+func (f *actionForm) finish(save *checklist.Action) tea.Cmd {
+	f.finished = true
+	return func() tea.Msg { return actionFormDoneMsg{save} }
 }
 
 // updatePick handles keys on the measures list.
-func (f *actionForm) updatePick(k tea.KeyPressMsg) {
-	s := k.String()
+func (f *actionForm) updatePick(k tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case len(s) == 1 && s[0] >= '1' && s[0] <= '9':
-		if n := int(s[0] - '1'); n < len(f.measures) {
-			f.pick = n
+	case key.Matches(k, f.sh.keys.Form.Pick):
+		if n := int(k.Code - '1'); n >= 0 && n < len(f.measures) {
+			f.picks.Select(n)
 			f.choose()
 		}
-	case s == "up" || s == "k":
-		f.pick = max(f.pick-1, 0)
-	case s == "down" || s == "j":
-		f.pick = min(f.pick+1, len(f.measures)-1)
 	case key.Matches(k, f.sh.keys.Input.Save):
 		f.choose()
 	case key.Matches(k, f.sh.keys.New.Next):
 		f.setFocus(f.focus + 1)
 	case key.Matches(k, f.sh.keys.New.Prev):
 		f.setFocus(f.focus - 1)
+	default:
+		f.picks, _ = f.picks.Update(k)
 	}
+	return nil
 }
 
 // choose fills What with the picked measure and moves to What.
 func (f *actionForm) choose() {
-	f.inputs[fieldWhat].SetValue(f.measures[f.pick])
+	f.inputs[fieldWhat].SetValue(f.measures[f.picks.Cursor()])
 	f.setFocus(f.indexOf(fieldWhat))
 }
 
 // submit validates the fields and, when they are fine, finishes the form
 // with the action to save.
-func (f *actionForm) submit() {
+func (f *actionForm) submit() tea.Cmd {
 	tr := f.sh.tr
 	a := f.base
 	a.Risk = strings.TrimSpace(f.inputs[fieldRisk].Value())
@@ -240,14 +257,14 @@ func (f *actionForm) submit() {
 	if a.What == "" {
 		f.err = tr("Skriv vad som ska göras.", "Write what is to be done.")
 		f.setFocus(f.indexOf(fieldWhat))
-		return
+		return nil
 	}
 	dueText := strings.TrimSpace(f.inputs[fieldDue].Value())
 	switch {
 	case dueText == "" && a.Status.Open():
 		f.err = tr("Ange klart senast (ÅÅÅÅ-MM-DD).", "Enter a due date (YYYY-MM-DD).")
 		f.setFocus(f.indexOf(fieldDue))
-		return
+		return nil
 	case dueText == "":
 		a.Due = checklist.Date{}
 	default:
@@ -256,16 +273,16 @@ func (f *actionForm) submit() {
 			f.err = tr("Ogiltigt datum: skriv ÅÅÅÅ-MM-DD, t.ex. ", "Invalid date: write YYYY-MM-DD, e.g. ") +
 				f.sh.today().AddDays(30).String() + "."
 			f.setFocus(f.indexOf(fieldDue))
-			return
+			return nil
 		}
 		a.Due = d
 	}
 	if !f.warned && (checklist.ContainsPersonnummer(a.Risk) || checklist.ContainsPersonnummer(a.What) ||
 		checklist.ContainsPersonnummer(a.Who)) {
 		f.warned = true
-		return
+		return nil
 	}
-	f.done, f.save = true, &a
+	return f.finish(&a)
 }
 
 // planPNWarning is the warning shown before text with a personnummer is
@@ -303,12 +320,10 @@ func (f *actionForm) View() string {
 		}
 	}
 	b = append(b, st.Title.Render(ansi.Truncate(title, f.w, "…")))
-	// Lines left for the measures list after the fields, hint and error.
-	room := f.h - 1 - 5 - 3
 	for i, field := range f.fields {
 		focused := i == f.focus
 		if field == fieldPick {
-			b = append(b, f.pickView(focused, room)...)
+			b = append(b, f.pickView(focused)...)
 			continue
 		}
 		label := map[formField]string{
@@ -343,30 +358,28 @@ func (f *actionForm) View() string {
 	return strings.Join(b, "\n")
 }
 
-// pickView renders the measures list, windowed to room lines.
-func (f *actionForm) pickView(focused bool, room int) []string {
+// pickView renders the measures list.
+func (f *actionForm) pickView(focused bool) []string {
 	st, tr := f.sh.styles, f.sh.tr
 	if !focused {
 		s := fmt.Sprintf(tr("  Förslag: %d åtgärder (shift+tab för att välja)", "  Suggestions: %d measures (shift+tab to pick)"),
 			len(f.measures))
 		return []string{st.Subtle.Render(ansi.Truncate(s, f.w, "…"))}
 	}
-	out := []string{st.Focused.Render(ansi.Truncate(tr("› Föreslagna åtgärder (1–9 eller ↑/↓ + enter, tab hoppar över)",
-		"› Suggested measures (1–9 or ↑/↓ + enter, tab skips)"), f.w, "…"))}
-	n := max(room-1, 1)
-	start := max(min(f.pick-n/2, len(f.measures)-n), 0)
-	for i := start; i < len(f.measures) && i < start+n; i++ {
-		line := fmt.Sprintf("  %d %s", i+1, oneLine(f.measures[i]))
-		if i >= 9 {
-			line = "    " + oneLine(f.measures[i])
-		}
-		line = ansi.Truncate(line, f.w, "…")
-		if i == f.pick {
-			line = st.Selected.Render(line)
-		}
-		out = append(out, line)
+	return append([]string{st.Focused.Render(ansi.Truncate(tr("› Föreslagna åtgärder (1–9 eller ↑/↓ + enter, tab hoppar över)",
+		"› Suggested measures (1–9 or ↑/↓ + enter, tab skips)"), f.w, "…"))}, f.picks.Lines()...)
+}
+
+// pickRow draws suggested measure i, numbered 1–9.
+func (f *actionForm) pickRow(i int, selected bool) string {
+	line := fmt.Sprintf("  %d %s", i+1, oneLine(f.measures[i]))
+	if i >= 9 {
+		line = "    " + oneLine(f.measures[i])
 	}
-	return out
+	if selected {
+		return f.sh.styles.Selected.Render(ansi.Truncate(line, f.w, "…"))
+	}
+	return line
 }
 
 // hint returns the focused field's hint.
@@ -398,8 +411,7 @@ func (f *actionForm) ShortHelp() []key.Binding {
 		save = in.Confirm
 	}
 	if f.field() == fieldPick {
-		pick := key.NewBinding(key.WithKeys("1"), key.WithHelp("1–9", f.sh.tr("välj förslag", "pick suggestion")))
-		return []key.Binding{pick, nk.Next, in.Cancel}
+		return []key.Binding{f.sh.keys.Form.Pick, nk.Next, in.Cancel}
 	}
 	return []key.Binding{save, nk.Next, nk.Prev, in.Cancel}
 }

@@ -19,6 +19,7 @@ type KeyMap struct {
 	Risk            RiskKeys
 	Overview        OverviewKeys
 	Input           InputKeys
+	Form            FormKeys
 	Plan            PlanKeys
 	Summary         SummaryKeys
 }
@@ -44,6 +45,10 @@ type HomeKeys struct {
 // NewKeys are the new assessment form's keys.
 type NewKeys struct {
 	Next, Prev, Complete, Toggle, Up, Down, Create key.Binding
+	// Submit goes to the next field, and creates from the last ones.
+	Submit key.Binding
+	// Yes and No answer whether the skyddsombud is present.
+	Yes, No key.Binding
 }
 
 // WalkKeys are the walk's keys.
@@ -67,6 +72,14 @@ type OverviewKeys struct {
 // InputKeys apply while a text input has focus.
 type InputKeys struct {
 	Save, Cancel, Confirm key.Binding
+}
+
+// FormKeys are the action form's own keys.
+type FormKeys struct {
+	// Pick chooses a suggested measure by its number.
+	Pick key.Binding
+	// EscalationNext and EscalationPrev cycle the escalation.
+	EscalationNext, EscalationPrev key.Binding
 }
 
 // PlanKeys are the action plan's keys.
@@ -124,6 +137,9 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Up:       b([]string{"up", "k"}, "↑/k", t("upp", "up")),
 			Down:     b([]string{"down", "j"}, "↓/j", t("ned", "down")),
 			Create:   b([]string{"ctrl+s"}, "ctrl+s", t("skapa och börja", "create and start")),
+			Submit:   b([]string{"enter"}, "enter", t("nästa fält, sist skapa", "next field, create from the last")),
+			Yes:      b([]string{"j", "y"}, "j/y", t("ja", "yes")),
+			No:       b([]string{"n"}, "n", t("nej", "no")),
 		},
 		Walk: WalkKeys{
 			Ja:         b([]string{"1", "j"}, "1/j", checklist.Ja.Label(lang)),
@@ -153,6 +169,11 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Save:    b([]string{"enter"}, "enter", t("spara", "save")),
 			Cancel:  b([]string{"esc"}, "esc", t("avbryt", "cancel")),
 			Confirm: b([]string{"enter"}, "enter", t("spara ändå", "save anyway")),
+		},
+		Form: FormKeys{
+			Pick:           b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1–9", t("välj förslag", "pick suggestion")),
+			EscalationNext: b([]string{"space", "right", "l"}, "space/→", t("nästa nivå", "next level")),
+			EscalationPrev: b([]string{"left", "h"}, "←", t("föregående nivå", "previous level")),
 		},
 		Plan: PlanKeys{
 			Up:       arrowUp,

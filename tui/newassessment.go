@@ -30,7 +30,7 @@ type newScreen struct {
 	safetyRep    bool
 	areas        []*checklist.Area
 	chosen       map[string]bool
-	areaCursor   int
+	list         listWindow // the areas
 	focus        int
 	errText      string
 	creating     bool
@@ -46,6 +46,8 @@ func newNewScreen(sh *shared) *newScreen {
 		areas:        sh.cat.Areas,
 		chosen:       map[string]bool{},
 	}
+	s.list = newListWindow(sh.keys.List, s.areaRow)
+	s.list.SetLen(len(s.areas))
 	s.date.SetDefault(sh.today().String())
 	for _, id := range sh.cat.CoreAreaIDs() {
 		s.chosen[id] = true
@@ -67,6 +69,13 @@ func (s *newScreen) SetSize(w, h int) {
 	s.unit.SetWidth(fw)
 	s.date.SetWidth(fw)
 	s.participants.SetWidth(fw)
+	// The fields above the areas, with a hint and an error line; a short
+	// window scrolls to the focused field instead (see View).
+	rows := max(h-9, 1)
+	if h < 16 {
+		rows = max(h-3, 1)
+	}
+	s.list.SetSize(w, rows)
 }
 
 // labelWidth is the width of the label column.
@@ -122,46 +131,45 @@ func (s *newScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (s *newScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
-	k, g := s.sh.keys.New, s.sh.keys.Global
+	k, g, in := s.sh.keys.New, s.sh.keys.Global, s.sh.keys.Input
 	if s.creating {
 		return s, nil
 	}
 	switch {
-	case msg.String() == "esc" || (!s.Inputting() && key.Matches(msg, g.Back)):
+	case key.Matches(msg, in.Cancel) || (!s.Inputting() && key.Matches(msg, g.Back)):
 		return s, backCmd
-	case msg.String() == "ctrl+s":
+	case key.Matches(msg, k.Create):
 		return s, s.create()
 	case s.focus == fieldUnit && key.Matches(msg, k.Complete) && s.unit.Complete():
 		return s, nil
-	case msg.String() == "enter":
+	case key.Matches(msg, k.Submit):
 		if s.focus < fieldSafetyRep {
 			s.setFocus(s.focus + 1)
 			return s, nil
 		}
 		return s, s.create()
-	case key.Matches(msg, k.Prev) && !(s.focus == fieldAreas && msg.String() == "up" && s.areaCursor > 0):
+	case s.focus == fieldAreas && s.moveInAreas(msg):
+		return s, nil
+	case key.Matches(msg, k.Prev):
 		s.setFocus(s.focus - 1)
 		return s, nil
-	case key.Matches(msg, k.Next) && !(s.focus == fieldAreas && msg.String() == "down" && s.areaCursor < len(s.areas)-1):
-		if s.focus == fieldAreas && msg.String() == "down" {
-			return s, nil
-		}
+	case key.Matches(msg, k.Next):
 		s.setFocus(s.focus + 1)
 		return s, nil
 	}
 	switch s.focus {
 	case fieldSafetyRep:
-		if key.Matches(msg, k.Toggle) || msg.String() == "j" || msg.String() == "n" {
-			s.safetyRep = msg.String() == "j" || (msg.String() != "n" && !s.safetyRep)
+		switch {
+		case key.Matches(msg, k.Yes):
+			s.safetyRep = true
+		case key.Matches(msg, k.No):
+			s.safetyRep = false
+		case key.Matches(msg, k.Toggle):
+			s.safetyRep = !s.safetyRep
 		}
 	case fieldAreas:
-		switch {
-		case key.Matches(msg, k.Up):
-			s.areaCursor = max(s.areaCursor-1, 0)
-		case key.Matches(msg, k.Down):
-			s.areaCursor = min(s.areaCursor+1, max(len(s.areas)-1, 0))
-		case key.Matches(msg, k.Toggle) && len(s.areas) > 0:
-			id := s.areas[s.areaCursor].ID
+		if key.Matches(msg, k.Toggle) && len(s.areas) > 0 {
+			id := s.areas[s.list.Cursor()].ID
 			s.chosen[id] = !s.chosen[id]
 		}
 	default:
@@ -170,6 +178,21 @@ func (s *newScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		}
 	}
 	return s, nil
+}
+
+// moveInAreas moves in the list of areas and reports whether it did: up
+// on the first area goes on to the previous field instead, down on the last
+// stays.
+func (s *newScreen) moveInAreas(msg tea.KeyPressMsg) bool {
+	l := s.sh.keys.List
+	switch {
+	case key.Matches(msg, l.Up) && s.list.Cursor() == 0:
+		return false
+	case key.Matches(msg, l.Up, l.Down, l.PageUp, l.PageDown, l.Home, l.End):
+		s.list, _ = s.list.Update(msg)
+		return true
+	}
+	return false
 }
 
 // create validates the form and returns the command that saves it; on a bad
@@ -252,30 +275,11 @@ func (s *newScreen) View() string {
 	}
 	row(fieldSafetyRep, sh.tr("Skyddsombud närvarande", "Safety rep present"), yes)
 	row(fieldAreas, sh.tr("Områden (space väljer)", "Areas (space toggles)"), "")
-	room := max(s.h-len(lines)-1, 1)
-	if s.h < 16 {
-		room = max(s.h-3, 1)
-	}
-	start := 0
-	if s.areaCursor >= room {
-		start = s.areaCursor - room + 1
-	}
-	for i := start; i < len(s.areas) && i < start+room; i++ {
-		ar := s.areas[i]
-		box := "[ ]"
-		if s.chosen[ar.ID] {
-			box = "[x]"
-		}
-		text := fmt.Sprintf("%s %s (%d)", box, ar.Title.In(sh.lang), len(ar.Items))
-		if ar.Core {
-			text += " " + st.Subtle.Render(sh.tr("kärnområde", "core"))
-		}
-		if s.focus == fieldAreas && i == s.areaCursor {
+	for i, row := range s.list.Lines() {
+		if s.focus == fieldAreas && s.list.Offset()+i == s.list.Cursor() {
 			focusLine = len(lines)
-			lines = append(lines, "  "+st.Selected.Render("> "+text))
-		} else {
-			lines = append(lines, "    "+text)
 		}
+		lines = append(lines, row)
 	}
 	if s.errText != "" {
 		lines = append(lines, st.Error.Render(wrap(s.errText, s.w)))
@@ -286,6 +290,24 @@ func (s *newScreen) View() string {
 		lines = lines[max(start, 0):]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// areaRow draws area i with its check box.
+func (s *newScreen) areaRow(i int, selected bool) string {
+	sh, st := s.sh, s.sh.styles
+	ar := s.areas[i]
+	box := "[ ]"
+	if s.chosen[ar.ID] {
+		box = "[x]"
+	}
+	text := fmt.Sprintf("%s %s (%d)", box, ar.Title.In(sh.lang), len(ar.Items))
+	if ar.Core {
+		text += " " + st.Subtle.Render(sh.tr("kärnområde", "core"))
+	}
+	if s.focus == fieldAreas && selected {
+		return "  " + st.Selected.Render("> "+text)
+	}
+	return "    " + text
 }
 
 // matchingUnits returns up to n known units that contain the typed text.

@@ -145,16 +145,16 @@ func (p *planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	switch {
 	case p.form != nil:
-		f := p.form
-		f.Update(msg)
-		if !f.done {
-			return p, nil
+		if done, ok := msg.(actionFormDoneMsg); ok {
+			p.form = nil
+			if done.save == nil {
+				return p, nil
+			}
+			return p, saveActionCmd(p.sh.ctx, p.sh.store, *done.save)
 		}
-		p.form = nil
-		if f.save == nil {
-			return p, nil
-		}
-		return p, saveActionCmd(p.sh.ctx, p.sh.store, *f.save)
+		var cmd tea.Cmd
+		p.form, cmd = p.form.Update(msg)
+		return p, cmd
 	case p.effect != nil:
 		return p.updateEffect(msg)
 	case p.deleting:
