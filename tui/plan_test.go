@@ -251,11 +251,11 @@ func TestPlanOrderAndMarks(t *testing.T) {
 	hs := newPBHarness(t, checklist.Swedish, 80, 24)
 	hs.openPlan()
 	p := hs.plan()
-	if len(p.rows) != 3 {
-		t.Fatalf("rows = %d, want 3", len(p.rows))
+	if len(p.table.actions) != 3 {
+		t.Fatalf("rows = %d, want 3", len(p.table.actions))
 	}
-	if !p.a.CarriedOver(p.rows[0]) || p.rows[0].AssessmentID != pbEarlier {
-		t.Errorf("first row %+v is not the carried-over action", p.rows[0])
+	if !p.a.CarriedOver(p.table.actions[0]) || p.table.actions[0].AssessmentID != pbEarlier {
+		t.Errorf("first row %+v is not the carried-over action", p.table.actions[0])
 	}
 	hs.keys("down")
 	v := hs.view()
@@ -273,7 +273,7 @@ func TestPlanStatusCycle(t *testing.T) {
 	hs := newPBHarness(t, checklist.Swedish, 80, 24)
 	hs.openPlan()
 	hs.keys("down") // the own action from sam/1, planerad
-	id := hs.plan().rows[1].ID
+	id := hs.plan().table.actions[1].ID
 	want := []struct {
 		status checklist.ActionStatus
 		doneOn checklist.Date
@@ -290,7 +290,7 @@ func TestPlanStatusCycle(t *testing.T) {
 			t.Fatalf("press %d: saved id %d status %v done %v, want id %d status %v done %v",
 				i+1, got.ID, got.Status, got.DoneOn, id, w.status, w.doneOn)
 		}
-		if row := hs.plan().rows[1]; row.Status != w.status {
+		if row := hs.plan().table.actions[1]; row.Status != w.status {
 			t.Fatalf("press %d: row status %v, want %v", i+1, row.Status, w.status)
 		}
 	}
@@ -379,10 +379,10 @@ func TestPlanAddFromItem(t *testing.T) {
 	if hs.plan().form != nil {
 		t.Error("form still open after save")
 	}
-	if n := len(hs.plan().rows); n != 4 {
+	if n := len(hs.plan().table.actions); n != 4 {
 		t.Errorf("rows = %d after add, want 4", n)
 	}
-	if cur, _ := hs.plan().current(); cur.What != want.What || cur.ID == 0 {
+	if cur, _ := hs.plan().table.current(); cur.What != want.What || cur.ID == 0 {
 		t.Errorf("cursor on %+v, want the new action", cur)
 	}
 }
@@ -469,7 +469,7 @@ func TestPlanPersonnummerWarning(t *testing.T) {
 	}
 	hs.keys("enter")
 	got := hs.lastSaved()
-	if !strings.HasSuffix(got.What, "811218-9876") || got.ID != p.rows[0].ID {
+	if !strings.HasSuffix(got.What, "811218-9876") || got.ID != p.table.actions[0].ID {
 		t.Fatalf("saved %+v", got)
 	}
 }
@@ -496,12 +496,12 @@ func TestPlanDelete(t *testing.T) {
 	hs := newPBHarness(t, checklist.Swedish, 80, 24)
 	hs.openPlan()
 	hs.keys("down", "down", "d", "n")
-	if len(hs.plan().rows) != 3 {
+	if len(hs.plan().table.actions) != 3 {
 		t.Fatal("n did not cancel the delete")
 	}
-	id := hs.plan().rows[2].ID
+	id := hs.plan().table.actions[2].ID
 	hs.keys("d", "y")
-	rows := hs.plan().rows
+	rows := hs.plan().table.actions
 	if len(rows) != 2 || hs.store.calls["DeleteAction"] != 1 {
 		t.Fatalf("rows %d, DeleteAction calls %d", len(rows), hs.store.calls["DeleteAction"])
 	}
