@@ -199,6 +199,19 @@ func TestOwnItems(t *testing.T) {
 		t.Errorf("unknown assessment: %v", err)
 	}
 	mustAnswer(t, s, a.ID, checklist.OwnArea, "E1", checklist.Nej, risk(3, 2))
+	// An own item in a checklist area is answered beside its items: the
+	// area's answered count stays that of the checklist.
+	mustAnswer(t, s, a.ID, "krankningar", "E2", checklist.Ja, nil)
+	mustAnswer(t, s, a.ID, "krankningar", "3.1", checklist.Ja, nil)
+	if list, err := s.ListAssessments(ctx, d("2026-01-10")); err != nil || list[0].Answered != 1 {
+		t.Errorf("answered with own items: %+v %v", list, err)
+	}
+	if err := s.SaveResponse(ctx, a.ID, checklist.Response{AreaID: "krankningar", ItemID: "E2"}); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := s.ListAssessments(ctx, d("2026-01-10")); list[0].Answered != 1 {
+		t.Errorf("answered after clearing an own item: %d", list[0].Answered)
+	}
 	e1.Guidance = "Tala om raster och luncher"
 	if e1, err = s.SaveOwnItem(ctx, e1); err != nil || e1.Guidance != "Tala om raster och luncher" {
 		t.Fatalf("update: %+v %v", e1, err)

@@ -40,6 +40,10 @@ VALUES (1, 'fedcba9876543210fedcba9876543210', 1, 1, 'krankningar', '3.2', 'Alla
 // and the fixture data.
 func buildAtVersion(t *testing.T, path string, v int) {
 	t.Helper()
+	path, err := filepath.Abs(path) // dsn takes an absolute path
+	if err != nil {
+		t.Fatal(err)
+	}
 	db, err := sql.Open("sqlite", dsn(path, false, false))
 	if err != nil {
 		t.Fatal(err)
