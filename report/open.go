@@ -54,7 +54,7 @@ type UnitGroup struct {
 // w. Finished rows (klar, struken) are left out. cat supplies area titles
 // and the item texts in opt.Lang; it may be nil.
 func OpenActions(w io.Writer, rows []OpenAction, cat *checklist.Catalog, opt Options) error {
-	return render(w, OpenTemplate, Open(rows, cat, opt), opt, nil)
+	return render(w, OpenTemplate, Open(rows, cat, opt), opt)
 }
 
 // Open builds the template data of OpenActions.
@@ -88,14 +88,7 @@ func Open(rows []OpenAction, cat *checklist.Catalog, opt Options) OpenData {
 			d.Units = append(d.Units, UnitGroup{Name: Inline(r.Unit)})
 		}
 		g := &d.Units[len(d.Units)-1]
-		area := ""
-		if r.Action.AreaID != "" {
-			area = Inline(r.Action.AreaID)
-			if ar := lookupArea(cat, r.Action.AreaID); ar != nil {
-				area = Inline(ar.Title.In(lang))
-			}
-		}
-		row := actionRow(r.Action, r.Level, area, riskText(r.Action, cat, lang), opt.Today, lang)
+		row := actionRow(r.Action, r.Level, cat, opt.Today, lang, markdownFormat)
 		row.Unit = Cell(r.Unit)
 		row.From = Cell(r.AssessmentDate.String())
 		g.Actions = append(g.Actions, row)

@@ -13,10 +13,10 @@
 package report
 
 import (
-	"bytes"
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 
 	"samkoll/checklist"
 )
@@ -43,6 +43,9 @@ type Options struct {
 	// Unit names the unit that OpenActions rows were selected for; ""
 	// means all units.
 	Unit string
+	// Short asks for the extract for the minutes only, without the full
+	// plan as its appendix.
+	Short bool
 }
 
 // Origin is the assessment where a carried-over action was created.
@@ -96,6 +99,16 @@ type PlanData struct {
 	// Overdue counts the open actions, own and carried over, past their due
 	// date.
 	Overdue int
+	// Short is set when only the extract for the minutes is wanted; the
+	// built-in template then leaves out the full plan.
+	Short bool
+	// PersonalData names, in the export language, each place in the user
+	// text where a likely personnummer was found ("Område, punkt 2:
+	// kommentar"); empty when the scan was clean.
+	PersonalData []string
+	// NoPersonalData reports a clean scan: only then may the export say
+	// that it holds no names and no individual cases.
+	NoPersonalData bool
 }
 
 // AreaRow is one area covered by an assessment, with its answer counts.
@@ -141,9 +154,16 @@ type ActionRow struct {
 	IsSerious bool
 	// Escalation says who decides, as a label.
 	Escalation string
-	// Area is the linked item's area title and Item its id; both "" for a
+	// Area is the linked item's area title and Item the item's number in
+	// the area as the app shows it ("punkt 3"); both "" for a
 	// free-standing action.
 	Area, Item string
+	// FollowUp sums up what happened to the action after it was planned:
+	// done date, check date with the effect, and escalation when the APT
+	// does not decide, e.g. "klar 2026-03-10; kontrollerad 2026-04-02,
+	// effekt: fungerar; eskaleras till samverkansgrupp". A cell: "–" when
+	// there is nothing yet.
+	FollowUp string
 	// From is the meeting date of the assessment where the action was
 	// created, YYYY-MM-DD.
 	From string
@@ -158,8 +178,16 @@ type ActionRow struct {
 
 // ItemRow is one answered item.
 type ItemRow struct {
-	// AreaID and Area are the area's id and title; ItemID the item's id.
+	// AreaID and Area are the area's id and title; ItemID the item's id in
+	// the checklist file. The ids are keys for a template, not text for
+	// people: show Item instead.
 	AreaID, Area, ItemID string
+	// Number is the item's number in its area as the app shows it, from 1;
+	// 0 for an item the loaded checklist no longer has. Item is the same as
+	// text, "punkt 3" ("item 3"), or says that the item is no longer in
+	// the checklist.
+	Number int
+	Item   string
 	// Statement is the affirmative statement; Problem its problem phrasing.
 	Statement, Problem string
 	// Answer is the answer label.
@@ -185,7 +213,8 @@ type ItemRow struct {
 type SeriousRow struct {
 	// Level is the level label; Risk the problem.
 	Level, Risk string
-	// Area and Item locate the item; both "" for a free-standing action.
+	// Area and Item locate the item ("punkt 3"); both "" for a
+	// free-standing action.
 	Area, Item string
 	// CarriedOver is set for a risk from an earlier assessment; From is
 	// then that meeting's date.
@@ -199,30 +228,70 @@ type SeriousRow struct {
 
 // Assessment writes the markdown action plan of a to w. cat supplies area
 // titles and item texts; it may be nil, and areas or items missing from it
-// are shown by id.
+// are shown by id. With opt.Short only the extract for the minutes is
+// written.
 func Assessment(w io.Writer, a checklist.Assessment, cat *checklist.Catalog, opt Options) error {
-	d := Plan(a, cat, opt)
-	var direct func(*bytes.Buffer)
-	if planFastPathOK() {
-		direct = func(b *bytes.Buffer) { writePlan(b, &d, opt.lang()) }
+	return render(w, PlanTemplate, Plan(a, cat, opt), opt)
+}
+
+// format is how user text becomes text of one output format: escaped
+// markdown, or plain text that html/template escapes.
+type format struct {
+	// inline makes text one safe line; cell does the same and gives "–"
+	// for empty text.
+	inline, cell func(string) string
+	// strong marks a few words as important.
+	strong func(string) string
+}
+
+// markdownFormat escapes for markdown.
+var markdownFormat = &format{inline: Inline, cell: Cell, strong: func(s string) string { return "**" + s + "**" }}
+
+// plainFormat leaves escaping to html/template: text is only sanitized and
+// made one line.
+var plainFormat = &format{inline: oneLine, cell: plainCell, strong: func(s string) string { return s }}
+
+// oneLine is s sanitized, with its lines and runs of spaces joined by one
+// space.
+func oneLine(s string) string {
+	if isPlain(s) {
+		return s
 	}
-	return render(w, PlanTemplate, d, opt, direct)
+	return strings.Join(strings.Fields(Sanitize(s)), " ")
+}
+
+// plainCell is oneLine, and "–" for empty text.
+func plainCell(s string) string {
+	if s = oneLine(s); s == "" {
+		return "–"
+	}
+	return s
 }
 
 // Plan builds the template data of Assessment. It is exported for
 // documentation and tests.
 func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData {
+	return plan(a, cat, opt, markdownFormat)
+}
+
+// plan builds the data of the plan of a with text in format f.
+func plan(a checklist.Assessment, cat *checklist.Catalog, opt Options, f *format) PlanData {
 	lang := opt.lang()
 	meetingDate := a.Date.String()
 	d := PlanData{
 		Lang:             string(lang),
 		Today:            opt.Today.String(),
-		Unit:             Inline(a.Unit),
+		Unit:             f.inline(a.Unit),
 		Date:             meetingDate,
-		Participants:     Inline(a.Participants),
+		Participants:     f.inline(a.Participants),
 		SafetyRepPresent: a.SafetyRepPresent,
 		Status:           a.Status.Label(lang),
+		Short:            opt.Short,
 	}
+	for _, fd := range PersonalData(a, cat, lang) {
+		d.PersonalData = append(d.PersonalData, f.inline(fd.String()))
+	}
+	d.NoPersonalData = len(d.PersonalData) == 0
 	short, na := 0, 0
 	for _, r := range a.Responses {
 		switch r.Answer {
@@ -245,14 +314,14 @@ func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData 
 	titles := map[string]string{}
 	for _, ref := range a.Areas {
 		area := lookupArea(cat, ref.ID)
-		row := AreaRow{ID: Inline(ref.ID), Title: Inline(ref.ID), Version: ref.Version}
+		row := AreaRow{ID: f.inline(ref.ID), Title: f.inline(ref.ID), Version: ref.Version}
 		if area != nil {
-			row.Title = Inline(area.Title.In(lang))
+			row.Title = f.inline(area.Title.In(lang))
 			row.Changed = area.Version != ref.Version || (ref.Hash != "" && area.Hash != "" && ref.Hash != area.Hash)
 		}
 		titles[ref.ID] = row.Title
 		for _, r := range areaResponses(a.Responses, ref.ID, area) {
-			it, _ := lookupItem(area, r.ItemID)
+			it, num := lookupItemNumber(area, r.ItemID)
 			switch r.Answer {
 			case checklist.Ja:
 				row.Ja++
@@ -268,7 +337,7 @@ func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData 
 			if r.Answer == checklist.Ja {
 				continue
 			}
-			ir := itemRow(r, it, row.Title, lang)
+			ir := itemRow(r, it, num, row.Title, lang, f)
 			ir.Actions = linked[r.Key()]
 			if r.Answer == checklist.EjAktuellt {
 				d.NotApplicable = append(d.NotApplicable, ir)
@@ -310,17 +379,13 @@ func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData 
 		} else if o, ok := opt.Origins[x.ID]; ok {
 			level = o.Level
 		}
-		area := titles[x.AreaID]
-		if area == "" && x.AreaID != "" {
-			area = Inline(x.AreaID)
-			if ar := lookupArea(cat, x.AreaID); ar != nil {
-				area = Inline(ar.Title.In(lang))
-			}
-		}
 		row := &rows[i]
-		*row = actionRow(x, level, area, riskText(x, cat, lang), opt.Today, lang)
+		*row = actionRow(x, level, cat, opt.Today, lang, f)
+		if t := titles[x.AreaID]; t != "" {
+			row.Area = t
+		}
 		if a.CarriedOver(x) {
-			row.From = Cell(opt.Origins[x.ID].Date.String())
+			row.From = f.cell(opt.Origins[x.ID].Date.String())
 			carried = append(carried, ranked{level, x.Due, i})
 		} else {
 			row.From = meetingDate
@@ -372,7 +437,7 @@ func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData 
 		k := checklist.ItemKey{AreaID: ir.AreaID, ItemID: ir.ItemID}
 		listed[k] = true
 		d.Serious = append(d.Serious, SeriousRow{
-			Level: ir.Level, Risk: ir.Problem, Area: ir.Area, Item: ir.ItemID, Actions: itemActions(k),
+			Level: ir.Level, Risk: ir.Problem, Area: ir.Area, Item: ir.Item, Actions: itemActions(k),
 			rank: a.Responses[k].Risk.Level,
 		})
 	}
@@ -392,21 +457,24 @@ func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData 
 	return d
 }
 
-// itemRow builds the row of an answered item.
-func itemRow(r checklist.Response, it *checklist.Item, area string, lang checklist.Lang) ItemRow {
+// itemRow builds the row of an answered item; num is its number in the
+// area, 0 when the checklist no longer has it.
+func itemRow(r checklist.Response, it *checklist.Item, num int, area string, lang checklist.Lang, f *format) ItemRow {
 	ir := ItemRow{
 		AreaID:    r.AreaID,
 		Area:      area,
-		ItemID:    Inline(r.ItemID),
-		Statement: Inline(r.ItemID),
-		Problem:   Inline(r.ItemID),
+		ItemID:    f.inline(r.ItemID),
+		Number:    num,
+		Item:      itemRef(num, lang),
+		Statement: f.inline(r.ItemID),
+		Problem:   f.inline(r.ItemID),
 		Answer:    r.Answer.Label(lang),
-		Comment:   Inline(r.Comment),
-		Reason:    Inline(r.Reason),
+		Comment:   f.inline(r.Comment),
+		Reason:    f.inline(r.Reason),
 	}
 	if it != nil {
-		ir.Statement = Inline(it.Statement.In(lang))
-		ir.Problem = Inline(it.Problem.In(lang))
+		ir.Statement = f.inline(it.Statement.In(lang))
+		ir.Problem = f.inline(it.Problem.In(lang))
 	}
 	if r.Risk != nil && r.Answer.IsShortcoming() {
 		if r.Risk.Level != checklist.NoLevel {
@@ -415,31 +483,50 @@ func itemRow(r checklist.Response, it *checklist.Item, area string, lang checkli
 		ir.IsSerious = r.Risk.Serious()
 		ir.Probability = r.Risk.Probability
 		ir.Consequence = r.Risk.Consequence
-		ir.Note = Inline(r.Risk.Note)
+		ir.Note = f.inline(r.Risk.Note)
 	}
-	ir.LevelText = levelText(ir, lang)
+	ir.LevelText = levelText(ir, lang, f)
 	return ir
 }
 
-// actionRow builds the table row of an action.
-func actionRow(x checklist.Action, level checklist.Level, area, risk string, today checklist.Date, lang checklist.Lang) ActionRow {
+// itemRef is an item as people know it: "punkt 3" by its number in the
+// area. Its id is never shown: an item the loaded checklist no longer has
+// is called just that.
+func itemRef(num int, lang checklist.Lang) string {
+	if num > 0 {
+		return checklist.Text{SV: "punkt ", EN: "item "}.In(lang) + strconv.Itoa(num)
+	}
+	return checklist.Text{SV: "punkt som inte längre finns i checklistan", EN: "an item no longer in the checklist"}.In(lang)
+}
+
+// actionRow builds the table row of an action. Area is the linked item's
+// area title from cat, or its id.
+func actionRow(x checklist.Action, level checklist.Level, cat *checklist.Catalog, today checklist.Date, lang checklist.Lang, f *format) ActionRow {
 	row := ActionRow{
-		Risk:       Cell(risk),
-		What:       Cell(x.What),
-		Who:        Cell(x.Who),
-		Due:        Cell(x.Due.String()),
+		Risk:       f.cell(riskText(x, cat, lang)),
+		What:       f.cell(x.What),
+		Who:        f.cell(x.Who),
+		Due:        f.cell(x.Due.String()),
 		Status:     x.Status.Label(lang),
 		Overdue:    !today.IsZero() && x.Overdue(today),
 		IsSerious:  level.Serious(),
 		Escalation: x.Escalation.Label(lang),
-		Area:       area,
-		Item:       Inline(x.ItemID),
-		DoneOn:     Cell(x.DoneOn.String()),
-		CheckedOn:  Cell(x.CheckedOn.String()),
-		Effect:     Cell(x.Effect),
+		DoneOn:     f.cell(x.DoneOn.String()),
+		CheckedOn:  f.cell(x.CheckedOn.String()),
+		Effect:     f.cell(x.Effect),
+		FollowUp:   followUp(x, lang, f),
 		areaID:     x.AreaID,
 		itemID:     x.ItemID,
 		level:      level,
+	}
+	if x.AreaID != "" {
+		area := lookupArea(cat, x.AreaID)
+		row.Area = f.inline(x.AreaID)
+		if area != nil {
+			row.Area = f.inline(area.Title.In(lang))
+		}
+		_, num := lookupItemNumber(area, x.ItemID)
+		row.Item = itemRef(num, lang)
 	}
 	if level != checklist.NoLevel {
 		row.Level = level.Label(lang)
@@ -450,7 +537,7 @@ func actionRow(x checklist.Action, level checklist.Level, area, risk string, tod
 	}
 	switch {
 	case row.IsSerious:
-		row.SeriousText = "**" + checklist.Text{SV: "Ja", EN: "Yes"}.In(lang) + "** (" + row.Level + ")"
+		row.SeriousText = f.strong(checklist.Text{SV: "Ja", EN: "Yes"}.In(lang)) + " (" + row.Level + ")"
 	case row.Level != "":
 		row.SeriousText = checklist.Text{SV: "Nej", EN: "No"}.In(lang) + " (" + row.Level + ")"
 	default:
@@ -459,14 +546,42 @@ func actionRow(x checklist.Action, level checklist.Level, area, risk string, tod
 	return row
 }
 
+// followUp is ActionRow.FollowUp.
+func followUp(x checklist.Action, lang checklist.Lang, f *format) string {
+	var parts []string
+	if !x.DoneOn.IsZero() {
+		parts = append(parts, checklist.Text{SV: "klar ", EN: "done "}.In(lang)+x.DoneOn.String())
+	}
+	checked := ""
+	if !x.CheckedOn.IsZero() {
+		checked = checklist.Text{SV: "kontrollerad ", EN: "checked "}.In(lang) + x.CheckedOn.String()
+	}
+	if effect := f.inline(x.Effect); effect != "" {
+		if checked != "" {
+			checked += ", "
+		}
+		checked += checklist.Text{SV: "effekt: ", EN: "effect: "}.In(lang) + effect
+	}
+	if checked != "" {
+		parts = append(parts, checked)
+	}
+	if x.Escalation != checklist.EscAPT {
+		parts = append(parts, checklist.Text{SV: "eskaleras till ", EN: "escalated to "}.In(lang)+strings.ToLower(x.Escalation.Label(lang)))
+	}
+	if len(parts) == 0 {
+		return "–"
+	}
+	return strings.Join(parts, "; ")
+}
+
 // levelText is ItemRow.LevelText.
-func levelText(ir ItemRow, lang checklist.Lang) string {
+func levelText(ir ItemRow, lang checklist.Lang, f *format) string {
 	if ir.Level == "" {
 		return checklist.Text{SV: "ej bedömd", EN: "not assessed"}.In(lang)
 	}
 	s := ir.Level
 	if ir.IsSerious {
-		s += " – **" + checklist.Text{SV: "allvarlig risk", EN: "serious risk"}.In(lang) + "**"
+		s += " – " + f.strong(checklist.Text{SV: "allvarlig risk", EN: "serious risk"}.In(lang))
 	}
 	if ir.Probability > 0 && ir.Consequence > 0 {
 		s += checklist.Text{SV: " (sannolikhet ", EN: " (probability "}.In(lang) + strconv.Itoa(ir.Probability) +
@@ -557,4 +672,18 @@ func areaResponses(responses map[checklist.ItemKey]checklist.Response, id string
 	}
 	sort.Slice(extra, func(i, j int) bool { return extra[i].ItemID < extra[j].ItemID })
 	return append(out, extra...)
+}
+
+// lookupItemNumber returns the item id of area and its number in the area
+// (from 1), or nil and 0.
+func lookupItemNumber(area *checklist.Area, id string) (*checklist.Item, int) {
+	if area == nil {
+		return nil, 0
+	}
+	for i := range area.Items {
+		if area.Items[i].ID == id {
+			return &area.Items[i], i + 1
+		}
+	}
+	return nil, 0
 }

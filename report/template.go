@@ -3,12 +3,14 @@ package report
 import (
 	"bytes"
 	"fmt"
+	htmltemplate "html/template"
 	"io"
 	"io/fs"
 	"os"
 	"strings"
 	"sync"
 	"text/template"
+	"unicode/utf8"
 
 	"samkoll/assets"
 	"samkoll/checklist"
@@ -21,7 +23,25 @@ const (
 	PlanTemplate = "handlingsplan.md.tmpl"
 	// OpenTemplate lays out the unfinished actions of one or all units.
 	OpenTemplate = "oppna-atgarder.md.tmpl"
+	// PlanHTMLTemplate lays out the action plan of one assessment as one
+	// HTML document. Templates whose name ends in .html.tmpl are
+	// html/template templates: they escape every value in its context.
+	PlanHTMLTemplate = "handlingsplan.html.tmpl"
 )
+
+// executor is a parsed text/template or html/template.
+type executor interface {
+	Execute(w io.Writer, data any) error
+}
+
+// parseTemplate parses src as template name: with html/template when name
+// ends in ".html.tmpl", else with text/template.
+func parseTemplate(name, src string, lang checklist.Lang) (executor, error) {
+	if strings.HasSuffix(name, ".html.tmpl") {
+		return htmltemplate.New(name).Funcs(htmltemplate.FuncMap(htmlFuncs(lang))).Option("missingkey=error").Parse(src)
+	}
+	return template.New(name).Funcs(funcs(lang)).Option("missingkey=error").Parse(src)
+}
 
 // maxTemplateSize bounds an override file; a template is a few kilobytes.
 const maxTemplateSize = 1 << 20
@@ -54,6 +74,15 @@ func (e *TemplateError) Message(lang checklist.Lang) string {
 	}.In(lang), cause)
 }
 
+// htmlFuncs returns the functions of an HTML template for lang: those of
+// funcs, with esc and cell making text one line (html/template escapes it).
+func htmlFuncs(lang checklist.Lang) template.FuncMap {
+	f := funcs(lang)
+	f["esc"] = oneLine
+	f["cell"] = plainCell
+	return f
+}
+
 // funcs returns the template functions for lang. Every function returns
 // markdown that is safe to place anywhere on a line.
 func funcs(lang checklist.Lang) template.FuncMap {
@@ -66,18 +95,21 @@ func funcs(lang checklist.Lang) template.FuncMap {
 		"cell": Cell,
 		// dash returns "–" for empty (already escaped) text.
 		"dash": dash,
+		// stop ends a sentence with one full stop: none is added after
+		// text that already ends in . ! ? or …
+		"stop": stop,
 	}
 }
 
 var builtin struct {
 	sync.Mutex
-	parsed map[string]*template.Template
+	parsed map[string]executor
 }
 
 // builtinTemplate returns the parsed built-in template name for lang. It is
 // parsed once per language and then shared: executing a template is safe
 // for concurrent use.
-func builtinTemplate(name string, lang checklist.Lang) (*template.Template, error) {
+func builtinTemplate(name string, lang checklist.Lang) (executor, error) {
 	builtin.Lock()
 	defer builtin.Unlock()
 	key := name + "/" + string(lang)
@@ -88,19 +120,19 @@ func builtinTemplate(name string, lang checklist.Lang) (*template.Template, erro
 	if err != nil {
 		return nil, err
 	}
-	t, err := template.New(name).Funcs(funcs(lang)).Option("missingkey=error").Parse(string(src))
+	t, err := parseTemplate(name, string(src), lang)
 	if err != nil {
 		return nil, err
 	}
 	if builtin.parsed == nil {
-		builtin.parsed = map[string]*template.Template{}
+		builtin.parsed = map[string]executor{}
 	}
 	builtin.parsed[key] = t
 	return t, nil
 }
 
 // overrideTemplate reads and parses the organisation's template at path.
-func overrideTemplate(path string, lang checklist.Lang) (*template.Template, error) {
+func overrideTemplate(path string, lang checklist.Lang) (executor, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -113,7 +145,7 @@ func overrideTemplate(path string, lang checklist.Lang) (*template.Template, err
 	if len(src) > maxTemplateSize {
 		return nil, fmt.Errorf("filen är större än %d byte", maxTemplateSize)
 	}
-	return template.New(path).Funcs(funcs(lang)).Option("missingkey=error").Parse(string(src))
+	return parseTemplate(path, string(src), lang)
 }
 
 // bufPool holds output buffers, so that exporting many assessments does
@@ -124,9 +156,7 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // built-in template name, with data, and writes the result to w. A broken
 // override is reported to opt.Warn as a *TemplateError and the built-in
 // template is used. Nothing reaches w unless a template ran to the end.
-// direct, if not nil, writes exactly what the built-in template would and
-// is used instead of it.
-func render(w io.Writer, name string, data any, opt Options, direct func(*bytes.Buffer)) error {
+func render(w io.Writer, name string, data any, opt Options) error {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer func() {
@@ -148,11 +178,6 @@ func render(w io.Writer, name string, data any, opt Options, direct func(*bytes.
 		}
 		buf.Reset()
 	}
-	if direct != nil {
-		direct(buf)
-		_, err := w.Write(buf.Bytes())
-		return err
-	}
 	t, err := builtinTemplate(name, opt.lang())
 	if err != nil {
 		return err
@@ -162,4 +187,27 @@ func render(w io.Writer, name string, data any, opt Options, direct func(*bytes.
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// stop returns s with a full stop at the end, unless it already ends a
+// sentence (. ! ? …, also escaped as \.), so that "med stöd av HR." does
+// not become "HR..".
+func stop(s string) string {
+	t := strings.TrimRight(s, " ")
+	if t == "" {
+		return s
+	}
+	switch r, _ := utf8.DecodeLastRuneInString(t); r {
+	case '.', '!', '?', '…':
+		return t
+	}
+	return t + "."
+}
+
+// dash returns "–" for empty (already escaped) text.
+func dash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
 }
