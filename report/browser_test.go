@@ -214,7 +214,9 @@ func (b *browser) problems(page string) []string {
 		case "Runtime.exceptionThrown":
 			out = append(out, "exception: "+string(e.Params))
 		case "Log.entryAdded":
-			var p struct{ Entry struct{ Level, Source, Text string } }
+			var p struct {
+				Entry struct{ Level, Source, Text string }
+			}
 			json.Unmarshal(e.Params, &p)
 			if p.Entry.Level == "error" || p.Entry.Level == "warning" {
 				out = append(out, fmt.Sprintf("%s %s: %s", p.Entry.Source, p.Entry.Level, p.Entry.Text))

@@ -257,7 +257,7 @@ func oneLine(s string) string {
 	if isPlain(s) {
 		return s
 	}
-	return strings.Join(strings.Fields(Sanitize(s)), " ")
+	return strings.Join(strings.Fields(checklist.Sanitize(s)), " ")
 }
 
 // plainCell is oneLine, and "–" for empty text.
