@@ -153,7 +153,7 @@ func Followup(ctx context.Context, w io.Writer, src FollowupSource, unit string,
 	if err != nil {
 		return err
 	}
-	return render(w, FollowupTemplate, d, opt, nil)
+	return render(w, FollowupTemplate, d, opt)
 }
 
 // BuildFollowup builds the template data of Followup.
@@ -362,8 +362,7 @@ func followupUnit(ctx context.Context, src FollowupSource, u checklist.Unit, yea
 			fu.Actions.Open++
 			if x.Overdue(ref) {
 				fu.Actions.Overdue++
-				fu.OverdueActions = append(fu.OverdueActions, actionRow(x, x.RiskLevel, areaTitle(x.AreaID),
-					riskText(x, cat, lang), ref, lang))
+				fu.OverdueActions = append(fu.OverdueActions, withArea(actionRow(x, x.RiskLevel, cat, ref, lang, markdownFormat), areaTitle(x.AreaID)))
 			}
 		}
 	}
@@ -594,4 +593,12 @@ func monthName(m time.Month, lang checklist.Lang) string {
 		return "–"
 	}
 	return monthNames[m].In(lang)
+}
+
+// withArea returns row with its area title set to area.
+func withArea(row ActionRow, area string) ActionRow {
+	if row.areaID != "" {
+		row.Area = area
+	}
+	return row
 }
