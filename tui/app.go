@@ -74,7 +74,8 @@ type Model struct {
 	width, height int
 	bodyHeight    int
 	help          help.Model
-	showAll       bool
+	// keysHelp lists all keys over the screen while it is open.
+	keysHelp *keysOverlay
 
 	status    string
 	statusErr bool
@@ -155,6 +156,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		if msg.id == m.statusID {
 			m.status = ""
 		}
+	case keysClosedMsg:
+		m.keysHelp = nil
 	case backMsg:
 		return m.pop()
 	case newAssessmentMsg:
@@ -196,8 +199,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, g.PresentAlways), !typing && key.Matches(msg, g.Present):
 		m.sh.presenting = !m.sh.presenting
 		m.layout()
+	case m.keysHelp != nil:
+		var cmd tea.Cmd
+		m.keysHelp, cmd = m.keysHelp.Update(msg)
+		return cmd
 	case !typing && key.Matches(msg, g.Help):
-		m.showAll = !m.showAll
+		m.keysHelp = newKeysOverlay(m.sh, m.active().FullHelp())
 		m.layout()
 	default:
 		return m.forward(msg)
@@ -255,26 +262,32 @@ func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 	return m.sh.after(statusDuration, clearStatusMsg{m.statusID})
 }
 
-// layout computes the body size from the window and the footer and passes it
-// to every screen on the stack.
+// layout computes the body size from the window, the status line and the
+// footer and passes it to every screen on the stack and the keys overlay.
 func (m *Model) layout() {
 	w, h := max(m.width, 1), max(m.height, 1)
 	m.help.SetWidth(w)
-	footer := 1
-	if m.showAll {
-		footer = strings.Count(m.help.FullHelpView(m.active().FullHelp()), "\n") + 1
-	}
-	m.bodyHeight = max(h-1-footer, 1)
+	m.bodyHeight = max(h-2, 1)
 	for _, s := range m.stack {
 		s.SetSize(w, m.bodyHeight)
 	}
+	if m.keysHelp != nil {
+		m.keysHelp.SetSize(w, m.bodyHeight)
+	}
 }
 
-// View renders the active screen, the status line and the footer help,
-// clipped to the window.
+// View renders the active screen (or the keys overlay), the status line and
+// the footer help, clipped to the window.
 func (m *Model) View() tea.View {
 	w, h := max(m.width, 1), max(m.height, 1)
-	lines := strings.Split(m.active().View(), "\n")
+	var front interface {
+		View() string
+		ShortHelp() []key.Binding
+	} = m.active()
+	if m.keysHelp != nil {
+		front = m.keysHelp
+	}
+	lines := strings.Split(front.View(), "\n")
 	if len(lines) > m.bodyHeight {
 		lines = lines[:m.bodyHeight]
 	}
@@ -286,15 +299,11 @@ func (m *Model) View() tea.View {
 	case m.status == "":
 		lines = append(lines, "")
 	case m.statusErr:
-		lines = append(lines, st.Error.Render(ansi.Truncate(checklist.SanitizeLine(m.status), w, "…")))
+		lines = append(lines, st.Error.Render(checklist.SanitizeLine(m.status)))
 	default:
-		lines = append(lines, st.Info.Render(ansi.Truncate(checklist.SanitizeLine(m.status), w, "…")))
+		lines = append(lines, st.Info.Render(checklist.SanitizeLine(m.status)))
 	}
-	if m.showAll {
-		lines = append(lines, strings.Split(m.help.FullHelpView(m.active().FullHelp()), "\n")...)
-	} else {
-		lines = append(lines, m.help.ShortHelpView(m.active().ShortHelp()))
-	}
+	lines = append(lines, m.help.ShortHelpView(front.ShortHelp()))
 	if len(lines) > h {
 		lines = lines[:h]
 	}

@@ -84,12 +84,12 @@ type FormKeys struct {
 
 // PlanKeys are the action plan's keys.
 type PlanKeys struct {
-	Up, Down, Add, Edit, Status, Checked, Escalate, Delete, Summary key.Binding
+	Add, Edit, Status, Checked, Escalate, Delete, Summary key.Binding
 }
 
 // SummaryKeys are the summary's keys.
 type SummaryKeys struct {
-	Up, Down, Export, Plan, Close key.Binding
+	Export, Plan, Close key.Binding
 }
 
 // DefaultKeyMap returns the bindings with help in lang.
@@ -176,8 +176,6 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			EscalationPrev: b([]string{"left", "h"}, "←", t("föregående nivå", "previous level")),
 		},
 		Plan: PlanKeys{
-			Up:       arrowUp,
-			Down:     arrowDown,
 			Add:      b([]string{"a"}, "a", t("ny åtgärd", "new action")),
 			Edit:     b([]string{"enter"}, "enter", t("redigera", "edit")),
 			Escalate: b([]string{"e"}, "e", t("eskalering", "escalation")),
@@ -187,8 +185,6 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Summary:  b([]string{"z"}, "z", t("sammanfattning", "summary")),
 		},
 		Summary: SummaryKeys{
-			Up:     arrowUp,
-			Down:   arrowDown,
 			Export: b([]string{"x"}, "x", t("exportera", "export")),
 			Plan:   b([]string{"a"}, "a", t("handlingsplan", "action plan")),
 			Close:  b([]string{"c"}, "c", t("avsluta bedömningen", "close the assessment")),

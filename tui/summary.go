@@ -20,11 +20,9 @@ type summaryScreen struct {
 	a  checklist.Assessment
 	// exported is the path of the last export.
 	exported string
-	// lines is the rendered content, rebuilt on change and resize; offset
-	// is the first line shown.
-	lines  []string
-	offset int
-	w, h   int
+	// page shows the content, rebuilt on change and resize.
+	page pager
+	w, h int
 }
 
 // closeKey is the close/reopen binding, with help that fits the status.
@@ -56,7 +54,8 @@ func setAssessmentStatusCmd(ctx context.Context, s Store, a checklist.Assessment
 
 // newSummaryScreen returns the summary of a loaded assessment.
 func newSummaryScreen(sh *shared, a checklist.Assessment) *summaryScreen {
-	s := &summaryScreen{sh: sh, a: a, w: 80, h: 20}
+	s := &summaryScreen{sh: sh, a: a, w: 80, h: 20, page: newPager(sh.keys.ArrowList)}
+	s.page.SetSize(s.w, s.h)
 	s.render()
 	return s
 }
@@ -64,6 +63,7 @@ func newSummaryScreen(sh *shared, a checklist.Assessment) *summaryScreen {
 // SetSize implements screen.
 func (s *summaryScreen) SetSize(w, h int) {
 	s.w, s.h = max(w, 1), max(h, 1)
+	s.page.SetSize(s.w, s.h)
 	s.render()
 }
 
@@ -103,10 +103,6 @@ func (s *summaryScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, s.sh.keys.Global.Back):
 		return s, backCmd
-	case key.Matches(msg, k.Up):
-		s.offset = max(s.offset-1, 0)
-	case key.Matches(msg, k.Down):
-		s.offset = min(s.offset+1, max(len(s.lines)-s.h, 0))
 	case key.Matches(msg, k.Export):
 		return s, exportCmd(s.sh.ctx, s.sh.exporter, s.sh.lang, s.a.ID)
 	case key.Matches(msg, k.Plan):
@@ -117,6 +113,8 @@ func (s *summaryScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			next = checklist.Pagaende
 		}
 		return s, setAssessmentStatusCmd(s.sh.ctx, s.sh.store, s.a, next)
+	default:
+		s.page, _ = s.page.Update(msg)
 	}
 	return s, nil
 }
@@ -244,15 +242,11 @@ func (s *summaryScreen) render() {
 	if s.exported != "" {
 		b = append(b, "", st.Info.Render(cut(tr("Exporterad till ", "Exported to ")+s.exported)))
 	}
-	s.lines = b
-	s.offset = min(s.offset, max(len(s.lines)-s.h, 0))
+	s.page.SetLines(b)
 }
 
 // View implements screen.
-func (s *summaryScreen) View() string {
-	end := min(s.offset+s.h, len(s.lines))
-	return strings.Join(s.lines[s.offset:end], "\n")
-}
+func (s *summaryScreen) View() string { return s.page.View() }
 
 // ShortHelp implements help.KeyMap.
 func (s *summaryScreen) ShortHelp() []key.Binding {
@@ -263,8 +257,5 @@ func (s *summaryScreen) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (s *summaryScreen) FullHelp() [][]key.Binding {
 	k, g := s.sh.keys.Summary, s.sh.keys.Global
-	return [][]key.Binding{
-		{k.Up, k.Down, k.Export, k.Plan},
-		{s.closeKey(), g.Back, g.Help, g.Quit},
-	}
+	return append(s.page.FullHelp(), []key.Binding{k.Export, k.Plan, s.closeKey()}, []key.Binding{g.Back, g.Help, g.Quit})
 }

@@ -112,14 +112,22 @@ func TestSummaryScrollAndPlan(t *testing.T) {
 	s := hs.openSummary()
 	first := hs.view()
 	hs.keys("down", "down")
-	if s.offset != 2 || hs.view() == first {
-		t.Fatalf("down did not scroll (offset %d)", s.offset)
+	if s.page.Offset() != 2 || hs.view() == first {
+		t.Fatalf("down did not scroll (offset %d)", s.page.Offset())
 	}
 	for range 50 {
 		hs.keys("down")
 	}
-	if s.offset != len(s.lines)-s.h {
-		t.Errorf("offset %d, want %d", s.offset, len(s.lines)-s.h)
+	if want := s.page.vp.TotalLineCount() - s.h; s.page.Offset() != want || want <= 0 {
+		t.Errorf("offset %d, want %d", s.page.Offset(), want)
+	}
+	hs.keys("home")
+	if s.page.Offset() != 0 {
+		t.Errorf("home: offset %d", s.page.Offset())
+	}
+	hs.keys("pgdown")
+	if want := min(s.h, s.page.vp.TotalLineCount()-s.h); s.page.Offset() != want {
+		t.Errorf("pgdown: offset %d, want %d", s.page.Offset(), want)
 	}
 	hs.keys("a")
 	if _, ok := hs.m.active().(*planScreen); !ok {
