@@ -349,10 +349,15 @@ func TestFileExporter(t *testing.T) {
 	defer s.Close()
 	e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, lang: checklist.Swedish, now: func() time.Time { return time.Date(2026, 3, 1, 12, 0, 0, 0, time.Local) }}
 	cat, _ := checklist.Load(os.DirFS("assets"), "")
-	x := newFileExporter(e, s, cat)
-	x.home = func() (string, error) { return home, nil }
+	x := &lazyExporter{e: e, s: s,
+		catalog: func() (*checklist.Catalog, []error) { return cat, nil },
+		home:    func() (string, error) { return home, nil }}
+	export := func(id int64) (string, error) {
+		r, err := x.ExportAssessment(ctx, id)
+		return r.Path, err
+	}
 
-	path, err := x.ExportAssessment(ctx, id)
+	path, err := export(id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,7 +366,7 @@ func TestFileExporter(t *testing.T) {
 		t.Errorf("path %s, want %s", path, want)
 	}
 	os.MkdirAll(filepath.Join(home, "Documents"), 0o700)
-	path, err = x.ExportAssessment(ctx, id)
+	path, err = export(id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -378,7 +383,7 @@ func TestFileExporter(t *testing.T) {
 	}
 	// The same unit and date overwrite the same file; no temporary files
 	// are left behind.
-	if again, err := x.ExportAssessment(ctx, id); err != nil || again != path {
+	if again, err := export(id); err != nil || again != path {
 		t.Errorf("second export: %s, %v", again, err)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(path))
@@ -389,34 +394,21 @@ func TestFileExporter(t *testing.T) {
 	os.MkdirAll(filepath.Join(home, "Dokument"), 0o700)
 	os.MkdirAll(filepath.Join(home, ".config"), 0o700)
 	os.WriteFile(filepath.Join(home, ".config", "user-dirs.dirs"), []byte("XDG_DOCUMENTS_DIR=\"$HOME/Dokument\"\n"), 0o600)
-	if path, err = x.ExportAssessment(ctx, id); err != nil || !strings.HasPrefix(path, filepath.Join(home, "Dokument", "samkoll")) {
+	if path, err = export(id); err != nil || !strings.HasPrefix(path, filepath.Join(home, "Dokument", "samkoll")) {
 		t.Errorf("user-dirs: %s, %v", path, err)
 	}
-	if _, err := x.ExportAssessment(ctx, 4242); err == nil || !strings.Contains(err.Error(), "4242") {
+	if _, err := export(4242); err == nil || !strings.Contains(err.Error(), "4242") {
 		t.Errorf("unknown id: %v", err)
 	}
 	// A broken template is reported through Warning, not on stderr.
 	e.configDir = filepath.Join(home, "cfg")
 	os.MkdirAll(filepath.Join(e.configDir, "templates"), 0o700)
 	os.WriteFile(filepath.Join(e.configDir, "templates", "handlingsplan.md.tmpl"), []byte("{{end}}"), 0o600)
-	if _, err := x.ExportAssessment(ctx, id); err != nil {
+	r, err := x.ExportAssessment(ctx, id)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if x.Warning() == nil || e.stderr.(*bytes.Buffer).Len() != 0 {
-		t.Errorf("warning %v, stderr %q", x.Warning(), e.stderr)
-	}
-}
-
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"Avd 7 | Kirurgi":          "avd-7-kirurgi",
-		"Vårdcentral Öster, Växjö": "vardcentral-oster-vaxjo",
-		"  --  ":                   "enhet",
-		"../../etc/passwd":         "etc-passwd",
-		strings.Repeat("a", 100):   strings.Repeat("a", 40),
-	} {
-		if got := slug(in); got != want {
-			t.Errorf("slug(%q) = %q, want %q", in, got, want)
-		}
+	if r.Warning == nil || e.stderr.(*bytes.Buffer).Len() != 0 {
+		t.Errorf("warning %v, stderr %q", r.Warning, e.stderr)
 	}
 }

@@ -59,7 +59,7 @@ func runFollowup(ctx context.Context, e *env, args []string) error {
 	opt := report.Options{
 		Lang:     e.lang,
 		Today:    e.today(),
-		Template: templatePath(e, report.FollowupTemplate),
+		Template: report.TemplateFile(templateDir(e), report.FollowupTemplate),
 		Warn:     func(err error) { warnTemplate(e, err) },
 	}
 	var buf bytes.Buffer
@@ -74,7 +74,7 @@ func runFollowup(ctx context.Context, e *env, args []string) error {
 		_, err := e.stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+	if err := report.WriteFileAtomic(*out, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stderr, e.tr("skrev ", "wrote ")+*out)

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"samkoll/checklist"
+	"samkoll/report"
 	"samkoll/store"
 	"samkoll/tui"
 )
@@ -75,14 +76,32 @@ type lazyExporter struct {
 	e       *env
 	s       *store.Store
 	catalog func() (*checklist.Catalog, []error)
+	// home returns the user's home directory; nil means os.UserHomeDir.
+	home func() (string, error)
 }
 
-// ExportAssessment waits for the checklists and exports.
+// ExportAssessment waits for the checklists and writes the plan to a file
+// in the user's documents folder. A broken override template comes back as
+// the result's Warning.
 func (x *lazyExporter) ExportAssessment(ctx context.Context, id int64) (tui.ExportResult, error) {
-	cat, _ := x.catalog()
-	fx := newFileExporter(x.e, x.s, cat)
-	path, err := fx.ExportAssessment(ctx, id)
-	return tui.ExportResult{Path: path, Warning: fx.Warning()}, err
+	var warning error
+	fx := &report.Exporter{
+		Source: x.s,
+		Catalog: func() *checklist.Catalog {
+			cat, _ := x.catalog()
+			return cat
+		},
+		Lang:        x.e.lang,
+		Today:       x.e.today,
+		TemplateDir: templateDir(x.e),
+		Warn:        func(err error) { warning = err },
+		Home:        x.home,
+	}
+	path, err := fx.PlanFile(ctx, id)
+	if err != nil {
+		err = assessmentError(x.e, id, err)
+	}
+	return tui.ExportResult{Path: path, Warning: warning}, err
 }
 
 // captureStderr sends what is written to os.Stderr while the program runs

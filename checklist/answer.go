@@ -331,6 +331,18 @@ type Action struct {
 	Created, Updated time.Time
 }
 
+// UnitAction is an action with the name of its unit and the meeting date
+// of the assessment where it was created, as the open-actions export lists
+// it.
+type UnitAction struct {
+	// Unit is the unit's name.
+	Unit string
+	// Action is the action itself.
+	Action Action
+	// AssessmentDate is the meeting date of the action's own assessment.
+	AssessmentDate Date
+}
+
 // Overdue reports whether the action is open and past its due date.
 func (a Action) Overdue(today Date) bool {
 	return a.Status.Open() && !a.Due.IsZero() && a.Due.Before(today)

@@ -145,6 +145,43 @@ func insertAreas(ctx context.Context, tx *sql.Tx, id int64, areas []checklist.Ar
 	return nil
 }
 
+// MeetingDates returns the meeting date of each assessment in ids that
+// exists, by id; unknown ids are left out.
+func (s *Store) MeetingDates(ctx context.Context, ids []int64) (map[int64]checklist.Date, error) {
+	out := make(map[int64]checklist.Date, len(ids))
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), 500)]
+		ids = ids[len(chunk):]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT id, meeting_date FROM assessments WHERE id IN (?`+
+			strings.Repeat(", ?", len(chunk)-1)+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			var date string
+			if err := rows.Scan(&id, &date); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if out[id], err = parseDate(date); err != nil {
+				rows.Close()
+				return nil, err
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 // LoadAssessment returns the assessment with its areas, responses and
 // actions: the carried-over actions first (oldest first), then its own in
 // the order they were created. It returns ErrNotFound for an unknown id.

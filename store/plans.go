@@ -12,14 +12,7 @@ import (
 
 // UnitAction is an unfinished action with the unit it belongs to and the
 // date of the assessment where it was created.
-type UnitAction struct {
-	// Unit is the unit's name.
-	Unit string
-	// Action is the action itself.
-	Action checklist.Action
-	// AssessmentDate is the meeting date of the action's own assessment.
-	AssessmentDate checklist.Date
-}
+type UnitAction = checklist.UnitAction
 
 // actionCols are the columns scanActions reads, from actions aliased x. The
 // last is the risk level the action's item got in the action's own

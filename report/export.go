@@ -1,0 +1,264 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"samkoll/checklist"
+)
+
+// Source is the storage the exports read. *store.Store satisfies it; the
+// report package does not import the store.
+type Source interface {
+	// LoadAssessment returns an assessment with its answers and actions.
+	LoadAssessment(ctx context.Context, id int64) (checklist.Assessment, error)
+	// MeetingDates returns the meeting date of each existing assessment in
+	// ids, by id.
+	MeetingDates(ctx context.Context, ids []int64) (map[int64]checklist.Date, error)
+	// Units returns the known units by name.
+	Units(ctx context.Context) ([]checklist.Unit, error)
+	// OpenActions returns the unfinished actions of the unit named unit,
+	// or of all units when unit is "". Each action carries the risk level
+	// its item got where it was created (checklist.Action.RiskLevel).
+	OpenActions(ctx context.Context, unit string) ([]checklist.UnitAction, error)
+}
+
+// Exporter is the export use-case shared by the command line and the app:
+// it reads from Source and writes markdown with the built-in templates or
+// the organisation's own (TemplateDir).
+type Exporter struct {
+	// Source is where the assessments are read.
+	Source Source
+	// Catalog returns the checklists for area titles and item texts; it is
+	// called only once an export needs them and may return nil.
+	Catalog func() *checklist.Catalog
+	// Lang is the language of the export.
+	Lang checklist.Lang
+	// Today returns the export date.
+	Today func() checklist.Date
+	// TemplateDir is the directory of the organisation's own templates, or
+	// "" for none. A template overrides the built-in one of the same name.
+	TemplateDir string
+	// Warn receives a broken override template's *TemplateError; the
+	// built-in template is used instead.
+	Warn func(error)
+	// Home returns the user's home directory, for the export files;
+	// nil means os.UserHomeDir.
+	Home func() (string, error)
+}
+
+func (x *Exporter) catalog() *checklist.Catalog {
+	if x.Catalog == nil {
+		return nil
+	}
+	return x.Catalog()
+}
+
+func (x *Exporter) today() checklist.Date {
+	if x.Today == nil {
+		return checklist.Date{}
+	}
+	return x.Today()
+}
+
+// templatePath returns the organisation's override of the template name,
+// or "" when there is none.
+func (x *Exporter) templatePath(name string) string { return TemplateFile(x.TemplateDir, name) }
+
+// TemplateFile returns the organisation's override of the template name
+// in dir, or "" when dir is "" or has no such file.
+func TemplateFile(dir, name string) string {
+	if dir == "" {
+		return ""
+	}
+	p := filepath.Join(dir, name)
+	if _, err := os.Stat(p); err != nil {
+		return ""
+	}
+	return p
+}
+
+func (x *Exporter) options(template string) Options {
+	return Options{
+		Lang:     x.Lang,
+		Today:    x.today(),
+		Template: x.templatePath(template),
+		Warn:     x.Warn,
+	}
+}
+
+// Plan writes the markdown action plan of assessment id to w. An unknown
+// id gives the Source's not-found error.
+func (x *Exporter) Plan(ctx context.Context, w io.Writer, id int64) error {
+	a, err := x.Source.LoadAssessment(ctx, id)
+	if err != nil {
+		return err
+	}
+	return x.PlanOf(ctx, w, a)
+}
+
+// PlanOf writes the markdown action plan of the loaded assessment a to w.
+// Carried-over actions are shown with the meeting date and the risk level
+// of the assessment where they were created.
+func (x *Exporter) PlanOf(ctx context.Context, w io.Writer, a checklist.Assessment) error {
+	opt := x.options(PlanTemplate)
+	opt.Origins = map[int64]Origin{}
+	var ids []int64
+	seen := map[int64]bool{}
+	for _, act := range a.Actions {
+		if a.CarriedOver(act) && !seen[act.AssessmentID] {
+			seen[act.AssessmentID] = true
+			ids = append(ids, act.AssessmentID)
+		}
+	}
+	if len(ids) > 0 {
+		dates, err := x.Source.MeetingDates(ctx, ids)
+		if err != nil {
+			return err
+		}
+		for _, act := range a.Actions {
+			if !a.CarriedOver(act) {
+				continue
+			}
+			o := Origin{}
+			if d, ok := dates[act.AssessmentID]; ok {
+				o = Origin{Date: d, Level: act.RiskLevel}
+			}
+			opt.Origins[act.ID] = o
+		}
+	}
+	return Assessment(w, a, x.catalog(), opt)
+}
+
+// Open writes the unfinished actions of unit, or of all units when unit
+// is "", to w. An unknown unit is an error naming the known ones.
+func (x *Exporter) Open(ctx context.Context, w io.Writer, unit string) error {
+	if unit != "" {
+		units, err := x.Source.Units(ctx)
+		if err != nil {
+			return err
+		}
+		var names []string
+		found := false
+		for _, u := range units {
+			names = append(names, u.Name)
+			found = found || strings.EqualFold(strings.TrimSpace(u.Name), strings.TrimSpace(unit))
+		}
+		if !found {
+			known := strings.Join(names, ", ")
+			if known == "" {
+				known = "–"
+			}
+			return errors.New(fmt.Sprintf(checklist.Text{
+				SV: "enheten %q finns inte; enheterna är: %s",
+				EN: "there is no unit %q; the units are: %s",
+			}.In(x.Lang), unit, known))
+		}
+	}
+	list, err := x.Source.OpenActions(ctx, unit)
+	if err != nil {
+		return err
+	}
+	rows := make([]OpenAction, len(list))
+	for i, ua := range list {
+		rows[i] = OpenAction{Unit: ua.Unit, AssessmentDate: ua.AssessmentDate, Action: ua.Action, Level: ua.Action.RiskLevel}
+	}
+	cat := x.catalog()
+	opt := x.options(OpenTemplate)
+	opt.Unit = unit
+	return OpenActions(w, rows, cat, opt)
+}
+
+// PlanFile writes the action plan of assessment id to a file and returns
+// its path. The file goes in the user's Documents/samkoll directory if
+// Documents exists, else in the home directory under samkoll-export; its
+// name is handlingsplan-<unit-slug>-<YYYY-MM-DD>.md. An earlier export of
+// the same unit and date is replaced: it is the same plan. The file is
+// written atomically (temporary file and rename) with mode 0600.
+//
+// A broken override template does not stop the export: the built-in
+// template is used and Warn receives the problem.
+func (x *Exporter) PlanFile(ctx context.Context, id int64) (string, error) {
+	a, err := x.Source.LoadAssessment(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	if err := x.PlanOf(ctx, &buf, a); err != nil {
+		return "", err
+	}
+	dir, err := x.dir()
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("%s: %w", dir, err)
+	}
+	path := filepath.Join(dir, "handlingsplan-"+Slug(a.Unit)+"-"+a.Date.String()+".md")
+	if err := WriteFileAtomic(path, buf.Bytes()); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// dir is Documents/samkoll, or samkoll-export in the home directory when
+// there is no Documents directory.
+func (x *Exporter) dir() (string, error) {
+	homeDir := x.Home
+	if homeDir == nil {
+		homeDir = os.UserHomeDir
+	}
+	home, err := homeDir()
+	if err != nil {
+		return "", errors.New(checklist.Text{
+			SV: "hittar ingen hemkatalog att spara i",
+			EN: "cannot find a home directory to save in",
+		}.In(x.Lang))
+	}
+	if docs := DocumentsDir(home); docs != "" {
+		return filepath.Join(docs, "samkoll"), nil
+	}
+	return filepath.Join(home, "samkoll-export"), nil
+}
+
+// Slug turns a unit name into a file-name part: lower case a–z, 0–9 and
+// single dashes, å/ä → a and ö → o, at most 40 characters; "enhet" when
+// nothing is left.
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch r {
+		case 'å', 'ä', 'á', 'à', 'â':
+			r = 'a'
+		case 'ö', 'ø', 'ó', 'ò', 'ô':
+			r = 'o'
+		case 'é', 'è', 'ê', 'ë':
+			r = 'e'
+		case 'ü', 'ú':
+			r = 'u'
+		}
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			if b.Len() >= 40 {
+				break
+			}
+			continue
+		}
+		dash = true
+	}
+	if b.Len() == 0 {
+		return "enhet"
+	}
+	return b.String()
+}
