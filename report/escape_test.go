@@ -130,7 +130,9 @@ func checkClean(t testing.TB, md string) {
 
 // FuzzTableCells puts arbitrary text in every user field of an assessment
 // and of the open-actions export and checks that every table keeps its
-// shape and that no control character gets through.
+// shape and that no control character gets through, in the markdown and
+// in the HTML (full and short), where no tag, attribute or link may come
+// from the text.
 func FuzzTableCells(f *testing.F) {
 	for _, s := range []string{
 		"",
@@ -145,6 +147,11 @@ func FuzzTableCells(f *testing.F) {
 		"- |\n1. |\n> |\n# |",
 		"```\n|\n```",
 		"<table><tr><td>|</td></tr></table>",
+		"</td></tr><tr><td>x",
+		`<a href="https://evil.example">x</a><img src=x onerror=alert(1)>`,
+		`" onmouseover="alert(1)`,
+		"</style><script>alert(1)</script>",
+		"javascript:alert(1) data:text/html,x",
 		"&#124; &vert; &amp;",
 		"👩‍⚕️|e\u0301|",
 		"\xff\xfe|",
@@ -182,6 +189,16 @@ func FuzzTableCells(f *testing.F) {
 			}
 			checkTables(t, buf.String())
 			checkClean(t, buf.String())
+			for _, short := range []bool{false, true} {
+				opt.Short = short
+				buf.Reset()
+				if err := AssessmentHTML(&buf, a, cat, opt); err != nil {
+					t.Fatal(err)
+				}
+				checkHTML(t, buf.String())
+				checkClean(t, buf.String())
+			}
+			opt.Short = false
 			buf.Reset()
 			if err := OpenActions(&buf, rows, cat, opt); err != nil {
 				t.Fatal(err)
