@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"sync"
+	"syscall"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -42,8 +45,12 @@ func runTUI(ctx context.Context, e *env) error {
 		list, err := s.RecentAssessments(ctx, e.today(), tui.FirstPage)
 		firstPage <- page{list, err}
 	}()
+	// The app's store calls must outlive ctrl+c and the signals below: on
+	// each of them the app first saves what it has queued (see drain).
+	appCtx := context.WithoutCancel(ctx)
 	m := tui.New(tui.Config{
-		Context: ctx,
+		Context: appCtx,
+		DBPath:  s.Path(),
 		Store:   s,
 		FirstPage: sync.OnceValues(func() ([]tui.Summary, error) {
 			p := <-firstPage
@@ -56,19 +63,62 @@ func runTUI(ctx context.Context, e *env) error {
 		NoColor:     os.Getenv("NO_COLOR") != "",
 	})
 	restore := captureStderr()
-	_, err = tea.NewProgram(m, tea.WithContext(ctx), tea.WithFPS(120)).Run()
+	p := tea.NewProgram(m, tea.WithContext(appCtx), tea.WithFPS(120), tea.WithoutSignalHandler())
+	stopSignals := forwardSignals(p)
+	_, err = p.Run()
+	stopSignals()
 	captured := restore()
+	// Whatever ended the program, save what is still queued before the
+	// store closes, and say what could not be saved.
+	lost := m.Finish(appCtx, drainBound)
+	for _, l := range lost {
+		fmt.Fprintln(e.stderr, "samkoll: "+l)
+	}
 	if errors.Is(err, tea.ErrProgramPanic) {
 		return crashReport(e, filepath.Dir(s.Path()), captured)
 	}
 	if len(captured) > 0 {
 		_, _ = e.stderr.Write(captured)
 	}
+	if err == nil && len(lost) > 0 {
+		return errSilent
+	}
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return ctx.Err()
 	}
 	return err
 }
+
+// drainBound is how long samkoll, once the program has stopped, still
+// waits for the disk to take the changes left in the queue.
+const drainBound = 3 * time.Second
+
+// forwardSignals turns SIGINT, SIGTERM and SIGHUP (the terminal window
+// closed) into a request to quit: the app stores the open draft, waits for
+// its writes and then restores the terminal. It returns a func that stops
+// the forwarding.
+func forwardSignals(p *tea.Program) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, shutdownSignals...)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-ch:
+				p.Send(tui.ShutdownMsg{})
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
+}
+
+// shutdownSignals ask samkoll to quit as ctrl+c does.
+var shutdownSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
 
 // lazyExporter is the file exporter, made when the first export needs the
 // checklists.

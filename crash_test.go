@@ -80,8 +80,20 @@ func TestCrashSafety(t *testing.T) {
 			close(lines)
 		}()
 		want := 1 + rng.IntN(40)
-		deadline := time.After(time.Duration(5+rng.IntN(60)) * time.Millisecond)
+		wait := time.Duration(5+rng.IntN(60)) * time.Millisecond
 		got := 0
+		// The random time counts from the child's first save: on a busy
+		// machine starting the child alone can take longer than it.
+		select {
+		case l, ok := <-lines:
+			if ok {
+				record(t, l, saved, actions)
+				got++
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatalf("round %d: the child saved nothing in 30 s", round)
+		}
+		deadline := time.After(wait)
 	read:
 		for got < want {
 			select {

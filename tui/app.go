@@ -61,6 +61,8 @@ type Config struct {
 	Warnings []string
 	// NoColor disables all colour (NO_COLOR).
 	NoColor bool
+	// DBPath is the database file, named when a change cannot be saved.
+	DBPath string
 }
 
 // Model is the root model: it owns the screen stack, the window size, the
@@ -80,6 +82,15 @@ type Model struct {
 	status    string
 	statusErr bool
 	statusID  int
+
+	// failure says what was not saved; it stays until dismissed with esc.
+	failure string
+	// quitting is set while quitting waits for the write queue; lost holds
+	// the changes that failed meanwhile, for Finish.
+	quitting bool
+	lost     []writeFailure
+	// draft is the open text field's draft (drafts.go).
+	draft draftState
 }
 
 // New returns the root model on the start screen.
@@ -103,6 +114,7 @@ func New(cfg Config) *Model {
 	sh := &shared{
 		ctx: cfg.Context, store: cfg.Store, exporter: cfg.Exporter, cat: cfg.Catalog,
 		lang: cfg.Lang, today: cfg.Today, keys: DefaultKeyMap(cfg.Lang), styles: &st, after: after,
+		writes: &writeQueue{}, dbPath: cfg.DBPath,
 	}
 	m := &Model{sh: sh, noColor: cfg.NoColor, width: 80, height: 24, help: help.New(),
 		boot: startup{sh: sh, firstPage: cfg.FirstPage, loadCatalog: cfg.LoadCatalog, warnings: cfg.Warnings}}
@@ -125,19 +137,43 @@ func (m *Model) Init() tea.Cmd {
 
 func (m *Model) active() screen { return m.stack[len(m.stack)-1] }
 
-// Update lets the start-up see the message first, then routes it.
+// Update lets the start-up see the message first, then routes it. Then it
+// starts the next queued store call and schedules storing the open field's
+// draft (writes.go, drafts.go).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	held, boot := m.boot.update(msg)
 	if held {
 		return m, boot
 	}
-	return m, tea.Batch(boot, m.route(msg))
+	cmds := []tea.Cmd{boot, m.route(msg), m.sh.writes.start(m.sh.ctx, m.sh.store)}
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		cmds = append(cmds, m.watchDraft())
+	}
+	if m.quitting && len(m.sh.writes.ops) == 0 {
+		cmds = append(cmds, tea.Quit)
+	}
+	return m, tea.Batch(cmds...)
 }
 
 // route handles size, background, global keys, the status line and
 // navigation, and forwards everything else to the active screen.
 func (m *Model) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case writeDoneMsg:
+		return m.writeDone(msg)
+	case draftTickMsg:
+		if msg.seq == m.draft.seq {
+			m.flushDraft()
+		}
+	case draftSavedMsg:
+		m.sh.noteDraft(msg.d)
+	case ShutdownMsg:
+		return m.quit()
+	case quitTimeoutMsg:
+		if m.quitting {
+			return tea.Quit
+		}
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
@@ -165,10 +201,16 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		m.push(ns)
 		return ns.init()
 	case openMsg:
-		return loadAssessmentCmd(m.sh.ctx, m.sh.store, msg, nil)
+		m.sh.loadOrdered(msg, nil)
 	case addActionMsg:
-		return loadAssessmentCmd(m.sh.ctx, m.sh.store, openMsg{to: planScreenID, id: msg.AssessmentID}, &msg)
+		m.sh.loadOrdered(openMsg{to: planScreenID, id: msg.AssessmentID}, &msg)
 	case assessmentLoadedMsg:
+		if msg.drafts != nil {
+			if m.sh.drafts == nil {
+				m.sh.drafts = map[int64]map[string]checklist.Draft{}
+			}
+			m.sh.drafts[msg.a.ID] = msg.drafts
+		}
 		if msg.open.to == noScreen {
 			return m.forward(msg)
 		}
@@ -195,7 +237,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, testPanicKey):
 		panic("samkoll: test panic requested")
 	case key.Matches(msg, g.Quit):
-		return tea.Quit
+		return m.quit()
+	case m.failure != "" && msg.String() == "esc":
+		m.failure = ""
+		m.layout()
 	case key.Matches(msg, g.PresentAlways), !typing && key.Matches(msg, g.Present):
 		m.sh.presenting = !m.sh.presenting
 		m.layout()
@@ -228,7 +273,7 @@ func (m *Model) push(s screen) {
 // pop goes back one screen; popping the start screen quits.
 func (m *Model) pop() tea.Cmd {
 	if len(m.stack) <= 1 {
-		return tea.Quit
+		return m.quit()
 	}
 	m.stack = m.stack[:len(m.stack)-1]
 	m.layout()
@@ -267,7 +312,7 @@ func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 func (m *Model) layout() {
 	w, h := max(m.width, 1), max(m.height, 1)
 	m.help.SetWidth(w)
-	m.bodyHeight = max(h-2, 1)
+	m.bodyHeight = max(h-2-len(m.failureLines()), 1)
 	for _, s := range m.stack {
 		s.SetSize(w, m.bodyHeight)
 	}
@@ -295,7 +340,12 @@ func (m *Model) View() tea.View {
 		lines = append(lines, "")
 	}
 	st := m.sh.styles
+	for _, l := range m.failureLines() {
+		lines = append(lines, st.Error.Render(l))
+	}
 	switch {
+	case m.quitting:
+		lines = append(lines, st.Info.Render(ansi.Truncate(m.quittingText(), w, "…")))
 	case m.status == "":
 		lines = append(lines, "")
 	case m.statusErr:

@@ -34,6 +34,13 @@ type Store interface {
 	SaveAction(ctx context.Context, a checklist.Action) (checklist.Action, error)
 	// DeleteAction removes an action.
 	DeleteAction(ctx context.Context, id int64) error
+	// SaveDraft stores the text typed into a field and not yet saved
+	// (empty text removes it) and returns it as stored.
+	SaveDraft(ctx context.Context, assessmentID int64, field, text string) (checklist.Draft, error)
+	// DeleteDraft removes a draft.
+	DeleteDraft(ctx context.Context, assessmentID int64, field string) error
+	// Drafts returns the drafts of an assessment by field.
+	Drafts(ctx context.Context, assessmentID int64) (map[string]checklist.Draft, error)
 }
 
 // ExportResult is a written export.

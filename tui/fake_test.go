@@ -24,6 +24,7 @@ type fakeStore struct {
 	calls       map[string]int
 	failNext    error
 	now         time.Time
+	drafts      map[int64]map[string]checklist.Draft
 }
 
 func newFakeStore() *fakeStore {
@@ -248,6 +249,45 @@ func (f *fakeStore) DeleteAction(_ context.Context, id int64) error {
 	}
 	delete(f.actions, id)
 	return nil
+}
+
+func (f *fakeStore) SaveDraft(_ context.Context, id int64, field, text string) (checklist.Draft, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("SaveDraft"); err != nil {
+		return checklist.Draft{}, err
+	}
+	d := checklist.Draft{AssessmentID: id, Field: field, Text: text, Saved: f.now}
+	if f.drafts == nil {
+		f.drafts = map[int64]map[string]checklist.Draft{}
+	}
+	if f.drafts[id] == nil {
+		f.drafts[id] = map[string]checklist.Draft{}
+	}
+	if text == "" {
+		delete(f.drafts[id], field)
+	} else {
+		f.drafts[id][field] = d
+	}
+	return d, nil
+}
+
+func (f *fakeStore) DeleteDraft(ctx context.Context, id int64, field string) error {
+	_, err := f.SaveDraft(ctx, id, field, "")
+	return err
+}
+
+func (f *fakeStore) Drafts(_ context.Context, id int64) (map[string]checklist.Draft, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("Drafts"); err != nil {
+		return nil, err
+	}
+	out := map[string]checklist.Draft{}
+	for k, d := range f.drafts[id] {
+		out[k] = d
+	}
+	return out, nil
 }
 
 // response returns the stored response of an item.

@@ -94,10 +94,11 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return s, nil
 	case resumedMsg:
-		return s, loadListCmd(sh.ctx, sh.store, sh.today())
+		sh.loadListOrdered()
+		return s, nil
 	case assessmentDeletedMsg:
-		return s, tea.Batch(statusCmd(sh.tr("Riskbedömningen är borttagen", "The assessment was deleted")),
-			loadListCmd(sh.ctx, sh.store, sh.today()))
+		sh.loadListOrdered()
+		return s, statusCmd(sh.tr("Riskbedömningen är borttagen", "The assessment was deleted"))
 	case tea.KeyPressMsg:
 		switch {
 		case s.confirm:
@@ -119,7 +120,7 @@ func (s *homeScreen) updateConfirm(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, k.Confirm):
 		s.confirm = false
 		if a, ok := s.selected(); ok {
-			return s, deleteAssessmentCmd(s.sh.ctx, s.sh.store, a.ID)
+			s.sh.deleteAssessment(a.ID, checklist.SanitizeLine(a.Unit)+" "+a.Date.String())
 		}
 	case key.Matches(msg, k.Cancel):
 		s.confirm = false

@@ -71,6 +71,8 @@ type assessmentLoadedMsg struct {
 	a    checklist.Assessment
 	open openMsg
 	add  *addActionMsg
+	// drafts are the assessment's drafts, by field, when they were read.
+	drafts map[string]checklist.Draft
 }
 
 // assessmentCreatedMsg reports a saved new assessment.
@@ -78,12 +80,6 @@ type assessmentCreatedMsg struct{ a checklist.Assessment }
 
 // assessmentDeletedMsg reports a deleted assessment.
 type assessmentDeletedMsg struct{ id int64 }
-
-// responseSavedMsg reports a saved answer.
-type responseSavedMsg struct {
-	assessmentID int64
-	r            checklist.Response
-}
 
 // actionSavedMsg reports a saved action, with the store's id.
 type actionSavedMsg struct{ a checklist.Action }
@@ -101,9 +97,6 @@ type exportedMsg struct {
 // statusDuration is how long a status line stays.
 const statusDuration = 5 * time.Second
 
-// errCmd wraps err as a message.
-func errCmd(err error) tea.Cmd { return func() tea.Msg { return errMsg{err} } }
-
 // statusCmd shows text in the status line.
 func statusCmd(text string) tea.Cmd { return func() tea.Msg { return statusMsg{text} } }
 
@@ -114,13 +107,6 @@ func backCmd() tea.Msg { return backMsg{} }
 // before the rest: more than a screen holds, and cheap whatever the size of
 // the database.
 const FirstPage = 40
-
-// loadListCmd loads the start screen list: first the newest assessments,
-// so the list appears at once, then all of them for scrolling and the
-// filter.
-func loadListCmd(ctx context.Context, s Store, today checklist.Date) tea.Cmd {
-	return tea.Sequence(recentAssessmentsCmd(ctx, s, today), listAssessmentsCmd(ctx, s, today))
-}
 
 // recentAssessmentsCmd loads the newest assessments.
 func recentAssessmentsCmd(ctx context.Context, s Store, today checklist.Date) tea.Cmd {
@@ -152,80 +138,6 @@ func unitsCmd(ctx context.Context, s Store) tea.Cmd {
 			return errMsg{err}
 		}
 		return unitsLoadedMsg{units}
-	}
-}
-
-// loadAssessmentCmd loads assessment open.id for open (or, with open.to 0,
-// for a refresh of the active screen).
-func loadAssessmentCmd(ctx context.Context, s Store, open openMsg, add *addActionMsg) tea.Cmd {
-	return func() tea.Msg {
-		a, err := s.LoadAssessment(ctx, open.id)
-		if err != nil {
-			return errMsg{err}
-		}
-		return assessmentLoadedMsg{a: a, open: open, add: add}
-	}
-}
-
-// createAssessmentCmd saves a new assessment.
-func createAssessmentCmd(ctx context.Context, s Store, a checklist.Assessment, counts map[string]int) tea.Cmd {
-	return func() tea.Msg {
-		saved, err := s.CreateAssessment(ctx, a, counts)
-		if err != nil {
-			return errMsg{err}
-		}
-		return assessmentCreatedMsg{saved}
-	}
-}
-
-// updateAssessmentCmd saves an assessment's own fields.
-func updateAssessmentCmd(ctx context.Context, s Store, a checklist.Assessment) tea.Cmd {
-	return func() tea.Msg {
-		if err := s.UpdateAssessment(ctx, a); err != nil {
-			return errMsg{err}
-		}
-		return nil
-	}
-}
-
-// deleteAssessmentCmd removes an assessment.
-func deleteAssessmentCmd(ctx context.Context, s Store, id int64) tea.Cmd {
-	return func() tea.Msg {
-		if err := s.DeleteAssessment(ctx, id); err != nil {
-			return errMsg{err}
-		}
-		return assessmentDeletedMsg{id}
-	}
-}
-
-// saveResponseCmd saves one answer at once (autosave).
-func saveResponseCmd(ctx context.Context, s Store, assessmentID int64, r checklist.Response) tea.Cmd {
-	return func() tea.Msg {
-		if err := s.SaveResponse(ctx, assessmentID, r); err != nil {
-			return errMsg{err}
-		}
-		return responseSavedMsg{assessmentID, r}
-	}
-}
-
-// saveActionCmd saves an action.
-func saveActionCmd(ctx context.Context, s Store, a checklist.Action) tea.Cmd {
-	return func() tea.Msg {
-		saved, err := s.SaveAction(ctx, a)
-		if err != nil {
-			return errMsg{err}
-		}
-		return actionSavedMsg{saved}
-	}
-}
-
-// deleteActionCmd removes an action.
-func deleteActionCmd(ctx context.Context, s Store, id int64) tea.Cmd {
-	return func() tea.Msg {
-		if err := s.DeleteAction(ctx, id); err != nil {
-			return errMsg{err}
-		}
-		return actionDeletedMsg{id}
 	}
 }
 

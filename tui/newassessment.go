@@ -117,7 +117,7 @@ func (s *newScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.unit.suggestions = append(s.unit.suggestions, checklist.SanitizeLine(u.Name))
 		}
 		return s, nil
-	case errMsg:
+	case errMsg, writeFailedMsg:
 		s.creating = false
 		return s, nil
 	case tea.KeyPressMsg:
@@ -234,7 +234,8 @@ func (s *newScreen) create() tea.Cmd {
 	}
 	s.errText = ""
 	s.creating = true
-	return createAssessmentCmd(sh.ctx, sh.store, a, counts)
+	sh.createAssessment(a, counts)
+	return nil
 }
 
 // View renders the form.

@@ -31,13 +31,27 @@ type planScreen struct {
 	notice string
 }
 
-// planEffectPrompt asks "hade åtgärden effekt?" for a just-checked action.
+// planEffectPrompt checks an action (k): it asks first whether an action
+// that is not done is done, or whether an existing check is to be undone,
+// then "hade åtgärden effekt?". Nothing is saved until the last answer;
+// esc at any step leaves the action as it was.
 type planEffectPrompt struct {
+	stage  checkStage
 	action checklist.Action
 	input  input
 	// warned is set once the personnummer warning has been shown.
 	warned bool
 }
+
+// checkStage is the question the check prompt asks.
+type checkStage int
+
+// The check prompt's questions.
+const (
+	checkEffect checkStage = iota
+	checkAskDone
+	checkAskUndo
+)
 
 // newPlanScreen returns the plan screen for a loaded assessment.
 func newPlanScreen(sh *shared, a checklist.Assessment) *planScreen {
@@ -85,7 +99,13 @@ func (p *planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return p, nil
 	case resumedMsg:
-		return p, loadAssessmentCmd(p.sh.ctx, p.sh.store, openMsg{id: p.a.ID}, nil)
+		p.sh.loadOrdered(openMsg{id: p.a.ID}, nil)
+		return p, nil
+	case responseSavedMsg:
+		if msg.assessmentID == p.a.ID {
+			setResponse(&p.a, msg.r)
+		}
+		return p, nil
 	case addActionMsg:
 		if msg.AssessmentID == p.a.ID {
 			return p, p.openForm(p.newAction(msg.AreaID, msg.ItemID))
@@ -99,7 +119,8 @@ func (p *planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			if done.save == nil {
 				return p, nil
 			}
-			return p, saveActionCmd(p.sh.ctx, p.sh.store, *done.save)
+			p.sh.saveAction(*done.save, p.actionWhat(*done.save))
+			return p, nil
 		}
 		var cmd tea.Cmd
 		p.form, cmd = p.form.Update(msg)
@@ -120,6 +141,8 @@ func (p *planScreen) updateTable(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	keys := p.sh.keys.Plan
 	p.notice = ""
 	cur, hasRow := p.table.current()
+	// Build on the newest change of the row, saved or still queued.
+	cur = p.sh.writes.latestAction(cur)
 	switch {
 	case key.Matches(msg, p.sh.keys.Global.Back):
 		return p, backCmd
@@ -131,7 +154,8 @@ func (p *planScreen) updateTable(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return p, nil
 	case key.Matches(msg, keys.Escalate):
 		cur.Escalation = nextEscalation(cur.Escalation)
-		return p, saveActionCmd(p.sh.ctx, p.sh.store, cur)
+		p.sh.saveAction(cur, p.actionWhat(cur))
+		return p, nil
 	case key.Matches(msg, keys.Edit):
 		return p, p.openForm(cur)
 	case key.Matches(msg, keys.Status):
@@ -140,15 +164,23 @@ func (p *planScreen) updateTable(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		if cur.Status == checklist.Klar {
 			cur.DoneOn = p.sh.today()
 		}
-		return p, saveActionCmd(p.sh.ctx, p.sh.store, cur)
+		p.sh.saveAction(cur, p.actionWhat(cur))
+		return p, nil
 	case key.Matches(msg, keys.Checked):
-		cur.CheckedOn = p.sh.today()
 		in := newInput("> ", p.sh.tr("ja/nej och kort varför", "yes/no and briefly why"), 200)
 		in.SetValue(cur.Effect)
 		in.SetWidth(p.w)
 		in.Focus()
+		// Nothing is saved until the last answer: esc leaves the action as
+		// it was.
 		p.effect = &planEffectPrompt{action: cur, input: in}
-		return p, saveActionCmd(p.sh.ctx, p.sh.store, cur)
+		switch {
+		case !cur.CheckedOn.IsZero():
+			p.effect.stage = checkAskUndo
+		case cur.Status != checklist.Klar:
+			p.effect.stage = checkAskDone
+		}
+		return p, nil
 	case key.Matches(msg, keys.Delete):
 		p.deleting = true
 	default:
@@ -160,6 +192,25 @@ func (p *planScreen) updateTable(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 // updateEffect handles the effect prompt after k.
 func (p *planScreen) updateEffect(msg tea.Msg) (screen, tea.Cmd) {
 	e := p.effect
+	if k, ok := msg.(tea.KeyPressMsg); ok && e.stage != checkEffect {
+		hk := p.sh.keys.Home
+		switch {
+		case key.Matches(k, hk.Confirm) && e.stage == checkAskUndo:
+			a := e.action
+			a.CheckedOn, a.Effect = checklist.Date{}, ""
+			p.effect = nil
+			p.sh.saveAction(a, p.sh.tr("ångrandet av kontrollen av ", "the undoing of the check of ")+quoteShort(a.What))
+		case key.Matches(k, hk.Confirm):
+			e.action.Status = checklist.Klar
+			if e.action.DoneOn.IsZero() {
+				e.action.DoneOn = p.sh.today()
+			}
+			e.stage = checkEffect
+		case key.Matches(k, hk.Cancel), key.Matches(k, p.sh.keys.Input.Cancel):
+			p.effect = nil
+		}
+		return p, nil
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		in := p.sh.keys.Input
 		switch {
@@ -173,12 +224,13 @@ func (p *planScreen) updateEffect(msg tea.Msg) (screen, tea.Cmd) {
 				return p, nil
 			}
 			a := e.action
-			a.Effect = text
+			a.Effect, a.CheckedOn = text, p.sh.today()
 			p.effect = nil
 			if planNoEffect(text) {
 				p.notice = p.sh.tr("Ingen effekt: lägg till en ny åtgärd med a.", "No effect: add a new measure with a.")
 			}
-			return p, saveActionCmd(p.sh.ctx, p.sh.store, a)
+			p.sh.saveAction(a, p.actionWhat(a))
+			return p, nil
 		}
 	}
 	if e.input.Update(msg) {
@@ -208,12 +260,20 @@ func (p *planScreen) updateDelete(msg tea.Msg) (screen, tea.Cmd) {
 	case key.Matches(k, p.sh.keys.Home.Confirm):
 		p.deleting = false
 		if cur, ok := p.table.current(); ok {
-			return p, deleteActionCmd(p.sh.ctx, p.sh.store, cur.ID)
+			p.sh.deleteAction(cur)
 		}
 	case key.Matches(k, p.sh.keys.Home.Cancel), key.Matches(k, p.sh.keys.Global.Back):
 		p.deleting = false
 	}
 	return p, nil
+}
+
+// actionWhat names a change of action a for a failure message.
+func (p *planScreen) actionWhat(a checklist.Action) string {
+	if a.ID == 0 {
+		return p.sh.tr("den nya åtgärden ", "the new action ") + quoteShort(a.What)
+	}
+	return p.sh.tr("ändringen av åtgärden ", "the change to the action ") + quoteShort(a.What)
 }
 
 // newAction returns an unsaved action for the assessment, linked to the item
@@ -268,10 +328,19 @@ func (p *planScreen) View() string {
 	st, tr := p.sh.styles, p.sh.tr
 	title := fmt.Sprintf("%s · %s · %s", tr("Handlingsplan", "Action plan"), checklist.SanitizeLine(p.a.Unit), p.a.Date)
 	b := []string{st.Title.Render(ansi.Truncate(title, p.w, "…")), p.table.View()}
+	if n := len(p.sh.writes.pendingNewActions(p.a.ID)); n > 0 {
+		b = append(b, st.Subtle.Render(ansi.Truncate(fmt.Sprintf(tr("Sparar %d ny åtgärd …", "Saving %d new action …"), n), p.w, "…")))
+	}
 	switch {
 	case p.deleting:
 		b = append(b, st.Warning.Render(ansi.Truncate(tr("Ta bort åtgärden? y/j = ja, n/esc = nej",
 			"Delete the action? y = yes, n/esc = no"), p.w, "…")))
+	case p.effect != nil && p.effect.stage == checkAskDone:
+		b = append(b, st.Warning.Render(wrap(tr("Åtgärden är inte klar. Är den genomförd? y/j = ja, markera den klar och kontrollera · n/esc = avbryt",
+			"The action is not done. Has it been carried out? y = yes, mark it done and check it · n/esc = cancel"), p.w)))
+	case p.effect != nil && p.effect.stage == checkAskUndo:
+		b = append(b, st.Warning.Render(wrap(fmt.Sprintf(tr("Kontrollerad %s. Ångra kontrollen? y/j = ja · n/esc = nej",
+			"Checked on %s. Undo the check? y = yes · n/esc = no"), p.effect.action.CheckedOn), p.w)))
 	case p.effect != nil:
 		b = append(b, st.Focused.Render(ansi.Truncate(tr("Kontrollerad. Hade åtgärden effekt?", "Checked. Did the measure work?"), p.w, "…")))
 		b = append(b, p.effect.input.View(st.Subtle))
@@ -301,6 +370,9 @@ func (p *planScreen) ShortHelp() []key.Binding {
 	switch {
 	case p.form != nil:
 		return p.form.ShortHelp()
+	case p.effect != nil && p.effect.stage != checkEffect:
+		yes := key.NewBinding(key.WithKeys("y", "j"), key.WithHelp("y/j", p.sh.tr("ja", "yes")))
+		return []key.Binding{yes, p.sh.keys.Home.Cancel}
 	case p.effect != nil:
 		return []key.Binding{p.sh.keys.Input.Save, p.sh.keys.Input.Cancel}
 	case p.deleting:

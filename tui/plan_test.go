@@ -315,20 +315,27 @@ func TestPlanCheckAsksForEffect(t *testing.T) {
 	hs := newPBHarness(t, checklist.Swedish, 80, 24)
 	hs.openPlan()
 	hs.keys("down", "k")
-	got := hs.lastSaved()
-	if got.CheckedOn != pbToday {
-		t.Fatalf("k saved CheckedOn %v, want %v", got.CheckedOn, pbToday)
+	// The action is planned, not done: k asks first and saves nothing.
+	if n := len(hs.store.savedActions()); n != 0 {
+		t.Fatalf("k saved %d actions before any answer", n)
 	}
+	if !strings.Contains(hs.view(), "Är den genomförd?") {
+		t.Fatalf("k on an action that is not done does not ask:\n%s", hs.view())
+	}
+	hs.keys("j")
 	if !hs.plan().Inputting() || !strings.Contains(hs.view(), "Hade åtgärden effekt?") {
 		t.Fatalf("no effect prompt:\n%s", hs.view())
+	}
+	if n := len(hs.store.savedActions()); n != 0 {
+		t.Fatalf("saved %d actions before the effect was entered", n)
 	}
 	hs.typeText("nej")
 	hs.keys("space")
 	hs.typeText("inte ännu")
 	hs.keys("enter")
-	got = hs.lastSaved()
-	if got.Effect != "nej inte ännu" || got.CheckedOn != pbToday {
-		t.Fatalf("saved effect %q checked %v", got.Effect, got.CheckedOn)
+	got := hs.lastSaved()
+	if got.Effect != "nej inte ännu" || got.CheckedOn != pbToday || got.Status != checklist.Klar || got.DoneOn != pbToday {
+		t.Fatalf("saved effect %q checked %v status %v done %v", got.Effect, got.CheckedOn, got.Status, got.DoneOn)
 	}
 	if hs.plan().Inputting() {
 		t.Error("prompt still open after enter")
@@ -336,8 +343,47 @@ func TestPlanCheckAsksForEffect(t *testing.T) {
 	if !strings.Contains(hs.view(), "ny åtgärd") {
 		t.Errorf("no hint to add a new measure after 'nej':\n%s", hs.view())
 	}
-	if n := len(hs.store.savedActions()); n != 2 {
-		t.Errorf("SaveAction called %d times, want 2", n)
+	if n := len(hs.store.savedActions()); n != 1 {
+		t.Errorf("SaveAction called %d times, want 1", n)
+	}
+}
+
+// TestPlanCheckCancelLeavesNothing: esc at either question of k leaves the
+// action unchecked, with nothing saved.
+func TestPlanCheckCancelLeavesNothing(t *testing.T) {
+	for _, keys := range [][]string{{"k", "esc"}, {"k", "n"}, {"k", "j", "esc"}, {"k", "j", "x", "esc"}} {
+		hs := newPBHarness(t, checklist.Swedish, 80, 24)
+		hs.openPlan()
+		hs.keys("down")
+		hs.keys(keys...)
+		if n := len(hs.store.savedActions()); n != 0 {
+			t.Errorf("%v saved %d actions", keys, n)
+		}
+		if hs.plan().effect != nil {
+			t.Errorf("%v left the prompt open", keys)
+		}
+		if a := hs.store.actions[5]; !a.CheckedOn.IsZero() || a.Status != checklist.Planerad {
+			t.Errorf("%v changed the action: %+v", keys, a)
+		}
+	}
+}
+
+// TestPlanCheckUndo: k on a checked action offers to undo the check.
+func TestPlanCheckUndo(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 80, 24)
+	hs.openPlan()
+	hs.keys("down", "down", "k")
+	if !strings.Contains(hs.view(), "Ångra kontrollen?") {
+		t.Fatalf("k on a checked action does not offer undo:\n%s", hs.view())
+	}
+	hs.keys("esc")
+	if n := len(hs.store.savedActions()); n != 0 {
+		t.Fatalf("esc saved %d actions", n)
+	}
+	hs.keys("k", "y")
+	got := hs.lastSaved()
+	if !got.CheckedOn.IsZero() || got.Effect != "" || got.Status != checklist.Klar {
+		t.Fatalf("undo saved %+v", got)
 	}
 }
 

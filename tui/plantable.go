@@ -178,6 +178,9 @@ func (t *planTable) row(i int, selected bool) string {
 	if selected {
 		cur = "›"
 	}
+	// A change not yet saved shows as it will be, marked as pending.
+	pending := t.sh.writes.pendingAction(r.ID)
+	r = t.sh.writes.latestAction(r)
 	overdue := r.Overdue(t.sh.today())
 	if overdue {
 		mark = "!"
@@ -197,9 +200,9 @@ func (t *planTable) row(i int, selected bool) string {
 				level += "*"
 			}
 		}
-		s += pad(oneLine(r.Who), c.who) + " " + pad(oneLine(r.What), c.what) + " "
+		s += pad(oneLine(r.Who), c.who) + " " + pad(pendingMark(t.sh, pending)+oneLine(r.What), c.what) + " "
 	} else {
-		s += oneLine(r.What)
+		s += pendingMark(t.sh, pending) + oneLine(r.What)
 	}
 	s = ansi.Truncate(s, t.w-ansi.StringWidth(level), "…")
 	switch {

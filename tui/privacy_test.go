@@ -94,7 +94,7 @@ func TestFreeTextFieldsShowPrivacyHint(t *testing.T) {
 					t.Errorf("the action form has no %s field", f)
 				}
 			}
-			d.keys("esc", "k")
+			d.keys("esc", "k", "y")
 			if p.effect == nil {
 				t.Fatal("k did not ask for the effect")
 			}

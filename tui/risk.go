@@ -56,9 +56,9 @@ func (s *walkScreen) updateRisk(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		s.risk.nextIsConsequence = !s.risk.nextIsConsequence
 		s.errText = ""
 	case key.Matches(msg, k.Note):
-		s.mode = modeRiskNote
-		s.text.SetValue(s.risk.note)
-		s.text.Focus()
+		if wi, ok := s.current(); ok {
+			s.openText(modeRiskNote, s.risk.note, riskNoteField(wi.key()))
+		}
 	case key.Matches(msg, k.Save), key.Matches(msg, k.AddAction):
 		if s.risk.level() == checklist.NoLevel {
 			s.errText = sh.tr("Välj sannolikhet och konsekvens (1–4) först.", "Choose probability and consequence (1–4) first.")
@@ -66,7 +66,9 @@ func (s *walkScreen) updateRisk(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		}
 		r := s.riskResponse()
 		s.mode = modeItem
-		save := s.save(r)
+		wi, _ := s.current()
+		save := s.save(r, sh.tr("riskbedömningen av ", "the risk assessment of ")+sh.itemName(wi), riskNoteField(wi.key()))
+		delete(sh.drafts[s.a.ID], riskNoteField(wi.key()))
 		if key.Matches(msg, k.AddAction) {
 			add := addActionMsg{AssessmentID: s.a.ID, AreaID: r.AreaID, ItemID: r.ItemID}
 			return s, tea.Sequence(save, func() tea.Msg { return add })

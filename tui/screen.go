@@ -90,6 +90,12 @@ type shared struct {
 	// presenting is presentation mode: more spacing, centred statement,
 	// high contrast, guidance hidden.
 	presenting bool
+	// writes is the one ordered write path (writes.go); dbPath names the
+	// file in its failure messages.
+	writes *writeQueue
+	dbPath string
+	// drafts are the stored drafts by assessment and field (drafts.go).
+	drafts map[int64]map[string]checklist.Draft
 }
 
 // tr picks the Swedish or English text.

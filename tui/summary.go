@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -40,18 +39,6 @@ type assessmentStatusSavedMsg struct {
 	status checklist.AssessmentStatus
 }
 
-// setAssessmentStatusCmd saves a with its status changed.
-func setAssessmentStatusCmd(ctx context.Context, s Store, a checklist.Assessment, status checklist.AssessmentStatus) tea.Cmd {
-	a.Status = status
-	a.Responses, a.Actions = nil, nil
-	return func() tea.Msg {
-		if err := s.UpdateAssessment(ctx, a); err != nil {
-			return errMsg{err}
-		}
-		return assessmentStatusSavedMsg{a.ID, status}
-	}
-}
-
 // newSummaryScreen returns the summary of a loaded assessment.
 func newSummaryScreen(sh *shared, a checklist.Assessment) *summaryScreen {
 	s := &summaryScreen{sh: sh, a: a, w: 80, h: 20, page: newPager(sh.keys.ArrowList)}
@@ -79,7 +66,12 @@ func (s *summaryScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.render()
 		}
 	case resumedMsg:
-		return s, loadAssessmentCmd(s.sh.ctx, s.sh.store, openMsg{id: s.a.ID}, nil)
+		s.sh.loadOrdered(openMsg{id: s.a.ID}, nil)
+	case responseSavedMsg:
+		if msg.assessmentID == s.a.ID {
+			setResponse(&s.a, msg.r)
+			s.render()
+		}
 	case exportedMsg:
 		if msg.id == s.a.ID {
 			s.exported = msg.path
@@ -112,7 +104,7 @@ func (s *summaryScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		if s.a.Status == checklist.Avslutad {
 			next = checklist.Pagaende
 		}
-		return s, setAssessmentStatusCmd(s.sh.ctx, s.sh.store, s.a, next)
+		s.sh.setAssessmentStatus(s.a, next)
 	default:
 		s.page, _ = s.page.Update(msg)
 	}

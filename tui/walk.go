@@ -57,6 +57,10 @@ type walkScreen struct {
 	// ov is the overview while it is open.
 	ov   *overview
 	w, h int
+	// offer is a draft offered back in the open text field; edited is set
+	// once the field's text was changed by a key.
+	offer  *draftOffer
+	edited bool
 }
 
 func newWalkScreen(sh *shared, a checklist.Assessment, focus checklist.ItemKey) *walkScreen {
@@ -109,7 +113,17 @@ func (s *walkScreen) current() (walkItem, bool) {
 	return s.items[s.idx], true
 }
 
+// response returns the item's answer as the manager last gave it: the
+// newest change still in the write queue, else the saved answer.
 func (s *walkScreen) response(wi walkItem) checklist.Response {
+	if r, ok := s.sh.writes.pendingResponse(s.a.ID, wi.key()); ok {
+		return r
+	}
+	return s.saved(wi)
+}
+
+// saved returns the item's answer as the store confirmed it.
+func (s *walkScreen) saved(wi walkItem) checklist.Response {
 	r, ok := s.a.Responses[wi.key()]
 	if !ok {
 		r = checklist.Response{AreaID: wi.area.ID, ItemID: wi.item.ID}
@@ -117,10 +131,23 @@ func (s *walkScreen) response(wi walkItem) checklist.Response {
 	return r
 }
 
-// save stores r locally and returns the command that saves it.
-func (s *walkScreen) save(r checklist.Response) tea.Cmd {
-	s.a.Responses[r.Key()] = r
-	return saveResponseCmd(s.sh.ctx, s.sh.store, s.a.ID, r)
+// pending reports whether a change to the item waits to be saved.
+func (s *walkScreen) pending(wi walkItem) bool {
+	_, ok := s.sh.writes.pendingResponse(s.a.ID, wi.key())
+	return ok
+}
+
+// save queues r; what names the change for a failure message, draft is
+// the draft field the text came from. The screen shows r as pending until
+// the store confirms it.
+func (s *walkScreen) save(r checklist.Response, what, draft string) tea.Cmd {
+	s.sh.saveResponse(s.a.ID, r, what, draft)
+	return nil
+}
+
+// saveAnswer queues r as a new answer to the current item.
+func (s *walkScreen) saveAnswer(wi walkItem, r checklist.Response) tea.Cmd {
+	return s.save(r, s.sh.answerWhat(wi, r), "")
 }
 
 // advance moves to the next item. After the last one it goes back to the
@@ -131,7 +158,7 @@ func (s *walkScreen) advance() tea.Cmd {
 		return nil
 	}
 	for i, wi := range s.items {
-		if s.a.Responses[wi.key()].Answer == checklist.Unanswered {
+		if s.response(wi).Answer == checklist.Unanswered {
 			s.idx = i
 			return statusCmd(s.sh.tr("Sista punkten är besvarad. Här är den första obesvarade.",
 				"The last item is answered. Here is the first unanswered one."))
@@ -144,7 +171,13 @@ func (s *walkScreen) advance() tea.Cmd {
 func (s *walkScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case resumedMsg:
-		return s, loadAssessmentCmd(s.sh.ctx, s.sh.store, openMsg{id: s.a.ID}, nil)
+		s.sh.loadOrdered(openMsg{id: s.a.ID}, nil)
+		return s, nil
+	case responseSavedMsg:
+		if msg.assessmentID == s.a.ID {
+			setResponse(&s.a, msg.r)
+		}
+		return s, nil
 	case assessmentLoadedMsg:
 		if msg.a.ID == s.a.ID {
 			s.a = msg.a
@@ -157,6 +190,7 @@ func (s *walkScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.Inputting() {
 			s.text.Update(msg)
 			s.pnWarned = false
+			s.edited, s.offer = true, nil
 		}
 		return s, nil
 	case overviewDoneMsg:
@@ -198,7 +232,7 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, k.Ja):
 		r := s.response(wi)
 		r.Answer, r.Risk, r.Reason = checklist.Ja, nil, ""
-		return s, tea.Batch(s.save(r), s.advance())
+		return s, tea.Batch(s.saveAnswer(wi, r), s.advance())
 	case key.Matches(msg, k.Delvis), key.Matches(msg, k.Nej):
 		r := s.response(wi)
 		answer := checklist.Delvis
@@ -214,20 +248,15 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		}
 		r.Answer, r.Reason = answer, ""
 		s.openRisk(r)
-		return s, s.save(r)
+		return s, s.saveAnswer(wi, r)
 	case key.Matches(msg, k.EjAktuellt):
-		s.mode = modeReason
-		s.text.SetValue(s.response(wi).Reason)
-		s.text.Focus()
+		s.openText(modeReason, s.response(wi).Reason, reasonField(wi.key()))
 	case key.Matches(msg, k.Prev):
 		s.idx = max(s.idx-1, 0)
 	case key.Matches(msg, k.Next):
 		s.idx = min(s.idx+1, len(s.items)-1)
 	case key.Matches(msg, k.Comment):
-		s.mode = modeComment
-		s.pnWarned = false
-		s.text.SetValue(s.response(wi).Comment)
-		s.text.Focus()
+		s.openText(modeComment, s.response(wi).Comment, commentField(wi.key()))
 	case key.Matches(msg, k.Guidance):
 		s.guidance = !s.guidance
 	case key.Matches(msg, k.Overview):
@@ -248,8 +277,12 @@ func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	wi, ok := s.current()
 	switch msg.String() {
 	case "esc":
+		if field := s.textField(); s.edited && field != "" {
+			// Cancelled after typing: the draft goes too.
+			s.sh.forgetDraft(s.a.ID, field)
+		}
 		s.text.Blur()
-		s.errText, s.pnWarned = "", false
+		s.errText, s.pnWarned, s.offer = "", false, nil
 		if s.mode == modeRiskNote {
 			s.mode = modeRisk
 		} else {
@@ -258,6 +291,12 @@ func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return s, nil
 	case "enter":
 		if !ok {
+			return s, nil
+		}
+		if s.offer != nil {
+			// Take the draft into the field; a second enter saves it.
+			s.text.SetValue(s.offer.d.Text)
+			s.offer, s.edited = nil, true
 			return s, nil
 		}
 		value := strings.TrimSpace(s.text.Value())
@@ -274,7 +313,8 @@ func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			r := s.response(wi)
 			r.Answer, r.Reason, r.Risk = checklist.EjAktuellt, value, nil
 			s.leaveText(modeItem)
-			return s, tea.Batch(s.save(r), s.advance())
+			s.dropDraftEntry(reasonField(wi.key()))
+			return s, tea.Batch(s.save(r, s.sh.answerWhat(wi, r), reasonField(wi.key())), s.advance())
 		case modeComment:
 			if s.blockPersonnummer(value) {
 				return s, nil
@@ -282,7 +322,8 @@ func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			r := s.response(wi)
 			r.Comment = value
 			s.leaveText(modeItem)
-			return s, tea.Batch(s.save(r), statusCmd(sh.tr("Kommentaren är sparad", "The comment was saved")))
+			s.dropDraftEntry(commentField(wi.key()))
+			return s, s.save(r, sh.tr("kommentaren till ", "the comment on ")+sh.itemName(wi), commentField(wi.key()))
 		case modeRiskNote:
 			if s.blockPersonnummer(value) {
 				return s, nil
@@ -295,8 +336,51 @@ func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	if s.text.Update(msg) {
 		s.pnWarned = false
 		s.errText = ""
+		s.edited, s.offer = true, nil
 	}
 	return s, nil
+}
+
+// openText opens the comment, reason or risk note field with value and
+// offers the field's draft when there is one.
+func (s *walkScreen) openText(mode walkMode, value, field string) {
+	s.mode = mode
+	s.pnWarned, s.errText, s.edited = false, "", false
+	s.text.SetValue(value)
+	s.text.Focus()
+	s.offer = s.sh.offerDraft(s.a.ID, field, value)
+}
+
+// textField names the draft field of the open text field.
+func (s *walkScreen) textField() string {
+	wi, ok := s.current()
+	if !ok {
+		return ""
+	}
+	switch s.mode {
+	case modeComment:
+		return commentField(wi.key())
+	case modeReason:
+		return reasonField(wi.key())
+	case modeRiskNote:
+		return riskNoteField(wi.key())
+	}
+	return ""
+}
+
+// draftField implements drafter: the open field's text, once typed in.
+func (s *walkScreen) draftField() (int64, string, string, bool) {
+	field := s.textField()
+	if field == "" || !s.edited {
+		return 0, "", "", false
+	}
+	return s.a.ID, field, s.text.Value(), true
+}
+
+// dropDraftEntry forgets the draft of field locally; the save that follows
+// removes it from the store.
+func (s *walkScreen) dropDraftEntry(field string) {
+	delete(s.sh.drafts[s.a.ID], field)
 }
 
 // blockPersonnummer shows the warning the first time text holds a
@@ -312,7 +396,7 @@ func (s *walkScreen) blockPersonnummer(text string) bool {
 func (s *walkScreen) leaveText(to walkMode) {
 	s.text.Blur()
 	s.text.SetValue("")
-	s.errText, s.pnWarned = "", false
+	s.errText, s.pnWarned, s.offer, s.edited = "", false, nil, false
 	s.mode = to
 }
 
@@ -377,6 +461,10 @@ func (s *walkScreen) itemView(wi walkItem) string {
 			status += " " + st.Serious.Render(sh.tr("(allvarlig)", "(serious)"))
 		}
 	}
+	if s.pending(wi) {
+		// Not confirmed by the store yet: never shown as saved.
+		status += " " + st.Subtle.Render(sh.tr("· sparas …", "· saving …"))
+	}
 	lines = append(lines, status)
 	if r.Reason != "" {
 		lines = append(lines, st.Subtle.Render(sh.tr("Skäl: ", "Reason: ")+checklist.SanitizeLine(r.Reason)))
@@ -387,6 +475,17 @@ func (s *walkScreen) itemView(wi walkItem) string {
 	switch s.mode {
 	case modeComment, modeReason:
 		lines = append(append(lines, ""), s.inputLines()...)
+	case modeItem:
+		for _, f := range []struct{ field, sv, en string }{
+			{commentField(wi.key()), "kommentaren", "the comment"},
+			{reasonField(wi.key()), "skälet", "the reason"},
+		} {
+			if d, ok := sh.draftOf(s.a.ID, f.field); ok {
+				lines = append(lines, st.Warning.Render(wrap(sh.tr("Ej sparat utkast till "+f.sv+" från "+d.Saved.Local().Format("15:04")+" – öppna fältet för att använda det.",
+					"Unsaved draft of "+f.en+" from "+d.Saved.Local().Format("15:04")+" – open the field to use it."), w)))
+			}
+		}
+		fallthrough
 	default:
 		if s.guidance && !sh.presenting {
 			lines = append(lines, "")
@@ -418,9 +517,13 @@ func (s *walkScreen) inputLines() []string {
 	case modeRiskNote:
 		label = sh.tr("Notering om risken", "Note on the risk")
 	}
-	out := []string{st.Focused.Render(label), s.text.View(st.Subtle),
+	out := []string{st.Focused.Render(label)}
+	if s.offer != nil {
+		out = append(out, st.Warning.Render(wrap(sh.offerText(s.offer), s.w)))
+	}
+	out = append(out, s.text.View(st.Subtle),
 		st.Hint.Render(wrap(sh.tr("Skriv inte namn, personnummer eller uppgifter om enskildas hälsa eller ärenden.",
-			"Do not write names, personal identity numbers or details of anyone's health or case."), s.w))}
+			"Do not write names, personal identity numbers or details of anyone's health or case."), s.w)))
 	if s.pnWarned {
 		out = append(out, st.Warning.Render(wrap(sh.tr(
 			"Varning: texten ser ut att innehålla ett personnummer. Enter sparar ändå, esc avbryter, eller ändra texten.",

@@ -1,0 +1,535 @@
+package tui
+
+// The one ordered write path.
+//
+// Every change a screen makes goes through the queue below, in the order
+// the keys came: a screen calls one of the shared.save… methods inside its
+// Update, which appends an operation; the root starts the first operation
+// when none is in flight, so exactly one store call runs at a time, and
+// starts the next when its result has arrived. Reads that must see those
+// changes (loading an assessment to open or refresh a screen, the start
+// screen's list) join the same queue, so they run after the writes before
+// them.
+//
+// What a screen shows as saved is what a result confirmed: a change still
+// in the queue is shown as pending ("sparas …"). A failed write leaves the
+// previous value, drops the changes queued after it (they were made on top
+// of it) and shows a message that stays until dismissed; the key can be
+// pressed again.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"samkoll/checklist"
+)
+
+// writeOp is one store call in the queue.
+type writeOp struct {
+	seq int
+	// what names the change for a failure message, in the chosen language:
+	// "svaret Ja på Arbetsmiljö, punkt 3".
+	what string
+	// read marks a read ordered after the writes: never shown as pending,
+	// never dropped after a failure, and its failure is a status line.
+	read bool
+	// assessmentID and response, when set, let the walk show the pending
+	// answer; action and deleteAction let the plan show a pending action.
+	assessmentID int64
+	response     *checklist.Response
+	action       *checklist.Action
+	deleteAction int64
+	// run makes the store call and returns the message that confirms it.
+	run func(ctx context.Context, s Store) (tea.Msg, error)
+
+	// once runs the operation exactly once, from its command or, when the
+	// program stopped first, from drain. done is closed when run has
+	// returned; msg and err are its result, written before done is closed
+	// and read only after.
+	once sync.Once
+	done chan struct{}
+	msg  tea.Msg
+	err  error
+}
+
+// exec runs the operation unless it has run or is running, and waits for
+// its end.
+func (op *writeOp) exec(ctx context.Context, s Store) {
+	op.once.Do(func() {
+		op.msg, op.err = op.run(ctx, s)
+		close(op.done)
+	})
+}
+
+// writeQueue is the ordered queue of store calls. Only Update (the root's
+// and the screens', which runs inside it) changes it.
+type writeQueue struct {
+	ops      []*writeOp // ops[0] is in flight when inflight is set
+	inflight bool
+	seq      int
+}
+
+// writeDoneMsg reports that the operation in flight has returned.
+type writeDoneMsg struct{ seq int }
+
+// writeFailedMsg tells the active screen that a change was not saved (the
+// root shows the message); a screen waiting for a result stops waiting.
+type writeFailedMsg struct{}
+
+// setResponse puts a confirmed answer into a; an empty one removes it.
+func setResponse(a *checklist.Assessment, r checklist.Response) {
+	if a.Responses == nil {
+		a.Responses = map[checklist.ItemKey]checklist.Response{}
+	}
+	if r.Answer == checklist.Unanswered && r.Comment == "" && r.Reason == "" && r.Risk == nil {
+		delete(a.Responses, r.Key())
+		return
+	}
+	a.Responses[r.Key()] = r
+}
+
+// writeFailure is a change that was not saved.
+type writeFailure struct {
+	what    string
+	err     error
+	dropped int // changes queued after it that were dropped
+}
+
+// add appends op to the queue.
+func (q *writeQueue) add(op *writeOp) {
+	q.seq++
+	op.seq = q.seq
+	q.ops = append(q.ops, op)
+}
+
+// writes reports how many changes (not reads) wait or run.
+func (q *writeQueue) writes() int {
+	n := 0
+	for _, op := range q.ops {
+		if !op.read {
+			n++
+		}
+	}
+	return n
+}
+
+// start returns the command that runs the first operation when none is in
+// flight.
+func (q *writeQueue) start(ctx context.Context, s Store) tea.Cmd {
+	if q.inflight || len(q.ops) == 0 {
+		return nil
+	}
+	q.inflight = true
+	op := q.ops[0]
+	op.done = make(chan struct{})
+	return func() tea.Msg {
+		op.exec(ctx, s)
+		return writeDoneMsg{op.seq}
+	}
+}
+
+// finish takes the operation in flight off the queue once its result has
+// arrived. After a failed write it drops the changes queued after it and
+// returns the failure.
+func (q *writeQueue) finish(seq int) (*writeOp, *writeFailure) {
+	if !q.inflight || len(q.ops) == 0 || q.ops[0].seq != seq {
+		return nil, nil
+	}
+	op := q.ops[0]
+	<-op.done
+	q.ops = q.ops[1:]
+	q.inflight = false
+	if op.err == nil || op.read {
+		return op, nil
+	}
+	f := &writeFailure{what: op.what, err: op.err}
+	kept := q.ops[:0]
+	for _, later := range q.ops {
+		if later.read {
+			kept = append(kept, later)
+		} else {
+			f.dropped++
+		}
+	}
+	q.ops = kept
+	return op, f
+}
+
+// pendingResponse returns the newest queued answer to item k of assessment
+// id.
+func (q *writeQueue) pendingResponse(id int64, k checklist.ItemKey) (checklist.Response, bool) {
+	for i := len(q.ops) - 1; i >= 0; i-- {
+		op := q.ops[i]
+		if op.response != nil && op.assessmentID == id && op.response.Key() == k {
+			return *op.response, true
+		}
+	}
+	return checklist.Response{}, false
+}
+
+// latestAction returns action a as last changed: the newest change to it
+// still in the queue, else a.
+func (q *writeQueue) latestAction(a checklist.Action) checklist.Action {
+	for i := len(q.ops) - 1; i >= 0 && a.ID != 0; i-- {
+		if op := q.ops[i]; op.action != nil && op.action.ID == a.ID {
+			return *op.action
+		}
+	}
+	return a
+}
+
+// pendingAction reports whether a change to action id waits in the queue.
+func (q *writeQueue) pendingAction(id int64) bool {
+	for _, op := range q.ops {
+		if (op.action != nil && op.action.ID == id) || (id != 0 && op.deleteAction == id) {
+			return true
+		}
+	}
+	return false
+}
+
+// pendingNewActions returns the new actions of assessment id that wait in
+// the queue.
+func (q *writeQueue) pendingNewActions(id int64) []checklist.Action {
+	var out []checklist.Action
+	for _, op := range q.ops {
+		if op.action != nil && op.action.ID == 0 && op.action.AssessmentID == id {
+			out = append(out, *op.action)
+		}
+	}
+	return out
+}
+
+// drain runs what is left in the queue, after the program has stopped: it
+// waits for the operation in flight and runs the rest in order, until
+// deadline. It returns what was not saved.
+func (q *writeQueue) drain(ctx context.Context, s Store, deadline time.Time) []writeFailure {
+	var out []writeFailure
+	for len(q.ops) > 0 {
+		op := q.ops[0]
+		if !q.inflight {
+			op.done = make(chan struct{})
+			q.inflight = true
+		}
+		// The operation in flight may never have started (the program
+		// stopped first); exec runs it then, and only waits otherwise.
+		c, cancel := context.WithDeadline(ctx, deadline)
+		defer cancel()
+		go op.exec(c, s)
+		select {
+		case <-op.done:
+		case <-time.After(time.Until(deadline)):
+		}
+		late := !time.Now().Before(deadline)
+		if late {
+			// Out of time: the operation in flight and the rest are lost.
+			if n := q.writes(); n > 0 {
+				what := op.what
+				if op.read {
+					what = q.firstWrite()
+				}
+				out = append(out, writeFailure{what: what, err: errDiskSilent, dropped: n - 1})
+			}
+			return out
+		}
+		q.ops = q.ops[1:]
+		q.inflight = false
+		if op.err != nil && !op.read {
+			out = append(out, writeFailure{what: op.what, err: op.err})
+		}
+	}
+	return out
+}
+
+// firstWrite names the first change (not read) in the queue.
+func (q *writeQueue) firstWrite() string {
+	for _, op := range q.ops {
+		if !op.read {
+			return op.what
+		}
+	}
+	return ""
+}
+
+// errDiskSilent is the reason when the disk did not answer in time.
+var errDiskSilent = errors.New("disk did not answer")
+
+// enqueue adds a change (or an ordered read) to the queue. Call it only
+// from Update.
+func (sh *shared) enqueue(op *writeOp) {
+	sh.writes.add(op)
+}
+
+// readOrdered queues a read after the changes before it; run's message is
+// handled like any other, its error goes to the status line.
+func (sh *shared) readOrdered(run func(ctx context.Context, s Store) (tea.Msg, error)) {
+	sh.enqueue(&writeOp{read: true, run: run})
+}
+
+// loadOrdered queues the load of assessment open.id (see loadAssessmentCmd).
+func (sh *shared) loadOrdered(open openMsg, add *addActionMsg) {
+	sh.readOrdered(func(ctx context.Context, s Store) (tea.Msg, error) {
+		a, err := s.LoadAssessment(ctx, open.id)
+		if err != nil {
+			return nil, err
+		}
+		msg := assessmentLoadedMsg{a: a, open: open, add: add}
+		if open.id != 0 {
+			// Drafts are a help, not the data: a failure to read them does
+			// not stop the screen.
+			msg.drafts, _ = s.Drafts(ctx, open.id)
+		}
+		return msg, nil
+	})
+}
+
+// loadListOrdered queues the start screen list: first the newest
+// assessments, so the list appears at once, then all of them for scrolling
+// and the filter.
+func (sh *shared) loadListOrdered() {
+	today := sh.today()
+	sh.readOrdered(func(ctx context.Context, s Store) (tea.Msg, error) {
+		list, err := s.RecentAssessments(ctx, today, FirstPage)
+		if err != nil {
+			return nil, err
+		}
+		return assessmentsLoadedMsg{list}, nil
+	})
+	sh.readOrdered(func(ctx context.Context, s Store) (tea.Msg, error) {
+		list, err := s.ListAssessments(ctx, today)
+		if err != nil {
+			return nil, err
+		}
+		return assessmentsLoadedMsg{list}, nil
+	})
+}
+
+// responseSavedMsg confirms a saved answer.
+type responseSavedMsg struct {
+	assessmentID int64
+	r            checklist.Response
+}
+
+// saveResponse queues answer r to an item of assessment id; draft, when
+// set, is the draft field the saved text came from, removed with it.
+func (sh *shared) saveResponse(id int64, r checklist.Response, what string, draft string) {
+	if r.AnsweredAt.IsZero() && r.Answer != checklist.Unanswered {
+		r.AnsweredAt = time.Now()
+	}
+	saved := r
+	sh.enqueue(&writeOp{what: what, assessmentID: id, response: &saved,
+		run: func(ctx context.Context, s Store) (tea.Msg, error) {
+			if err := s.SaveResponse(ctx, id, saved); err != nil {
+				return nil, err
+			}
+			msg := responseSavedMsg{id, saved}
+			if draft != "" {
+				// The text is saved; a failure to drop its draft only
+				// means it is offered once more.
+				_ = s.DeleteDraft(ctx, id, draft)
+			}
+			return msg, nil
+		}})
+}
+
+// saveAction queues a new (ID 0) or changed action.
+func (sh *shared) saveAction(a checklist.Action, what string) {
+	saved := a
+	sh.enqueue(&writeOp{what: what, assessmentID: a.AssessmentID, action: &saved,
+		run: func(ctx context.Context, s Store) (tea.Msg, error) {
+			got, err := s.SaveAction(ctx, saved)
+			if err != nil {
+				return nil, err
+			}
+			return actionSavedMsg{got}, nil
+		}})
+}
+
+// deleteAction queues the removal of an action.
+func (sh *shared) deleteAction(a checklist.Action) {
+	id := a.ID
+	sh.enqueue(&writeOp{what: sh.tr("borttagningen av åtgärden ", "the removal of the action ") + quoteShort(a.What),
+		deleteAction: id,
+		run: func(ctx context.Context, s Store) (tea.Msg, error) {
+			if err := s.DeleteAction(ctx, id); err != nil {
+				return nil, err
+			}
+			return actionDeletedMsg{id}, nil
+		}})
+}
+
+// setStatus queues a change of an assessment's status.
+func (sh *shared) setAssessmentStatus(a checklist.Assessment, status checklist.AssessmentStatus) {
+	a.Status = status
+	a.Responses, a.Actions = nil, nil
+	what := sh.tr("avslutningen av bedömningen", "the closing of the assessment")
+	if status == checklist.Pagaende {
+		what = sh.tr("öppnandet av bedömningen", "the reopening of the assessment")
+	}
+	sh.enqueue(&writeOp{what: what, assessmentID: a.ID,
+		run: func(ctx context.Context, s Store) (tea.Msg, error) {
+			if err := s.UpdateAssessment(ctx, a); err != nil {
+				return nil, err
+			}
+			return assessmentStatusSavedMsg{a.ID, status}, nil
+		}})
+}
+
+// deleteAssessment queues the removal of an assessment.
+func (sh *shared) deleteAssessment(id int64, name string) {
+	sh.enqueue(&writeOp{what: sh.tr("borttagningen av ", "the removal of ") + name,
+		run: func(ctx context.Context, s Store) (tea.Msg, error) {
+			if err := s.DeleteAssessment(ctx, id); err != nil {
+				return nil, err
+			}
+			return assessmentDeletedMsg{id}, nil
+		}})
+}
+
+// createAssessment queues a new assessment.
+func (sh *shared) createAssessment(a checklist.Assessment, counts map[string]int) {
+	sh.enqueue(&writeOp{what: sh.tr("den nya bedömningen för ", "the new assessment for ") + checklist.SanitizeLine(a.Unit),
+		run: func(ctx context.Context, s Store) (tea.Msg, error) {
+			saved, err := s.CreateAssessment(ctx, a, counts)
+			if err != nil {
+				return nil, err
+			}
+			return assessmentCreatedMsg{saved}, nil
+		}})
+}
+
+// saveDraft queues a draft (empty text removes it).
+func (sh *shared) saveDraft(id int64, field, text string) {
+	sh.enqueue(&writeOp{what: sh.tr("utkastet", "the draft"),
+		run: func(ctx context.Context, s Store) (tea.Msg, error) {
+			d, err := s.SaveDraft(ctx, id, field, text)
+			if err != nil {
+				return nil, err
+			}
+			return draftSavedMsg{d}, nil
+		}})
+}
+
+// pendingMark marks a row whose change is not saved yet.
+func pendingMark(sh *shared, pending bool) string {
+	if !pending {
+		return ""
+	}
+	return sh.tr("(sparas) ", "(saving) ")
+}
+
+// quoteShort quotes user text cut to a few words, for messages.
+func quoteShort(s string) string {
+	s = oneLine(s)
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:39]) + "…"
+	}
+	return "\"" + s + "\""
+}
+
+// itemName names an item for messages: "Kränkningar, punkt 3".
+func (sh *shared) itemName(wi walkItem) string {
+	return fmt.Sprintf("%s, %s %d", wi.area.Title.In(sh.lang), sh.tr("punkt", "item"), wi.num)
+}
+
+// answerWhat names a change of an answer for messages.
+func (sh *shared) answerWhat(wi walkItem, r checklist.Response) string {
+	return fmt.Sprintf(sh.tr("svaret %s på %s", "the answer %s to %s"), r.Answer.Label(sh.lang), sh.itemName(wi))
+}
+
+// failureText says what was not saved, why and where, in the chosen
+// language.
+func failureText(sh *shared, f writeFailure) string {
+	var b strings.Builder
+	b.WriteString(sh.tr("Inte sparat: ", "Not saved: ") + f.what)
+	if f.dropped > 0 {
+		fmt.Fprintf(&b, sh.tr(" (och %d ändringar efter den)", " (and %d changes after it)"), f.dropped)
+	}
+	b.WriteString(". " + sh.tr("Orsak: ", "Reason: ") + explainWriteError(sh.lang, f.err) + ".")
+	if sh.dbPath != "" {
+		b.WriteString(" " + sh.tr("Fil: ", "File: ") + sh.dbPath + ".")
+	}
+	return b.String()
+}
+
+// sqliteCoder is the error of the SQLite driver.
+type sqliteCoder interface{ Code() int }
+
+// explainWriteError says in lang why a write failed.
+func explainWriteError(lang checklist.Lang, err error) string {
+	tr := func(sv, en string) string { return checklist.Text{SV: sv, EN: en}.In(lang) }
+	if errors.Is(err, errDiskSilent) || errors.Is(err, context.DeadlineExceeded) {
+		return tr("disken svarade inte i tid", "the disk did not answer in time")
+	}
+	var c sqliteCoder
+	if errors.As(err, &c) {
+		switch c.Code() & 0xff {
+		case 13: // SQLITE_FULL
+			return tr("disken är full", "the disk is full")
+		case 8, 23: // SQLITE_READONLY, SQLITE_AUTH
+			return tr("filen går inte att skriva till (skrivskyddad)", "the file cannot be written (read-only)")
+		case 10, 14: // SQLITE_IOERR, SQLITE_CANTOPEN
+			return tr("läs- eller skrivfel på disken", "a read or write error on the disk")
+		case 5, 6: // SQLITE_BUSY, SQLITE_LOCKED
+			return tr("databasen var upptagen", "the database was busy")
+		case 11: // SQLITE_CORRUPT
+			return tr("databasfilen är skadad", "the database file is damaged")
+		}
+	}
+	return checklist.Message(err, lang)
+}
+
+// writeDone handles the result of the operation in flight.
+func (m *Model) writeDone(msg writeDoneMsg) tea.Cmd {
+	op, f := m.sh.writes.finish(msg.seq)
+	switch {
+	case op == nil:
+		return nil
+	case f != nil:
+		if m.quitting {
+			m.lost = append(m.lost, *f)
+		}
+		m.failure = failureText(m.sh, *f)
+		m.layout()
+		return m.forward(writeFailedMsg{})
+	case op.err != nil:
+		return m.setStatus(checklist.Message(op.err, m.sh.lang), true)
+	case op.msg == nil:
+		return nil
+	case op.read:
+		return m.route(op.msg)
+	}
+	switch op.msg.(type) {
+	case assessmentCreatedMsg, draftSavedMsg, assessmentDeletedMsg:
+		return m.route(op.msg)
+	}
+	return m.broadcast(op.msg)
+}
+
+// broadcast gives a confirmation to every screen on the stack: a screen
+// below the active one shows the change when it is back.
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i, s := range m.stack {
+		next, cmd := s.Update(msg)
+		m.stack[i] = next
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+// failureLines renders the message about a change that was not saved,
+// wrapped to the window, with how to dismiss it.
+func (m *Model) failureLines() []string {
+	if m.failure == "" {
+		return nil
+	}
+	text := m.failure + " " + m.sh.tr("(esc stänger meddelandet)", "(esc closes this message)")
+	return strings.Split(wrap(text, max(m.width, 1)), "\n")
+}
