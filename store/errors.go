@@ -35,6 +35,15 @@ const (
 	Permission
 	// IsDir: the path is a directory.
 	IsDir
+	// DanglingLink: the path is a symbolic link to nothing.
+	DanglingLink
+	// DiskFull: the disk (or the size the file may grow to) is full.
+	DiskFull
+	// ForeignWAL: the -wal next to the file belongs to another database.
+	ForeignWAL
+	// LockFile: the lock file next to the database cannot be used (only
+	// where the lock is a separate file).
+	LockFile
 )
 
 // String returns a short code for logs.
@@ -56,6 +65,14 @@ func (k OpenErrorKind) String() string {
 		return "permission"
 	case IsDir:
 		return "is-dir"
+	case DanglingLink:
+		return "dangling-link"
+	case DiskFull:
+		return "disk-full"
+	case ForeignWAL:
+		return "foreign-wal"
+	case LockFile:
+		return "lock-file"
 	}
 	return "unknown"
 }
@@ -65,8 +82,13 @@ func (k OpenErrorKind) String() string {
 type OpenError struct {
 	// Kind says what is wrong.
 	Kind OpenErrorKind
-	// Path is the database path.
+	// Path is the database path (for LockFile, the lock file's).
 	Path string
+	// Target is where a DanglingLink points.
+	Target string
+	// Backup is the newest backup next to a Corrupt or ForeignWAL
+	// database, "" when there is none.
+	Backup string
 	// Err is the underlying cause, for logs; may be nil.
 	Err error
 }
@@ -97,11 +119,39 @@ func (e *OpenError) Message(lang checklist.Lang) string {
 			SV: "Filen %s är en SQLite-databas från ett annat program, inte från samkoll. Filen har inte ändrats. Välj en annan fil med --db.",
 			EN: "The file %s is an SQLite database from another program, not from samkoll. The file has not been changed. Choose another file with --db.",
 		}
-	case Corrupt:
-		t = checklist.Text{
-			SV: "Databasen %s är skadad eller avkortad. Filen har inte ändrats. Återställ en säkerhetskopia (filer som slutar på .bak-…) eller flytta undan filen så skapas en ny.",
-			EN: "The database %s is damaged or truncated. The file has not been changed. Restore a backup (files ending in .bak-…) or move the file away to start a new one.",
+	case Corrupt, ForeignWAL:
+		what := checklist.Text{
+			SV: "Databasen %s är skadad (sidor eller tabeller saknas eller är fel).",
+			EN: "The database %s is damaged (pages or tables are missing or wrong).",
 		}
+		if e.Kind == ForeignWAL {
+			what = checklist.Text{
+				SV: "Bredvid databasen %[1]s ligger en logg (%[1]s-wal) som hör till en annan databas.",
+				EN: "Next to the database %[1]s lies a log (%[1]s-wal) that belongs to another database.",
+			}
+		}
+		msg := fmt.Sprintf(what.In(lang), e.Path) + " " + checklist.Text{
+			SV: "samkoll har inte ändrat något och skriver inte i den.",
+			EN: "samkoll has changed nothing and does not write to it.",
+		}.In(lang) + " "
+		switch {
+		case e.Kind == ForeignWAL:
+			msg += fmt.Sprintf(checklist.Text{
+				SV: "Flytta undan %s-wal och starta igen.",
+				EN: "Move %s-wal away and start again.",
+			}.In(lang), e.Path)
+		case e.Backup != "":
+			msg += fmt.Sprintf(checklist.Text{
+				SV: "Återställ säkerhetskopian bredvid: flytta undan den skadade filen och kopiera %s till %s.",
+				EN: "Restore the backup beside it: move the damaged file away and copy %s to %s.",
+			}.In(lang), e.Backup, e.Path)
+		default:
+			msg += fmt.Sprintf(checklist.Text{
+				SV: "Det finns ingen säkerhetskopia (%s.bak-…) bredvid. Återställ filen från din säkerhetskopiering, eller flytta undan den så skapas en ny, tom databas.",
+				EN: "There is no backup (%s.bak-…) beside it. Restore the file from your backups, or move it away to start a new, empty database.",
+			}.In(lang), e.Path)
+		}
+		return msg
 	case Newer:
 		t = checklist.Text{
 			SV: "Databasen %s har skapats av en nyare version av samkoll. Filen har inte ändrats. Uppdatera samkoll för att öppna den.",
@@ -128,6 +178,21 @@ func (e *OpenError) Message(lang checklist.Lang) string {
 			EN: "%s is a folder, not a database file. Give a file, e.g. %s, with --db.",
 		}
 		return fmt.Sprintf(t.In(lang), e.Path, filepath.Join(e.Path, "samkoll.db"))
+	case DanglingLink:
+		return fmt.Sprintf(checklist.Text{
+			SV: "%s är en länk till %s, som inte finns. Ingen ny databas skapas i länkens ställe. Ange den riktiga filen med --db eller rätta länken.",
+			EN: "%s is a link to %s, which does not exist. No new database is made in the link's place. Give the real file with --db or fix the link.",
+		}.In(lang), e.Path, e.Target)
+	case DiskFull:
+		t = checklist.Text{
+			SV: "Det finns inte plats på disken för %s. Det som skulle skrivas sparades inte, och inget halvskrivet lämnades kvar. Frigör utrymme eller välj en annan plats med --db.",
+			EN: "There is no room on the disk for %s. What was to be written was not saved, and nothing half-written was left behind. Free some space or choose another place with --db.",
+		}
+	case LockFile:
+		t = checklist.Text{
+			SV: "Låsfilen %s kan inte användas (den är en mapp eller kan inte skapas). Flytta undan den och försök igen.",
+			EN: "The lock file %s cannot be used (it is a folder or cannot be created). Move it away and try again.",
+		}
 	default:
 		t = checklist.Text{
 			SV: "Databasen %s kunde inte öppnas.",

@@ -119,20 +119,28 @@ func moveDatabase(ctx context.Context, from, to string, rename func(string, stri
 	if err := os.MkdirAll(filepath.Dir(to), 0o700); err != nil {
 		return false, fileError(to, err)
 	}
-	for _, p := range []string{from, to} {
-		lock, err := os.OpenFile(p+".lock", os.O_RDWR|os.O_CREATE, 0o600)
-		if err != nil {
-			return false, fileError(p, err)
-		}
-		if err := lockFile(lock); err != nil {
-			lock.Close()
-			if errors.Is(err, errLocked) {
-				return false, &OpenError{Kind: Locked, Path: p}
-			}
-			return false, fileError(p, err)
-		}
-		defer releaseLock(lock)
+	// samkoll's lock is on the database file itself (lockDB): a samkoll
+	// still running on the old file makes this fail with Locked.
+	f, err := os.OpenFile(from, os.O_RDWR, 0)
+	if err != nil {
+		return false, fileError(from, err)
 	}
+	release, err := lockDB(from, f, true)
+	if err != nil {
+		f.Close()
+		if errors.Is(err, errLocked) {
+			return false, &OpenError{Kind: Locked, Path: from}
+		}
+		return false, fileError(from, err)
+	}
+	unlock := func() {
+		if f != nil {
+			release()
+			f.Close()
+			f = nil
+		}
+	}
+	defer unlock()
 	if _, err := os.Lstat(to); !errors.Is(err, fs.ErrNotExist) {
 		return false, nil // another samkoll moved it meanwhile
 	}
@@ -143,7 +151,9 @@ func moveDatabase(ctx context.Context, from, to string, rename func(string, stri
 		checkpoint(ctx, from)
 	}
 	// The file itself goes last: while it has not moved, the next start
-	// moves what is left.
+	// moves what is left. The lock's handle is closed first, since Windows
+	// does not rename a file that is open.
+	unlock()
 	for _, suffix := range []string{"-shm", "-wal", ""} {
 		if _, err := os.Lstat(from + suffix); err != nil {
 			continue
@@ -153,7 +163,7 @@ func moveDatabase(ctx context.Context, from, to string, rename func(string, stri
 		}
 	}
 	syncDir(filepath.Dir(to))
-	os.Remove(from + ".lock") // Windows refuses while it is held: there it stays
+	os.Remove(from + ".lock") // left by samkoll versions that locked a separate file
 	return true, nil
 }
 

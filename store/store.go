@@ -4,9 +4,10 @@
 // returns the domain types of samkoll/checklist, and commits every change in
 // its own short transaction.
 //
-// Open takes an exclusive lock on a lock file next to the database, so only
-// one samkoll at a time writes to a file; OpenReadOnly takes no lock and
-// never writes. A file samkoll cannot use is reported as an *OpenError and
+// Open takes an exclusive lock on the database file itself, so only one
+// samkoll at a time writes to a file, whatever name or link reaches it;
+// OpenReadOnly never waits for it and never writes. Both check the file
+// before use. A file samkoll cannot use is reported as an *OpenError and
 // left exactly as it was. See docs/storage.md.
 package store
 
@@ -79,9 +80,12 @@ func mustLoadMigrations() []migration {
 // Store is an open samkoll database. Its methods are safe for concurrent
 // use.
 type Store struct {
-	db       *sql.DB
-	path     string
-	lock     *os.File
+	db   *sql.DB
+	path string
+	// lockFile is an open handle of the database file that holds
+	// samkoll's lock (see lockDB); unlock releases it.
+	lockFile *os.File
+	unlock   func()
 	readOnly bool
 	// network is set when the file is on a network file system; it then
 	// uses a rollback journal instead of WAL.
@@ -91,64 +95,105 @@ type Store struct {
 }
 
 // Open opens the samkoll database at path, or creates it (directory 0700,
-// file 0600) when nothing exists there. It takes the single-writer lock,
-// and upgrades an older schema after writing a backup copy next to the
-// file. A file samkoll cannot use gives an *OpenError and is not modified.
+// file 0600) when nothing exists there. It takes the single-writer lock on
+// the file itself (see lockDB), checks the file (checkIntegrity), and
+// upgrades an older schema after writing a backup copy next to the file.
+// A symbolic link is followed to the file it names; one that names
+// nothing is refused. A file samkoll cannot use gives an *OpenError and is
+// not modified.
 func Open(ctx context.Context, path string) (*Store, error) {
-	path, err := filepath.Abs(path)
+	path, err := resolvePath(path)
 	if err != nil {
 		return nil, err
 	}
-	exists, _, err := checkFile(path, true)
-	if err != nil {
-		return nil, err
-	}
-	if !exists {
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	removeStaleNew(path)
+	network := onNetwork(path)
+	for attempt := 0; ; attempt++ {
+		exists, _, err := checkFile(path, true)
+		if err != nil {
+			return nil, err
+		}
+		if !exists {
+			if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+				return nil, fileError(path, err)
+			}
+			if err := create(ctx, path, network); err != nil {
+				return nil, err
+			}
+		}
+		f, err := os.OpenFile(path, os.O_RDWR, 0)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && attempt < 3 {
+				continue // removed meanwhile: start again
+			}
 			return nil, fileError(path, err)
 		}
-	}
-	_, err = os.Lstat(path + ".lock")
-	newLock := errors.Is(err, fs.ErrNotExist)
-	lock, err := os.OpenFile(path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		return nil, fileError(path, err)
-	}
-	if err := lockFile(lock); err != nil {
-		lock.Close()
-		if errors.Is(err, errLocked) {
-			return nil, &OpenError{Kind: Locked, Path: path}
+		release, err := lockDB(path, f, true)
+		if err != nil {
+			f.Close()
+			if errors.Is(err, errLocked) {
+				return nil, &OpenError{Kind: Locked, Path: path}
+			}
+			return nil, fileError(path, err)
 		}
-		if newLock {
-			os.Remove(lock.Name())
+		if !sameFile(f, path) && attempt < 3 {
+			// Replaced between open and lock: lock the new file instead.
+			release()
+			f.Close()
+			continue
 		}
-		return nil, fileError(path, err)
-	}
-	s, err := openLocked(ctx, path, lock, onNetwork(path))
-	if err != nil {
-		// A lock file this Open made goes again, so a failed open leaves
-		// nothing behind. It is removed while still held where the system
-		// allows that (Unix), else right after.
-		removed := newLock && os.Remove(lock.Name()) == nil
-		unlockFile(lock)
-		lock.Close()
-		if newLock && !removed {
-			os.Remove(lock.Name())
+		s, err := openLocked(ctx, path, exists, network)
+		if err != nil {
+			release()
+			f.Close()
+			return nil, err
 		}
-		return nil, err
+		s.lockFile, s.unlock = f, release
+		return s, nil
 	}
-	return s, nil
 }
 
-// openLocked continues Open once the lock is held: another samkoll may
-// have created or upgraded the file in the meantime, so check it again.
-func openLocked(ctx context.Context, path string, lock *os.File, network bool) (*Store, error) {
-	exists, hdr, err := checkFile(path, true)
+// resolvePath makes path absolute and follows a symbolic link to the file
+// it names, so that the lock, the -wal and the backups sit next to the
+// real file. A link that names nothing is an *OpenError (DanglingLink):
+// creating a database in its place would replace the link.
+func resolvePath(path string) (string, error) {
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	fi, err := os.Lstat(path)
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return path, nil
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		target, _ := os.Readlink(path)
+		return "", &OpenError{Kind: DanglingLink, Path: path, Target: target, Err: err}
+	}
+	return filepath.Abs(real)
+}
+
+// sameFile reports whether the open file f is still the file at path.
+func sameFile(f *os.File, path string) bool {
+	a, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	b, err := os.Stat(path)
+	return err == nil && os.SameFile(a, b)
+}
+
+// openLocked continues Open once the lock is held: check the file and its
+// -wal, then upgrade an older schema. existed says whether the file was
+// there before this Open.
+func openLocked(ctx context.Context, path string, existed, network bool) (*Store, error) {
+	_, hdr, err := checkFile(path, true)
 	if err != nil {
 		return nil, err
 	}
-	if !exists {
-		if err := create(ctx, path, network); err != nil {
+	if existed {
+		if err := checkWAL(ctx, path); err != nil {
 			return nil, err
 		}
 	}
@@ -156,13 +201,16 @@ func openLocked(ctx context.Context, path string, lock *os.File, network bool) (
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path, lock: lock, network: network, now: time.Now}
+	s := &Store{db: db, path: path, network: network, now: time.Now}
 	v, err := s.userVersion(ctx)
 	if err == nil && v > SchemaVersion {
 		err = &OpenError{Kind: Newer, Path: path}
 	}
+	if err == nil && existed {
+		err = s.checkIntegrity(ctx, v)
+	}
 	if err == nil && v < SchemaVersion {
-		if exists && hdr.userVersion > 0 {
+		if existed && hdr.userVersion > 0 {
 			err = s.backup(ctx, v)
 		}
 		if err == nil {
@@ -171,7 +219,7 @@ func openLocked(ctx context.Context, path string, lock *os.File, network bool) (
 	}
 	if err != nil {
 		db.Close()
-		return nil, err
+		return nil, fileError(path, err)
 	}
 	return s, nil
 }
@@ -179,10 +227,11 @@ func openLocked(ctx context.Context, path string, lock *os.File, network bool) (
 // OpenReadOnly opens an existing database for reading only, e.g. for an
 // export while samkoll runs elsewhere. It never waits for the writer lock,
 // never migrates and never writes; a schema other than SchemaVersion is
-// refused. When no samkoll is running it holds the lock until Close, so the
-// file is read as a stable snapshot without creating -wal or -shm files.
+// refused. When no samkoll is running it holds a shared lock until Close,
+// so the file is read as a stable snapshot without creating -wal or -shm
+// files. It checks the file as Open does.
 func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
-	path, err := filepath.Abs(path)
+	path, err := resolvePath(path)
 	if err != nil {
 		return nil, err
 	}
@@ -200,13 +249,27 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	// is left over, read the file as immutable: SQLite then creates no -wal
 	// and -shm files. The lock is held until Close so that no writer starts
 	// meanwhile. Otherwise read through the writer's WAL as usual.
-	lock, immutable := tryReadLock(path)
+	f, release, immutable := tryReadLock(path)
+	if !immutable {
+		// No writer may be running when a -wal is checked; with one
+		// running the -wal is its own.
+		if f != nil {
+			if err := checkWAL(ctx, path); err != nil {
+				release()
+				f.Close()
+				return nil, err
+			}
+		}
+	}
 	db, err := sql.Open("sqlite", dsn(path, true, false)+map[bool]string{true: "&immutable=1"}[immutable])
 	if err != nil {
-		releaseLock(lock)
+		if f != nil {
+			release()
+			f.Close()
+		}
 		return nil, err
 	}
-	s := &Store{db: db, path: path, lock: lock, readOnly: true, now: time.Now}
+	s := &Store{db: db, path: path, lockFile: f, unlock: release, readOnly: true, now: time.Now}
 	v, err := s.userVersion(ctx)
 	switch {
 	case err != nil:
@@ -214,48 +277,46 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		err = &OpenError{Kind: Newer, Path: path}
 	case v < SchemaVersion:
 		err = &OpenError{Kind: Older, Path: path}
+	default:
+		err = s.checkIntegrity(ctx, v)
 	}
 	if err != nil {
 		s.Close()
-		return nil, err
+		return nil, fileError(path, err)
 	}
 	return s, nil
 }
 
-// tryReadLock takes the writer lock for a reader if it is free and no
-// write-ahead log holds unmerged changes. It returns the held lock file and
-// whether the database can be read as immutable.
-func tryReadLock(path string) (*os.File, bool) {
-	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
-		return nil, false
-	}
-	lock, err := os.OpenFile(path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+// tryReadLock takes a shared lock on the database for a reader if no
+// writer holds it. It returns the open file holding the lock (nil when the
+// lock is taken), its release, and whether the database can be read as
+// immutable: locked, and no write-ahead log left over.
+func tryReadLock(path string) (*os.File, func(), bool) {
+	f, err := os.Open(path)
 	if err != nil {
-		return nil, false
+		return nil, nil, false
 	}
-	if err := lockFile(lock); err != nil {
-		lock.Close()
-		return nil, false
+	release, err := lockDB(path, f, false)
+	if err != nil {
+		f.Close()
+		return nil, nil, false
 	}
 	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
-		releaseLock(lock)
-		return nil, false
+		return f, release, false
 	}
-	return lock, true
-}
-
-func releaseLock(f *os.File) {
-	if f != nil {
-		unlockFile(f)
-		f.Close()
-	}
+	return f, release, true
 }
 
 // Close closes the database and releases the lock.
 func (s *Store) Close() error {
 	err := s.db.Close()
-	releaseLock(s.lock)
-	s.lock = nil
+	if s.lockFile != nil {
+		if s.unlock != nil {
+			s.unlock()
+		}
+		s.lockFile.Close()
+		s.lockFile, s.unlock = nil, nil
+	}
 	return err
 }
 
@@ -267,7 +328,7 @@ func (s *Store) Path() string { return s.path }
 // docs/storage.md); the caller should advise a local disk.
 func (s *Store) OnNetwork() bool { return s.network }
 
-// errLocked is returned by lockFile when the lock is taken.
+// errLocked is returned by lockDB when the lock is taken.
 var errLocked = errors.New("låst av en annan process")
 
 // header holds the fields of the SQLite file header that Open checks.
@@ -364,12 +425,16 @@ func fileError(path string, err error) error {
 		return &OpenError{Kind: Permission, Path: path, Err: err}
 	case errors.Is(err, syscall.EISDIR):
 		return &OpenError{Kind: IsDir, Path: path, Err: err}
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EFBIG), errors.Is(err, syscall.EDQUOT):
+		return &OpenError{Kind: DiskFull, Path: path, Err: err}
 	}
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_CORRUPT:
-			return &OpenError{Kind: Corrupt, Path: path, Err: err}
+			return &OpenError{Kind: Corrupt, Path: path, Err: err, Backup: newestBackup(path)}
+		case sqlite3.SQLITE_FULL:
+			return &OpenError{Kind: DiskFull, Path: path, Err: err}
 		case sqlite3.SQLITE_NOTADB:
 			return &OpenError{Kind: NotDatabase, Path: path, Err: err}
 		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_AUTH:
@@ -382,20 +447,28 @@ func fileError(path string, err error) error {
 }
 
 // create makes a new database at path: it is built and migrated under a
-// temporary name and renamed into place, so a crash never leaves a
-// half-made file at path.
+// temporary name (path.new-XXXXXXXX, locked while it is built) and linked
+// into place only if nothing has appeared at path meanwhile, so a crash
+// never leaves a half-made file at path and two samkolls creating the same
+// file do not replace each other's. Whatever it leaves after a crash,
+// removeStaleNew removes on the next Open.
 func create(ctx context.Context, path string, network bool) (err error) {
-	tmp := path + ".new-" + newUID()[:8]
+	tmp := path + newSuffix + newUID()[:8]
 	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return fileError(path, err)
 	}
-	f.Close()
+	release, lerr := lockDB(tmp, f, true)
 	defer func() {
 		if err != nil {
-			for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
-				os.Remove(tmp + suffix)
-			}
+			removeNew(tmp)
+		}
+		if lerr == nil {
+			release()
+		}
+		f.Close()
+		if err == nil {
+			os.Remove(tmp)
 		}
 	}()
 	db, err := sql.Open("sqlite", dsn(tmp, false, network))
@@ -410,14 +483,78 @@ func create(ctx context.Context, path string, network bool) (err error) {
 	if err := db.Close(); err != nil {
 		return fileError(path, err)
 	}
-	if err := syncFile(tmp); err != nil {
+	if err := f.Sync(); err != nil {
 		return fileError(path, err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fileError(path, err)
+	if err := os.Link(tmp, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return nil // another samkoll made it first; Open uses that one
+		}
+		// No hard links on this file system: rename, unless a file has
+		// appeared meanwhile.
+		if _, serr := os.Lstat(path); serr == nil {
+			return nil
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			return fileError(path, err)
+		}
 	}
 	syncDir(filepath.Dir(path))
 	return nil
+}
+
+// newSuffix marks a database being created; see create.
+const newSuffix = ".new-"
+
+// removeNew removes a database under construction and its side files.
+func removeNew(tmp string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal", ".lock"} {
+		os.Remove(tmp + suffix)
+	}
+}
+
+// removeStaleNew removes what a samkoll killed while creating the database
+// at path left behind: path.new-* files that no running samkoll holds
+// locked.
+func removeStaleNew(path string) {
+	names, _ := filepath.Glob(globEscape(path) + newSuffix + "*")
+	for _, n := range names {
+		if strings.HasSuffix(n, "-wal") || strings.HasSuffix(n, "-shm") || strings.HasSuffix(n, "-journal") || strings.HasSuffix(n, ".lock") {
+			continue
+		}
+		if fi, err := os.Lstat(n); err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		f, err := os.OpenFile(n, os.O_RDWR, 0)
+		if err != nil {
+			continue
+		}
+		release, err := lockDB(n, f, true)
+		if err != nil {
+			f.Close()
+			continue // being built right now
+		}
+		removeNew(n)
+		release()
+		f.Close()
+	}
+	// Side files whose database is gone.
+	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+		side, _ := filepath.Glob(globEscape(path) + newSuffix + "*" + suffix)
+		for _, n := range side {
+			if _, err := os.Lstat(strings.TrimSuffix(n, suffix)); errors.Is(err, fs.ErrNotExist) {
+				os.Remove(n)
+			}
+		}
+	}
+}
+
+// globEscape escapes the characters filepath.Match treats specially.
+func globEscape(s string) string {
+	if runtime.GOOS == "windows" {
+		return strings.NewReplacer("*", "[*]", "?", "[?]", "[", "[[]").Replace(s)
+	}
+	return strings.NewReplacer("\\", "\\\\", "*", "\\*", "?", "\\?", "[", "\\[").Replace(s)
 }
 
 func syncFile(path string) error {
@@ -481,7 +618,12 @@ func (s *Store) backup(ctx context.Context, v int) error {
 // migrate runs the migrations after version from, each in its own
 // transaction that also records the new user_version.
 func (s *Store) migrate(ctx context.Context, from int) error {
-	for _, m := range migrations[from:] {
+	return s.migrateTo(ctx, from, len(migrations))
+}
+
+// migrateTo runs the migrations after version from up to version to.
+func (s *Store) migrateTo(ctx context.Context, from, to int) error {
+	for _, m := range migrations[from:to] {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
 			return err

@@ -1,0 +1,277 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// This file checks a database before samkoll trusts it: the pages
+// (PRAGMA quick_check), the schema (every table, column, index and trigger
+// the migrations made is there), the stored times, and a write-ahead log
+// left next to the file, which must belong to it.
+
+// checkIntegrity checks the open database at schema version v: the schema
+// against what the migrations make, then every page and index entry
+// (quick_check) and the stored times. A problem is an *OpenError (Corrupt)
+// naming the path and the newest backup.
+func (s *Store) checkIntegrity(ctx context.Context, v int) error {
+	if err := s.checkSchema(ctx, v); err != nil {
+		return err
+	}
+	rows, err := s.db.QueryContext(ctx, "PRAGMA quick_check(20)")
+	if err != nil {
+		return s.damaged(err)
+	}
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			rows.Close()
+			return s.damaged(err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return s.damaged(err)
+	}
+	if len(problems) > 0 {
+		return s.damaged(errors.New(strings.Join(problems, "; ")))
+	}
+	if v == SchemaVersion {
+		return s.checkTimes(ctx)
+	}
+	return nil
+}
+
+// damaged returns the Corrupt *OpenError for s with cause err, naming the
+// newest backup next to the file.
+func (s *Store) damaged(err error) error {
+	var oe *OpenError
+	if errors.As(err, &oe) {
+		return err
+	}
+	return &OpenError{Kind: Corrupt, Path: s.path, Err: err, Backup: newestBackup(s.path)}
+}
+
+// newestBackup returns the newest path.bak-* file, or "".
+func newestBackup(path string) string {
+	names, _ := filepath.Glob(globEscape(path) + ".bak-*")
+	best, bestTime := "", int64(0)
+	for _, n := range names {
+		fi, err := os.Stat(n)
+		if err != nil || !fi.Mode().IsRegular() || fi.Size() == 0 {
+			continue
+		}
+		if t := fi.ModTime().UnixNano(); best == "" || t > bestTime {
+			best, bestTime = n, t
+		}
+	}
+	return best
+}
+
+// schemaObject is one table column, index or trigger of the schema.
+type schemaObject struct{ kind, table, name string }
+
+var (
+	expectedMu     sync.Mutex
+	expectedByVers = map[int][]schemaObject{}
+)
+
+// expectedSchema returns the schema objects that the first v migrations
+// make, found by running them on an empty in-memory database once.
+func expectedSchema(ctx context.Context, v int) ([]schemaObject, error) {
+	expectedMu.Lock()
+	defer expectedMu.Unlock()
+	if objs, ok := expectedByVers[v]; ok {
+		return objs, nil
+	}
+	db, err := sql.Open("sqlite", "file:expected?mode=memory&_pragma=foreign_keys(1)")
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db, path: ":memory:"}
+	if err := s.migrateTo(ctx, 0, v); err != nil {
+		return nil, err
+	}
+	objs, err := schemaObjects(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	expectedByVers[v] = objs
+	return objs, nil
+}
+
+// schemaObjects lists the columns of every table and the indexes and
+// triggers of db, SQLite's own objects left out.
+func schemaObjects(ctx context.Context, db *sql.DB) ([]schemaObject, error) {
+	rows, err := db.QueryContext(ctx, `
+		SELECT 'column', m.name, p.name FROM sqlite_schema m JOIN pragma_table_info(m.name) p
+		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\'
+		UNION ALL
+		SELECT type, tbl_name, name FROM sqlite_schema
+		WHERE type IN ('index', 'trigger', 'view') AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []schemaObject
+	for rows.Next() {
+		var o schemaObject
+		if err := rows.Scan(&o.kind, &o.table, &o.name); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// checkSchema compares the database's schema with what the first v
+// migrations make: a table, column, index or trigger that is missing
+// means the file was changed outside samkoll. Objects added by others
+// are left alone.
+func (s *Store) checkSchema(ctx context.Context, v int) error {
+	want, err := expectedSchema(ctx, v)
+	if err != nil {
+		return err
+	}
+	have, err := schemaObjects(ctx, s.db)
+	if err != nil {
+		return s.damaged(err)
+	}
+	var missing []string
+	for _, o := range want {
+		if !slices.Contains(have, o) {
+			missing = append(missing, fmt.Sprintf("%s %s.%s", o.kind, o.table, o.name))
+		}
+	}
+	if len(missing) > 0 {
+		if len(missing) > 5 {
+			missing = append(missing[:5], "…")
+		}
+		return s.damaged(fmt.Errorf("saknas: %s", strings.Join(missing, ", ")))
+	}
+	return nil
+}
+
+// timeColumns are the columns that hold a time as fmtTime writes it; an
+// empty value means none.
+var timeColumns = []struct{ table, column string }{
+	{"units", "created"},
+	{"assessments", "created"}, {"assessments", "updated"},
+	{"answers", "answered_at"},
+	{"actions", "created"}, {"actions", "updated"},
+}
+
+// timeGlob matches what fmtTime writes: 2006-01-02T15:04:05.000000000Z.
+const timeGlob = "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]*Z"
+
+// checkTimes finds stored times that parseTime would refuse.
+func (s *Store) checkTimes(ctx context.Context) error {
+	for _, c := range timeColumns {
+		var bad string
+		err := s.db.QueryRowContext(ctx, fmt.Sprintf(
+			"SELECT %[2]s FROM %[1]s WHERE %[2]s <> '' AND %[2]s NOT GLOB '%[3]s' LIMIT 1", c.table, c.column, timeGlob)).Scan(&bad)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			continue
+		case err != nil:
+			return s.damaged(err)
+		}
+		return s.damaged(fmt.Errorf("ogiltig tid i %s.%s: %q", c.table, c.column, bad))
+	}
+	return nil
+}
+
+// checkWAL checks a write-ahead log left next to path (after a crash, or
+// copied there from elsewhere) before SQLite replays it into the file:
+// the database and its log are copied to a private temporary directory
+// and the copy is opened and checked. If the copy is damaged with the log
+// and sound without it, the log belongs to another database (ForeignWAL).
+// Nothing at path is changed either way. The caller holds the lock, so no
+// samkoll is writing to the log.
+func checkWAL(ctx context.Context, path string) error {
+	fi, err := os.Stat(path + "-wal")
+	if err != nil || fi.Size() == 0 {
+		return nil
+	}
+	if !fi.Mode().IsRegular() {
+		return &OpenError{Kind: ForeignWAL, Path: path, Err: errors.New("-wal är ingen vanlig fil")}
+	}
+	dir, err := os.MkdirTemp("", "samkoll-check-")
+	if err != nil {
+		return nil // cannot check; SQLite replays as it always has
+	}
+	defer os.RemoveAll(dir)
+	copyPath := filepath.Join(dir, "check.db")
+	if err := copyPrivate(path, copyPath); err != nil {
+		return nil
+	}
+	check := func() error {
+		db, err := sql.Open("sqlite", dsn(copyPath, false, false))
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		s := &Store{db: db, path: path}
+		v, err := s.userVersion(ctx)
+		if err != nil {
+			return err
+		}
+		if v > SchemaVersion {
+			return nil // a newer samkoll's; Open says so
+		}
+		return s.checkIntegrity(ctx, v)
+	}
+	if err := copyPrivate(path+"-wal", copyPath+"-wal"); err != nil {
+		return nil
+	}
+	withLog := check()
+	if withLog == nil {
+		return nil
+	}
+	os.Remove(copyPath + "-wal")
+	os.Remove(copyPath + "-shm")
+	if err := copyPrivate(path, copyPath); err != nil {
+		return nil
+	}
+	if check() == nil {
+		return &OpenError{Kind: ForeignWAL, Path: path, Err: withLog}
+	}
+	var oe *OpenError
+	if errors.As(withLog, &oe) {
+		oe.Path, oe.Backup = path, newestBackup(path)
+		return oe
+	}
+	return &OpenError{Kind: Corrupt, Path: path, Err: withLog, Backup: newestBackup(path)}
+}
+
+// copyFile copies src to a new private file dst.
+func copyPrivate(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
