@@ -57,6 +57,23 @@ type env struct {
 	// platform has none.
 	configDir string
 	now       func() time.Time
+	// openedDB is the path of the database a command opened, "" before.
+	openedDB string
+}
+
+// explain prints an error that means the opened database is damaged or
+// the disk is full as the store's message, naming the file and what to
+// do, instead of SQLite's words; see store.Explain.
+func (e *env) explain(err error) error {
+	if err == nil || e.openedDB == "" {
+		return err
+	}
+	var oe *store.OpenError
+	if errors.As(store.Explain(e.openedDB, err), &oe) {
+		fmt.Fprintln(e.stderr, "samkoll: "+oe.Message(e.lang))
+		return errSilent
+	}
+	return err
 }
 
 // tr picks the Swedish or English text.
@@ -129,7 +146,7 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 	}
 	rest := fs.Args()
 	if len(rest) == 0 {
-		return runTUI(ctx, e)
+		return e.explain(runTUI(ctx, e))
 	}
 	name := rest[0]
 	if name == "help" {
@@ -138,7 +155,7 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, geten
 	}
 	for _, c := range commands() {
 		if c.name == name {
-			return c.run(ctx, e, rest[1:])
+			return e.explain(c.run(ctx, e, rest[1:]))
 		}
 	}
 	return &usageError{e.tr(
@@ -317,6 +334,9 @@ func openStore(ctx context.Context, e *env, readOnly bool) (*store.Store, error)
 	if errors.As(err, &oe) {
 		fmt.Fprintln(e.stderr, "samkoll: "+oe.Message(e.lang))
 		return nil, errSilent
+	}
+	if err == nil {
+		e.openedDB = s.Path()
 	}
 	if err == nil && s.OnNetwork() {
 		fmt.Fprintln(e.stderr, "samkoll: "+networkWarning(e, s.Path()))

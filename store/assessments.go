@@ -29,8 +29,16 @@ func parseTime(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	return time.Parse(time.RFC3339Nano, s)
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%w: %q", errBadTime, s)
+	}
+	return t, nil
 }
+
+// errBadTime marks a stored time that does not parse: the file was
+// changed outside samkoll (see Explain).
+var errBadTime = errors.New("databasen har en ogiltig tidpunkt")
 
 func parseDate(s string) (checklist.Date, error) {
 	if s == "" {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"samkoll/checklist"
 )
@@ -200,4 +201,40 @@ func (e *OpenError) Message(lang checklist.Lang) string {
 		}
 	}
 	return fmt.Sprintf(t.In(lang), e.Path)
+}
+
+// Explain turns an error from a use of the database at path into the
+// *OpenError a user should see when it means that the file is damaged or
+// the disk is full (SQLite's "database disk image is malformed", a
+// missing table, a stored time that does not parse); other errors are
+// returned as they are.
+func Explain(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var oe *OpenError
+	if errors.As(err, &oe) {
+		if oe.Path == "" {
+			c := *oe
+			c.Path = path
+			if c.Kind == Corrupt {
+				c.Backup = newestBackup(path)
+			}
+			return &c
+		}
+		return err
+	}
+	if errors.Is(err, errBadTime) {
+		return &OpenError{Kind: Corrupt, Path: path, Err: err, Backup: newestBackup(path)}
+	}
+	if e := fileError(path, err); e != err {
+		var oe *OpenError
+		if errors.As(e, &oe) && (oe.Kind == Corrupt || oe.Kind == DiskFull || oe.Kind == NotDatabase) {
+			return e
+		}
+	}
+	if strings.Contains(err.Error(), "no such table") || strings.Contains(err.Error(), "no such column") {
+		return &OpenError{Kind: Corrupt, Path: path, Err: err, Backup: newestBackup(path)}
+	}
+	return err
 }

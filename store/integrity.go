@@ -18,14 +18,90 @@ import (
 // the migrations made is there), the stored times, and a write-ahead log
 // left next to the file, which must belong to it.
 
-// checkIntegrity checks the open database at schema version v: the schema
-// against what the migrations make, then every page and index entry
-// (quick_check) and the stored times. A problem is an *OpenError (Corrupt)
-// naming the path and the newest backup.
+// syncCheckBytes is the file size up to which Open checks every page
+// before it returns (about 120 assessments, a few tens of milliseconds).
+// A larger file is checked in the background, and writes wait for the
+// result; see startCheck.
+var syncCheckBytes int64 = 2 << 20
+
+// checkIntegrity checks the open database at schema version v in full,
+// before it returns: the schema against what the migrations make, every
+// page and index entry (quick_check) and the stored times. A problem is an
+// *OpenError (Corrupt) naming the path and the newest backup.
 func (s *Store) checkIntegrity(ctx context.Context, v int) error {
 	if err := s.checkSchema(ctx, v); err != nil {
 		return err
 	}
+	if v == SchemaVersion {
+		if err := s.checkTimes(ctx, false); err != nil {
+			return err
+		}
+	}
+	return s.checkPages(ctx, v)
+}
+
+// startCheck checks the open database at the current schema version: the
+// schema and the times in the small tables at once, then the pages and
+// the times of the answers, at once for a file of at most syncCheckBytes
+// and in the background otherwise, so that the first screen does not wait
+// for it (at 10,000 assessments quick_check takes seconds). Until the
+// background check has passed, every write waits for it (see tx), so
+// nothing is ever written into a damaged file.
+func (s *Store) startCheck(ctx context.Context, size int64) error {
+	if err := s.checkSchema(ctx, SchemaVersion); err != nil {
+		return err
+	}
+	if err := s.checkTimes(ctx, false); err != nil {
+		return err
+	}
+	if size <= syncCheckBytes {
+		return s.checkPages(ctx, SchemaVersion)
+	}
+	bg, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	s.check = &backgroundCheck{done: done, cancel: cancel}
+	go func() {
+		defer close(done)
+		s.check.err = s.checkPages(bg, SchemaVersion)
+	}()
+	return nil
+}
+
+// backgroundCheck is a check of the pages running after Open returned.
+type backgroundCheck struct {
+	done   chan struct{}
+	cancel context.CancelFunc
+	// err is the result; read only after done is closed.
+	err error
+}
+
+// Checked waits for the check of the file that Open started and returns
+// its result: nil, or an *OpenError (Corrupt) naming the path. A file of
+// at most syncCheckBytes was checked before Open returned. Every write
+// calls it first.
+func (s *Store) Checked(ctx context.Context) error {
+	if s.check == nil {
+		return nil
+	}
+	select {
+	case <-s.check.done:
+		return s.check.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// stopCheck ends a background check early, for Close.
+func (s *Store) stopCheck() {
+	if s.check != nil {
+		s.check.cancel()
+		<-s.check.done
+	}
+}
+
+// checkPages runs quick_check over every page and index and checks the
+// times of the answers.
+func (s *Store) checkPages(ctx context.Context, v int) error {
 	rows, err := s.db.QueryContext(ctx, "PRAGMA quick_check(20)")
 	if err != nil {
 		return s.damaged(err)
@@ -43,13 +119,16 @@ func (s *Store) checkIntegrity(ctx context.Context, v int) error {
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return s.damaged(err)
 	}
 	if len(problems) > 0 {
 		return s.damaged(errors.New(strings.Join(problems, "; ")))
 	}
 	if v == SchemaVersion {
-		return s.checkTimes(ctx)
+		return s.checkTimes(ctx, true)
 	}
 	return nil
 }
@@ -167,20 +246,30 @@ func (s *Store) checkSchema(ctx context.Context, v int) error {
 }
 
 // timeColumns are the columns that hold a time as fmtTime writes it; an
-// empty value means none.
-var timeColumns = []struct{ table, column string }{
-	{"units", "created"},
-	{"assessments", "created"}, {"assessments", "updated"},
-	{"answers", "answered_at"},
-	{"actions", "created"}, {"actions", "updated"},
+// empty value means none. big marks the large table, checked with the
+// pages.
+var timeColumns = []struct {
+	table, column string
+	big           bool
+}{
+	{"units", "created", false},
+	{"assessments", "created", false}, {"assessments", "updated", false},
+	{"actions", "created", false}, {"actions", "updated", false},
+	{"own_items", "created", false}, {"own_items", "updated", false},
+	{"drafts", "saved", false},
+	{"answers", "answered_at", true},
 }
 
 // timeGlob matches what fmtTime writes: 2006-01-02T15:04:05.000000000Z.
 const timeGlob = "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]*Z"
 
-// checkTimes finds stored times that parseTime would refuse.
-func (s *Store) checkTimes(ctx context.Context) error {
+// checkTimes finds stored times that parseTime would refuse, in the small
+// tables or in the big one.
+func (s *Store) checkTimes(ctx context.Context, big bool) error {
 	for _, c := range timeColumns {
+		if c.big != big {
+			continue
+		}
 		var bad string
 		err := s.db.QueryRowContext(ctx, fmt.Sprintf(
 			"SELECT %[2]s FROM %[1]s WHERE %[2]s <> '' AND %[2]s NOT GLOB '%[3]s' LIMIT 1", c.table, c.column, timeGlob)).Scan(&bad)
@@ -274,4 +363,31 @@ func copyPrivate(src, dst string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// checkReadOnly checks a database opened read-only: the schema and the
+// times of the small tables always, the pages too when the file is at
+// most syncCheckBytes. A read of a damaged page in a larger file still
+// fails with SQLite's corruption error, which fileError turns into the
+// same message.
+func (s *Store) checkReadOnly(ctx context.Context, size int64) error {
+	if err := s.checkSchema(ctx, SchemaVersion); err != nil {
+		return err
+	}
+	if err := s.checkTimes(ctx, false); err != nil {
+		return err
+	}
+	if size <= syncCheckBytes {
+		return s.checkPages(ctx, SchemaVersion)
+	}
+	return nil
+}
+
+// fileSize returns the size of the file at path, 0 when unknown.
+func fileSize(path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
 }

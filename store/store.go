@@ -90,6 +90,9 @@ type Store struct {
 	// network is set when the file is on a network file system; it then
 	// uses a rollback journal instead of WAL.
 	network bool
+	// check is the check of the file running in the background, nil when
+	// it was done in Open (see startCheck).
+	check *backgroundCheck
 	// now returns the current time; tests may replace it.
 	now func() time.Time
 }
@@ -207,7 +210,11 @@ func openLocked(ctx context.Context, path string, existed, network bool) (*Store
 		err = &OpenError{Kind: Newer, Path: path}
 	}
 	if err == nil && existed {
-		err = s.checkIntegrity(ctx, v)
+		if v < SchemaVersion {
+			err = s.checkIntegrity(ctx, v) // before the backup and the upgrade
+		} else {
+			err = s.startCheck(ctx, fileSize(path))
+		}
 	}
 	if err == nil && v < SchemaVersion {
 		if existed && hdr.userVersion > 0 {
@@ -278,7 +285,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	case v < SchemaVersion:
 		err = &OpenError{Kind: Older, Path: path}
 	default:
-		err = s.checkIntegrity(ctx, v)
+		err = s.checkReadOnly(ctx, fileSize(path))
 	}
 	if err != nil {
 		s.Close()
@@ -309,6 +316,7 @@ func tryReadLock(path string) (*os.File, func(), bool) {
 
 // Close closes the database and releases the lock.
 func (s *Store) Close() error {
+	s.stopCheck()
 	err := s.db.Close()
 	if s.lockFile != nil {
 		if s.unlock != nil {
@@ -478,6 +486,9 @@ func create(ctx context.Context, path string, network bool) (err error) {
 	s := &Store{db: db, path: tmp, now: time.Now}
 	if err := s.migrate(ctx, 0); err != nil {
 		db.Close()
+		if full := probeSpace(filepath.Dir(path)); full != nil {
+			return &OpenError{Kind: DiskFull, Path: path, Err: err}
+		}
 		return fileError(path, err)
 	}
 	if err := db.Close(); err != nil {
@@ -500,6 +511,30 @@ func create(ctx context.Context, path string, network bool) (err error) {
 		}
 	}
 	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// probeSpace writes 64 KiB to a temporary file in dir and removes it: it
+// returns the error when the disk is full (or the file may not grow),
+// which SQLite reports only as a generic I/O error. It returns nil when
+// the write succeeds or fails otherwise.
+func probeSpace(dir string) error {
+	f, err := os.CreateTemp(dir, ".samkoll-space-*")
+	if err != nil {
+		if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+			return err
+		}
+		return nil
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	_, err = f.Write(make([]byte, 64<<10))
+	if err == nil {
+		err = f.Sync()
+	}
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT) {
+		return err
+	}
 	return nil
 }
 
@@ -655,6 +690,9 @@ func newUID() string {
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if s.readOnly {
 		return errors.New("databasen är öppnad skrivskyddad")
+	}
+	if err := s.Checked(ctx); err != nil {
+		return err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

@@ -1,0 +1,139 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"samkoll/checklist"
+)
+
+// TestOpenLocksTheFileNotTheName opens a database and then the same file
+// through a symbolic link and a hard link in the same process: both are
+// refused as locked, and a read-only open still works.
+func TestOpenLocksTheFileNotTheName(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sym, hard := filepath.Join(dir, "sym.db"), filepath.Join(dir, "hard.db")
+	if err := os.Symlink(path, sym); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(path, hard); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{sym, hard} {
+		_, err := Open(ctx, p)
+		var oe *OpenError
+		if !errors.As(err, &oe) || oe.Kind != Locked {
+			t.Errorf("Open(%s) = %v, want Locked", filepath.Base(p), err)
+		}
+	}
+	r, err := OpenReadOnly(ctx, hard)
+	if err != nil {
+		t.Fatalf("OpenReadOnly while a writer runs: %v", err)
+	}
+	r.Close()
+}
+
+// TestStaleNewFilesRemoved leaves the files of a creation that was killed
+// and one that is still running (locked): Open removes the first and keeps
+// the second.
+func TestStaleNewFilesRemoved(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "samkoll.db")
+	for _, n := range []string{".new-dead0001", ".new-dead0001-wal", ".new-live0002"} {
+		if err := os.WriteFile(path+n, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := os.OpenFile(path+".new-live0002", os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	release, err := lockDB(path+".new-live0002", f, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, n := range []string{".new-dead0001", ".new-dead0001-wal"} {
+		if _, err := os.Stat(path + n); err == nil {
+			t.Errorf("%s was not removed", n)
+		}
+	}
+	if _, err := os.Stat(path + ".new-live0002"); err != nil {
+		t.Errorf("the file of a running creation was removed: %v", err)
+	}
+}
+
+// TestBackgroundCheckStopsWrites damages a page of a file larger than the
+// size checked in Open: Open returns at once, and the first write fails
+// with the Corrupt message instead of writing into the damaged file.
+func TestBackgroundCheckStopsWrites(t *testing.T) {
+	old := syncCheckBytes
+	syncCheckBytes = 0
+	defer func() { syncCheckBytes = old }()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "samkoll.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustCreate(t, s, newAssessment("Enhet", "2026-01-01", "omrade1"), map[string]int{"omrade1": 3})
+	for i := range 3 {
+		if err := s.SaveResponse(ctx, a.ID, checklist.Response{AreaID: "omrade1", ItemID: string(rune('1' + i)), Answer: checklist.Ja}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var root int64
+	if err := s.db.QueryRow("SELECT rootpage FROM sqlite_schema WHERE name = 'answers'").Scan(&root); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	// Damage the answers table, which only the background check reads.
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	junk := make([]byte, 4096)
+	for i := range junk {
+		junk[i] = byte(i * 7)
+	}
+	if _, err := f.WriteAt(junk, (root-1)*4096); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	before, _ := os.ReadFile(path)
+
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("Open checked the pages before returning: %v", err)
+	}
+	defer s.Close()
+	_, err = s.CreateAssessment(ctx, newAssessment("Ny", "2026-02-01", "omrade1"), map[string]int{"omrade1": 3})
+	var oe *OpenError
+	if !errors.As(err, &oe) || oe.Kind != Corrupt || oe.Path != path {
+		t.Fatalf("write into a damaged file: %v, want Corrupt naming %s", err, path)
+	}
+	if err := s.Checked(ctx); err == nil {
+		t.Error("Checked = nil for a damaged file")
+	}
+	s.Close()
+	after, _ := os.ReadFile(path)
+	if string(before) != string(after) {
+		t.Error("the damaged file was changed")
+	}
+}
