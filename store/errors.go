@@ -122,8 +122,8 @@ func (e *OpenError) Message(lang checklist.Lang) string {
 		}
 	case Corrupt, ForeignWAL:
 		what := checklist.Text{
-			SV: "Databasen %s är skadad (sidor eller tabeller saknas eller är fel).",
-			EN: "The database %s is damaged (pages or tables are missing or wrong).",
+			SV: "Databasen %s är skadad eller avkortad (sidor eller tabeller saknas eller är fel).",
+			EN: "The database %s is damaged or truncated (pages or tables are missing or wrong).",
 		}
 		if e.Kind == ForeignWAL {
 			what = checklist.Text{
