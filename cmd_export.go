@@ -14,30 +14,40 @@ import (
 	"samkoll/store"
 )
 
-// runExport writes an assessment's action plan (markdown), the data of one
-// or all assessments (json) or every unfinished action (--open). It opens
-// the database read-only and never starts a tea.Program.
+// runExport writes an assessment's action plan (markdown or html, whole or
+// --short), the data of one or all assessments (json) or every unfinished
+// action (--open). It opens the database read-only and never starts a
+// tea.Program. A plan whose user text holds a likely personnummer is not
+// written unless --allow-personal-data is given.
 func runExport(ctx context.Context, e *env, args []string) error {
 	fs, g := newFlagSet(e, "export",
-		"samkoll export [ID] [-o FIL] [--format markdown|json] [--all] [--open [--unit NAMN]]",
-		"samkoll export [ID] [-o FILE] [--format markdown|json] [--all] [--open [--unit NAME]]",
+		"samkoll export [ID] [-o FIL] [--format markdown|html|json] [--short] [--allow-personal-data] [--all] [--open [--unit NAMN]]",
+		"samkoll export [ID] [-o FILE] [--format markdown|html|json] [--short] [--allow-personal-data] [--all] [--open [--unit NAME]]",
 		func(w io.Writer) {
 			fmt.Fprintln(w, e.tr(
 				"\nUtan ID exporteras den senaste bedömningen. ID är numret i listan i samkoll.\n"+
 					"  -o FIL             skriv till FIL i stället för standard ut\n"+
 					"  --format markdown  handlingsplanen som markdown (standard)\n"+
+					"  --format html      handlingsplanen som en HTML-fil att skriva ut eller klistra in i Word\n"+
+					"  --short            bara utdraget för protokollet, utan bilagan\n"+
+					"  --allow-personal-data  skriv planen fast fritexten liknar ett personnummer\n"+
 					"  --format json      data för flytt eller till HR (ett ID eller --all)\n"+
 					"  --all              alla bedömningar (bara json)\n"+
 					"  --open             alla ofärdiga åtgärder, för alla enheter eller en (--unit NAMN)",
 				"\nWithout an ID the newest assessment is exported. ID is the number in samkoll's list.\n"+
 					"  -o FILE            write to FILE instead of standard output\n"+
 					"  --format markdown  the action plan as markdown (default)\n"+
+					"  --format html      the action plan as one HTML file to print or paste into Word\n"+
+					"  --short            only the extract for the minutes, without the appendix\n"+
+					"  --allow-personal-data  write the plan although its free text looks like a personnummer\n"+
 					"  --format json      data for moving or for HR (one ID or --all)\n"+
 					"  --all              all assessments (json only)\n"+
 					"  --open             every unfinished action, of all units or one (--unit NAME)"))
 		})
 	out := fs.String("o", "", e.tr("skriv till FIL", "write to FILE"))
-	format := fs.String("format", "markdown", "markdown|json")
+	format := fs.String("format", "markdown", "markdown|html|json")
+	short := fs.Bool("short", false, e.tr("bara utdraget för protokollet", "only the extract for the minutes"))
+	allowPersonal := fs.Bool("allow-personal-data", false, e.tr("skriv fast fritexten liknar ett personnummer", "write although the free text looks like a personnummer"))
 	all := fs.Bool("all", false, e.tr("alla bedömningar (json)", "all assessments (json)"))
 	open := fs.Bool("open", false, e.tr("alla ofärdiga åtgärder", "every unfinished action"))
 	unit := fs.String("unit", "", e.tr("enhet för --open", "unit for --open"))
@@ -50,10 +60,12 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	switch *format {
 	case "markdown", "md":
 		*format = "markdown"
+	case "html", "htm":
+		*format = "html"
 	case "json":
 	default:
-		return usage(fmt.Sprintf("--format %q: välj markdown eller json", *format),
-			fmt.Sprintf("--format %q: choose markdown or json", *format))
+		return usage(fmt.Sprintf("--format %q: välj markdown, html eller json", *format),
+			fmt.Sprintf("--format %q: choose markdown, html or json", *format))
 	}
 	if len(pos) > 1 {
 		return usage("ange högst ett ID", "give at most one ID")
@@ -70,8 +82,10 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	switch {
 	case *open && (id != 0 || *all):
 		return usage("--open kan inte kombineras med ett ID eller --all", "--open cannot be combined with an ID or --all")
-	case *open && *format == "json":
+	case *open && *format != "markdown":
 		return usage("--open skriver bara markdown", "--open writes markdown only")
+	case *short && (*open || *format == "json"):
+		return usage("--short gäller bara handlingsplanen (markdown eller html)", "--short only applies to the action plan (markdown or html)")
 	case *unit != "" && !*open:
 		return usage("--unit gäller bara tillsammans med --open", "--unit only applies with --open")
 	case *all && id != 0:
@@ -108,7 +122,15 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			}
 			err = s.ExportJSON(ctx, &buf, []int64{id})
 		} else {
-			err = exporter(e, s).Plan(ctx, &buf, id)
+			x := exporter(e, s)
+			x.Short = *short
+			if *format == "html" {
+				x.Format = report.HTML
+			}
+			if err := checkPersonalData(ctx, e, x, id, *allowPersonal); err != nil {
+				return err
+			}
+			err = x.Plan(ctx, &buf, id)
 		}
 		if err != nil {
 			return assessmentError(e, id, err)
@@ -179,6 +201,31 @@ func exporter(e *env, s *store.Store) *report.Exporter {
 		TemplateDir: templateDir(e),
 		Warn:        func(err error) { warnTemplate(e, err) },
 	}
+}
+
+// checkPersonalData scans the user text of assessment id's plan for
+// personnummer. It names each place on stderr and, unless allow, returns
+// an error, so that nothing is written and the command exits non-zero.
+func checkPersonalData(ctx context.Context, e *env, x *report.Exporter, id int64, allow bool) error {
+	found, err := x.PersonalData(ctx, id)
+	if err != nil {
+		return assessmentError(e, id, err)
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	for _, f := range found {
+		fmt.Fprintln(e.stderr, e.tr("varning: något som liknar ett personnummer: ", "warning: what looks like a personnummer: ")+checklist.Sanitize(f.String()))
+	}
+	if allow {
+		fmt.Fprintln(e.stderr, e.tr(
+			"Planen skrivs ändå (--allow-personal-data), utan raden om att den saknar namn och enskilda ärenden.",
+			"The plan is written all the same (--allow-personal-data), without the line saying it holds no names or individual cases."))
+		return nil
+	}
+	return errors.New(e.tr(
+		fmt.Sprintf("planen skrevs inte: fritexten på %d ställen liknar personnummer. Ta bort dem i samkoll, eller ge --allow-personal-data för att skriva ändå", len(found)),
+		fmt.Sprintf("the plan was not written: the free text in %d places looks like a personnummer. Remove them in samkoll, or give --allow-personal-data to write it all the same", len(found))))
 }
 
 // templateDir is where the organisation's own templates are, or "".

@@ -412,3 +412,83 @@ func TestFileExporter(t *testing.T) {
 		t.Errorf("warning %v, stderr %q", r.Warning, e.stderr)
 	}
 }
+
+func TestExportHTMLAndShort(t *testing.T) {
+	cliHome(t)
+	db, id := testDB(t)
+	html, _, err := runCLI(t, "--db", db, "export", "--format", "html", itoa(id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<!DOCTYPE html>", `<html lang="sv">`, "Avd 7 | Kirurgi", "Protokollsutdrag", "Bilaga: Riskbedömning och handlingsplan", "De innehåller inga namn"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the HTML export lacks %q", want)
+		}
+	}
+	if strings.Contains(html, `\|`) || strings.Contains(html, "**") {
+		t.Error("the HTML export holds markdown escapes")
+	}
+	full, _, _ := runCLI(t, "--db", db, "export", itoa(id))
+	short, _, err := runCLI(t, "--db", db, "export", "--short", itoa(id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(short, "Protokollsutdrag") || strings.Contains(short, "Bilaga") || len(short) >= len(full) {
+		t.Errorf("--short is not the extract alone:\n%s", short)
+	}
+	enShort, _, err := runCLI(t, "--db", db, "--lang", "en", "export", "--short", "--format", "html", itoa(id))
+	if err != nil || !strings.Contains(enShort, `<html lang="en">`) || strings.Contains(enShort, "Appendix") {
+		t.Errorf("English short HTML wrong (err %v)", err)
+	}
+	for _, args := range [][]string{{"--short", "--open"}, {"--short", "--format", "json"}, {"--open", "--format", "html"}} {
+		if _, _, err := runCLI(t, append([]string{"--db", db, "export"}, args...)...); !isUsage(err) {
+			t.Errorf("%v: err %v, want a usage error", args, err)
+		}
+	}
+}
+
+func TestExportRefusesPersonnummer(t *testing.T) {
+	cliHome(t)
+	db, id := testDB(t)
+	ctx := context.Background()
+	s, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.LoadAssessment(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r checklist.Response
+	for _, r = range a.Responses {
+	}
+	r.Comment = "Gäller 811218-9876"
+	if err := s.SaveResponse(ctx, id, r); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	out := filepath.Join(t.TempDir(), "plan.html")
+	_, stderr, err := runCLI(t, "--db", db, "export", "--format", "html", "-o", out, itoa(id))
+	if err == nil {
+		t.Fatal("a plan with a personnummer was written without --allow-personal-data")
+	}
+	if _, statErr := os.Stat(out); statErr == nil {
+		t.Error("the file was written")
+	}
+	if !strings.Contains(stderr, "punkt 2: kommentar") || strings.Contains(stderr, "811218-9876") {
+		t.Errorf("the warning does not name the item (or repeats the number): %q", stderr)
+	}
+	if !strings.Contains(err.Error(), "--allow-personal-data") {
+		t.Errorf("the error does not say how to write anyway: %v", err)
+	}
+	stdout, stderr, err := runCLI(t, "--db", db, "export", "--allow-personal-data", itoa(id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(stdout, "inga namn och inga enskilda ärenden") || !strings.Contains(stdout, "liknar ett personnummer") {
+		t.Error("the written plan still claims to hold no individual cases")
+	}
+	if !strings.Contains(stderr, "varning") {
+		t.Errorf("no warning with --allow-personal-data: %q", stderr)
+	}
+}

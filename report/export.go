@@ -51,6 +51,43 @@ type Exporter struct {
 	// Home returns the user's home directory, for the export files;
 	// nil means os.UserHomeDir.
 	Home func() (string, error)
+	// Format is the form of a plan export: markdown (the zero value) or
+	// HTML.
+	Format Format
+	// Short asks for the extract for the minutes without the full plan.
+	Short bool
+}
+
+// Format is the form of a plan export.
+type Format int
+
+// The forms of a plan export.
+const (
+	// Markdown is the plan as markdown, for Teams, a wiki or a text file.
+	Markdown Format = iota
+	// HTML is one self-contained HTML document, to print or to paste into
+	// Word or Outlook.
+	HTML
+)
+
+// Ext is the file name extension of the format, with its dot.
+func (f Format) Ext() string {
+	if f == HTML {
+		return ".html"
+	}
+	return ".md"
+}
+
+// FileName is the name of the file a plan export of a is saved under, in
+// lang: handlingsplan-<unit>-<date>.md, or action-plan-… in English;
+// protokollsutdrag-… (minutes-extract-…) for the short extract; .html for
+// HTML.
+func FileName(a checklist.Assessment, lang checklist.Lang, f Format, short bool) string {
+	base := checklist.Text{SV: "handlingsplan", EN: "action-plan"}
+	if short {
+		base = checklist.Text{SV: "protokollsutdrag", EN: "minutes-extract"}
+	}
+	return base.In(lang) + "-" + Slug(a.Unit) + "-" + a.Date.String() + f.Ext()
 }
 
 func (x *Exporter) catalog() *checklist.Catalog {
@@ -103,11 +140,17 @@ func (x *Exporter) Plan(ctx context.Context, w io.Writer, id int64) error {
 	return x.PlanOf(ctx, w, a)
 }
 
-// PlanOf writes the markdown action plan of the loaded assessment a to w.
-// Carried-over actions are shown with the meeting date and the risk level
-// of the assessment where they were created.
+// PlanOf writes the action plan of the loaded assessment a to w, in
+// x.Format, short when x.Short. Carried-over actions are shown with the
+// meeting date and the risk level of the assessment where they were
+// created.
 func (x *Exporter) PlanOf(ctx context.Context, w io.Writer, a checklist.Assessment) error {
-	opt := x.options(PlanTemplate)
+	name := PlanTemplate
+	if x.Format == HTML {
+		name = PlanHTMLTemplate
+	}
+	opt := x.options(name)
+	opt.Short = x.Short
 	opt.Origins = map[int64]Origin{}
 	var ids []int64
 	seen := map[int64]bool{}
@@ -133,7 +176,20 @@ func (x *Exporter) PlanOf(ctx context.Context, w io.Writer, a checklist.Assessme
 			opt.Origins[act.ID] = o
 		}
 	}
+	if x.Format == HTML {
+		return AssessmentHTML(w, a, x.catalog(), opt)
+	}
 	return Assessment(w, a, x.catalog(), opt)
+}
+
+// PersonalData loads assessment id and returns the places in the user
+// text its plan shows that hold a likely personnummer (see PersonalData).
+func (x *Exporter) PersonalData(ctx context.Context, id int64) ([]Finding, error) {
+	a, err := x.Source.LoadAssessment(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return PersonalData(a, x.catalog(), x.Lang), nil
 }
 
 // Open writes the unfinished actions of unit, or of all units when unit
@@ -178,9 +234,10 @@ func (x *Exporter) Open(ctx context.Context, w io.Writer, unit string) error {
 // PlanFile writes the action plan of assessment id to a file and returns
 // its path. The file goes in the user's Documents/samkoll directory if
 // Documents exists, else in the home directory under samkoll-export; its
-// name is handlingsplan-<unit-slug>-<YYYY-MM-DD>.md. An earlier export of
-// the same unit and date is replaced: it is the same plan. The file is
-// written atomically (temporary file and rename) with mode 0600.
+// name is FileName's (handlingsplan-<unit-slug>-<YYYY-MM-DD>.md in
+// Swedish). An earlier export of the same unit, date and form is replaced:
+// it is the same plan. The file is written atomically (temporary file and
+// rename) with mode 0600.
 //
 // A broken override template does not stop the export: the built-in
 // template is used and Warn receives the problem.
@@ -200,7 +257,7 @@ func (x *Exporter) PlanFile(ctx context.Context, id int64) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("%s: %w", dir, err)
 	}
-	path := filepath.Join(dir, "handlingsplan-"+Slug(a.Unit)+"-"+a.Date.String()+".md")
+	path := filepath.Join(dir, FileName(a, x.Lang, x.Format, x.Short))
 	if err := WriteFileAtomic(path, buf.Bytes()); err != nil {
 		return "", err
 	}
