@@ -1,0 +1,423 @@
+//go:build !windows
+
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"samkoll/assets"
+	"samkoll/checklist"
+	"samkoll/store"
+)
+
+// The tests in this file drive the real binary in tmux as a hurried manager
+// would (bursts of keys, ctrl+c right after a key, the window closed in the
+// middle of typing, the process killed) and compare the screen with the
+// database after each: what the screen shows as saved is in the database.
+
+var (
+	meetingBinOnce sync.Once
+	meetingBin     string
+	meetingBinErr  error
+)
+
+// meetingBinary builds samkoll once for the tests of this file.
+func meetingBinary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed; .ci/run installs it")
+	}
+	meetingBinOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "samkoll-meeting-")
+		if err != nil {
+			meetingBinErr = err
+			return
+		}
+		meetingBin = filepath.Join(dir, "samkoll")
+		out, err := exec.Command("go", "build", "-o", meetingBin, ".").CombinedOutput()
+		if err != nil {
+			meetingBinErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if meetingBinErr != nil {
+		t.Fatal(meetingBinErr)
+	}
+	return meetingBin
+}
+
+// meeting is one database with the app running on it in tmux.
+type meeting struct {
+	t   *testing.T
+	bin string
+	db  string
+	tm  *tmuxSession
+}
+
+// newMeeting makes a database with one assessment on the core areas and
+// returns it with its item count; the app is not started yet.
+func newMeeting(t *testing.T) (*meeting, int64, int) {
+	t.Helper()
+	bin := meetingBinary(t)
+	m := &meeting{t: t, bin: bin, db: filepath.Join(t.TempDir(), "apt.db")}
+	id, n := m.addAssessment("Avdelning 7")
+	return m, id, n
+}
+
+// addAssessment adds an assessment on the core areas, dated today.
+func (m *meeting) addAssessment(unit string) (int64, int) {
+	m.t.Helper()
+	cat, errs := checklist.Load(assets.FS, "")
+	if len(errs) > 0 {
+		m.t.Fatal(errs)
+	}
+	a := checklist.Assessment{Unit: unit, Date: checklist.Today()}
+	counts := map[string]int{}
+	total := 0
+	for _, id := range cat.CoreAreaIDs() {
+		ar := cat.Area(id)
+		a.Areas = append(a.Areas, checklist.AreaRef{ID: ar.ID, Version: ar.Version, Hash: ar.Hash})
+		counts[ar.ID] = len(ar.Items)
+		total += len(ar.Items)
+	}
+	s, err := store.Open(context.Background(), m.db)
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	defer s.Close()
+	saved, err := s.CreateAssessment(context.Background(), a, counts)
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	return saved.ID, total
+}
+
+// start runs the app in a new tmux session; after it ends the pane shows
+// its exit code and whether the terminal is back in canonical mode.
+func (m *meeting) start(args ...string) {
+	m.t.Helper()
+	if m.tm != nil {
+		_ = exec.Command("tmux", "-L", m.tm.sock, "kill-server").Run()
+	}
+	cmd := fmt.Sprintf("env LANG=sv_SE.UTF-8 TERM=xterm-256color %q --db %q %s; rc=$?; clear; echo SAMKOLL-EXIT=$rc; "+
+		"stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}icanon'; sleep 600", m.bin, m.db, strings.Join(args, " "))
+	m.tm = startTmux(m.t, 100, 30, cmd)
+	m.tm.waitFor("samkoll – ")
+}
+
+// pid returns the process id of the running samkoll.
+func (m *meeting) pid() int {
+	m.t.Helper()
+	shell := strings.TrimSpace(m.tm.run("display-message", "-p", "-t", "0", "#{pane_pid}"))
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		out, _ := exec.Command("pgrep", "-P", shell, "-x", "samkoll").Output()
+		if f := strings.Fields(string(out)); len(f) > 0 {
+			pid, err := strconv.Atoi(f[0])
+			if err == nil {
+				return pid
+			}
+		}
+		if time.Now().After(deadline) {
+			m.t.Fatalf("no samkoll process under the shell %s", shell)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// open opens the walk of the first assessment in the list.
+func (m *meeting) open() {
+	m.t.Helper()
+	m.tm.waitFor("Avdelning 7")
+	m.tm.keys("Enter")
+	m.tm.waitFor("besvarade")
+}
+
+// load reads assessment id from the database while the app may run.
+func (m *meeting) load(id int64) checklist.Assessment {
+	m.t.Helper()
+	s, err := store.OpenReadOnly(context.Background(), m.db)
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	defer s.Close()
+	a, err := s.LoadAssessment(context.Background(), id)
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	return a
+}
+
+// settled waits until the screen shows no pending change and returns it.
+func (m *meeting) settled(want string) string {
+	m.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		scr := m.tm.screen()
+		if strings.Contains(scr, want) && !strings.Contains(scr, "sparas …") {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			m.t.Fatalf("waited for %q with nothing pending; the screen shows:\n%s", want, scr)
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+}
+
+var (
+	answeredRe = regexp.MustCompile(`(\d+)/(\d+) besvarade`)
+	statusRe   = regexp.MustCompile(`Svar: (Ja|Delvis|Nej|Ej aktuellt|Ej besvarad)(?: · Risk: (Låg|Medel|Hög|Mycket hög))?( · sparas …)?`)
+	positionRe = regexp.MustCompile(`(\d+)/(\d+)\s*\n`)
+)
+
+// answered returns the count of answered items the walk shows.
+func answered(t *testing.T, scr string) int {
+	t.Helper()
+	m := answeredRe.FindStringSubmatch(scr)
+	if m == nil {
+		t.Fatalf("no answered count on the screen:\n%s", scr)
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// TestBurstsMatchDatabase sends bursts of keys as a fast typist does and
+// compares the screen with the database after each: "1 ← 3 enter" on the
+// first item, "1 1 1" then ctrl+c at once, and 58 × j then the summary.
+func TestBurstsMatchDatabase(t *testing.T) {
+	trials := 8
+	t.Run("answer, back, change, risk", func(t *testing.T) {
+		for trial := range trials {
+			m, id, total := newMeeting(t)
+			m.start()
+			m.open()
+			m.tm.keys("1", "Left", "3", "Enter")
+			m.tm.keys("Left")
+			scr := m.settled("1/" + strconv.Itoa(total) + "\n")
+			a := m.load(id)
+			st := statusRe.FindStringSubmatch(scr)
+			if st == nil {
+				t.Fatalf("trial %d: no answer line:\n%s", trial, scr)
+			}
+			var first checklist.Response
+			for _, r := range a.Responses {
+				first = r
+			}
+			if len(a.Responses) != 1 || first.Answer != checklist.Nej || first.Risk == nil {
+				t.Fatalf("trial %d: the database holds %+v, want one Nej with a risk", trial, a.Responses)
+			}
+			if st[1] != "Nej" || st[2] != first.Risk.Level.Label(checklist.Swedish) || answered(t, scr) != 1 {
+				t.Fatalf("trial %d: the screen shows %q and %d answered, the database Nej %s:\n%s",
+					trial, st[0], answered(t, scr), first.Risk.Level.Label(checklist.Swedish), scr)
+			}
+			m.tm.keys("C-c")
+			m.tm.waitFor("SAMKOLL-EXIT=0")
+		}
+	})
+	t.Run("three answers then ctrl+c", func(t *testing.T) {
+		for trial := range trials {
+			m, id, _ := newMeeting(t)
+			m.start()
+			m.open()
+			m.tm.keys("1", "1", "1", "C-c")
+			scr := m.tm.waitFor("SAMKOLL-EXIT=")
+			if !strings.Contains(scr, "SAMKOLL-EXIT=0") {
+				t.Fatalf("trial %d: exit:\n%s", trial, scr)
+			}
+			if a := m.load(id); len(a.Responses) != 3 {
+				t.Fatalf("trial %d: after 1 1 1 ctrl+c the database holds %d answers, want 3", trial, len(a.Responses))
+			}
+		}
+	})
+	t.Run("every item then the summary", func(t *testing.T) {
+		for trial := range trials / 2 {
+			m, id, total := newMeeting(t)
+			m.start()
+			m.open()
+			keys := make([]string, total)
+			for i := range keys {
+				keys[i] = "j"
+			}
+			m.tm.keys(keys...)
+			m.tm.keys("s")
+			scr := m.tm.waitFor("Sammanfattning")
+			totals := regexp.MustCompile(`Totalt\s+(\d+)`).FindStringSubmatch(scr)
+			if totals == nil {
+				t.Fatalf("trial %d: no totals:\n%s", trial, scr)
+			}
+			a := m.load(id)
+			if strconv.Itoa(len(a.Responses)) != totals[1] || len(a.Responses) != total {
+				t.Fatalf("trial %d: the summary shows %s Ja, the database holds %d of %d:\n%s", trial, totals[1], len(a.Responses), total, scr)
+			}
+			m.tm.keys("C-c")
+			m.tm.waitFor("SAMKOLL-EXIT=0")
+		}
+	})
+}
+
+// TestKillShowsOnlySaved kills the app with SIGKILL at random moments while
+// answers are given in bursts: every answer the screen showed as saved just
+// before the kill is in the database, and the file opens.
+func TestKillShowsOnlySaved(t *testing.T) {
+	m, id, total := newMeeting(t)
+	rng := rand.New(rand.NewPCG(11, 12))
+	keys := []string{"1", "j", "2", "3", "Enter", "Left", "Right", "4"}
+	for round := range 12 {
+		m.start()
+		m.open()
+		pid := m.pid()
+		var last string
+		for range 3 + rng.IntN(6) {
+			var burst []string
+			for range 1 + rng.IntN(6) {
+				burst = append(burst, keys[rng.IntN(len(keys))])
+			}
+			m.tm.keys(burst...)
+			if strings.Contains(m.tm.screen(), "Varför ej aktuellt") {
+				m.tm.text("ingen")
+				m.tm.keys("Enter")
+			}
+			last = m.tm.screen()
+		}
+		time.Sleep(time.Duration(rng.IntN(40)) * time.Millisecond)
+		if !strings.Contains(last, "besvarade") {
+			// Not on the item view (the risk matrix, a prompt): look at the
+			// screen once more before the kill.
+			last = m.tm.screen()
+		}
+		if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		m.tm.waitFor("SAMKOLL-EXIT=")
+		a := m.load(id)
+		if mm := answeredRe.FindStringSubmatch(last); mm != nil {
+			shown, _ := strconv.Atoi(mm[1])
+			if len(a.Responses) < shown {
+				t.Fatalf("round %d: the screen showed %d/%d answered before the kill, the database holds %d:\n%s",
+					round, shown, total, len(a.Responses), last)
+			}
+		}
+		st := statusRe.FindStringSubmatch(last)
+		pos := positionRe.FindStringSubmatch(last)
+		if st != nil && st[3] == "" && st[1] != "Ej besvarad" && pos != nil {
+			// The item shown, with its answer shown as saved, must hold it.
+			n, _ := strconv.Atoi(pos[1])
+			cat, _ := checklist.Load(assets.FS, "")
+			var items []checklist.ItemKey
+			for _, ref := range a.Areas {
+				for _, it := range cat.Area(ref.ID).Items {
+					items = append(items, checklist.ItemKey{AreaID: ref.ID, ItemID: it.ID})
+				}
+			}
+			r := a.Responses[items[n-1]]
+			if r.Answer.Label(checklist.Swedish) != st[1] {
+				t.Fatalf("round %d: item %d showed %q as saved, the database holds %q:\n%s", round, n, st[0], r.Answer.Label(checklist.Swedish), last)
+			}
+		}
+	}
+}
+
+// TestHalfTypedCommentSurvives types half a comment and stops the app with
+// ctrl+c, SIGTERM and SIGHUP (the window closed) right after the last key:
+// started again, the comment field offers the text back, and after SIGHUP
+// the terminal is restored.
+func TestHalfTypedCommentSurvives(t *testing.T) {
+	for _, stop := range []string{"ctrl+c", "SIGTERM", "SIGHUP"} {
+		t.Run(stop, func(t *testing.T) {
+			m, id, _ := newMeeting(t)
+			m.start()
+			m.open()
+			m.tm.keys("c")
+			m.tm.waitFor("Kommentar")
+			text := "Rutinen finns men ingen vet var den ligger " + stop
+			m.tm.text(text)
+			switch stop {
+			case "ctrl+c":
+				m.tm.keys("C-c")
+			case "SIGTERM":
+				_ = syscall.Kill(m.pid(), syscall.SIGTERM)
+			case "SIGHUP":
+				_ = syscall.Kill(m.pid(), syscall.SIGHUP)
+			}
+			scr := m.tm.waitFor("SAMKOLL-EXIT=")
+			if strings.Contains(m.tm.waitFor("icanon"), "-icanon") {
+				t.Errorf("after %s the terminal was left in raw mode:\n%s", stop, scr)
+			}
+			if a := m.load(id); len(a.Responses) != 0 {
+				t.Errorf("the draft was saved as the comment: %+v", a.Responses)
+			}
+			m.start()
+			m.open()
+			m.tm.waitFor("Ej sparat utkast till kommentaren")
+			m.tm.keys("c")
+			scr = m.tm.waitFor("Ej sparat utkast från")
+			if !strings.Contains(strings.Join(strings.Fields(scr), " "), text[:30]) {
+				t.Fatalf("the draft is not offered back:\n%s", scr)
+			}
+			m.tm.keys("Enter") // take the draft into the field
+			m.tm.keys("Enter") // and save it
+			m.settled("Kommentar: Rutinen finns")
+			a := m.load(id)
+			var got string
+			for _, r := range a.Responses {
+				got = r.Comment
+			}
+			if got != text {
+				t.Fatalf("saved comment %q, want %q", got, text)
+			}
+			m.tm.keys("C-c")
+			m.tm.waitFor("SAMKOLL-EXIT=0")
+		})
+	}
+}
+
+// TestCheckThenEscLeavesActionUnchecked: k then esc in the plan leaves the
+// action as it was.
+func TestCheckThenEscLeavesActionUnchecked(t *testing.T) {
+	m, id, _ := newMeeting(t)
+	s, err := store.Open(context.Background(), m.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.LoadAssessment(context.Background(), id)
+	if err == nil {
+		_, err = s.SaveAction(context.Background(), checklist.Action{UnitID: a.UnitID, AssessmentID: id,
+			What: "Sätt upp rutinen i personalrummet", Who: "enhetschef", Due: checklist.Today().AddDays(30)})
+	}
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.start()
+	m.tm.waitFor("Avdelning 7")
+	m.tm.keys("a")
+	m.tm.waitFor("Sätt upp rutinen")
+	for _, keys := range [][]string{{"k", "Escape"}, {"k", "j", "Escape"}} {
+		m.tm.keys(keys[0])
+		m.tm.waitFor("Är den genomförd?")
+		for _, k := range keys[1:] {
+			m.tm.keys(k)
+		}
+		m.tm.waitFor("ej kontrollerad")
+		got := m.load(id)
+		if len(got.Actions) != 1 || !got.Actions[0].CheckedOn.IsZero() || got.Actions[0].Status != checklist.Planerad {
+			t.Fatalf("%v changed the action: %+v", keys, got.Actions)
+		}
+	}
+	m.tm.keys("C-c")
+	m.tm.waitFor("SAMKOLL-EXIT=0")
+}
