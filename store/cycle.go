@@ -402,6 +402,10 @@ func (s *Store) SaveReevaluation(ctx context.Context, e checklist.Reevaluation) 
 		if n == 0 {
 			return checklist.Errorf("punkten %s har inget svar att omvärdera", "the item %s has no answer to re-evaluate", e.ItemID)
 		}
+		// The assessment changed: an import elsewhere takes the new copy.
+		if _, err := tx.ExecContext(ctx, "UPDATE assessments SET updated = ? WHERE id = ?", fmtTime(s.now()), e.AssessmentID); err != nil {
+			return err
+		}
 		var action any
 		if e.ActionID != 0 {
 			action = e.ActionID

@@ -7,7 +7,10 @@ package store
 // docs/json-format.md.
 const (
 	JSONFormat  = "samkoll"
-	JSONVersion = 1
+	JSONVersion = 2
+	// jsonOldestVersion is the oldest version ImportJSON reads: version 1
+	// is version 2 without the SAM cycle's fields.
+	jsonOldestVersion = 1
 )
 
 type jsonFile struct {
@@ -15,20 +18,23 @@ type jsonFile struct {
 	Version     int              `json:"version"`
 	Exported    string           `json:"exported,omitempty"`
 	Assessments []jsonAssessment `json:"assessments"`
+	YearPlans   []jsonYearPlan   `json:"year_plans,omitempty"`
 }
 
 type jsonAssessment struct {
-	UID              string       `json:"uid"`
-	Unit             string       `json:"unit"`
-	Date             string       `json:"date"`
-	Participants     string       `json:"participants"`
-	SafetyRepPresent bool         `json:"safety_rep_present"`
-	Status           string       `json:"status"`
-	Created          string       `json:"created"`
-	Updated          string       `json:"updated"`
-	Areas            []jsonArea   `json:"areas"`
-	Answers          []jsonAnswer `json:"answers"`
-	Actions          []jsonAction `json:"actions"`
+	UID              string        `json:"uid"`
+	Unit             string        `json:"unit"`
+	Date             string        `json:"date"`
+	Participants     string        `json:"participants"`
+	SafetyRepPresent bool          `json:"safety_rep_present"`
+	Status           string        `json:"status"`
+	Created          string        `json:"created"`
+	Updated          string        `json:"updated"`
+	Areas            []jsonArea    `json:"areas"`
+	Answers          []jsonAnswer  `json:"answers"`
+	Actions          []jsonAction  `json:"actions"`
+	OwnItems         []jsonOwnItem `json:"own_items,omitempty"`
+	CarriedRisks     []jsonCarried `json:"carried_risks,omitempty"`
 }
 
 type jsonArea struct {
@@ -46,6 +52,9 @@ type jsonAnswer struct {
 	Reason     string    `json:"reason,omitempty"`
 	AnsweredAt string    `json:"answered_at,omitempty"`
 	Risk       *jsonRisk `json:"risk,omitempty"`
+	Measures   string    `json:"measures,omitempty"`
+	// Reevaluations are later evaluations of the risk, oldest first.
+	Reevaluations []jsonReeval `json:"reevaluations,omitempty"`
 }
 
 type jsonRisk struct {

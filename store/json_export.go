@@ -23,6 +23,14 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error 
 	if err != nil {
 		return err
 	}
+	cycle, err := s.loadCycleUIDs(ctx)
+	if err != nil {
+		return err
+	}
+	var planUnits map[int64]bool // nil: every unit's year plans
+	if ids != nil {
+		planUnits = map[int64]bool{}
+	}
 	if ids == nil {
 		rows, err := s.db.QueryContext(ctx, "SELECT id FROM assessments ORDER BY meeting_date, id")
 		if err != nil {
@@ -80,13 +88,7 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error 
 		for _, ar := range a.Areas {
 			ja.Areas = append(ja.Areas, jsonArea{ID: ar.ID, Version: ar.Version, Hash: ar.Hash, Items: counts[ar.ID]})
 			for _, r := range sortedResponses(a.Responses, ar.ID) {
-				jr := jsonAnswer{Area: r.AreaID, Item: r.ItemID, Answer: r.Answer.String(), Comment: r.Comment,
-					Reason: r.Reason, AnsweredAt: fmtTime(r.AnsweredAt)}
-				if r.Risk != nil {
-					jr.Risk = &jsonRisk{Probability: r.Risk.Probability, Consequence: r.Risk.Consequence,
-						Level: r.Risk.Level.String(), Serious: r.Risk.Serious(), Note: r.Risk.Note}
-				}
-				ja.Answers = append(ja.Answers, jr)
+				ja.Answers = append(ja.Answers, answerJSON(r))
 			}
 		}
 		for _, x := range a.Actions {
@@ -94,6 +96,13 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error 
 				Area: x.AreaID, Item: x.ItemID, Risk: x.Risk, What: x.What, Who: x.Who, Due: x.Due.String(),
 				Status: x.Status.String(), DoneOn: x.DoneOn.String(), CheckedOn: x.CheckedOn.String(),
 				Effect: x.Effect, Escalation: x.Escalation.String(), Created: fmtTime(x.Created), Updated: fmtTime(x.Updated)})
+		}
+		ja.Answers = append(ja.Answers, ownAreaAnswers(a)...)
+		if err := s.exportCycle(ctx, &ja, a, uids, actionUIDs, cycle); err != nil {
+			return err
+		}
+		if planUnits != nil {
+			planUnits[a.UnitID] = true
 		}
 		buf.Reset()
 		if err := enc.Encode(ja); err != nil {
@@ -108,7 +117,20 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error 
 	if len(ids) > 0 {
 		bw.WriteString("\n  ")
 	}
-	bw.WriteString("]\n}\n")
+	bw.WriteString("]")
+	plans, err := s.exportYearPlans(ctx, planUnits)
+	if err != nil {
+		return err
+	}
+	if len(plans) > 0 {
+		pb, err := json.MarshalIndent(plans, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		bw.WriteString(",\n  \"year_plans\": ")
+		bw.Write(pb)
+	}
+	bw.WriteString("\n}\n")
 	return bw.Flush()
 }
 

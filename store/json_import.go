@@ -155,6 +155,7 @@ func lineCol(data []byte, off int64) (int, int) {
 
 // importPlan is a validated file, ready to write.
 type importPlan struct {
+	yearPlans   []jsonYearPlan
 	assessments []importAssessment
 	actions     []importAction // one per uid, in first-seen order
 }
@@ -167,6 +168,7 @@ type importAssessment struct {
 	created time.Time
 	updated time.Time
 	links   []string // uids of actions carried over into it
+	cycle   importCycle
 }
 
 type importAction struct {
@@ -189,7 +191,7 @@ func validateImport(f jsonFile) (*importPlan, error) {
 	if f.Format != JSONFormat {
 		return nil, bad("format", "%q är inte en samkoll-fil (väntade %q)", "%q is not a samkoll file (expected %q)", f.Format, JSONFormat)
 	}
-	if f.Version != JSONVersion {
+	if f.Version < jsonOldestVersion || f.Version > JSONVersion {
 		return nil, bad("version", "version %d stöds inte (den här versionen av samkoll läser version %d)",
 			"version %d is not supported (this version of samkoll reads version %d)", f.Version, JSONVersion)
 	}
@@ -198,7 +200,11 @@ func validateImport(f jsonFile) (*importPlan, error) {
 			return nil, bad("exported", "ogiltig tid %q", "invalid time %q", f.Exported)
 		}
 	}
-	p := &importPlan{}
+	p := &importPlan{yearPlans: f.YearPlans}
+	if err := validateYearPlans(f.YearPlans); err != nil {
+		return nil, err
+	}
+	seenOwn := map[string]jsonOwnItem{}
 	seenAssessment := map[string]string{}
 	actionIndex := map[string]int{}
 	actionJSON := map[string]jsonAction{}
@@ -255,10 +261,28 @@ func validateImport(f jsonFile) (*importPlan, error) {
 			return nil, badErr(at, err)
 		}
 		ia.a = a
+		cyc, ownKeys, err := validateCycle(at, ja, seenOwn)
+		if err != nil {
+			return nil, err
+		}
+		ia.cycle = cyc
+		answerAreas := areas
+		if len(ownKeys) > 0 {
+			answerAreas = map[string]bool{}
+			for k := range areas {
+				answerAreas[k] = true
+			}
+			for k := range ownKeys {
+				answerAreas[k.AreaID] = true
+			}
+		}
 		seenAnswer := map[checklist.ItemKey]bool{}
 		for k, jr := range ja.Answers {
 			ap := fmt.Sprintf("%s.answers[%d]", at, k)
-			r, field, err := parseAnswer(jr, areas)
+			if jr.Area == checklist.OwnArea && !ownKeys[checklist.ItemKey{AreaID: jr.Area, ItemID: jr.Item}] {
+				return nil, bad(ap+".item", "den egna punkten %q finns inte i own_items", "the own item %q is not in own_items", jr.Item)
+			}
+			r, field, err := parseAnswer(jr, answerAreas)
 			if err != nil {
 				return nil, badErr(ap+field, err)
 			}
@@ -314,7 +338,7 @@ func requiredTime(s string) (time.Time, error) {
 
 // parseAnswer converts one answer; field names the offending field.
 func parseAnswer(jr jsonAnswer, areas map[string]bool) (checklist.Response, string, error) {
-	r := checklist.Response{AreaID: jr.Area, ItemID: jr.Item, Comment: jr.Comment, Reason: jr.Reason}
+	r := checklist.Response{AreaID: jr.Area, ItemID: jr.Item, Comment: jr.Comment, Reason: jr.Reason, Measures: jr.Measures}
 	if !areas[jr.Area] {
 		return r, ".area", checklist.Errorf("området %q ingår inte i bedömningen", "the area %q is not part of the assessment", jr.Area)
 	}
@@ -395,6 +419,7 @@ func (p *importPlan) apply(ctx context.Context, tx *sql.Tx) (ImportResult, error
 		}
 		var id int64
 		var updated string
+		var keep [][4]any // carried-risk links to the answers replaced
 		err = tx.QueryRowContext(ctx, "SELECT id, updated FROM assessments WHERE uid = ?", ia.j.UID).Scan(&id, &updated)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
@@ -413,11 +438,17 @@ func (p *importPlan) apply(ctx context.Context, tx *sql.Tx) (ImportResult, error
 					return res, err
 				}
 				ids[ia.j.UID], units[ia.j.UID] = id, uid
+				if err := applyOwnItems(ctx, tx, ia.cycle.ownItems, uid, ids); err != nil {
+					return res, err
+				}
 				continue
 			}
 			if _, err := tx.ExecContext(ctx, `UPDATE assessments SET unit_id = ?, meeting_date = ?, participants = ?,
 				safety_rep = ?, status = ?, updated = ? WHERE id = ?`, unitID, ia.a.Date.String(), ia.a.Participants,
 				ia.a.SafetyRepPresent, ia.a.Status.String(), fmtTime(ia.updated), id); err != nil {
+				return res, err
+			}
+			if keep, err = carriedLinksTo(ctx, tx, id); err != nil {
 				return res, err
 			}
 			for _, q := range []string{"DELETE FROM assessment_areas WHERE assessment_id = ?", "DELETE FROM answers WHERE assessment_id = ?"} {
@@ -432,6 +463,12 @@ func (p *importPlan) apply(ctx context.Context, tx *sql.Tx) (ImportResult, error
 			return res, err
 		}
 		if err := insertAnswers(ctx, tx, id, ia.answers); err != nil {
+			return res, err
+		}
+		if err := restoreCarriedLinks(ctx, tx, keep); err != nil {
+			return res, err
+		}
+		if err := applyOwnItems(ctx, tx, ia.cycle.ownItems, unitID, ids); err != nil {
 			return res, err
 		}
 	}
@@ -498,7 +535,18 @@ func (p *importPlan) apply(ctx context.Context, tx *sql.Tx) (ImportResult, error
 				return res, err
 			}
 		}
+		if err := applyReevaluations(ctx, tx, ids[ia.j.UID], ia.cycle.reevals, actionIDs); err != nil {
+			return res, err
+		}
+		if err := applyCarried(ctx, tx, ids[ia.j.UID], ia.cycle.carried, ids); err != nil {
+			return res, err
+		}
 	}
+	n, err := applyYearPlans(ctx, tx, p.yearPlans, time.Now())
+	if err != nil {
+		return res, err
+	}
+	res.UnitsCreated += n
 	return res, nil
 }
 

@@ -39,6 +39,7 @@ func fillSample(t testing.TB, s *Store) []int64 {
 	b := mustCreate(t, s, newAssessment("Avd 1", "2026-05-10", "krankningar"), map[string]int{"krankningar": 13})
 	mustAction(t, s, checklist.Action{AssessmentID: b.ID, What: "Egen"})
 	c := mustCreate(t, s, newAssessment("Avd 2", "2026-03-01", "osa"), map[string]int{"osa": 12})
+	fillCycle(t, s, a, b)
 	return []int64{a.ID, b.ID, c.ID}
 }
 
@@ -70,6 +71,16 @@ func dump(t testing.TB, s *Store) string {
 			JOIN assessments a ON a.id = x.assessment_id ORDER BY x.uid`,
 		`SELECT a.uid, x.uid FROM assessment_actions l JOIN assessments a ON a.id = l.assessment_id
 			JOIN actions x ON x.id = l.action_id ORDER BY a.uid, x.uid`,
+		`SELECT a.uid, w.area_id, w.item_id, measures FROM answers w JOIN assessments a ON a.id = w.assessment_id
+			WHERE measures <> '' ORDER BY a.uid, area_id, item_id`,
+		`SELECT o.uid, u.name, coalesce(a.uid, ''), since, o.area_id, o.item_id, statement, guidance, retired, o.created, o.updated
+			FROM own_items o JOIN units u ON u.id = o.unit_id LEFT JOIN assessments a ON a.id = o.assessment_id ORDER BY o.uid`,
+		`SELECT a.uid, f.uid, c.area_id, c.item_id FROM carried_risks c JOIN assessments a ON a.id = c.assessment_id
+			JOIN assessments f ON f.id = c.from_assessment_id ORDER BY a.uid, f.uid, c.area_id, c.item_id`,
+		`SELECT r.uid, a.uid, r.area_id, r.item_id, coalesce(x.uid, ''), evaluated_on, probability, consequence, level, serious,
+			note, r.created FROM reevaluations r JOIN assessments a ON a.id = r.assessment_id
+			LEFT JOIN actions x ON x.id = r.action_id ORDER BY r.uid`,
+		`SELECT u.name, year, area_id, month FROM year_plans p JOIN units u ON u.id = p.unit_id ORDER BY u.name_key, year, area_id`,
 	} {
 		rows, err := s.db.Query(q)
 		if err != nil {
@@ -107,7 +118,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := ImportResult{UnitsCreated: 2, AssessmentsCreated: 3, ActionsCreated: 3}
+	want := ImportResult{UnitsCreated: 2, AssessmentsCreated: 3, ActionsCreated: 4}
 	if res != want {
 		t.Errorf("first import %+v, want %+v", res, want)
 	}
@@ -123,7 +134,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want = ImportResult{AssessmentsUnchanged: 3, ActionsUnchanged: 3}
+	want = ImportResult{AssessmentsUnchanged: 3, ActionsUnchanged: 4}
 	if res != want {
 		t.Errorf("second import %+v, want %+v", res, want)
 	}
@@ -227,11 +238,23 @@ func TestJSONImportRejects(t *testing.T) {
 		{"empty", "", "filen är tom"},
 		{"syntax", "{\n  \"format\": \"samkoll\",\n  \"version\": 1,,\n}", "rad 3, kolumn 16"},
 		{"cut off", good[:len(good)/2], "filen tar slut"},
+		{"own item missing", edit(func(m map[string]any) { delete(as(m, 0), "own_items") }), "finns inte i own_items"},
+		{"bad own item id", edit(func(m map[string]any) { sub(as(m, 0), "own_items", 0)["item"] = "X1" }), `ogiltigt id för egen punkt "X1"`},
+		{"own item copies differ", edit(func(m map[string]any) { sub(as(m, 2), "own_items", 0)["statement"] = "Annat" }),
+			"assessments[2].own_items[0]: den egna punkten"},
+		{"reevaluation level", edit(func(m map[string]any) {
+			answers := as(m, 0)["answers"].([]any)
+			sub(answers[len(answers)-1].(map[string]any), "reevaluations", 0)["serious"] = true
+		}), "reevaluations[0].serious"},
+		{"carried into itself", edit(func(m map[string]any) {
+			sub(as(m, 2), "carried_risks", 0)["origin"] = as(m, 2)["uid"]
+		}), "assessments[2].carried_risks[0].origin"},
+		{"bad plan month", edit(func(m map[string]any) { sub(sub(m, "year_plans", 0), "areas", 0)["month"] = 13 }), "ogiltig månad 13"},
 		{"trailing data", good + "{}", "extra data"},
 		{"unknown field", strings.Replace(good, `"format"`, `"formatt": 1, "format"`, 1), `okänt fält "formatt"`},
-		{"wrong type", strings.Replace(good, `"version": 1`, `"version": "1"`, 1), "fel typ för version"},
+		{"wrong type", strings.Replace(good, `"version": 2`, `"version": "2"`, 1), "fel typ för version"},
 		{"other format", edit(func(m map[string]any) { m["format"] = "oira" }), "format:"},
-		{"newer version", edit(func(m map[string]any) { m["version"] = 2 }), "version: version 2 stöds inte"},
+		{"newer version", edit(func(m map[string]any) { m["version"] = 3 }), "version: version 3 stöds inte"},
 		{"bad answer", edit(func(m map[string]any) { sub(as(m, 0), "answers", 1)["answer"] = "kanske" }),
 			`assessments[0].answers[1].answer: okänt svar "kanske"`},
 		{"answer outside areas", edit(func(m map[string]any) { sub(as(m, 0), "answers", 0)["area"] = "brand" }),
@@ -239,7 +262,7 @@ func TestJSONImportRejects(t *testing.T) {
 		{"duplicate answer", edit(func(m map[string]any) {
 			a := as(m, 0)
 			a["answers"] = append(a["answers"].([]any), a["answers"].([]any)[0])
-		}), "assessments[0].answers[4]: punkt"},
+		}), "assessments[0].answers[6]: punkt"},
 		{"level mismatch", edit(func(m map[string]any) {
 			sub(as(m, 0), "answers", 1)["risk"].(map[string]any)["level"] = "lag"
 		}), "assessments[0].answers[1].risk"},
@@ -272,29 +295,35 @@ func TestJSONImportRejects(t *testing.T) {
 	}
 	// English messages, in part; every rejection must have one.
 	english := map[string]string{
-		"empty":             "the file is empty",
-		"syntax":            "invalid JSON: invalid character",
-		"cut off":           "the file ends in the middle",
-		"trailing data":     "invalid JSON: extra data after the end",
-		"unknown field":     `unknown field "formatt"`,
-		"wrong type":        "wrong type for version: string instead of int",
-		"other format":      `"oira" is not a samkoll file (expected "samkoll")`,
-		"newer version":     "version 2 is not supported (this version of samkoll reads version 1)",
-		"bad answer":        `unknown answer "kanske" (ja, delvis, nej, ej_aktuellt)`,
-		"duplicate answer":  "answered twice",
-		"level mismatch":    `serious true does not match the level "lag"`,
-		"bad date":          `invalid date "2026-02-30": write YYYY-MM-DD`,
-		"no unit":           "the unit has no name",
-		"no areas":          "no areas (choose at least one)",
-		"bad uid":           `invalid uid "x"`,
-		"duplicate uid":     "the same uid as assessments[0]",
-		"bad action status": `unknown status "typ klar" (planerad, pagar, klar, struken)`,
-		"empty action":      "the action has no text (what is to be done?)",
-		"bad time":          `invalid time "igår" (RFC 3339`,
-		"error at the end":  `unknown status "klar" (pagaende, avslutad)`,
-		"duplicate area":    `the area "krankningar" occurs twice`,
-		"bad risk":          "probability 7: must be 1–4",
-		"bad due date":      `invalid date "2026-13-01"`,
+		"empty":                  "the file is empty",
+		"syntax":                 "invalid JSON: invalid character",
+		"cut off":                "the file ends in the middle",
+		"trailing data":          "invalid JSON: extra data after the end",
+		"unknown field":          `unknown field "formatt"`,
+		"wrong type":             "wrong type for version: string instead of int",
+		"other format":           `"oira" is not a samkoll file (expected "samkoll")`,
+		"newer version":          "version 3 is not supported (this version of samkoll reads version 2)",
+		"bad answer":             `unknown answer "kanske" (ja, delvis, nej, ej_aktuellt)`,
+		"duplicate answer":       "answered twice",
+		"level mismatch":         `serious true does not match the level "lag"`,
+		"bad date":               `invalid date "2026-02-30": write YYYY-MM-DD`,
+		"no unit":                "the unit has no name",
+		"no areas":               "no areas (choose at least one)",
+		"bad uid":                `invalid uid "x"`,
+		"own item missing":       `the own item "E1" is not in own_items`,
+		"bad own item id":        `invalid own item id "X1" (E1, E2, ...)`,
+		"own item copies differ": "occurs several times with different content",
+		"reevaluation level":     `serious true does not match the level "lag"`,
+		"carried into itself":    "a risk cannot be carried into its own assessment",
+		"bad plan month":         "invalid month 13",
+		"duplicate uid":          "the same uid as assessments[0]",
+		"bad action status":      `unknown status "typ klar" (planerad, pagar, klar, struken)`,
+		"empty action":           "the action has no text (what is to be done?)",
+		"bad time":               `invalid time "igår" (RFC 3339`,
+		"error at the end":       `unknown status "klar" (pagaende, avslutad)`,
+		"duplicate area":         `the area "krankningar" occurs twice`,
+		"bad risk":               "probability 7: must be 1–4",
+		"bad due date":           `invalid date "2026-13-01"`,
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -373,4 +402,118 @@ func FuzzImportJSON(f *testing.F) {
 			t.Fatal("second import changed the database")
 		}
 	})
+}
+
+// fillCycle adds the SAM cycle to the sample: measures in place, an own
+// item in the unit's own area and one in a checklist area (one retired), a
+// re-evaluation after an action, and year plans; a's 3.2 (Delvis, hög, no
+// action) is carried into b.
+func fillCycle(t testing.TB, s *Store, a, b checklist.Assessment) {
+	t.Helper()
+	ctx := context.Background()
+	at := time.Date(2026, 1, 10, 9, 30, 0, 0, time.UTC)
+	e1, err := s.SaveOwnItem(ctx, checklist.OwnItem{AssessmentID: a.ID, AreaID: checklist.OwnArea, Statement: "Vi hinner äta lunch.", Guidance: "Raster"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e2, err := s.SaveOwnItem(ctx, checklist.OwnItem{AssessmentID: a.ID, AreaID: "krankningar", Statement: "Vi hälsar."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []checklist.Response{
+		{AreaID: checklist.OwnArea, ItemID: e1.ItemID, Answer: checklist.Nej, AnsweredAt: at, Measures: "Lunchrum finns",
+			Risk: &checklist.Risk{Probability: 3, Consequence: 2, Level: checklist.Medel}},
+		{AreaID: "krankningar", ItemID: e2.ItemID, Answer: checklist.Ja, AnsweredAt: at, Measures: "Rad ett\nrad två"},
+	} {
+		if err := s.SaveResponse(ctx, a.ID, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x := mustAction(t, s, checklist.Action{AssessmentID: a.ID, AreaID: checklist.OwnArea, ItemID: e1.ItemID, What: "Schemalägg lunch",
+		Status: checklist.Klar, CheckedOn: d("2026-02-01"), Effect: "ja"})
+	if _, err := s.SaveReevaluation(ctx, checklist.Reevaluation{AssessmentID: a.ID, AreaID: checklist.OwnArea, ItemID: e1.ItemID,
+		ActionID: x.ID, On: d("2026-02-01"), Risk: checklist.Risk{Probability: 1, Consequence: 2, Note: "Bättre"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RetireOwnItem(ctx, e2.ID, d("2026-03-01")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveYearPlan(ctx, checklist.YearPlan{UnitID: a.UnitID, Year: 2026, Entries: []checklist.PlanEntry{
+		{AreaID: "krankningar", Month: 1}, {AreaID: "osa", Month: 5}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveYearPlan(ctx, checklist.YearPlan{UnitID: a.UnitID, Year: 2027, Entries: []checklist.PlanEntry{{AreaID: "osa", Month: 2}}}); err != nil {
+		t.Fatal(err)
+	}
+	if lb, err := s.LoadAssessment(ctx, b.ID); err != nil || len(lb.CarriedRisks) != 1 {
+		t.Fatalf("sample carries %+v, %v", lb.CarriedRisks, err)
+	}
+}
+
+func TestJSONVersion1StillImports(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	f, err := os.Open(filepath.Join("testdata", "export-v1.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	res, err := s.ImportJSON(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.AssessmentsCreated != 1 || res.ActionsCreated != 1 {
+		t.Errorf("result %+v", res)
+	}
+	list, _ := s.ListAssessments(ctx, d("2026-03-15"))
+	a, err := s.LoadAssessment(ctx, list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := a.Responses[key("krankningar", "3.2")]
+	if len(a.Responses) != 3 || r.Risk == nil || r.Risk.Level != checklist.Hog || r.Comment != "Rutinen är okänd för nya" || r.Measures != "" {
+		t.Errorf("imported %+v", a.Responses)
+	}
+	// Exported again it is a version 2 file that imports unchanged.
+	data := export(t, s, nil)
+	if !bytes.Contains(data, []byte(`"version": 2`)) {
+		t.Errorf("re-export is not version 2:\n%s", data)
+	}
+	if res, err := s.ImportJSON(ctx, bytes.NewReader(data)); err != nil || res.AssessmentsUnchanged != 1 {
+		t.Errorf("re-import %+v %v", res, err)
+	}
+}
+
+func TestJSONImportKeepsCarriedLinksWhenReplacing(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	ids := fillSample(t, s)
+	// Another copy of the first assessment, updated later elsewhere.
+	other := openTest(t)
+	if _, err := other.ImportJSON(ctx, bytes.NewReader(export(t, s, nil))); err != nil {
+		t.Fatal(err)
+	}
+	otherList, _ := other.ListAssessments(ctx, d("2026-06-01"))
+	var first int64
+	for _, m := range otherList {
+		if m.Date == d("2026-01-10") {
+			first = m.ID
+		}
+	}
+	other.now = func() time.Time { return time.Now().Add(time.Hour) }
+	if err := other.SaveResponse(ctx, first, checklist.Response{AreaID: "krankningar", ItemID: "3.1", Answer: checklist.Delvis}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.ImportJSON(ctx, bytes.NewReader(export(t, other, []int64{first})))
+	if err != nil || res.AssessmentsUpdated != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	b, err := s.LoadAssessment(ctx, ids[1])
+	if err != nil || len(b.CarriedRisks) != 1 || b.CarriedRisks[0].Response.ItemID != "3.2" {
+		t.Errorf("carried risks of the later assessment after replacing the earlier: %+v %v", b.CarriedRisks, err)
+	}
+	a, _ := s.LoadAssessment(ctx, ids[0])
+	if len(a.Reevaluations) != 1 || a.Responses[key("krankningar", "3.1")].Answer != checklist.Delvis {
+		t.Errorf("replaced assessment %+v %+v", a.Reevaluations, a.Responses)
+	}
 }
