@@ -63,7 +63,7 @@ type actionForm struct {
 
 	fields []formField
 	focus  int
-	inputs map[formField]*input
+	inputs map[formField]*textField
 	esc    checklist.Escalation
 
 	// err is the validation message of the last save attempt.
@@ -86,15 +86,15 @@ type actionFormDoneMsg struct{ save *checklist.Action }
 // newActionForm returns the form for a (ID 0: new). item and risk, when
 // known, prefill the risk text, the measures and the default due date.
 func newActionForm(sh *shared, a checklist.Action, item *checklist.Item, risk *checklist.Risk) *actionForm {
-	f := &actionForm{sh: sh, base: a, item: item, esc: a.Escalation, inputs: map[formField]*input{}, w: 80, h: 20}
+	f := &actionForm{sh: sh, base: a, item: item, esc: a.Escalation, inputs: map[formField]*textField{}, w: 80, h: 20}
 	if risk != nil {
 		f.level = risk.Level
 		f.serious = risk.Serious()
 	}
 	mk := func(field formField, value, placeholder string, limit int) {
-		in := newInput("", placeholder, limit)
+		in := newTextField(sh, "", placeholder, limit)
 		in.SetValue(value)
-		f.inputs[field] = &in
+		f.inputs[field] = in
 	}
 	riskText := a.Risk
 	if a.ID == 0 && item != nil && riskText == "" {
@@ -180,7 +180,7 @@ func (f *actionForm) Update(msg tea.Msg) (*actionForm, tea.Cmd) {
 	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		if in, ok := f.inputs[f.field()]; ok && in.Update(msg) {
+		if in, ok := f.inputs[f.field()]; ok && in.edit(msg) {
 			f.warned, f.err = false, ""
 		}
 		return f, nil
@@ -205,7 +205,7 @@ func (f *actionForm) Update(msg tea.Msg) (*actionForm, tea.Cmd) {
 			f.esc = nextEscalation(nextEscalation(f.esc))
 		}
 	default:
-		if f.inputs[f.field()].Update(k) {
+		if f.inputs[f.field()].edit(k) {
 			f.warned, f.err = false, ""
 		}
 	}
@@ -342,7 +342,7 @@ func (f *actionForm) View() string {
 		if field == fieldEscalation {
 			value = "‹ " + f.esc.Label(f.sh.lang) + " ›"
 		} else {
-			value = f.inputs[field].View(st.Subtle)
+			value = f.inputs[field].View()
 		}
 		b = append(b, ansi.Truncate(ls.Render(pad(mark+label, lw))+" "+value, f.w, "…"))
 	}

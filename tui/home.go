@@ -19,14 +19,14 @@ type homeScreen struct {
 	list     listWindow
 	unitW    int // width of the unit column, in cells
 	loaded   bool
-	filter   input
+	filter   *textField
 	filterOn bool
 	confirm  bool // asking to confirm a delete
 	w, h     int
 }
 
 func newHomeScreen(sh *shared) *homeScreen {
-	s := &homeScreen{sh: sh, filter: newInput("/ ", sh.tr("enhet eller datum", "unit or date"), 60)}
+	s := &homeScreen{sh: sh, filter: newTextField(sh, "/ ", sh.tr("enhet eller datum", "unit or date"), 60)}
 	s.list = newListWindow(sh.keys.List, s.row)
 	return s
 }
@@ -108,7 +108,7 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return s.updateList(msg)
 	}
-	if s.filterOn && s.filter.Update(msg) {
+	if s.filterOn && s.filter.edit(msg) {
 		s.refilter()
 	}
 	return s, nil
@@ -145,7 +145,7 @@ func (s *homeScreen) updateFilter(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		s.list, _ = s.list.Update(msg)
 		return s, nil
 	}
-	s.filter.Update(msg)
+	s.filter.edit(msg)
 	s.refilter()
 	return s, nil
 }
@@ -189,7 +189,7 @@ func (s *homeScreen) View() string {
 	b.WriteString(st.Title.Render(sh.tr("samkoll – riskbedömningar i arbetsmiljön", "samkoll – work environment risk assessments")))
 	b.WriteString("\n")
 	if s.filterOn || s.filter.Value() != "" {
-		b.WriteString(s.filter.View(st.Subtle))
+		b.WriteString(s.filter.View())
 	}
 	b.WriteString("\n")
 	switch {

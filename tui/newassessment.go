@@ -24,9 +24,9 @@ const (
 // roles, whether the skyddsombud is present, and the areas to include.
 type newScreen struct {
 	sh           *shared
-	unit         input
-	date         input
-	participants input
+	unit         *textField
+	date         *textField
+	participants *textField
 	safetyRep    bool
 	areas        []*checklist.Area
 	chosen       map[string]bool
@@ -40,9 +40,9 @@ type newScreen struct {
 func newNewScreen(sh *shared) *newScreen {
 	s := &newScreen{
 		sh:           sh,
-		unit:         newInput("", sh.tr("t.ex. Avdelning 12, kirurgen", "e.g. Ward 12, surgery"), 80),
-		date:         newInput("", "ÅÅÅÅ-MM-DD", 10),
-		participants: newInput("", sh.tr("t.ex. chef, 6 sjuksköterskor, skyddsombud", "e.g. manager, 6 nurses, safety rep"), 200),
+		unit:         newTextField(sh, "", sh.tr("t.ex. Avdelning 12, kirurgen", "e.g. Ward 12, surgery"), 80),
+		date:         newTextField(sh, "", "ÅÅÅÅ-MM-DD", 10),
+		participants: newTextField(sh, "", sh.tr("t.ex. chef, 6 sjuksköterskor, skyddsombud", "e.g. manager, 6 nurses, safety rep"), 200),
 		areas:        sh.cat.Areas,
 		chosen:       map[string]bool{},
 	}
@@ -86,14 +86,14 @@ func labelWidth(w int) int {
 	return 26
 }
 
-func (s *newScreen) field(i int) *input {
+func (s *newScreen) field(i int) *textField {
 	switch i {
 	case fieldUnit:
-		return &s.unit
+		return s.unit
 	case fieldDate:
-		return &s.date
+		return s.date
 	case fieldParticipants:
-		return &s.participants
+		return s.participants
 	}
 	return nil
 }
@@ -112,10 +112,11 @@ func (s *newScreen) setFocus(i int) {
 func (s *newScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case unitsLoadedMsg:
-		s.unit.suggestions = s.unit.suggestions[:0]
+		names := make([]string, 0, len(msg.units))
 		for _, u := range msg.units {
-			s.unit.suggestions = append(s.unit.suggestions, checklist.SanitizeLine(u.Name))
+			names = append(names, checklist.SanitizeLine(u.Name))
 		}
+		s.unit.SetSuggestions(names)
 		return s, nil
 	case errMsg, writeFailedMsg:
 		s.creating = false
@@ -124,7 +125,7 @@ func (s *newScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s.updateKey(msg)
 	case tea.PasteMsg:
 		if f := s.field(s.focus); f != nil {
-			f.Update(msg)
+			f.edit(msg)
 		}
 	}
 	return s, nil
@@ -173,7 +174,7 @@ func (s *newScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			s.chosen[id] = !s.chosen[id]
 		}
 	default:
-		if f := s.field(s.focus); f != nil && f.Update(msg) {
+		if f := s.field(s.focus); f != nil && f.edit(msg) {
 			s.errText = ""
 		}
 	}
@@ -259,14 +260,14 @@ func (s *newScreen) View() string {
 		lines = append(lines, ls.Render(fmt.Sprintf("%-*s", lw, marker+label))+value)
 	}
 	indent := strings.Repeat(" ", max(lw, 2))
-	row(fieldUnit, sh.tr("Enhet", "Unit"), s.unit.View(st.Subtle))
+	row(fieldUnit, sh.tr("Enhet", "Unit"), s.unit.View())
 	if s.focus == fieldUnit {
 		if sug := s.matchingUnits(3); len(sug) > 0 {
 			lines = append(lines, indent+st.Subtle.Render(sh.tr("finns: ", "known: ")+strings.Join(sug, ", ")+sh.tr(" (tab fyller i)", " (tab completes)")))
 		}
 	}
-	row(fieldDate, sh.tr("Mötesdatum", "Meeting date"), s.date.View(st.Subtle))
-	row(fieldParticipants, sh.tr("Deltagare (roller)", "Participants (roles)"), s.participants.View(st.Subtle))
+	row(fieldDate, sh.tr("Mötesdatum", "Meeting date"), s.date.View())
+	row(fieldParticipants, sh.tr("Deltagare (roller)", "Participants (roles)"), s.participants.View())
 	if s.focus == fieldParticipants {
 		lines = append(lines, indent+st.Hint.Render(sh.tr("Skriv roller och antal, inte namn.", "Write roles and numbers, not names.")))
 	}
@@ -315,7 +316,7 @@ func (s *newScreen) areaRow(i int, selected bool) string {
 func (s *newScreen) matchingUnits(n int) []string {
 	q := strings.ToLower(strings.TrimSpace(s.unit.Value()))
 	var out []string
-	for _, u := range s.unit.suggestions {
+	for _, u := range s.unit.Suggestions() {
 		if strings.Contains(strings.ToLower(u), q) && !strings.EqualFold(u, strings.TrimSpace(s.unit.Value())) {
 			out = append(out, u)
 			if len(out) == n {

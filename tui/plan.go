@@ -38,7 +38,7 @@ type planScreen struct {
 type planEffectPrompt struct {
 	stage  checkStage
 	action checklist.Action
-	input  input
+	input  *textField
 	// warned is set once the personnummer warning has been shown.
 	warned bool
 }
@@ -167,7 +167,7 @@ func (p *planScreen) updateTable(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		p.sh.saveAction(cur, p.actionWhat(cur))
 		return p, nil
 	case key.Matches(msg, keys.Checked):
-		in := newInput("> ", p.sh.tr("ja/nej och kort varför", "yes/no and briefly why"), 200)
+		in := newTextField(p.sh, "> ", p.sh.tr("ja/nej och kort varför", "yes/no and briefly why"), 200)
 		in.SetValue(cur.Effect)
 		in.SetWidth(p.w)
 		in.Focus()
@@ -233,7 +233,7 @@ func (p *planScreen) updateEffect(msg tea.Msg) (screen, tea.Cmd) {
 			return p, nil
 		}
 	}
-	if e.input.Update(msg) {
+	if e.input.edit(msg) {
 		e.warned = false
 	}
 	return p, nil
@@ -343,7 +343,7 @@ func (p *planScreen) View() string {
 			"Checked on %s. Undo the check? y = yes · n/esc = no"), p.effect.action.CheckedOn), p.w)))
 	case p.effect != nil:
 		b = append(b, st.Focused.Render(ansi.Truncate(tr("Kontrollerad. Hade åtgärden effekt?", "Checked. Did the measure work?"), p.w, "…")))
-		b = append(b, p.effect.input.View(st.Subtle))
+		b = append(b, p.effect.input.View())
 		b = append(b, st.Hint.Render(ansi.Truncate(tr("Skriv inte namn eller uppgifter om enskildas hälsa eller ärenden",
 			"Do not write names or details of anyone's health or case"), p.w, "…")))
 		if p.effect.warned {

@@ -50,8 +50,8 @@ type walkScreen struct {
 	idx      int
 	mode     walkMode
 	guidance bool
-	text     input // comment, reason or risk note
-	pnWarned bool  // the comment holds a personnummer and the warning shows
+	text     *textField // comment, reason or risk note
+	pnWarned bool       // the comment holds a personnummer and the warning shows
 	errText  string
 	risk     riskState
 	// ov is the overview while it is open.
@@ -64,7 +64,7 @@ type walkScreen struct {
 }
 
 func newWalkScreen(sh *shared, a checklist.Assessment, focus checklist.ItemKey) *walkScreen {
-	s := &walkScreen{sh: sh, a: a, text: newInput("> ", "", 500)}
+	s := &walkScreen{sh: sh, a: a, text: newTextField(sh, "> ", "", 500)}
 	if s.a.Responses == nil {
 		s.a.Responses = map[checklist.ItemKey]checklist.Response{}
 	}
@@ -188,7 +188,7 @@ func (s *walkScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, nil
 	case tea.PasteMsg:
 		if s.Inputting() {
-			s.text.Update(msg)
+			s.text.edit(msg)
 			s.pnWarned = false
 			s.edited, s.offer = true, nil
 		}
@@ -333,7 +333,7 @@ func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			return s, nil
 		}
 	}
-	if s.text.Update(msg) {
+	if s.text.edit(msg) {
 		s.pnWarned = false
 		s.errText = ""
 		s.edited, s.offer = true, nil
@@ -521,7 +521,7 @@ func (s *walkScreen) inputLines() []string {
 	if s.offer != nil {
 		out = append(out, st.Warning.Render(wrap(sh.offerText(s.offer), s.w)))
 	}
-	out = append(out, s.text.View(st.Subtle),
+	out = append(out, s.text.View(),
 		st.Hint.Render(wrap(sh.tr("Skriv inte namn, personnummer eller uppgifter om enskildas hälsa eller ärenden.",
 			"Do not write names, personal identity numbers or details of anyone's health or case."), s.w)))
 	if s.pnWarned {
