@@ -238,7 +238,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		panic("samkoll: test panic requested")
 	case key.Matches(msg, g.Quit):
 		return m.quit()
-	case m.failure != "" && msg.String() == "esc":
+	case m.failure != "" && key.Matches(msg, g.Dismiss):
 		m.failure = ""
 		m.layout()
 	case key.Matches(msg, g.PresentAlways), !typing && key.Matches(msg, g.Present):

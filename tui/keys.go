@@ -30,6 +30,8 @@ type GlobalKeys struct {
 	Quit, Help, Present, Back key.Binding
 	// PresentAlways toggles presentation mode even while typing.
 	PresentAlways key.Binding
+	// Dismiss closes a message that stays until it is read.
+	Dismiss key.Binding
 }
 
 // ListKeys move the cursor of a list.
@@ -113,6 +115,7 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Quit:          b([]string{"ctrl+c"}, "ctrl+c", t("avsluta", "quit")),
 			Help:          b([]string{"?"}, "?", t("alla tangenter", "all keys")),
 			Present:       b([]string{"f2", "p"}, "p/F2", t("presentationsläge", "presentation mode")),
+			Dismiss:       b([]string{"esc"}, "esc", t("stäng meddelandet", "close the message")),
 			PresentAlways: b([]string{"f2"}, "F2", t("presentationsläge", "presentation mode")),
 			Back:          b([]string{"esc", "q"}, "q/esc", t("tillbaka", "back")),
 		},

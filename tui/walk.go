@@ -51,7 +51,8 @@ type walkScreen struct {
 	mode     walkMode
 	guidance bool
 	text     *textField // comment, reason or risk note
-	pnWarned bool       // the comment holds a personnummer and the warning shows
+	bar      progress.Model
+	pnWarned bool // the comment holds a personnummer and the warning shows
 	errText  string
 	risk     riskState
 	// ov is the overview while it is open.
@@ -64,7 +65,8 @@ type walkScreen struct {
 }
 
 func newWalkScreen(sh *shared, a checklist.Assessment, focus checklist.ItemKey) *walkScreen {
-	s := &walkScreen{sh: sh, a: a, text: newTextField(sh, "> ", "", 500)}
+	s := &walkScreen{sh: sh, a: a, text: newTextField(sh, "> ", "", 500),
+		bar: progress.New(progress.WithWidth(26), progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'))}
 	if s.a.Responses == nil {
 		s.a.Responses = map[checklist.ItemKey]checklist.Response{}
 	}
@@ -101,6 +103,7 @@ func (s *walkScreen) Inputting() bool {
 func (s *walkScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
 	s.text.SetWidth(w)
+	s.bar.SetWidth(max(min(w/3, 40), 4))
 	if s.ov != nil {
 		s.ov.SetSize(w, h)
 	}
@@ -275,8 +278,9 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	sh := s.sh
 	wi, ok := s.current()
-	switch msg.String() {
-	case "esc":
+	in := sh.keys.Input
+	switch {
+	case key.Matches(msg, in.Cancel):
 		if field := s.textField(); s.edited && field != "" {
 			// Cancelled after typing: the draft goes too.
 			s.sh.forgetDraft(s.a.ID, field)
@@ -289,7 +293,7 @@ func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			s.mode = modeItem
 		}
 		return s, nil
-	case "enter":
+	case key.Matches(msg, in.Save):
 		if !ok {
 			return s, nil
 		}
@@ -438,7 +442,7 @@ func (s *walkScreen) itemView(wi walkItem) string {
 		gap = 1
 	}
 	lines = append(lines, st.Area.Render(head)+strings.Repeat(" ", max(gap, 1))+st.Subtle.Render(count))
-	lines = append(lines, s.progressBar(w, answered, total)+" "+st.Subtle.Render(fmt.Sprintf("%d/%d %s", answered, total, sh.tr("besvarade", "answered"))))
+	lines = append(lines, s.progressBar(answered, total)+" "+st.Subtle.Render(fmt.Sprintf("%d/%d %s", answered, total, sh.tr("besvarade", "answered"))))
 	lines = append(lines, "")
 	stmt := wi.item.Statement.In(sh.lang)
 	if sh.presenting {
@@ -532,10 +536,11 @@ func (s *walkScreen) inputLines() []string {
 	return out
 }
 
-// progressBar renders the answered share as a bar of about a third of w.
-func (s *walkScreen) progressBar(w, answered, total int) string {
+// progressBar renders the answered share with the bar sized in SetSize, in
+// the current colours (on a copy: View changes nothing).
+func (s *walkScreen) progressBar(answered, total int) string {
 	st := s.sh.styles
-	pm := progress.New(progress.WithWidth(max(min(w/3, 40), 4)), progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'))
+	pm := s.bar
 	if st.ProgressFull != nil {
 		pm.FullColor, pm.EmptyColor = st.ProgressFull, st.ProgressEmpty
 	} else {
