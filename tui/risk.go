@@ -10,34 +10,64 @@ import (
 	"samkoll/checklist"
 )
 
-// riskState is the risk evaluation of one Delvis/Nej item: the first key
-// 1–4 sets the probability, the second the consequence.
-type riskState struct {
+// riskEval is the risk evaluation of one Delvis/Nej item, a component of
+// the walk: the first digit 1–4 sets the probability, the second the
+// consequence, and so on in turn. It draws the item, the level and the 4×4
+// matrix; saving, the note and leaving are the walk's (updateRisk), which
+// owns the store calls and the drafts.
+type riskEval struct {
+	sh          *shared
+	item        walkItem
 	response    checklist.Response
 	probability int
 	consequence int
 	// nextIsConsequence says which value the next digit sets.
 	nextIsConsequence bool
 	note              string
+	w, h              int
 }
 
-func (r riskState) level() checklist.Level { return checklist.LevelFor(r.probability, r.consequence) }
+// newRiskEval starts the evaluation of r, from its saved risk if any.
+func newRiskEval(sh *shared, wi walkItem, r checklist.Response) *riskEval {
+	e := &riskEval{sh: sh, item: wi, response: r}
+	if r.Risk != nil {
+		e.probability, e.consequence, e.note = r.Risk.Probability, r.Risk.Consequence, r.Risk.Note
+	}
+	return e
+}
 
-// openRisk starts the risk evaluation for r, from its saved risk if any.
-func (s *walkScreen) openRisk(r checklist.Response) {
+func (e *riskEval) level() checklist.Level { return checklist.LevelFor(e.probability, e.consequence) }
+
+// result returns the response with the evaluated risk.
+func (e *riskEval) result() checklist.Response {
+	r := e.response
+	r.Risk = &checklist.Risk{Probability: e.probability, Consequence: e.consequence, Level: e.level(), Note: e.note}
+	return r
+}
+
+// SetSize implements the component contract.
+func (e *riskEval) SetSize(w, h int) { e.w, e.h = w, h }
+
+// Update takes the digits.
+func (e *riskEval) Update(msg tea.Msg) (*riskEval, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, e.sh.keys.Risk.Score) {
+		v := int(k.Code - '0')
+		if e.nextIsConsequence {
+			e.consequence = v
+		} else {
+			e.probability = v
+		}
+		e.nextIsConsequence = !e.nextIsConsequence
+	}
+	return e, nil
+}
+
+// openRisk starts the risk evaluation for r.
+func (s *walkScreen) openRisk(wi walkItem, r checklist.Response) {
 	s.mode = modeRisk
 	s.errText = ""
-	s.risk = riskState{response: r}
-	if r.Risk != nil {
-		s.risk.probability, s.risk.consequence, s.risk.note = r.Risk.Probability, r.Risk.Consequence, r.Risk.Note
-	}
-}
-
-// riskResponse returns the response with the evaluated risk.
-func (s *walkScreen) riskResponse() checklist.Response {
-	r := s.risk.response
-	r.Risk = &checklist.Risk{Probability: s.risk.probability, Consequence: s.risk.consequence, Level: s.risk.level(), Note: s.risk.note}
-	return r
+	s.risk = newRiskEval(s.sh, wi, r)
+	s.risk.SetSize(s.w, s.h)
 }
 
 func (s *walkScreen) updateRisk(msg tea.KeyPressMsg) (screen, tea.Cmd) {
@@ -47,13 +77,7 @@ func (s *walkScreen) updateRisk(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		s.mode, s.errText = modeItem, ""
 		return s, nil
 	case key.Matches(msg, k.Score):
-		v := int(msg.Code - '0')
-		if s.risk.nextIsConsequence {
-			s.risk.consequence = v
-		} else {
-			s.risk.probability = v
-		}
-		s.risk.nextIsConsequence = !s.risk.nextIsConsequence
+		s.risk.Update(msg)
 		s.errText = ""
 	case key.Matches(msg, k.Note):
 		if wi, ok := s.current(); ok {
@@ -64,7 +88,7 @@ func (s *walkScreen) updateRisk(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			s.errText = sh.tr("Välj sannolikhet och konsekvens (1–4) först.", "Choose probability and consequence (1–4) first.")
 			return s, nil
 		}
-		r := s.riskResponse()
+		r := s.risk.result()
 		s.mode = modeItem
 		wi, _ := s.current()
 		save := s.save(r, sh.tr("riskbedömningen av ", "the risk assessment of ")+sh.itemName(wi), riskNoteField(wi.key()))
@@ -78,21 +102,37 @@ func (s *walkScreen) updateRisk(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	return s, nil
 }
 
-// riskView renders the item, the 4×4 matrix with the chosen cell, the level
-// and, for serious risks, the prompts.
-func (s *walkScreen) riskView(wi walkItem) string {
+// riskView renders the evaluation with the note, its input and the error
+// line under it.
+func (s *walkScreen) riskView() string {
 	sh, st := s.sh, s.sh.styles
+	lines := []string{s.risk.View()}
+	if s.mode == modeRiskNote {
+		lines = append(lines, s.entry.Lines()...)
+	} else if s.risk.note != "" {
+		lines = append(lines, st.Subtle.Render(sh.tr("Notering: ", "Note: ")+checklist.SanitizeLine(s.risk.note)))
+	}
+	if s.errText != "" {
+		lines = append(lines, st.Error.Render(s.errText))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// View renders the item, the level, the 4×4 matrix with the chosen cell
+// and, for serious risks, the prompts.
+func (e *riskEval) View() string {
+	sh, st, wi := e.sh, e.sh.styles, e.item
 	var lines []string
 	lines = append(lines, st.Area.Render(wi.area.Title.In(sh.lang)+" · "+sh.tr("Riskbedömning", "Risk assessment")))
-	for _, l := range strings.Split(wrap(wi.item.Problem.In(sh.lang), s.w), "\n") {
+	for _, l := range strings.Split(wrap(wi.item.Problem.In(sh.lang), e.w), "\n") {
 		lines = append(lines, st.Statement.Render(l))
 	}
 	if wi.item.Problem.IsZero() {
 		lines[len(lines)-1] = st.Statement.Render(wi.item.Statement.In(sh.lang))
 	}
-	lines = append(lines, st.Subtle.Render(fmt.Sprintf("%s: %s · %s", sh.tr("Svar", "Answer"), s.risk.response.Answer.Label(sh.lang), wi.item.Type.Label(sh.lang))))
+	lines = append(lines, st.Subtle.Render(fmt.Sprintf("%s: %s · %s", sh.tr("Svar", "Answer"), e.response.Answer.Label(sh.lang), wi.item.Type.Label(sh.lang))))
 	// The level comes before the matrix so that a small window still shows it.
-	p, c := s.risk.probability, s.risk.consequence
+	p, c := e.probability, e.consequence
 	pl, cl := "–", "–"
 	if p > 0 {
 		pl = fmt.Sprintf("%d %s", p, checklist.ProbabilityLabels[p].In(sh.lang))
@@ -101,17 +141,17 @@ func (s *walkScreen) riskView(wi walkItem) string {
 		cl = fmt.Sprintf("%d %s", c, checklist.ConsequenceLabels[c].In(sh.lang))
 	}
 	next := sh.tr("sannolikhet", "probability")
-	if s.risk.nextIsConsequence {
+	if e.nextIsConsequence {
 		next = sh.tr("konsekvens", "consequence")
 	}
 	lines = append(lines, fmt.Sprintf("%s: %s · %s: %s", sh.tr("Sannolikhet", "Probability"), pl, sh.tr("Konsekvens", "Consequence"), cl))
-	lv := s.risk.level()
+	lv := e.level()
 	level := sh.tr("Nivå: ", "Level: ") + st.Levels[lv].Render(lv.Label(sh.lang))
 	if lv.Serious() {
 		level += " " + st.Serious.Render(sh.tr("ALLVARLIG", "SERIOUS"))
 	}
 	lines = append(lines, level+st.Subtle.Render(fmt.Sprintf("  (%s %s)", sh.tr("nästa siffra:", "next digit:"), next)), "")
-	lines = append(lines, s.matrix()...)
+	lines = append(lines, e.matrix()...)
 	lines = append(lines, "")
 	if wi.item.Type == checklist.Lagkrav {
 		lines = append(lines, st.Subtle.Render(sh.tr("Lagkrav börjar på hög; ändra vid behov och skriv varför (c).",
@@ -122,21 +162,13 @@ func (s *walkScreen) riskView(wi walkItem) string {
 			st.Warning.Render(sh.tr("Finns skriftliga instruktioner?", "Are there written instructions?")),
 			st.Warning.Render(sh.tr("Åtgärda omedelbart eller sätt ett tidigt datum.", "Act at once or set an early date.")))
 	}
-	if s.mode == modeRiskNote {
-		lines = append(lines, s.inputLines()...)
-	} else if s.risk.note != "" {
-		lines = append(lines, st.Subtle.Render(sh.tr("Notering: ", "Note: ")+checklist.SanitizeLine(s.risk.note)))
-	}
-	if s.errText != "" {
-		lines = append(lines, st.Error.Render(s.errText))
-	}
 	return strings.Join(lines, "\n")
 }
 
 // matrix renders the 4×4 matrix: consequence 4 at the top, probability 1–4
 // left to right, the chosen cell in brackets.
-func (s *walkScreen) matrix() []string {
-	sh, st := s.sh, s.sh.styles
+func (e *riskEval) matrix() []string {
+	sh, st := e.sh, e.sh.styles
 	var out []string
 	out = append(out, st.Subtle.Render(sh.tr("K\\S ", "C\\P ")+"  1    2    3    4"))
 	for c := 4; c >= 1; c-- {
@@ -145,7 +177,7 @@ func (s *walkScreen) matrix() []string {
 		for p := 1; p <= 4; p++ {
 			score := p * c
 			lv := checklist.LevelFor(p, c)
-			if p == s.risk.probability && c == s.risk.consequence {
+			if p == e.probability && c == e.consequence {
 				b.WriteString(st.MarkedCell.Render(fmt.Sprintf("[%2d]", score)) + " ")
 				continue
 			}
@@ -156,6 +188,15 @@ func (s *walkScreen) matrix() []string {
 	}
 	return out
 }
+
+// ShortHelp implements help.KeyMap.
+func (e *riskEval) ShortHelp() []key.Binding {
+	k, g := e.sh.keys.Risk, e.sh.keys.Global
+	return []key.Binding{k.Score, k.Save, k.Note, k.AddAction, g.Back}
+}
+
+// FullHelp implements help.KeyMap.
+func (e *riskEval) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
 
 func (s *walkScreen) riskHelp() []key.Binding {
 	k, g := s.sh.keys.Risk, s.sh.keys.Global

@@ -519,7 +519,7 @@ func TestQuitAndBack(t *testing.T) {
 		t.Fatalf("q from walk: %s quit=%v", d.m.ActiveScreen(), d.quit)
 	}
 	d.keys("enter", "c", "q")
-	if d.walk().text.Value() != "q" {
+	if d.walk().entry.Value() != "q" {
 		t.Fatal("q did not go to the comment input")
 	}
 	d.keys("ctrl+c")

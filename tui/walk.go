@@ -50,22 +50,18 @@ type walkScreen struct {
 	idx      int
 	mode     walkMode
 	guidance bool
-	text     *textField // comment, reason or risk note
+	entry    *textEntry // comment, reason or risk note
 	bar      progress.Model
-	pnWarned bool // the comment holds a personnummer and the warning shows
 	errText  string
-	risk     riskState
+	// risk is the risk evaluation while it is open (modeRisk, modeRiskNote).
+	risk *riskEval
 	// ov is the overview while it is open.
 	ov   *overview
 	w, h int
-	// offer is a draft offered back in the open text field; edited is set
-	// once the field's text was changed by a key.
-	offer  *draftOffer
-	edited bool
 }
 
 func newWalkScreen(sh *shared, a checklist.Assessment, focus checklist.ItemKey) *walkScreen {
-	s := &walkScreen{sh: sh, a: a, text: newTextField(sh, "> ", "", 500),
+	s := &walkScreen{sh: sh, a: a, entry: newTextEntry(sh),
 		bar: progress.New(progress.WithWidth(26), progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'))}
 	if s.a.Responses == nil {
 		s.a.Responses = map[checklist.ItemKey]checklist.Response{}
@@ -102,10 +98,13 @@ func (s *walkScreen) Inputting() bool {
 // SetSize stores the body size.
 func (s *walkScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
-	s.text.SetWidth(w)
+	s.entry.SetSize(w, h)
 	s.bar.SetWidth(max(min(w/3, 40), 4))
 	if s.ov != nil {
 		s.ov.SetSize(w, h)
+	}
+	if s.risk != nil {
+		s.risk.SetSize(w, h)
 	}
 }
 
@@ -191,9 +190,7 @@ func (s *walkScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, nil
 	case tea.PasteMsg:
 		if s.Inputting() {
-			s.text.edit(msg)
-			s.pnWarned = false
-			s.edited, s.offer = true, nil
+			s.entry.Update(msg)
 		}
 		return s, nil
 	case overviewDoneMsg:
@@ -250,7 +247,7 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			}
 		}
 		r.Answer, r.Reason = answer, ""
-		s.openRisk(r)
+		s.openRisk(wi, r)
 		return s, s.saveAnswer(wi, r)
 	case key.Matches(msg, k.EjAktuellt):
 		s.openText(modeReason, s.response(wi).Reason, reasonField(wi.key()))
@@ -267,141 +264,10 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		s.ov.SetSize(s.w, s.h)
 	case key.Matches(msg, k.Risk):
 		if r := s.response(wi); r.Answer.IsShortcoming() {
-			s.openRisk(r)
+			s.openRisk(wi, r)
 		}
 	}
 	return s, nil
-}
-
-// updateText handles the comment, reason and risk note inputs: keys go to
-// the input; enter saves, esc cancels.
-func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
-	sh := s.sh
-	wi, ok := s.current()
-	in := sh.keys.Input
-	switch {
-	case key.Matches(msg, in.Cancel):
-		if field := s.textField(); s.edited && field != "" {
-			// Cancelled after typing: the draft goes too.
-			s.sh.forgetDraft(s.a.ID, field)
-		}
-		s.text.Blur()
-		s.errText, s.pnWarned, s.offer = "", false, nil
-		if s.mode == modeRiskNote {
-			s.mode = modeRisk
-		} else {
-			s.mode = modeItem
-		}
-		return s, nil
-	case key.Matches(msg, in.Save):
-		if !ok {
-			return s, nil
-		}
-		if s.offer != nil {
-			// Take the draft into the field; a second enter saves it.
-			s.text.SetValue(s.offer.d.Text)
-			s.offer, s.edited = nil, true
-			return s, nil
-		}
-		value := strings.TrimSpace(s.text.Value())
-		switch s.mode {
-		case modeReason:
-			if value == "" {
-				s.errText = sh.tr("Ej aktuellt kräver ett kort skäl, t.ex. \"vi har inget ensamarbete\".",
-					"Not applicable needs a short reason, e.g. \"we have no lone work\".")
-				return s, nil
-			}
-			if s.blockPersonnummer(value) {
-				return s, nil
-			}
-			r := s.response(wi)
-			r.Answer, r.Reason, r.Risk = checklist.EjAktuellt, value, nil
-			s.leaveText(modeItem)
-			s.dropDraftEntry(reasonField(wi.key()))
-			return s, tea.Batch(s.save(r, s.sh.answerWhat(wi, r), reasonField(wi.key())), s.advance())
-		case modeComment:
-			if s.blockPersonnummer(value) {
-				return s, nil
-			}
-			r := s.response(wi)
-			r.Comment = value
-			s.leaveText(modeItem)
-			s.dropDraftEntry(commentField(wi.key()))
-			return s, s.save(r, sh.tr("kommentaren till ", "the comment on ")+sh.itemName(wi), commentField(wi.key()))
-		case modeRiskNote:
-			if s.blockPersonnummer(value) {
-				return s, nil
-			}
-			s.risk.note = value
-			s.leaveText(modeRisk)
-			return s, nil
-		}
-	}
-	if s.text.edit(msg) {
-		s.pnWarned = false
-		s.errText = ""
-		s.edited, s.offer = true, nil
-	}
-	return s, nil
-}
-
-// openText opens the comment, reason or risk note field with value and
-// offers the field's draft when there is one.
-func (s *walkScreen) openText(mode walkMode, value, field string) {
-	s.mode = mode
-	s.pnWarned, s.errText, s.edited = false, "", false
-	s.text.SetValue(value)
-	s.text.Focus()
-	s.offer = s.sh.offerDraft(s.a.ID, field, value)
-}
-
-// textField names the draft field of the open text field.
-func (s *walkScreen) textField() string {
-	wi, ok := s.current()
-	if !ok {
-		return ""
-	}
-	switch s.mode {
-	case modeComment:
-		return commentField(wi.key())
-	case modeReason:
-		return reasonField(wi.key())
-	case modeRiskNote:
-		return riskNoteField(wi.key())
-	}
-	return ""
-}
-
-// draftField implements drafter: the open field's text, once typed in.
-func (s *walkScreen) draftField() (int64, string, string, bool) {
-	field := s.textField()
-	if field == "" || !s.edited {
-		return 0, "", "", false
-	}
-	return s.a.ID, field, s.text.Value(), true
-}
-
-// dropDraftEntry forgets the draft of field locally; the save that follows
-// removes it from the store.
-func (s *walkScreen) dropDraftEntry(field string) {
-	delete(s.sh.drafts[s.a.ID], field)
-}
-
-// blockPersonnummer shows the warning the first time text holds a
-// personnummer and reports whether saving must wait for a second enter.
-func (s *walkScreen) blockPersonnummer(text string) bool {
-	if !checklist.ContainsPersonnummer(text) || s.pnWarned {
-		return false
-	}
-	s.pnWarned = true
-	return true
-}
-
-func (s *walkScreen) leaveText(to walkMode) {
-	s.text.Blur()
-	s.text.SetValue("")
-	s.errText, s.pnWarned, s.offer, s.edited = "", false, nil, false
-	s.mode = to
 }
 
 // View renders the current mode.
@@ -417,7 +283,7 @@ func (s *walkScreen) View() string {
 	}
 	var out string
 	if s.mode == modeRisk || s.mode == modeRiskNote {
-		out = s.riskView(wi)
+		out = s.riskView()
 	} else {
 		out = s.itemView(wi)
 	}
@@ -478,7 +344,7 @@ func (s *walkScreen) itemView(wi walkItem) string {
 	}
 	switch s.mode {
 	case modeComment, modeReason:
-		lines = append(append(lines, ""), s.inputLines()...)
+		lines = append(append(lines, ""), s.entry.Lines()...)
 	case modeItem:
 		for _, f := range []struct{ field, sv, en string }{
 			{commentField(wi.key()), "kommentaren", "the comment"},
@@ -510,32 +376,6 @@ func (s *walkScreen) itemView(wi walkItem) string {
 // wrap word-wraps s to width w (at least 10).
 func wrap(s string, w int) string { return ansi.Wrap(s, max(w, 10), "") }
 
-// inputLines renders the comment or reason input with its hint and, when
-// needed, the personnummer warning.
-func (s *walkScreen) inputLines() []string {
-	sh, st := s.sh, s.sh.styles
-	label := sh.tr("Kommentar", "Comment")
-	switch s.mode {
-	case modeReason:
-		label = sh.tr("Varför ej aktuellt? (krävs)", "Why not applicable? (required)")
-	case modeRiskNote:
-		label = sh.tr("Notering om risken", "Note on the risk")
-	}
-	out := []string{st.Focused.Render(label)}
-	if s.offer != nil {
-		out = append(out, st.Warning.Render(wrap(sh.offerText(s.offer), s.w)))
-	}
-	out = append(out, s.text.View(),
-		st.Hint.Render(wrap(sh.tr("Skriv inte namn, personnummer eller uppgifter om enskildas hälsa eller ärenden.",
-			"Do not write names, personal identity numbers or details of anyone's health or case."), s.w)))
-	if s.pnWarned {
-		out = append(out, st.Warning.Render(wrap(sh.tr(
-			"Varning: texten ser ut att innehålla ett personnummer. Enter sparar ändå, esc avbryter, eller ändra texten.",
-			"Warning: the text looks like it holds a personal identity number. Enter saves anyway, esc cancels, or edit the text."), s.w)))
-	}
-	return out
-}
-
 // progressBar renders the answered share with the bar sized in SetSize, in
 // the current colours (on a copy: View changes nothing).
 func (s *walkScreen) progressBar(answered, total int) string {
@@ -555,16 +395,13 @@ func (s *walkScreen) progressBar(answered, total int) string {
 
 // ShortHelp lists the keys that work now.
 func (s *walkScreen) ShortHelp() []key.Binding {
-	k, in, g := s.sh.keys.Walk, s.sh.keys.Input, s.sh.keys.Global
+	k, g := s.sh.keys.Walk, s.sh.keys.Global
 	if s.ov != nil {
 		return s.ov.ShortHelp()
 	}
 	switch s.mode {
 	case modeComment, modeReason, modeRiskNote:
-		if s.pnWarned {
-			return []key.Binding{in.Confirm, in.Cancel}
-		}
-		return []key.Binding{in.Save, in.Cancel}
+		return s.entry.ShortHelp()
 	case modeRisk:
 		return s.riskHelp()
 	}
