@@ -101,7 +101,11 @@ func TestDSNOptions(t *testing.T) {
 // characters a URI treats specially, and Swedish letters.
 func TestOpenUnusualNames(t *testing.T) {
 	ctx := context.Background()
-	for _, name := range []string{"APT 2026", "100%", "#1", "kök?", "a%3fb", "å ä ö"} {
+	names := []string{"APT 2026", "100%", "#1", "a%3fb", "å ä ö"}
+	if runtime.GOOS != "windows" {
+		names = append(names, "kök?") // Windows allows no ? in a name
+	}
+	for _, name := range names {
 		path := filepath.Join(t.TempDir(), name, name+".db")
 		s, err := Open(ctx, path)
 		if err != nil {
@@ -171,19 +175,10 @@ func TestNetworkPath(t *testing.T) {
 			asked = root
 			return remoteRoots[root]
 		})
-		if got != tt.want || asked != filepathFor(tt.goos, tt.asked) {
+		if got != tt.want || asked != tt.asked {
 			t.Errorf("%s %q: %v, asked about %q; want %v, %q", tt.goos, tt.path, got, asked, tt.want, tt.asked)
 		}
 	}
-}
-
-// filepathFor returns a Unix folder as filepath.Dir gives it on this
-// system; Windows roots are returned as they are.
-func filepathFor(goos, p string) string {
-	if goos == "windows" || p == "" {
-		return p
-	}
-	return filepath.FromSlash(p)
 }
 
 // TestOpenOnNetwork: a database on a network file system is written with a

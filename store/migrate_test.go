@@ -174,14 +174,8 @@ func TestMigrateFromEveryEarlierVersion(t *testing.T) {
 // checkBackup checks that the backup is a complete copy at version v.
 func checkBackup(t *testing.T, path string, v int) {
 	t.Helper()
-	fi, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if fi.Mode().Perm() != 0o600 {
-		t.Errorf("backup mode %o, want 600", fi.Mode().Perm())
-	}
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?mode=ro&immutable=1")
+	wantPrivate(t, path)
+	db, err := sql.Open("sqlite", dsn(path, true, false)+"&immutable=1")
 	if err != nil {
 		t.Fatal(err)
 	}

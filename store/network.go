@@ -1,7 +1,7 @@
 package store
 
 import (
-	"path/filepath"
+	slashpath "path"
 	"runtime"
 	"strings"
 )
@@ -22,7 +22,7 @@ var onNetwork = func(path string) bool {
 // for the database's folder, whether it is on a network file system.
 func networkPath(goos, path string, remote func(root string) bool) bool {
 	if goos != "windows" {
-		return remote(filepath.Dir(path))
+		return remote(slashpath.Dir(path))
 	}
 	vol, unc := winVolume(path)
 	if unc {
