@@ -79,6 +79,16 @@ func (e *env) explain(err error) error {
 // tr picks the Swedish or English text.
 func (e *env) tr(sv, en string) string { return checklist.Text{SV: sv, EN: en}.In(e.lang) }
 
+// wrote says on stderr which file a command wrote, with its full path, so
+// that the manager finds it (a relative -o is relative to a folder the
+// terminal may not show).
+func (e *env) wrote(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	fmt.Fprintln(e.stderr, e.tr("skrev ", "wrote ")+path)
+}
+
 // today is the local date.
 func (e *env) today() checklist.Date { return checklist.DateOf(e.now()) }
 

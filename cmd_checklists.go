@@ -117,6 +117,6 @@ func runChecklistsCoverage(e *env, args []string) error {
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("%s: %w", *out, err)
 	}
-	fmt.Fprintln(e.stderr, e.tr("skrev ", "wrote ")+*out)
+	e.wrote(*out)
 	return nil
 }

@@ -144,7 +144,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err := report.WriteFileAtomic(*out, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stderr, e.tr("skrev ", "wrote ")+*out)
+	e.wrote(*out)
 	return nil
 }
 

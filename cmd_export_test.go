@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,14 +18,52 @@ import (
 )
 
 // cliHome gives the test its own home and config directory, so that no
-// template or checklist of the machine's user is read.
+// template or checklist of the machine's user is read. Windows takes them
+// from %USERPROFILE%, %AppData% and %LocalAppData% instead; they are set to
+// the same folders.
 func cliHome(t *testing.T) string {
 	t.Helper()
 	home := t.TempDir()
 	t.Setenv("HOME", home)
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
 	t.Setenv("XDG_DATA_HOME", filepath.Join(home, ".local", "share"))
+	if runtime.GOOS == "windows" {
+		t.Setenv("USERPROFILE", home)
+		t.Setenv("APPDATA", filepath.Join(home, ".config"))
+		t.Setenv("LOCALAPPDATA", filepath.Join(home, ".local", "share"))
+	}
 	return home
+}
+
+// configDir is the samkoll config folder samkoll uses under cliHome:
+// ~/.config/samkoll on Linux and Windows (see cliHome),
+// ~/Library/Application Support/samkoll on macOS.
+func configDir(t *testing.T) string {
+	t.Helper()
+	d, err := os.UserConfigDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(d, "samkoll")
+}
+
+// wantPrivate checks that an exported file is the user's only: mode 0600
+// on Unix. Windows has no modes; there the file inherits the access list
+// of its folder in the user's profile, and Go reports 0666 for a file
+// that is not read-only.
+func wantPrivate(t *testing.T, path string) {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := os.FileMode(0o600)
+	if runtime.GOOS == "windows" {
+		want = 0o666
+	}
+	if got := fi.Mode().Perm(); got != want {
+		t.Errorf("%s: mode %o, want %o", path, got, want)
+	}
 }
 
 func mustDate(t *testing.T, s string) checklist.Date {
@@ -203,9 +242,7 @@ func TestExportMarkdown(t *testing.T) {
 	if err != nil || string(got) != stdout {
 		t.Errorf("-o wrote different content (err %v)", err)
 	}
-	if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o600 {
-		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
-	}
+	wantPrivate(t, out)
 	en, _, err := runCLI(t, "--db", db, "--lang", "en", "export")
 	if err != nil || !strings.Contains(en, "Action plan") || strings.Contains(en, "Handlingsplan") {
 		t.Errorf("English export wrong (err %v)", err)
@@ -241,13 +278,13 @@ func TestExportOpen(t *testing.T) {
 }
 
 func TestExportBrokenTemplateFallsBack(t *testing.T) {
-	home := cliHome(t)
+	cliHome(t)
 	db, _ := testDB(t)
 	want, _, err := runCLI(t, "--db", db, "export")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(home, ".config", "samkoll", "templates")
+	dir := filepath.Join(configDir(t), "templates")
 	os.MkdirAll(dir, 0o700)
 	tmpl := filepath.Join(dir, "handlingsplan.md.tmpl")
 	if err := os.WriteFile(tmpl, []byte("# {{.Unit}}\n\n{{.Unit | saknas}}\n\nmer text\n"), 0o600); err != nil {
@@ -351,7 +388,11 @@ func TestFileExporter(t *testing.T) {
 	cat, _ := checklist.Load(os.DirFS("assets"), "")
 	x := &lazyExporter{e: e, s: s,
 		catalog: func() (*checklist.Catalog, []error) { return cat, nil },
-		home:    func() (string, error) { return home, nil }}
+		home:    func() (string, error) { return home, nil },
+		// Windows names no Documents folder here: home\Documents is used
+		// as on other systems (DocumentsDir's own test covers the
+		// folder Windows names).
+		documents: func() (string, error) { return "", errors.New("none") }}
 	export := func(id int64) (string, error) {
 		r, err := x.ExportAssessment(ctx, id)
 		return r.Path, err
@@ -378,9 +419,7 @@ func TestFileExporter(t *testing.T) {
 	if !strings.Contains(string(first), "Ny åtgärd") {
 		t.Error("the file lacks the plan")
 	}
-	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
-		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
-	}
+	wantPrivate(t, path)
 	// The same unit and date overwrite the same file; no temporary files
 	// are left behind.
 	if again, err := export(id); err != nil || again != path {
@@ -394,8 +433,13 @@ func TestFileExporter(t *testing.T) {
 	os.MkdirAll(filepath.Join(home, "Dokument"), 0o700)
 	os.MkdirAll(filepath.Join(home, ".config"), 0o700)
 	os.WriteFile(filepath.Join(home, ".config", "user-dirs.dirs"), []byte("XDG_DOCUMENTS_DIR=\"$HOME/Dokument\"\n"), 0o600)
-	if path, err = export(id); err != nil || !strings.HasPrefix(path, filepath.Join(home, "Dokument", "samkoll")) {
-		t.Errorf("user-dirs: %s, %v", path, err)
+	wantDir := filepath.Join(home, "Dokument", "samkoll")
+	if runtime.GOOS == "windows" {
+		// Windows has no user-dirs.dirs: Documents stays.
+		wantDir = filepath.Join(home, "Documents", "samkoll")
+	}
+	if path, err = export(id); err != nil || !strings.HasPrefix(path, wantDir) {
+		t.Errorf("user-dirs: %s, %v; want it in %s", path, err, wantDir)
 	}
 	if _, err := export(4242); err == nil || !strings.Contains(err.Error(), "4242") {
 		t.Errorf("unknown id: %v", err)
@@ -490,5 +534,25 @@ func TestExportRefusesPersonnummer(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "varning") {
 		t.Errorf("no warning with --allow-personal-data: %q", stderr)
+	}
+}
+
+// TestExportNamesFullPath: after -o the full path of the file is shown,
+// also when -o was relative.
+func TestExportNamesFullPath(t *testing.T) {
+	cliHome(t)
+	db, _ := testDB(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	_, stderr, err := runCLI(t, "--db", db, "export", "-o", "plan.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs := filepath.Join(dir, "plan.md")
+	if !strings.Contains(stderr, "skrev "+abs+"\n") {
+		t.Errorf("stderr %q does not name %s", stderr, abs)
+	}
+	if _, err := os.Stat(abs); err != nil {
+		t.Error(err)
 	}
 }

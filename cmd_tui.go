@@ -128,6 +128,9 @@ type lazyExporter struct {
 	catalog func() (*checklist.Catalog, []error)
 	// home returns the user's home directory; nil means os.UserHomeDir.
 	home func() (string, error)
+	// documents returns Windows' Documents known folder; nil means
+	// report.KnownDocuments.
+	documents func() (string, error)
 }
 
 // ExportAssessment waits for the checklists and writes the plan to a file
@@ -146,6 +149,7 @@ func (x *lazyExporter) ExportAssessment(ctx context.Context, id int64) (tui.Expo
 		TemplateDir: templateDir(x.e),
 		Warn:        func(err error) { warning = err },
 		Home:        x.home,
+		Documents:   x.documents,
 	}
 	path, err := fx.PlanFile(ctx, id)
 	if err != nil {

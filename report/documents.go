@@ -4,16 +4,33 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
-// DocumentsDir returns the user's documents directory if it exists: the
-// XDG_DOCUMENTS_DIR of ~/.config/user-dirs.dirs (often "Dokument" on a
-// Swedish desktop), else home/Documents. It returns "" when neither
-// exists.
-func DocumentsDir(home string) string {
+// DocumentsDir returns the user's documents folder if it exists, or "".
+//
+// On Windows it is the Documents known folder as Windows reports it
+// (known, normally KnownDocuments): with OneDrive or a redirection by the
+// organisation it is not %USERPROFILE%\Documents. If Windows gives none
+// that exists, home\Documents.
+//
+// Elsewhere it is the XDG_DOCUMENTS_DIR of ~/.config/user-dirs.dirs (often
+// "Dokument" on a Swedish desktop), else home/Documents.
+func DocumentsDir(home string, known func() (string, error)) string {
+	return documentsDir(runtime.GOOS, home, known)
+}
+
+// documentsDir is DocumentsDir for the system goos.
+func documentsDir(goos, home string, known func() (string, error)) string {
 	var candidates []string
-	if f, err := os.Open(filepath.Join(home, ".config", "user-dirs.dirs")); err == nil {
+	if goos == "windows" {
+		if known != nil {
+			if p, err := known(); err == nil && p != "" && filepath.IsAbs(p) {
+				candidates = append(candidates, p)
+			}
+		}
+	} else if f, err := os.Open(filepath.Join(home, ".config", "user-dirs.dirs")); err == nil {
 		sc := bufio.NewScanner(f)
 		for sc.Scan() {
 			v, ok := strings.CutPrefix(strings.TrimSpace(sc.Text()), "XDG_DOCUMENTS_DIR=")

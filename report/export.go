@@ -56,6 +56,9 @@ type Exporter struct {
 	Format Format
 	// Short asks for the extract for the minutes without the full plan.
 	Short bool
+	// Documents returns Windows' Documents known folder, for the export
+	// files; nil means KnownDocuments. Other systems do not ask it.
+	Documents func() (string, error)
 }
 
 // Format is the form of a plan export.
@@ -233,11 +236,12 @@ func (x *Exporter) Open(ctx context.Context, w io.Writer, unit string) error {
 
 // PlanFile writes the action plan of assessment id to a file and returns
 // its path. The file goes in the user's Documents/samkoll directory if
-// Documents exists, else in the home directory under samkoll-export; its
-// name is FileName's (handlingsplan-<unit-slug>-<YYYY-MM-DD>.md in
-// Swedish). An earlier export of the same unit, date and form is replaced:
-// it is the same plan. The file is written atomically (temporary file and
-// rename) with mode 0600.
+// Documents exists (see DocumentsDir: on Windows the folder Windows names,
+// which OneDrive may have moved), else in the home directory under
+// samkoll-export; its name is FileName's (handlingsplan-<unit-slug>-<YYYY-MM-DD>.md
+// in Swedish). An earlier export of the same unit, date and form is
+// replaced: it is the same plan. The file is written atomically (temporary
+// file and rename) with mode 0600.
 //
 // A broken override template does not stop the export: the built-in
 // template is used and Warn receives the problem.
@@ -278,7 +282,11 @@ func (x *Exporter) dir() (string, error) {
 			EN: "cannot find a home directory to save in",
 		}.In(x.Lang))
 	}
-	if docs := DocumentsDir(home); docs != "" {
+	known := x.Documents
+	if known == nil {
+		known = KnownDocuments
+	}
+	if docs := DocumentsDir(home, known); docs != "" {
 		return filepath.Join(docs, "samkoll"), nil
 	}
 	return filepath.Join(home, "samkoll-export"), nil
