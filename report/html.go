@@ -8,23 +8,24 @@ import (
 
 // AssessmentHTML writes the action plan of a to w as one self-contained
 // HTML document: the content of Assessment (the extract for the minutes,
-// then the full plan unless opt.Short), laid out by the html/template
+// then the full plan unless opt.Short), laid out by the template
 // PlanHTMLTemplate, or by the organisation's own opt.Template. The page has
 // its style sheet inline (screen in light and dark, A4 print with a page
 // break between the extract, the plan and the answers), no scripts, and a
 // Content-Security-Policy that loads nothing from outside.
 //
-// The data is that of Plan with plain text instead of escaped markdown:
-// html/template escapes every value in its context, so no text from a user
-// can become a tag, an attribute or a link.
+// The data is that of Plan with text escaped for HTML instead of for
+// markdown (see HTMLText), so no text from a user can become a tag, an
+// attribute or a link, whatever the template does with it short of placing
+// it in a script, a style or an unquoted attribute.
 func AssessmentHTML(w io.Writer, a checklist.Assessment, cat *checklist.Catalog, opt Options) error {
-	return render(w, PlanHTMLTemplate, PlanText(a, cat, opt), opt)
+	return render(w, PlanHTMLTemplate, PlanHTML(a, cat, opt), opt)
 }
 
-// PlanText is Plan with every text plain, sanitized and on one line, but
-// not escaped: the data of an HTML template.
-func PlanText(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData {
-	return plan(a, cat, opt, plainFormat)
+// PlanHTML is Plan with every text escaped for HTML: the data of an HTML
+// template.
+func PlanHTML(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData {
+	return plan(a, cat, opt, htmlFormat)
 }
 
 // PlanTitle is the plain-text title of an assessment's plan, for a window

@@ -13,6 +13,7 @@
 package report
 
 import (
+	"html"
 	"io"
 	"sort"
 	"strconv"
@@ -235,7 +236,7 @@ func Assessment(w io.Writer, a checklist.Assessment, cat *checklist.Catalog, opt
 }
 
 // format is how user text becomes text of one output format: escaped
-// markdown, or plain text that html/template escapes.
+// markdown or escaped HTML.
 type format struct {
 	// inline makes text one safe line; cell does the same and gives "–"
 	// for empty text.
@@ -247,9 +248,18 @@ type format struct {
 // markdownFormat escapes for markdown.
 var markdownFormat = &format{inline: Inline, cell: Cell, strong: func(s string) string { return "**" + s + "**" }}
 
-// plainFormat leaves escaping to html/template: text is only sanitized and
-// made one line.
-var plainFormat = &format{inline: oneLine, cell: plainCell, strong: func(s string) string { return s }}
+// htmlFormat escapes for HTML text and quoted attribute values: text is
+// sanitized, made one line and has < > & ' " escaped.
+var htmlFormat = &format{inline: HTMLText, cell: HTMLCell, strong: func(s string) string { return "<strong>" + s + "</strong>" }}
+
+// HTMLText turns user text into one line of HTML that shows the text itself
+// and nothing else: sanitized, line breaks and runs of spaces made one
+// space, and < > & ' " escaped, so that it is safe as element content and
+// inside a quoted attribute value.
+func HTMLText(s string) string { return html.EscapeString(oneLine(s)) }
+
+// HTMLCell is HTMLText for a table cell: "–" for empty text.
+func HTMLCell(s string) string { return html.EscapeString(plainCell(s)) }
 
 // oneLine is s sanitized, with its lines and runs of spaces joined by one
 // space.

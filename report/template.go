@@ -3,7 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
-	htmltemplate "html/template"
+	"html"
 	"io"
 	"io/fs"
 	"os"
@@ -24,23 +24,24 @@ const (
 	// OpenTemplate lays out the unfinished actions of one or all units.
 	OpenTemplate = "oppna-atgarder.md.tmpl"
 	// PlanHTMLTemplate lays out the action plan of one assessment as one
-	// HTML document. Templates whose name ends in .html.tmpl are
-	// html/template templates: they escape every value in its context.
+	// HTML document. It is a text/template like the others; its data is
+	// escaped for HTML (HTMLText), and esc and cell escape for HTML.
 	PlanHTMLTemplate = "handlingsplan.html.tmpl"
 )
 
-// executor is a parsed text/template or html/template.
+// executor is a parsed template.
 type executor interface {
 	Execute(w io.Writer, data any) error
 }
 
-// parseTemplate parses src as template name: with html/template when name
-// ends in ".html.tmpl", else with text/template.
+// parseTemplate parses src as template name, with the functions of HTML
+// when name ends in ".html.tmpl" and those of markdown otherwise.
 func parseTemplate(name, src string, lang checklist.Lang) (executor, error) {
+	f := funcs(lang)
 	if strings.HasSuffix(name, ".html.tmpl") {
-		return htmltemplate.New(name).Funcs(htmltemplate.FuncMap(htmlFuncs(lang))).Option("missingkey=error").Parse(src)
+		f = htmlFuncs(lang)
 	}
-	return template.New(name).Funcs(funcs(lang)).Option("missingkey=error").Parse(src)
+	return template.New(name).Funcs(f).Option("missingkey=error").Parse(src)
 }
 
 // maxTemplateSize bounds an override file; a template is a few kilobytes.
@@ -75,11 +76,12 @@ func (e *TemplateError) Message(lang checklist.Lang) string {
 }
 
 // htmlFuncs returns the functions of an HTML template for lang: those of
-// funcs, with esc and cell making text one line (html/template escapes it).
+// funcs, with esc and cell escaping for HTML, and tr escaping its literal.
 func htmlFuncs(lang checklist.Lang) template.FuncMap {
 	f := funcs(lang)
-	f["esc"] = oneLine
-	f["cell"] = plainCell
+	f["tr"] = func(sv, en string) string { return html.EscapeString(checklist.Text{SV: sv, EN: en}.In(lang)) }
+	f["esc"] = HTMLText
+	f["cell"] = HTMLCell
 	return f
 }
 
