@@ -65,7 +65,8 @@ func (s *newScreen) Inputting() bool { return s.focus <= fieldParticipants }
 // SetSize stores the body size.
 func (s *newScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
-	fw := max(w-labelWidth(w), 4)
+	// A narrow form indents the field by two under its label.
+	fw := max(w-max(labelWidth(w), 2), 4)
 	s.unit.SetWidth(fw)
 	s.date.SetWidth(fw)
 	s.participants.SetWidth(fw)
