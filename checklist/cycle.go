@@ -336,3 +336,100 @@ func FormatPrevious(p PastResponse, lang Lang) string {
 	}
 	return s
 }
+
+// ItemChange is how one item moved since the unit's previous APT.
+type ItemChange struct {
+	// Key is the item.
+	Key ItemKey
+	// Prev is the previous answer, with its date and re-evaluations.
+	Prev PastResponse
+	// Cur is the answer now; CurLevel its risk level.
+	Cur      Response
+	CurLevel Level
+	// Change is the kind of change.
+	Change Change
+}
+
+// SinceLast lists the items of a whose answer moved since the unit's
+// previous answer to them (prev, as from the store's PreviousResponses):
+// answers that changed, risks that rose or fell, shortcomings then that
+// are Ja now, and new shortcomings. Items unchanged, not answered now or
+// answered for the first time are left out. The order is by kind of change, then area and item id.
+func SinceLast(a Assessment, prev map[ItemKey]PastResponse) []ItemChange {
+	var out []ItemChange
+	for k, r := range a.Responses {
+		p, ok := prev[k]
+		if !ok {
+			continue // answered for the first time: nothing to compare
+		}
+		cur := a.CurrentLevel(k)
+		c := CompareResponses(p.Response.Answer, p.Level(), r.Answer, cur)
+		if c == NoChange {
+			continue
+		}
+		out = append(out, ItemChange{Key: k, Prev: p, Cur: r, CurLevel: cur, Change: c})
+	}
+	sortChanges(out)
+	return out
+}
+
+func sortChanges(list []ItemChange) {
+	for i := 1; i < len(list); i++ {
+		for j := i; j > 0 && lessChange(list[j], list[j-1]); j-- {
+			list[j], list[j-1] = list[j-1], list[j]
+		}
+	}
+}
+
+func lessChange(a, b ItemChange) bool {
+	if a.Change != b.Change {
+		return a.Change < b.Change
+	}
+	if a.Key.AreaID != b.Key.AreaID {
+		return a.Key.AreaID < b.Key.AreaID
+	}
+	return a.Key.ItemID < b.Key.ItemID
+}
+
+// WithOwnItems returns a catalog in which the group's own items are items
+// like the others: each is added at the end of its area, and those of
+// OwnArea form an area of that id titled OwnAreaTitle. c is not changed;
+// c may be nil. Without own items it returns c.
+func (c *Catalog) WithOwnItems(items []OwnItem) *Catalog {
+	if len(items) == 0 {
+		return c
+	}
+	out := &Catalog{areas: map[string]*Area{}, statements: map[string]*Statement{}}
+	if c != nil {
+		out.Sources = c.Sources
+		out.statements = c.statements
+		for _, a := range c.Areas {
+			out.Areas = append(out.Areas, a)
+			out.areas[a.ID] = a
+		}
+	}
+	for _, o := range items {
+		a := out.areas[o.AreaID]
+		switch {
+		case a == nil:
+			a = &Area{ID: o.AreaID, Title: Text{SV: o.AreaID}, Origin: "egen", Order: 1 << 20}
+			if o.AreaID == OwnArea {
+				a.Title = OwnAreaTitle
+			}
+			out.Areas = append(out.Areas, a)
+		case c != nil && c.areas[o.AreaID] == a:
+			// Copy the area before adding to it.
+			cp := *a
+			cp.Items = append([]Item(nil), a.Items...)
+			a = &cp
+			for i := range out.Areas {
+				if out.Areas[i].ID == a.ID {
+					out.Areas[i] = a
+				}
+			}
+		}
+		a.Items = append(a.Items, o.Item())
+		out.areas[a.ID] = a
+	}
+	return out
+}

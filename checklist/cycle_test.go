@@ -85,3 +85,62 @@ func TestOwnItemAndPrevious(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestSinceLast(t *testing.T) {
+	d, _ := ParseDate("2026-10-04")
+	k := func(i string) ItemKey { return ItemKey{"a", i} }
+	prev := map[ItemKey]PastResponse{
+		k("1"): {Date: d, Response: Response{Answer: Nej, Risk: &Risk{Level: Hog}}},
+		k("2"): {Date: d, Response: Response{Answer: Delvis, Risk: &Risk{Level: Medel}}},
+		k("3"): {Date: d, Response: Response{Answer: Ja}},
+		k("4"): {Date: d, Response: Response{Answer: Nej, Risk: &Risk{Level: MycketHog}},
+			Reevaluations: []Reevaluation{{Risk: Risk{Level: Lag}}}},
+		k("5"): {Date: d, Response: Response{Answer: Ja}},
+	}
+	a := Assessment{Responses: map[ItemKey]Response{
+		k("1"): {AreaID: "a", ItemID: "1", Answer: Ja},
+		k("2"): {AreaID: "a", ItemID: "2", Answer: Nej, Risk: &Risk{Level: Hog}},
+		k("3"): {AreaID: "a", ItemID: "3", Answer: Delvis},
+		k("4"): {AreaID: "a", ItemID: "4", Answer: Nej, Risk: &Risk{Level: Medel}},
+		k("5"): {AreaID: "a", ItemID: "5", Answer: Ja},
+		k("6"): {AreaID: "a", ItemID: "6", Answer: Nej},
+		k("7"): {AreaID: "a", ItemID: "7", Answer: Ja},
+	}}
+	got := SinceLast(a, prev)
+	want := []string{"1 resolved", "3 new_shortcoming", "2 risk_rose", "4 risk_rose"}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i, c := range got {
+		if s := c.Key.ItemID + " " + c.Change.String(); s != want[i] {
+			t.Errorf("%d: %s, want %s", i, s, want[i])
+		}
+	}
+}
+
+func TestCatalogWithOwnItems(t *testing.T) {
+	base := &Catalog{areas: map[string]*Area{}}
+	k := &Area{ID: "krankningar", Items: []Item{{ID: "a"}, {ID: "b"}}}
+	base.Areas = []*Area{k}
+	base.areas["krankningar"] = k
+	c := base.WithOwnItems([]OwnItem{
+		{AreaID: "krankningar", ItemID: "E1", Statement: "Vi hälsar."},
+		{AreaID: OwnArea, ItemID: "E2", Statement: "Vi hinner äta."},
+		{AreaID: OwnArea, ItemID: "E3", Statement: "Överlämningen fungerar."},
+	})
+	if len(k.Items) != 2 || len(base.Areas) != 1 {
+		t.Fatal("the base catalog changed")
+	}
+	if got := c.Area("krankningar"); len(got.Items) != 3 || got.Items[2].ID != "E1" {
+		t.Errorf("krankningar %+v", got.Items)
+	}
+	if own := c.Area(OwnArea); own == nil || len(own.Items) != 2 || own.Title != OwnAreaTitle || len(c.Areas) != 2 {
+		t.Errorf("own area %+v", own)
+	}
+	if (*Catalog)(nil).WithOwnItems(nil) != nil || base.WithOwnItems(nil) != base {
+		t.Error("no own items should give the catalog itself")
+	}
+	if c := (*Catalog)(nil).WithOwnItems([]OwnItem{{AreaID: OwnArea, ItemID: "E1", Statement: "x"}}); c.Area(OwnArea) == nil {
+		t.Error("nil catalog with own items")
+	}
+}

@@ -29,6 +29,14 @@ type Source interface {
 	OpenActions(ctx context.Context, unit string) ([]checklist.UnitAction, error)
 }
 
+// PreviousSource is a Source that also knows the unit's earlier answers,
+// for the plan's section "Sedan förra APT". *store.Store satisfies it.
+type PreviousSource interface {
+	// PreviousResponses returns the unit's latest earlier answer to each
+	// item, before assessment id.
+	PreviousResponses(ctx context.Context, id int64) (map[checklist.ItemKey]checklist.PastResponse, error)
+}
+
 // Exporter is the export use-case shared by the command line and the app:
 // it reads from Source and writes markdown with the built-in templates or
 // the organisation's own (TemplateDir).
@@ -178,6 +186,13 @@ func (x *Exporter) PlanOf(ctx context.Context, w io.Writer, a checklist.Assessme
 			}
 			opt.Origins[act.ID] = o
 		}
+	}
+	if ps, ok := x.Source.(PreviousSource); ok {
+		prev, err := ps.PreviousResponses(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		opt.Previous = prev
 	}
 	if x.Format == HTML {
 		return AssessmentHTML(w, a, x.catalog(), opt)

@@ -41,6 +41,10 @@ type Options struct {
 	// the risk level its item got there. The level is used when the item
 	// has no evaluated answer in the exported assessment.
 	Origins map[int64]Origin
+	// Previous holds the unit's previous answer to each item (from the
+	// store's PreviousResponses), for the section "Sedan förra APT"; nil
+	// leaves it out.
+	Previous map[checklist.ItemKey]checklist.PastResponse
 	// Unit names the unit that OpenActions rows were selected for; ""
 	// means all units.
 	Unit string
@@ -97,6 +101,16 @@ type PlanData struct {
 	Shortcomings []ItemRow
 	// NotApplicable are the items answered Ej aktuellt, with reasons.
 	NotApplicable []ItemRow
+	// HasPrevious reports that the unit had an earlier APT to compare
+	// with; SinceLast lists the items that moved since then ("Sedan förra
+	// APT"): answers that changed, risks that rose or fell, shortcomings
+	// then that are Ja now, new shortcomings.
+	HasPrevious bool
+	SinceLast   []ChangeRow
+	// Unresolved are the risks of earlier APTs carried to this one
+	// without an action or a risk evaluation ("Från tidigare APT, utan
+	// åtgärd").
+	Unresolved []UnresolvedRow
 	// Overdue counts the open actions, own and carried over, past their due
 	// date.
 	Overdue int
@@ -287,6 +301,7 @@ func Plan(a checklist.Assessment, cat *checklist.Catalog, opt Options) PlanData 
 // plan builds the data of the plan of a with text in format f.
 func plan(a checklist.Assessment, cat *checklist.Catalog, opt Options, f *format) PlanData {
 	lang := opt.lang()
+	cat = cat.WithOwnItems(a.OwnItems)
 	meetingDate := a.Date.String()
 	d := PlanData{
 		Lang:             string(lang),
@@ -322,7 +337,7 @@ func plan(a checklist.Assessment, cat *checklist.Catalog, opt Options, f *format
 		}
 	}
 	titles := map[string]string{}
-	for _, ref := range a.Areas {
+	for _, ref := range withOwnArea(a) {
 		area := lookupArea(cat, ref.ID)
 		row := AreaRow{ID: f.inline(ref.ID), Title: f.inline(ref.ID), Version: ref.Version}
 		if area != nil {
@@ -461,6 +476,10 @@ func plan(a checklist.Assessment, cat *checklist.Catalog, opt Options, f *format
 			CarriedOver: true, From: row.From, Actions: []ActionRow{row}, rank: row.level,
 		})
 	}
+	var carriedSerious []SeriousRow
+	d.SinceLast, d.Unresolved, carriedSerious = cycleRows(a, cat, opt, f)
+	d.HasPrevious = len(opt.Previous) > 0
+	d.Serious = append(d.Serious, carriedSerious...)
 	// Most serious first; within a level, the order above: this meeting's
 	// items in checklist order, then carried-over risks.
 	sort.SliceStable(d.Serious, func(i, j int) bool { return d.Serious[i].rank > d.Serious[j].rank })
