@@ -35,29 +35,27 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return &usageError{e.tr("ange en fil att importera", "name one file to import")}
 	}
 	path := pos[0]
-	f, err := os.Open(path)
+	f, err := checklist.OpenRegular(path)
 	if err != nil {
-		return errors.New(e.tr(
-			fmt.Sprintf("kan inte läsa %s: %v", path, unwrapPath(err)),
-			fmt.Sprintf("cannot read %s: %v", path, unwrapPath(err))))
+		return errors.New(path + ": " + checklist.Message(err, e.lang))
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return errors.New(e.tr(fmt.Sprintf("%s är en mapp, inte en fil", path), fmt.Sprintf("%s is a folder, not a file", path)))
-	}
 
 	s, err := openStore(ctx, e, false)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	res, err := s.ImportJSON(ctx, f)
+	res, err := s.ImportJSON(ctx, checklist.LimitReader(f, maxImportBytes))
 	var ie *store.ImportError
 	switch {
 	case errors.As(err, &ie):
 		return errors.New(e.tr(
 			fmt.Sprintf("kan inte importeras: %s: %s. Ingenting har ändrats i databasen.", ie.Where(path), ie.Message(e.lang)),
 			fmt.Sprintf("cannot be imported: %s: %s. Nothing has changed in the database.", ie.Where(path), ie.Message(e.lang))))
+	case errors.Is(err, checklist.ErrTooLarge):
+		return errors.New(path + ": " + checklist.Message(err, e.lang) + e.tr(
+			". Ingenting har ändrats i databasen.", ". Nothing has changed in the database."))
 	case err != nil:
 		return errors.New(e.tr(
 			fmt.Sprintf("importen av %s misslyckades: %v. Ingenting har ändrats i databasen.", path, checklist.Message(err, e.lang)),
@@ -79,6 +77,10 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	return nil
 }
+
+// maxImportBytes bounds what import reads: a JSON export of 10,000
+// assessments of about 70 answers each is about 300 MB.
+const maxImportBytes = 1 << 30
 
 // unwrapPath drops the *fs.PathError wrapper, whose English text repeats
 // the path.

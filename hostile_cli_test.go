@@ -5,10 +5,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"samkoll/checklist"
@@ -58,7 +60,7 @@ func checkTerminalSafe(t *testing.T, what, out string) {
 // and the JSON export escapes it but keeps the data.
 func TestHostileTextOnCLIOutput(t *testing.T) {
 	dir := t.TempDir()
-	bin := buildBinary(t, dir)
+	bin := hostileBinary(t)
 	home := filepath.Join(dir, "home")
 	cl := filepath.Join(dir, "cl")
 	for _, d := range []string{home, cl} {
@@ -166,4 +168,42 @@ func TestHostileTextOnCLIOutput(t *testing.T) {
 			t.Errorf("unit %q did not survive export and import; got %v", u, got)
 		}
 	}
+}
+
+// sharedBin is the samkoll binary the hostile-input tests share, built
+// once per test process: building it for each test costs more than the
+// tests themselves on a busy machine. TestMain removes it.
+var sharedBin struct {
+	sync.Once
+	path string
+	err  error
+}
+
+// hostileBinary returns the shared binary, building it on first use.
+func hostileBinary(t *testing.T) string {
+	t.Helper()
+	sharedBin.Do(func() {
+		dir, err := os.MkdirTemp("", "samkoll-bin-")
+		if err != nil {
+			sharedBin.err = err
+			return
+		}
+		sharedBin.path = filepath.Join(dir, "samkoll")
+		out, err := exec.Command("go", "build", "-o", sharedBin.path, ".").CombinedOutput()
+		if err != nil {
+			sharedBin.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if sharedBin.err != nil {
+		t.Fatal(sharedBin.err)
+	}
+	return sharedBin.path
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sharedBin.path != "" {
+		os.RemoveAll(filepath.Dir(sharedBin.path))
+	}
+	os.Exit(code)
 }

@@ -83,7 +83,7 @@ func checkCleanFailure(t *testing.T, what, stdout, stderr string, code int, want
 // is sound afterwards.
 func TestLockHoldsThroughLinks(t *testing.T) {
 	dir := t.TempDir()
-	bin := buildBinary(t, dir)
+	bin := hostileBinary(t)
 	db := filepath.Join(dir, "a.db")
 	realDB(t, db)
 	sym := filepath.Join(dir, "sym.db")
@@ -179,7 +179,7 @@ func demoDB(t *testing.T, bin, path string, n int) {
 // says how to restore, and leave every file byte-identical.
 func TestDamagedDatabaseIsRefused(t *testing.T) {
 	dir := t.TempDir()
-	bin := buildBinary(t, dir)
+	bin := hostileBinary(t)
 	good := filepath.Join(dir, "good.db")
 	demoDB(t, bin, good, 20)
 	importFile := filepath.Join(dir, "in.json")
@@ -280,8 +280,7 @@ func keys(m map[string]string) []string {
 // database is created, and the leftovers of a samkoll killed while
 // creating one.
 func TestMessagesNameTheRightThing(t *testing.T) {
-	dir := t.TempDir()
-	bin := buildBinary(t, dir)
+	bin := hostileBinary(t)
 
 	t.Run("lock folder", func(t *testing.T) {
 		sub := t.TempDir()

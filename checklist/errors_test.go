@@ -189,7 +189,7 @@ func TestLoadMessagesEnglish(t *testing.T) {
 		`test.yaml: the policy statement "t-1-rutin" already exists in inbyggd:policies/copy.yaml; the file is skipped`,
 		`b.yaml: the area "alfa" already exists`,
 		`b.yaml: the area "egen" already exists in ` + filepath.Join(dir, "a.yaml") + `; the file is skipped`,
-		`stor.yaml: the file is too large (4194305 bytes, at most 4194304)`,
+		`stor.yaml: the file is too large (at most 4 MB)`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("English:\n%s\nwant it to contain %q", got, want)

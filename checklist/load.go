@@ -239,22 +239,10 @@ func looksLikePolicy(data []byte) bool {
 	return false
 }
 
+// readLimited reads a checklist or policy file: a regular file of at most
+// maxFileSize bytes (see ReadFileLimited).
 func readLimited(name string) ([]byte, error) {
-	fi, err := os.Stat(name)
-	if err != nil {
-		return nil, Errorf("kan inte läsa filen: %v", "cannot read the file: %v", unwrapPathError(err))
-	}
-	if fi.IsDir() {
-		return nil, Errorf("är en katalog, inte en fil", "is a directory, not a file")
-	}
-	if fi.Size() > maxFileSize {
-		return nil, Errorf("filen är för stor (%d byte, högst %d)", "the file is too large (%d bytes, at most %d)", fi.Size(), maxFileSize)
-	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, Errorf("kan inte läsa filen: %v", "cannot read the file: %v", unwrapPathError(err))
-	}
-	return data, nil
+	return ReadFileLimited(name, maxFileSize)
 }
 
 func unwrapPathError(err error) error {

@@ -6,10 +6,12 @@ import (
 	"html"
 	"io"
 	"io/fs"
-	"os"
+	"maps"
 	"strings"
 	"sync"
 	"text/template"
+	"text/template/parse"
+	"time"
 	"unicode/utf8"
 
 	"samkoll/assets"
@@ -44,6 +46,203 @@ func parseTemplate(name, src string, lang checklist.Lang) (executor, error) {
 	return template.New(name).Funcs(f).Option("missingkey=error").Parse(src)
 }
 
+// parseOverride parses an organisation's template like parseTemplate, with
+// the builtins that can grow a text (print, printf, println, html, js,
+// urlquery) replaced by versions that refuse a result over maxOutput, and
+// refuses loops that could run for hours (checkLoops).
+func parseOverride(name, src string, lang checklist.Lang) (executor, error) {
+	f := funcs(lang)
+	if strings.HasSuffix(name, ".html.tmpl") {
+		f = htmlFuncs(lang)
+	}
+	maps.Copy(f, boundedBuiltins())
+	t, err := template.New(name).Funcs(f).Option("missingkey=error").Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	for _, tt := range t.Templates() {
+		if err := checkLoops(name, tt.Tree); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+// Bounds on an organisation's template. The built-in ones are trusted;
+// an override is a file anyone with access to the config folder can
+// write, and a template language can loop and grow text.
+var (
+	// maxOutput bounds what a template may write, and every text a
+	// template function returns (a plan is tens of kilobytes).
+	maxOutput = 8 << 20
+	// maxTemplateTime bounds how long a template may run.
+	maxTemplateTime = 5 * time.Second
+	// maxLoop bounds the product of the numeric ranges nested in a
+	// template ({{range 1000}}…): data ranges are bounded by the data.
+	maxLoop = int64(100_000)
+)
+
+// outputLimitError is returned when a template writes more than
+// maxOutput.
+func outputLimitError() error {
+	return checklist.Errorf("mallen skriver mer än %d MB", "the template writes more than %d MB", maxOutput>>20)
+}
+
+// boundedBuiltins returns the text/template builtins that build text,
+// refusing a result longer than maxOutput, so that a template cannot
+// double a string in a variable until memory runs out.
+func boundedBuiltins() template.FuncMap {
+	bound := func(s string) (string, error) {
+		if len(s) > maxOutput {
+			return "", outputLimitError()
+		}
+		return s, nil
+	}
+	return template.FuncMap{
+		"print":    func(a ...any) (string, error) { return bound(fmt.Sprint(a...)) },
+		"printf":   func(f string, a ...any) (string, error) { return bound(fmt.Sprintf(f, a...)) },
+		"println":  func(a ...any) (string, error) { return bound(fmt.Sprintln(a...)) },
+		"html":     func(a ...any) (string, error) { return bound(template.HTMLEscaper(a...)) },
+		"js":       func(a ...any) (string, error) { return bound(template.JSEscaper(a...)) },
+		"urlquery": func(a ...any) (string, error) { return bound(template.URLQueryEscaper(a...)) },
+	}
+}
+
+// checkLoops refuses a template whose numeric ranges ({{range N}}, also
+// through a variable set from a number) nest to more than maxLoop
+// iterations: {{range 100000000000000}}{{end}} writes nothing and would
+// run for days.
+func checkLoops(name string, tree *parse.Tree) error {
+	if tree == nil || tree.Root == nil {
+		return nil
+	}
+	nums := map[string]int64{} // variables set from a number
+	var walk func(n parse.Node, product int64) error
+	walkList := func(l *parse.ListNode, product int64) error {
+		if l == nil {
+			return nil
+		}
+		for _, n := range l.Nodes {
+			if err := walk(n, product); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	walk = func(n parse.Node, product int64) error {
+		switch n := n.(type) {
+		case *parse.ActionNode:
+			noteNumbers(n.Pipe, nums)
+		case *parse.IfNode:
+			if err := walkList(n.List, product); err != nil {
+				return err
+			}
+			return walkList(n.ElseList, product)
+		case *parse.WithNode:
+			if err := walkList(n.List, product); err != nil {
+				return err
+			}
+			return walkList(n.ElseList, product)
+		case *parse.RangeNode:
+			if k, ok := rangeCount(n.Pipe, nums); ok {
+				if k > maxLoop || product*k > maxLoop {
+					line, _ := tree.ErrorContext(n)
+					return checklist.Errorf("%s: {{range %d}} går för många varv (en mall får gå högst %d varv, yttre loopar medräknade)",
+						"%s: {{range %d}} loops too often (a template may loop at most %d times, outer loops included)",
+						line, k, maxLoop)
+				}
+				product *= max(k, 1)
+			}
+			if err := walkList(n.List, product); err != nil {
+				return err
+			}
+			return walkList(n.ElseList, product)
+		case *parse.ListNode:
+			return walkList(n, product)
+		}
+		return nil
+	}
+	return walk(tree.Root, 1)
+}
+
+// noteNumbers records variables that a pipeline sets from a number.
+func noteNumbers(p *parse.PipeNode, nums map[string]int64) {
+	if p == nil || len(p.Decl) != 1 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+		return
+	}
+	if num, ok := p.Cmds[0].Args[0].(*parse.NumberNode); ok && num.IsInt {
+		nums[p.Decl[0].Ident[0]] = num.Int64
+	}
+}
+
+// rangeCount returns the count of a range over a number or a variable set
+// from one; ok is false for a range over data.
+func rangeCount(p *parse.PipeNode, nums map[string]int64) (int64, bool) {
+	if p == nil || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+		return 0, false
+	}
+	switch a := p.Cmds[0].Args[0].(type) {
+	case *parse.NumberNode:
+		if a.IsInt {
+			return a.Int64, true
+		}
+		if a.IsFloat {
+			return int64(min(a.Float64, 1<<62)), true
+		}
+	case *parse.VariableNode:
+		if k, ok := nums[a.Ident[0]]; ok && len(a.Ident) == 1 {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// limitedWriter passes at most max bytes to w and then fails.
+type limitedWriter struct {
+	w    io.Writer
+	left int
+}
+
+func (l *limitedWriter) Write(p []byte) (int, error) {
+	if len(p) > l.left {
+		return 0, outputLimitError()
+	}
+	l.left -= len(p)
+	return l.w.Write(p)
+}
+
+// executeBounded runs an organisation's template with a time limit and an
+// output limit. A template that runs out of time is left running in its
+// goroutine (Go cannot stop one); checkLoops and the bounded builtins
+// make that rare, and what it writes goes nowhere.
+func executeBounded(t executor, data any) ([]byte, error) {
+	type result struct {
+		out []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		var buf bytes.Buffer
+		err := func() (err error) {
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("mallen avbröts: %v", r)
+				}
+			}()
+			return t.Execute(&limitedWriter{w: &buf, left: maxOutput}, data)
+		}()
+		done <- result{buf.Bytes(), err}
+	}()
+	timer := time.NewTimer(maxTemplateTime)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.out, r.err
+	case <-timer.C:
+		return nil, checklist.Errorf("mallen blev inte klar på %d sekunder", "the template did not finish in %d seconds", int(maxTemplateTime/time.Second))
+	}
+}
+
 // maxTemplateSize bounds an override file; a template is a few kilobytes.
 const maxTemplateSize = 1 << 20
 
@@ -65,7 +264,7 @@ func (e *TemplateError) Unwrap() error { return e.Err }
 // Message returns a sentence for the user in lang naming the file, the
 // line when known, and what happened instead.
 func (e *TemplateError) Message(lang checklist.Lang) string {
-	cause := strings.TrimPrefix(e.Err.Error(), "template: ")
+	cause := strings.TrimPrefix(checklist.Message(e.Err, lang), "template: ")
 	if !strings.Contains(cause, e.Path) {
 		cause = e.Path + ": " + cause
 	}
@@ -135,7 +334,7 @@ func builtinTemplate(name string, lang checklist.Lang) (executor, error) {
 
 // overrideTemplate reads and parses the organisation's template at path.
 func overrideTemplate(path string, lang checklist.Lang) (executor, error) {
-	f, err := os.Open(path)
+	f, err := checklist.OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +346,7 @@ func overrideTemplate(path string, lang checklist.Lang) (executor, error) {
 	if len(src) > maxTemplateSize {
 		return nil, fmt.Errorf("filen är större än %d byte", maxTemplateSize)
 	}
-	return parseTemplate(path, string(src), lang)
+	return parseOverride(path, string(src), lang)
 }
 
 // bufPool holds output buffers, so that exporting many assessments does
@@ -168,11 +367,12 @@ func render(w io.Writer, name string, data any, opt Options) error {
 	}()
 	if opt.Template != "" {
 		t, err := overrideTemplate(opt.Template, opt.lang())
+		var out []byte
 		if err == nil {
-			err = t.Execute(buf, data)
+			out, err = executeBounded(t, data)
 		}
 		if err == nil {
-			_, err = w.Write(buf.Bytes())
+			_, err = w.Write(out)
 			return err
 		}
 		if opt.Warn != nil {
