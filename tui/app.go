@@ -285,7 +285,9 @@ func (m *Model) open(msg assessmentLoadedMsg) tea.Cmd {
 	var s screen
 	switch msg.open.to {
 	case walkScreenID:
-		s = newWalkScreen(m.sh, msg.a, msg.open.focus)
+		ws := newWalkScreen(m.sh, msg.a, msg.open.focus)
+		ws.cyc.prev = msg.prev
+		s = ws
 	case planScreenID:
 		s = newPlanScreen(m.sh, msg.a)
 	case summaryScreenID:

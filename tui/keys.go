@@ -59,6 +59,8 @@ type WalkKeys struct {
 	Prev, Next                  key.Binding
 	Comment, Guidance, Overview key.Binding
 	Risk, Plan, Summary         key.Binding
+	// History shows the unit's earlier answers to the item.
+	History key.Binding
 }
 
 // RiskKeys are the risk evaluation's keys.
@@ -157,6 +159,7 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Risk:       b([]string{"r"}, "r", t("riskbedöm", "assess risk")),
 			Plan:       b([]string{"a"}, "a", t("handlingsplan", "action plan")),
 			Summary:    b([]string{"s"}, "s", t("sammanfattning", "summary")),
+			History:    b([]string{"t"}, "t", t("tidigare svar", "earlier answers")),
 		},
 		Risk: RiskKeys{
 			Score:     b([]string{"1", "2", "3", "4"}, "1–4", t("sannolikhet, sedan konsekvens", "probability, then consequence")),

@@ -73,6 +73,8 @@ type assessmentLoadedMsg struct {
 	add  *addActionMsg
 	// drafts are the assessment's drafts, by field, when they were read.
 	drafts map[string]checklist.Draft
+	// prev are the unit's previous answers by item (see cycle.go).
+	prev map[checklist.ItemKey]checklist.PastResponse
 }
 
 // assessmentCreatedMsg reports a saved new assessment.

@@ -56,7 +56,9 @@ type walkScreen struct {
 	// risk is the risk evaluation while it is open (modeRisk, modeRiskNote).
 	risk *riskEval
 	// ov is the overview while it is open.
-	ov   *overview
+	ov *overview
+	// cyc is the SAM cycle: earlier answers and the item's history.
+	cyc  cycleState
 	w, h int
 }
 
@@ -105,6 +107,10 @@ func (s *walkScreen) SetSize(w, h int) {
 	}
 	if s.risk != nil {
 		s.risk.SetSize(w, h)
+	}
+	if s.cyc.hist != nil {
+		s.cyc.hist.SetSize(w, h)
+		s.cyc.hist.render(s.sh, s.a.ID)
 	}
 }
 
@@ -180,8 +186,14 @@ func (s *walkScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			setResponse(&s.a, msg.r)
 		}
 		return s, nil
+	case itemHistoryMsg:
+		s.historyLoaded(msg)
+		return s, nil
 	case assessmentLoadedMsg:
 		if msg.a.ID == s.a.ID {
+			if msg.prev != nil {
+				s.cyc.prev = msg.prev
+			}
 			s.a = msg.a
 			if s.a.Responses == nil {
 				s.a.Responses = map[checklist.ItemKey]checklist.Response{}
@@ -204,6 +216,9 @@ func (s *walkScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			var cmd tea.Cmd
 			s.ov, cmd = s.ov.Update(msg)
 			return s, cmd
+		}
+		if s.cyc.hist != nil {
+			return s.updateHistory(msg)
 		}
 		switch s.mode {
 		case modeComment, modeReason, modeRiskNote:
@@ -266,6 +281,8 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		if r := s.response(wi); r.Answer.IsShortcoming() {
 			s.openRisk(wi, r)
 		}
+	case key.Matches(msg, k.History):
+		s.openHistory(wi)
 	}
 	return s, nil
 }
@@ -280,6 +297,9 @@ func (s *walkScreen) View() string {
 	}
 	if s.ov != nil {
 		return s.ov.View()
+	}
+	if s.cyc.hist != nil {
+		return s.cyc.hist.View(sh)
 	}
 	var out string
 	if s.mode == modeRisk || s.mode == modeRiskNote {
@@ -336,6 +356,7 @@ func (s *walkScreen) itemView(wi walkItem) string {
 		status += " " + st.Subtle.Render(sh.tr("· sparas …", "· saving …"))
 	}
 	lines = append(lines, status)
+	lines = append(lines, s.cycleLines(wi, r)...)
 	if r.Reason != "" {
 		lines = append(lines, st.Subtle.Render(sh.tr("Skäl: ", "Reason: ")+checklist.SanitizeLine(r.Reason)))
 	}
@@ -399,6 +420,9 @@ func (s *walkScreen) ShortHelp() []key.Binding {
 	if s.ov != nil {
 		return s.ov.ShortHelp()
 	}
+	if s.cyc.hist != nil {
+		return append(s.cyc.hist.page.ShortHelp(), k.History, g.Back)
+	}
 	switch s.mode {
 	case modeComment, modeReason, modeRiskNote:
 		return s.entry.ShortHelp()
@@ -414,6 +438,9 @@ func (s *walkScreen) FullHelp() [][]key.Binding {
 	if s.ov != nil {
 		return s.ov.FullHelp()
 	}
+	if s.cyc.hist != nil {
+		return [][]key.Binding{s.ShortHelp()}
+	}
 	switch s.mode {
 	case modeRisk:
 		return [][]key.Binding{s.riskHelp()}
@@ -423,7 +450,7 @@ func (s *walkScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Ja, k.Delvis, k.Nej, k.EjAktuellt},
 		{k.Prev, k.Next, k.Overview},
-		{k.Comment, k.Guidance, k.Risk, k.Plan, k.Summary},
+		{k.Comment, k.Guidance, k.Risk, k.History, k.Plan, k.Summary},
 		{g.Present, g.Help, g.Back, g.Quit},
 	}
 }

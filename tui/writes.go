@@ -284,6 +284,7 @@ func (sh *shared) loadOrdered(open openMsg, add *addActionMsg) {
 			// Drafts are a help, not the data: a failure to read them does
 			// not stop the screen.
 			msg.drafts, _ = s.Drafts(ctx, open.id)
+			msg.prev = previousResponses(ctx, s, open.id)
 		}
 		return msg, nil
 	})

@@ -1,0 +1,182 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"samkoll/checklist"
+)
+
+// This file holds the walk's part of the SAM cycle: the unit's previous
+// answer to the item in one quiet line, the measures already in place, and
+// the item's history one key away.
+
+// cycleStore is what the cycle's views read beyond Store; *store.Store
+// satisfies it. A Store without it (a test fake) shows no earlier APTs.
+type cycleStore interface {
+	// PreviousResponses returns the unit's latest earlier answer to each
+	// item, before assessment id.
+	PreviousResponses(ctx context.Context, id int64) (map[checklist.ItemKey]checklist.PastResponse, error)
+	// ItemHistory returns every answer of the unit to one item, oldest
+	// first.
+	ItemHistory(ctx context.Context, unitID int64, k checklist.ItemKey) ([]checklist.PastResponse, error)
+}
+
+// previousResponses reads the earlier answers for the assessment id when
+// the store knows them; nil otherwise. They are a help, not the data: a
+// failure leaves them out.
+func previousResponses(ctx context.Context, s Store, id int64) map[checklist.ItemKey]checklist.PastResponse {
+	cs, ok := s.(cycleStore)
+	if !ok || id == 0 {
+		return nil
+	}
+	prev, err := cs.PreviousResponses(ctx, id)
+	if err != nil {
+		return nil
+	}
+	return prev
+}
+
+// itemHistoryMsg carries the history of one item of a unit.
+type itemHistoryMsg struct {
+	assessmentID int64
+	key          checklist.ItemKey
+	list         []checklist.PastResponse
+}
+
+// historyView shows the unit's earlier answers to one item, in a pager.
+type historyView struct {
+	key   checklist.ItemKey
+	title string
+	list  []checklist.PastResponse
+	// loaded is set once the history arrived.
+	loaded bool
+	page   pager
+	w, h   int
+}
+
+// cycleState is the walk's cycle data.
+type cycleState struct {
+	// prev is the unit's previous answer per item.
+	prev map[checklist.ItemKey]checklist.PastResponse
+	// hist is the open history view, or nil.
+	hist *historyView
+}
+
+// openHistory opens the history of the current item and queues its read.
+func (s *walkScreen) openHistory(wi walkItem) {
+	hv := &historyView{key: wi.key(), title: wi.item.Statement.In(s.sh.lang), page: newPager(s.sh.keys.ArrowList)}
+	hv.SetSize(s.w, s.h)
+	hv.render(s.sh, s.a.ID)
+	s.cyc.hist = hv
+	id, unit, k := s.a.ID, s.a.UnitID, wi.key()
+	s.sh.readOrdered(func(ctx context.Context, st Store) (tea.Msg, error) {
+		cs, ok := st.(cycleStore)
+		if !ok {
+			return itemHistoryMsg{assessmentID: id, key: k}, nil
+		}
+		list, err := cs.ItemHistory(ctx, unit, k)
+		if err != nil {
+			return nil, err
+		}
+		return itemHistoryMsg{assessmentID: id, key: k, list: list}, nil
+	})
+}
+
+// SetSize sizes the view.
+func (hv *historyView) SetSize(w, h int) {
+	hv.w, hv.h = max(w, 1), max(h, 1)
+	hv.page.SetSize(hv.w, max(hv.h-2, 1))
+}
+
+// render fills the pager; this APT (current) is marked.
+func (hv *historyView) render(sh *shared, current int64) {
+	st := sh.styles
+	var lines []string
+	switch {
+	case !hv.loaded:
+		lines = append(lines, st.Subtle.Render(sh.tr("Hämtar …", "Loading …")))
+	case len(hv.list) == 0:
+		lines = append(lines, sh.tr("Enheten har inte svarat på punkten tidigare.", "The unit has not answered the item before."))
+	}
+	for _, p := range hv.list {
+		head := p.Date.String() + "  " + st.Answers[p.Response.Answer].Render(p.Response.Answer.Label(sh.lang))
+		if r := p.Response.Risk; r != nil && r.Level != checklist.NoLevel {
+			head += " · " + st.Levels[r.Level].Render(r.Level.Label(sh.lang))
+		}
+		if p.AssessmentID == current {
+			head += " " + st.Subtle.Render(sh.tr("(denna APT)", "(this APT)"))
+		}
+		lines = append(lines, head)
+		for _, e := range p.Reevaluations {
+			lines = append(lines, "  "+st.Subtle.Render(fmt.Sprintf("%s %s: ", e.On, sh.tr("omvärderad", "re-evaluated")))+
+				st.Levels[e.Risk.Level].Render(e.Risk.Level.Label(sh.lang)))
+		}
+		if c := checklist.SanitizeLine(p.Response.Comment); c != "" {
+			lines = append(lines, "  "+st.Subtle.Render(sh.tr("Kommentar: ", "Comment: ")+c))
+		}
+		if m := checklist.SanitizeLine(p.Response.Measures); m != "" {
+			lines = append(lines, "  "+st.Subtle.Render(sh.tr("Fungerar redan: ", "In place: ")+m))
+		}
+	}
+	var wrapped []string
+	for _, l := range lines {
+		wrapped = append(wrapped, strings.Split(wrap(l, hv.w), "\n")...)
+	}
+	hv.page.SetLines(wrapped)
+}
+
+// View renders the history.
+func (hv *historyView) View(sh *shared) string {
+	st := sh.styles
+	head := st.Title.Render(sh.tr("Tidigare svar", "Earlier answers")) + "  " + st.Subtle.Render(checklist.SanitizeLine(hv.title))
+	return wrapFirst(head, hv.w) + "\n\n" + hv.page.View()
+}
+
+// wrapFirst cuts s to the first line of its wrapping at width w.
+func wrapFirst(s string, w int) string {
+	return strings.SplitN(wrap(s, w), "\n", 2)[0]
+}
+
+// updateHistory handles keys while the history is open.
+func (s *walkScreen) updateHistory(msg tea.KeyPressMsg) (screen, tea.Cmd) {
+	g := s.sh.keys.Global
+	if key.Matches(msg, g.Back) || key.Matches(msg, s.sh.keys.Walk.History) {
+		s.cyc.hist = nil
+		return s, nil
+	}
+	var cmd tea.Cmd
+	s.cyc.hist.page, cmd = s.cyc.hist.page.Update(msg)
+	return s, cmd
+}
+
+// historyLoaded shows an arrived history.
+func (s *walkScreen) historyLoaded(msg itemHistoryMsg) {
+	if hv := s.cyc.hist; hv != nil && msg.assessmentID == s.a.ID && msg.key == hv.key {
+		hv.list, hv.loaded = msg.list, true
+		hv.render(s.sh, s.a.ID)
+	}
+}
+
+// cycleLines are the quiet lines under the answer: the unit's previous
+// answer ("Förra APT 2026-10-04: Nej · Hög") and the measures in place,
+// this APT's or, as the starting point, the previous APT's.
+func (s *walkScreen) cycleLines(wi walkItem, r checklist.Response) []string {
+	sh, st := s.sh, s.sh.styles
+	var lines []string
+	p, ok := s.cyc.prev[wi.key()]
+	if ok {
+		lines = append(lines, st.Subtle.Render(checklist.FormatPrevious(p, sh.lang)))
+	}
+	switch {
+	case r.Measures != "":
+		lines = append(lines, st.Subtle.Render(sh.tr("Fungerar redan: ", "Measures in place: ")+checklist.SanitizeLine(r.Measures)))
+	case ok && p.Response.Measures != "":
+		lines = append(lines, st.Subtle.Render(sh.tr("Fungerade förra APT: ", "In place last APT: ")+checklist.SanitizeLine(p.Response.Measures)))
+	}
+	return lines
+}

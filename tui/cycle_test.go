@@ -1,0 +1,132 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"samkoll/checklist"
+)
+
+// cycleFake is the fake store with the unit's earlier answers.
+type cycleFake struct {
+	*fakeStore
+	prev    map[checklist.ItemKey]checklist.PastResponse
+	history []checklist.PastResponse
+}
+
+func (c *cycleFake) PreviousResponses(context.Context, int64) (map[checklist.ItemKey]checklist.PastResponse, error) {
+	return c.prev, nil
+}
+
+func (c *cycleFake) ItemHistory(_ context.Context, _ int64, k checklist.ItemKey) ([]checklist.PastResponse, error) {
+	var out []checklist.PastResponse
+	for _, p := range c.history {
+		if p.Response.Key() == k {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// cycleDriver returns a driver on a store whose unit had two earlier APTs:
+// item p1 was Nej · Hög, then Delvis · Medel with measures in place.
+func cycleDriver(t testing.TB, lang checklist.Lang) *driver {
+	fs := newFakeStore()
+	first, second := testToday.AddDays(-120), testToday.AddDays(-40)
+	k := checklist.ItemKey{AreaID: "krank", ItemID: "p1"}
+	then := checklist.PastResponse{AssessmentID: 90, Date: first, Response: checklist.Response{AreaID: "krank", ItemID: "p1",
+		Answer: checklist.Nej, Comment: "Rutinen är okänd", Risk: &checklist.Risk{Probability: 3, Consequence: 3, Level: checklist.Hog}},
+		Reevaluations: []checklist.Reevaluation{{On: first.AddDays(30), Risk: checklist.Risk{Level: checklist.Medel}}}}
+	last := checklist.PastResponse{AssessmentID: 91, Date: second, Response: checklist.Response{AreaID: "krank", ItemID: "p1",
+		Answer: checklist.Delvis, Risk: &checklist.Risk{Probability: 2, Consequence: 3, Level: checklist.Medel},
+		Measures: "Rutinen sitter i personalrummet"}}
+	cf := &cycleFake{fakeStore: fs, prev: map[checklist.ItemKey]checklist.PastResponse{k: last},
+		history: []checklist.PastResponse{then, last}}
+	exp := &fakeExporter{}
+	m := New(Config{Store: cf, Exporter: exp, Catalog: testCatalog(t), Lang: lang,
+		Today: func() checklist.Date { return testToday }})
+	d := attach(t, m, fs)
+	d.export = exp
+	d.run(m.Init())
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	seed(t, fs, "Avdelning 12", testToday, 0)
+	d.send(resumedMsg{})
+	return d
+}
+
+// cycleGolden checks the view at 80×24 and 40×12, dark and light.
+func cycleGolden(t *testing.T, setup func(d *driver)) {
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		for _, bg := range []struct {
+			name string
+			c    color.Color
+		}{{"dark", color.Black}, {"light", color.White}} {
+			t.Run(fmt.Sprintf("%dx%d_%s", size[0], size[1], bg.name), func(t *testing.T) {
+				d := cycleDriver(t, checklist.Swedish)
+				d.send(tea.BackgroundColorMsg{Color: bg.c})
+				setup(d)
+				d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				out := d.view()
+				checkFits(t, out, size[0], size[1])
+				golden.RequireEqual(t, out)
+			})
+		}
+	}
+}
+
+func TestGoldenWalkPrevious(t *testing.T) {
+	cycleGolden(t, func(d *driver) { d.keys("enter") })
+}
+
+func TestGoldenWalkHistory(t *testing.T) {
+	cycleGolden(t, func(d *driver) { d.keys("enter", "t") })
+}
+
+func TestWalkPreviousAndHistory(t *testing.T) {
+	d := cycleDriver(t, checklist.Swedish)
+	d.keys("enter")
+	out := d.view()
+	for _, want := range []string{
+		"Förra APT " + testToday.AddDays(-40).String() + ": Delvis · Medel",
+		"Fungerade förra APT: Rutinen sitter i personalrummet",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("walk lacks %q:\n%s", want, out)
+		}
+	}
+	// The next item was never answered: no line.
+	d.keys("right")
+	if strings.Contains(d.view(), "Förra APT") {
+		t.Errorf("an item without an earlier answer shows one:\n%s", d.view())
+	}
+	d.keys("left", "t")
+	out = d.view()
+	for _, want := range []string{"Tidigare svar", testToday.AddDays(-120).String() + "  Nej · Hög", "Kommentar: Rutinen är okänd",
+		"omvärderad: Medel", "Fungerar redan: Rutinen sitter i personalrummet"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("history lacks %q:\n%s", want, out)
+		}
+	}
+	// t or esc closes it; the walk is where it was.
+	d.keys("esc")
+	if out := d.view(); strings.Contains(out, "Tidigare svar") || !strings.Contains(out, "Förra APT") {
+		t.Errorf("after esc:\n%s", out)
+	}
+	// An answer given now keeps the previous line beside it.
+	d.keys("1", "left")
+	if out := d.view(); !strings.Contains(out, "Svar: Ja") || !strings.Contains(out, "Förra APT") {
+		t.Errorf("after answering:\n%s", out)
+	}
+	// English.
+	e := cycleDriver(t, checklist.English)
+	e.keys("enter")
+	if out := e.view(); !strings.Contains(out, "Last APT "+testToday.AddDays(-40).String()+": Partly · Medium") {
+		t.Errorf("English walk:\n%s", out)
+	}
+}
