@@ -14,6 +14,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"samkoll/checklist"
 	"samkoll/report"
@@ -63,7 +64,12 @@ func runTUI(ctx context.Context, e *env) error {
 		NoColor:     os.Getenv("NO_COLOR") != "",
 	})
 	restore := captureStderr()
-	p := tea.NewProgram(m, tea.WithContext(appCtx), tea.WithFPS(120), tea.WithoutSignalHandler())
+	// lipgloss detects the colour profile of standard output when it is
+	// loaded, before main (in tmux that runs "tmux info"); the program
+	// would detect it again, the same way, before its first frame. It
+	// reuses the first answer instead.
+	p := tea.NewProgram(m, tea.WithContext(appCtx), tea.WithFPS(120), tea.WithoutSignalHandler(),
+		tea.WithColorProfile(lipgloss.Writer.Profile))
 	stopSignals := forwardSignals(p)
 	_, err = p.Run()
 	stopSignals()
