@@ -107,9 +107,16 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	case *all:
-		if err := s.ExportJSON(ctx, &buf, nil); err != nil {
+		// Every assessment is streamed to the output as it is read, so
+		// memory does not grow with the number of assessments.
+		if *out == "" {
+			return s.ExportJSON(ctx, e.stdout, nil)
+		}
+		if err := report.WriteAtomic(*out, func(w io.Writer) error { return s.ExportJSON(ctx, w, nil) }); err != nil {
 			return err
 		}
+		fmt.Fprintln(e.stderr, e.tr("skrev ", "wrote ")+*out)
+		return nil
 	default:
 		if id == 0 {
 			if id, err = newestAssessment(ctx, e, s); err != nil {
@@ -151,7 +158,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 // newestAssessment returns the id of the assessment with the latest meeting
 // date and says on stderr which one it is.
 func newestAssessment(ctx context.Context, e *env, s *store.Store) (int64, error) {
-	list, err := s.ListAssessments(ctx, e.today())
+	list, err := s.RecentAssessments(ctx, e.today(), 1)
 	if err != nil {
 		return 0, err
 	}

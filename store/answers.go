@@ -76,7 +76,7 @@ func b2i(b bool) int64 {
 }
 
 func (s *Store) loadResponses(ctx context.Context, id int64) (map[checklist.ItemKey]checklist.Response, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+responseCols+` FROM answers w WHERE w.assessment_id = ?`, id)
+	rows, err := s.query(ctx, `SELECT `+responseCols+` FROM answers w WHERE w.assessment_id = ?`, id)
 	if err != nil {
 		return nil, err
 	}

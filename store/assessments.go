@@ -196,7 +196,7 @@ func (s *Store) MeetingDates(ctx context.Context, ids []int64) (map[int64]checkl
 func (s *Store) LoadAssessment(ctx context.Context, id int64) (checklist.Assessment, error) {
 	var a checklist.Assessment
 	var date, status, created, updated string
-	err := s.db.QueryRowContext(ctx, `SELECT a.id, a.unit_id, u.name, a.meeting_date, a.participants,
+	err := s.queryRow(ctx, `SELECT a.id, a.unit_id, u.name, a.meeting_date, a.participants,
 		a.safety_rep, a.status, a.created, a.updated
 		FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.id = ?`, id).
 		Scan(&a.ID, &a.UnitID, &a.Unit, &date, &a.Participants, &a.SafetyRepPresent, &status, &created, &updated)
@@ -246,7 +246,7 @@ func (s *Store) LoadAssessment(ctx context.Context, id int64) (checklist.Assessm
 }
 
 func (s *Store) loadAreas(ctx context.Context, id int64) ([]checklist.AreaRef, map[string]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT area_id, version, hash, items FROM assessment_areas
+	rows, err := s.query(ctx, `SELECT area_id, version, hash, items FROM assessment_areas
 		WHERE assessment_id = ? ORDER BY position`, id)
 	if err != nil {
 		return nil, nil, err
@@ -356,7 +356,6 @@ func (s *Store) listAssessments(ctx context.Context, today checklist.Date, limit
 		return nil, err
 	}
 	var out []Summary
-	index := map[int64]int{}
 	for rows.Next() {
 		var m Summary
 		var date, status, updated string
@@ -367,21 +366,34 @@ func (s *Store) listAssessments(ctx context.Context, today checklist.Date, limit
 		m.Date, _ = parseDate(date)
 		m.Status, _ = checklist.ParseAssessmentStatus(status)
 		m.Updated, _ = parseTime(updated)
-		m.AreaItems = map[string]int{}
-		index[m.ID] = len(out)
 		out = append(out, m)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if len(out) == 0 {
-		return out, nil
+	if err := s.summarize(ctx, today, out, limit == 0); err != nil {
+		return nil, err
 	}
+	sortSummaries(out)
+	return out, nil
+}
 
-	// The areas with their item and answer counts, and the unfinished
-	// actions, own and carried over: for a page only its assessments, for
-	// everything one pass over the unfinished actions.
+// summarize fills in the areas, the item and answer counts and the
+// unfinished actions, own and carried over, of the summaries in out: with
+// all set in one pass over every assessment (out is the whole list), else
+// only for those in out.
+func (s *Store) summarize(ctx context.Context, today checklist.Date, out []Summary, all bool) error {
+	if len(out) == 0 {
+		return nil
+	}
+	index := make(map[int64]int, len(out))
+	for i := range out {
+		index[out[i].ID] = i
+		if out[i].AreaItems == nil {
+			out[i].AreaItems = map[string]int{}
+		}
+	}
 	areaQuery := `SELECT assessment_id, area_id, version, hash, items, answered FROM assessment_areas
 		ORDER BY assessment_id, position`
 	countQuery := `WITH open AS (SELECT id, assessment_id, (due <> '' AND due < ?1) AS late FROM actions
@@ -391,7 +403,7 @@ func (s *Store) listAssessments(ctx context.Context, today checklist.Date, limit
 			UNION ALL SELECT l.assessment_id, o.late FROM open o JOIN assessment_actions l ON l.action_id = o.id)
 		GROUP BY aid`
 	args := []any{today.String()}
-	if limit > 0 {
+	if !all {
 		ids := make([]string, len(out))
 		for i, m := range out {
 			ids[i] = fmt.Sprint(m.ID)
@@ -407,9 +419,9 @@ func (s *Store) listAssessments(ctx context.Context, today checklist.Date, limit
 				WHERE l.assessment_id IN ` + in + ` AND x.status IN ('planerad', 'pagar'))
 			GROUP BY aid`
 	}
-	rows, err = s.db.QueryContext(ctx, areaQuery)
+	rows, err := s.db.QueryContext(ctx, areaQuery)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for rows.Next() {
 		var id int64
@@ -417,7 +429,7 @@ func (s *Store) listAssessments(ctx context.Context, today checklist.Date, limit
 		var items, answered int
 		if err := rows.Scan(&id, &r.ID, &r.Version, &r.Hash, &items, &answered); err != nil {
 			rows.Close()
-			return nil, err
+			return err
 		}
 		i, ok := index[id]
 		if !ok {
@@ -431,28 +443,27 @@ func (s *Store) listAssessments(ctx context.Context, today checklist.Date, limit
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return err
 	}
 	rows, err = s.db.QueryContext(ctx, countQuery, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		var open, late int
 		if err := rows.Scan(&id, &open, &late); err != nil {
-			return nil, err
+			return err
 		}
 		if i, ok := index[id]; ok {
 			out[i].OpenActions, out[i].OverdueActions = open, late
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return err
 	}
-	sortSummaries(out)
-	return out, nil
+	return nil
 }
 
 // sortSummaries orders the list: newest meeting date first, then by unit

@@ -63,7 +63,7 @@ func scanReevaluation(sc scanner) (checklist.Reevaluation, error) {
 }
 
 func (s *Store) queryReevaluations(ctx context.Context, query string, args ...any) ([]checklist.Reevaluation, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +118,7 @@ func (s *Store) loadCycle(ctx context.Context, a *checklist.Assessment) error {
 		WHERE r.assessment_id = ?`+reevalOrder, a.ID); err != nil {
 		return err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+responseCols+`, o.id, o.meeting_date
+	rows, err := s.query(ctx, `SELECT `+responseCols+`, o.id, o.meeting_date
 		FROM carried_risks c JOIN answers w ON w.assessment_id = c.from_assessment_id AND w.area_id = c.area_id AND w.item_id = c.item_id
 		JOIN assessments o ON o.id = c.from_assessment_id
 		WHERE c.assessment_id = ? ORDER BY o.meeting_date, o.id, w.area_id, w.item_id`, a.ID)
@@ -267,7 +267,7 @@ const ownItemCols = `o.id, o.unit_id, coalesce(o.assessment_id, 0), o.area_id, o
 	o.since, o.created, o.updated`
 
 func (s *Store) queryOwnItems(ctx context.Context, query string, args ...any) ([]checklist.OwnItem, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

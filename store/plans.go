@@ -59,7 +59,7 @@ func scanAction(sc scanner, extra ...any) (checklist.Action, error) {
 }
 
 func (s *Store) queryActions(ctx context.Context, query string, args ...any) ([]checklist.Action, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

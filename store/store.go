@@ -95,6 +95,8 @@ type Store struct {
 	check *backgroundCheck
 	// now returns the current time; tests may replace it.
 	now func() time.Time
+	// stmts are the prepared statements of the per-assessment loaders.
+	stmts stmtCache
 }
 
 // Open opens the samkoll database at path, or creates it (directory 0700,
@@ -317,6 +319,7 @@ func tryReadLock(path string) (*os.File, func(), bool) {
 // Close closes the database and releases the lock.
 func (s *Store) Close() error {
 	s.stopCheck()
+	s.stmts.close()
 	err := s.db.Close()
 	if s.lockFile != nil {
 		if s.unlock != nil {

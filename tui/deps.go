@@ -16,6 +16,11 @@ type Store interface {
 	// RecentAssessments returns the n newest of them, in the same order,
 	// at a cost that does not grow with the database.
 	RecentAssessments(ctx context.Context, today checklist.Date, n int) ([]Summary, error)
+	// ListWindow returns limit assessments from position offset of the
+	// same list, among those whose unit, date or participants contain
+	// filter (ignoring case; "" for all), and how many match in all. Its
+	// cost does not grow with the assessments after the window.
+	ListWindow(ctx context.Context, today checklist.Date, filter string, offset, limit int) ([]Summary, int, error)
 	// Units returns the known units, for suggestions.
 	Units(ctx context.Context) ([]checklist.Unit, error)
 	// CreateAssessment saves a new assessment and carries over the unit's

@@ -64,6 +64,22 @@ func (f *fakeStore) RecentAssessments(ctx context.Context, today checklist.Date,
 	return list[:min(n, len(list))], err
 }
 
+func (f *fakeStore) ListWindow(ctx context.Context, today checklist.Date, filter string, offset, limit int) ([]Summary, int, error) {
+	list, err := f.ListAssessments(ctx, today)
+	if err != nil {
+		return nil, 0, err
+	}
+	q := strings.ToLower(strings.TrimSpace(filter))
+	var match []Summary
+	for _, m := range list {
+		if q == "" || strings.Contains(strings.ToLower(m.Unit+" "+m.Date.String()+" "+m.Participants), q) {
+			match = append(match, m)
+		}
+	}
+	offset = min(max(offset, 0), len(match))
+	return match[offset:min(offset+max(limit, 0), len(match))], len(match), nil
+}
+
 func (f *fakeStore) ListAssessments(_ context.Context, today checklist.Date) ([]Summary, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
