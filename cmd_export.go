@@ -158,7 +158,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 // newestAssessment returns the id of the assessment with the latest meeting
 // date and says on stderr which one it is.
 func newestAssessment(ctx context.Context, e *env, s *store.Store) (int64, error) {
-	list, err := s.RecentAssessments(ctx, e.today(), 1)
+	list, _, err := s.ListWindow(ctx, e.today(), "", 0, 1)
 	if err != nil {
 		return 0, err
 	}
