@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"sync"
@@ -132,5 +133,34 @@ func copyFileB(b *testing.B, from, to string) {
 	}
 	if err := os.WriteFile(to, data, 0o600); err != nil {
 		b.Fatal(err)
+	}
+}
+
+// BenchmarkRawInsertCommit is the floor of a durable write: one INSERT in
+// its own transaction, committed, on a database opened with samkoll's DSN
+// (WAL, synchronous=FULL) through modernc.org/sqlite and database/sql,
+// without the store. scripts/answerkey.sh compares the app's answer key
+// (tui BenchmarkAnswerKeyStore) with it in the same run.
+func BenchmarkRawInsertCommit(b *testing.B) {
+	ctx := context.Background()
+	db, err := sql.Open("sqlite", dsn(filepath.Join(b.TempDir(), "raw.db"), false, false))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)"); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; b.Loop(); i++ {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO t (v) VALUES (?)", "ja"); err != nil {
+			b.Fatal(err)
+		}
+		if err := tx.Commit(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
