@@ -114,10 +114,10 @@ func TestEndToEnd(t *testing.T) {
 	s.keys("Tab", "Tab")
 	s.text("chef, skyddsombud, fem undersköterskor")
 	s.keys("Tab", "Space", "C-s")
-	s.waitFor("1/58")
+	s.waitFor("1/71")
 
 	s.keys("1") // Ja
-	s.waitFor("2/58")
+	s.waitFor("2/71")
 	s.keys("3") // Nej: the risk matrix
 	s.waitFor("Riskbedömning")
 	s.keys("2", "4")
@@ -131,15 +131,15 @@ func TestEndToEnd(t *testing.T) {
 	s.waitFor("Handlingsplan")
 	s.waitFor("enhetschef")
 	s.keys("Escape")
-	s.waitFor("2/58")
+	s.waitFor("2/71")
 
 	s.keys("Right")
-	s.waitFor("3/58")
+	s.waitFor("3/71")
 	s.keys("4") // Ej aktuellt asks for a reason
 	s.waitFor("Varför ej aktuellt")
 	s.text("Vi har inga inhyrda")
 	s.keys("Enter")
-	s.waitFor("4/58")
+	s.waitFor("4/71")
 
 	s.keys("c")
 	s.text("Se 811218-9876")
@@ -151,7 +151,7 @@ func TestEndToEnd(t *testing.T) {
 	s.keys("2") // Delvis, then save the risk as it stands
 	s.waitFor("Riskbedömning")
 	s.keys("1", "2", "Enter")
-	s.waitFor("5/58")
+	s.waitFor("5/71")
 
 	s.keys("s")
 	s.waitFor("Sammanfattning")
@@ -162,10 +162,10 @@ func TestEndToEnd(t *testing.T) {
 	}
 	// Two escapes sent at once read as alt+esc, so wait for each screen.
 	s.keys("Escape")
-	s.waitFor("5/58")
+	s.waitFor("5/71")
 	s.keys("Escape")
 	s.waitFor("Besvarat")
-	s.waitFor("4/58")
+	s.waitFor("4/71")
 	s.keys("C-c")
 	s.waitFor("SAMKOLL-EXIT=0")
 
@@ -252,9 +252,9 @@ func TestPanicRestoresTerminal(t *testing.T) {
 	s.waitFor("Ny riskbedömning")
 	s.text("Enhet A")
 	s.keys("Tab", "Tab", "Tab", "C-s")
-	s.waitFor("1/58")
+	s.waitFor("1/71")
 	s.keys("1")
-	s.waitFor("2/58")
+	s.waitFor("2/71")
 	s.keys("C-p")
 	scr := s.waitFor("SAMKOLL-EXIT=1")
 	if !strings.Contains(scr, "Allt som sparats finns kvar") {

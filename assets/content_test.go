@@ -40,6 +40,11 @@ func TestBuiltinContent(t *testing.T) {
 	if len(core) != 4 {
 		t.Errorf("core areas = %v, want exactly the four", cat.CoreAreaIDs())
 	}
+	// The organisational area carries the binding workload rules (AFS 2023:2
+	// kap 2 6–9 §§), so it is preselected with the core areas.
+	if a := cat.Area("osa"); a == nil || !a.Recommended {
+		t.Error("the area osa is missing or not recommended (preselected)")
+	}
 
 	for _, a := range cat.Areas {
 		where := a.ID
@@ -65,14 +70,28 @@ func TestBuiltinContent(t *testing.T) {
 			if len(it.Legal) == 0 {
 				t.Errorf("%s has no legal basis", w)
 			}
+			binding := false
 			for _, l := range it.Legal {
-				if checklist.IsOutdatedRef(l.Ref) {
-					t.Errorf("%s cites %q", w, l.Ref)
+				checkLegal(t, w, l)
+				if l.Kind == checklist.Law && l.Ref != "" {
+					binding = true
 				}
 			}
+			// A lagkrav starts at risk level hög: it needs a binding provision.
+			if it.Type == checklist.Lagkrav && !binding {
+				t.Errorf("%s is typed lagkrav but cites no binding provision (kind: law)", w)
+			}
+			// Items are about routines and conditions the group can judge,
+			// never a rating of the manager in front of the group.
+			if strings.HasPrefix(it.Statement.SV, "Chefen ") || strings.HasPrefix(it.Statement.SV, "Chefer har ") {
+				t.Errorf("%s makes the group rate its manager: %q", w, it.Statement.SV)
+			}
 			for _, p := range it.Policies {
-				if cat.Statement(p) == nil {
+				st := cat.Statement(p)
+				if st == nil {
 					t.Errorf("%s refers to unknown policy statement %q", w, p)
+				} else if !st.OutOfScope.IsZero() {
+					t.Errorf("%s cites %s, which is marked out of scope", w, p)
 				}
 			}
 			if s := sentences(it.Guidance.SV); s < 2 || s > 4 {
@@ -83,6 +102,85 @@ func TestBuiltinContent(t *testing.T) {
 	for _, src := range cat.Sources {
 		for _, st := range src.Statements {
 			englishMissing(t, "policy "+st.ID, st.Text)
+		}
+	}
+}
+
+// checkLegal checks one legal basis of a built-in item: a law or an
+// allmänt råd must name a law in the linter's table and resolve there, and
+// every Diskrimineringslagen reference names its paragraphs.
+func checkLegal(t *testing.T, where string, l checklist.Legal) {
+	t.Helper()
+	if checklist.IsOutdatedRef(l.Ref) {
+		t.Errorf("%s cites the repealed %q", where, l.Ref)
+	}
+	info, p := checklist.CheckRef(l.Ref)
+	if p != nil {
+		t.Errorf("%s: %q: %s", where, l.Ref, p.Msg.EN)
+	}
+	if (l.Kind == checklist.Law || l.Kind == checklist.Advice) && !info.Known() {
+		t.Errorf("%s: %q (kind %s) does not resolve in the table of provisions", where, l.Ref, l.Kind)
+	}
+	if info.Law == "Diskrimineringslagen" && info.Para == 0 {
+		t.Errorf("%s: %q names no paragraph", where, l.Ref)
+	}
+}
+
+// TestNoRepealedRegulationInAssets reads every embedded file, not only the
+// parsed checklists, so a repealed AFS cannot hide in a comment, a policy
+// text or a template.
+func TestNoRepealedRegulationInAssets(t *testing.T) {
+	err := fs.WalkDir(assets.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(assets.FS, path)
+		if err != nil {
+			return err
+		}
+		for _, r := range checklist.RepealedAFS(string(data)) {
+			t.Errorf("%s cites %s, repealed on 2025-01-01", path, r)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestItemRenames checks the table that maps retired item ids: each old id
+// is gone from the built-in checklists, each new one exists, no rename
+// leads to another retired id, and each names its batch and the area
+// versions it applies to.
+func TestItemRenames(t *testing.T) {
+	cat, _ := checklist.Load(assets.FS, "")
+	exists := func(k checklist.ItemKey) bool {
+		a := cat.Area(k.AreaID)
+		if a == nil {
+			return false
+		}
+		_, ok := a.Item(k.ItemID)
+		return ok
+	}
+	from := map[checklist.ItemKey]bool{}
+	for _, rn := range checklist.ItemRenames {
+		if from[rn.From] {
+			t.Errorf("%v is renamed twice", rn.From)
+		}
+		from[rn.From] = true
+		if exists(rn.From) {
+			t.Errorf("%v is renamed but still a built-in item", rn.From)
+		}
+		if !exists(rn.To) {
+			t.Errorf("%v is renamed to %v, which is no built-in item", rn.From, rn.To)
+		}
+		if rn.Batch == "" || len(rn.Had) == 0 {
+			t.Errorf("%v: the rename names no batch or no area version", rn.From)
+		}
+	}
+	for _, rn := range checklist.ItemRenames {
+		if from[rn.To] {
+			t.Errorf("%v is renamed to %v, itself retired", rn.From, rn.To)
 		}
 	}
 }

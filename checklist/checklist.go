@@ -177,8 +177,13 @@ type Area struct {
 	ID string `yaml:"id" json:"id"`
 	// Version is raised whenever the wording of an item changes.
 	Version int `yaml:"version" json:"version"`
-	// Core areas are preselected for a new assessment.
+	// Core areas rest on the core themes (discrimination, harassment,
+	// health, alcohol/drugs/tobacco); they are preselected for a new
+	// assessment.
 	Core bool `yaml:"core" json:"core"`
+	// Recommended areas are not core but carry binding requirements that
+	// every unit should go through each year; they are preselected too.
+	Recommended bool `yaml:"recommended,omitempty" json:"recommended,omitempty"`
 	// Order sorts areas in lists; lower first.
 	Order int `yaml:"order,omitempty" json:"order,omitempty"`
 	// Title is the area's name.

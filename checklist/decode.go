@@ -223,11 +223,12 @@ func parseArea(file string, data []byte, known func(string) bool) (*Area, []erro
 	var refs []policyRef
 	area := Text{SV: "området", EN: "the area"}
 	d.mapping(root, area, map[string]field{
-		"id":      {required: true, decode: func(_, v *yaml.Node) { a.ID = d.id(v, area) }},
-		"version": {required: true, decode: func(_, v *yaml.Node) { a.Version = d.positive(v, lit("version")) }},
-		"core":    {decode: func(_, v *yaml.Node) { a.Core = d.boolean(v, lit("core")) }},
-		"order":   {decode: func(_, v *yaml.Node) { a.Order = d.integer(v, lit("order")) }},
-		"title":   {required: true, decode: func(_, v *yaml.Node) { a.Title = d.text(v, "title") }},
+		"id":          {required: true, decode: func(_, v *yaml.Node) { a.ID = d.id(v, area) }},
+		"version":     {required: true, decode: func(_, v *yaml.Node) { a.Version = d.positive(v, lit("version")) }},
+		"core":        {decode: func(_, v *yaml.Node) { a.Core = d.boolean(v, lit("core")) }},
+		"recommended": {decode: func(_, v *yaml.Node) { a.Recommended = d.boolean(v, lit("recommended")) }},
+		"order":       {decode: func(_, v *yaml.Node) { a.Order = d.integer(v, lit("order")) }},
+		"title":       {required: true, decode: func(_, v *yaml.Node) { a.Title = d.text(v, "title") }},
 		"description": {required: true, decode: func(_, v *yaml.Node) {
 			a.Description = d.text(v, "description")
 		}},
@@ -382,7 +383,8 @@ func parsePolicy(file string, data []byte) (*PolicySource, []error) {
 							d.errAt(v, "okänt tema %q", "unknown theme %q", st.Theme)
 						}
 					}},
-					"text": {required: true, decode: func(_, v *yaml.Node) { st.Text = d.text(v, "text") }},
+					"text":         {required: true, decode: func(_, v *yaml.Node) { st.Text = d.text(v, "text") }},
+					"out_of_scope": {decode: func(_, v *yaml.Node) { st.OutOfScope = d.text(v, "out_of_scope") }},
 				})
 				if st.ID != "" {
 					if line, dup := seen[st.ID]; dup {

@@ -36,6 +36,18 @@ func (c *Catalog) Area(id string) *Area { return c.areas[id] }
 // Statement returns the policy statement with id, or nil.
 func (c *Catalog) Statement(id string) *Statement { return c.statements[id] }
 
+// PreselectedAreaIDs returns the ids of the areas preselected for a new
+// assessment, in order: the core and the recommended areas.
+func (c *Catalog) PreselectedAreaIDs() []string {
+	var ids []string
+	for _, a := range c.Areas {
+		if a.Core || a.Recommended {
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids
+}
+
 // CoreAreaIDs returns the ids of the core areas, in order.
 func (c *Catalog) CoreAreaIDs() []string {
 	var ids []string

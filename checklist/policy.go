@@ -63,6 +63,10 @@ type Statement struct {
 	Theme Theme `json:"theme"`
 	// Text is a paraphrase in our own words.
 	Text Text `json:"text"`
+	// OutOfScope, when set, says why the statement is outside what a
+	// workplace checklist can address, e.g. services to residents. Such a
+	// statement is reported apart and is never counted as covered.
+	OutOfScope Text `json:"out_of_scope,omitzero"`
 	// Source is the document the statement belongs to.
 	Source *PolicySource `json:"-"`
 }

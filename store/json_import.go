@@ -85,8 +85,11 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, erro
 	var res ImportResult
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		res, err = p.apply(ctx, tx)
-		return err
+		if res, err = p.apply(ctx, tx); err != nil {
+			return err
+		}
+		// A file may be older than the checklists' item renames.
+		return remapRetiredItems(ctx, tx, p.written, false, "")
 	})
 	if err != nil {
 		return ImportResult{}, err
@@ -158,6 +161,8 @@ type importPlan struct {
 	yearPlans   []jsonYearPlan
 	assessments []importAssessment
 	actions     []importAction // one per uid, in first-seen order
+	// written are the ids of the assessments apply created or replaced.
+	written []int64
 }
 
 type importAssessment struct {
@@ -459,6 +464,7 @@ func (p *importPlan) apply(ctx context.Context, tx *sql.Tx) (ImportResult, error
 			res.AssessmentsUpdated++
 		}
 		ids[ia.j.UID], units[ia.j.UID] = id, unitID
+		p.written = append(p.written, id)
 		if err := insertAreas(ctx, tx, id, ia.a.Areas, ia.counts); err != nil {
 			return res, err
 		}

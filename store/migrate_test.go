@@ -79,9 +79,10 @@ func TestGenerateFixtures(t *testing.T) {
 		t.Skip("run with -gen-fixtures to rewrite testdata/schema-v*.db")
 	}
 	for v := 1; v < SchemaVersion; v++ {
-		os.Remove(fixturePath(v))
-		buildAtVersion(t, fixturePath(v), v)
-		os.Chmod(fixturePath(v), 0o644)
+		p, _ := filepath.Abs(fixturePath(v)) // the DSN takes an absolute path
+		os.Remove(p)
+		buildAtVersion(t, p, v)
+		os.Chmod(p, 0o644)
 	}
 }
 

@@ -670,6 +670,12 @@ func (s *Store) migrateTo(ctx context.Context, from, to int) error {
 			tx.Rollback()
 			return fmt.Errorf("migrering %s: %w", m.name, err)
 		}
+		if hook := migrationHook(m.name); hook != nil {
+			if err := hook(ctx, tx); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("migrering %s: %w", m.name, err)
+			}
+		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migrering %s: %w", m.name, err)

@@ -49,7 +49,7 @@ func newNewScreen(sh *shared) *newScreen {
 	s.list = newListWindow(sh.keys.List, s.areaRow)
 	s.list.SetLen(len(s.areas))
 	s.date.SetDefault(sh.today().String())
-	for _, id := range sh.cat.CoreAreaIDs() {
+	for _, id := range sh.cat.PreselectedAreaIDs() {
 		s.chosen[id] = true
 	}
 	s.unit.Focus()
