@@ -46,7 +46,7 @@ func oldAssessment(t *testing.T, s *Store) checklist.Assessment {
 	mustAction(t, s, checklist.Action{AssessmentID: a.ID, AreaID: "halsa", ItemID: "prioritering", Risk: "Prioritering oklar",
 		What: "Gör en prioriteringslista", Who: "Chef", Due: d("2025-04-01")})
 	if _, err := s.db.Exec(`INSERT INTO reevaluations (uid, assessment_id, area_id, item_id, evaluated_on, probability,
-		consequence, level, serious, created) VALUES ('r1', ?, 'halsa', 'utvecklas', '2025-06-01', 1, 2, 'lag', 0, '2025-06-01T09:00:00.000000000Z')`, a.ID); err != nil {
+		consequence, level, serious, created) VALUES ('00000000000000000000000000000a01', ?, 'halsa', 'utvecklas', '2025-06-01', 1, 2, 'lag', 0, '2025-06-01T09:00:00.000000000Z')`, a.ID); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.SaveDraft(ctx, a.ID, "comment/diskriminering/religion", "halvskriven"); err != nil {
@@ -146,7 +146,7 @@ func checkRemapped(t *testing.T, s *Store, id int64, wholeDB bool) {
 func checkRemappedDB(t *testing.T, s *Store, id int64) {
 	t.Helper()
 	var area, item string
-	if err := s.db.QueryRow("SELECT area_id, item_id FROM reevaluations WHERE uid = 'r1'").Scan(&area, &item); err != nil ||
+	if err := s.db.QueryRow("SELECT area_id, item_id FROM reevaluations WHERE uid = '00000000000000000000000000000a01'").Scan(&area, &item); err != nil ||
 		area != "diskriminering" || item != "kompetensutveckling" {
 		t.Errorf("re-evaluation on %s/%s (%v), want diskriminering/kompetensutveckling", area, item, err)
 	}
