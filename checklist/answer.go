@@ -20,52 +20,23 @@ const (
 // Answers lists the four real answers in key order (1–4).
 var Answers = []Answer{Ja, Delvis, Nej, EjAktuellt}
 
+// answers is the table of the answers.
+var answers = enum[Answer]{names: []enumName{
+	{"", Text{"Ej besvarad", "Not answered"}},
+	{"ja", Text{"Ja", "Yes"}},
+	{"delvis", Text{"Delvis", "Partly"}},
+	{"nej", Text{"Nej", "No"}},
+	{"ej_aktuellt", Text{"Ej aktuellt", "Not applicable"}},
+}, unknown: Text{"okänt svar %q (%s)", "unknown answer %q (%s)"}}
+
 // String returns the stable code stored in the database and in JSON.
-func (a Answer) String() string {
-	switch a {
-	case Ja:
-		return "ja"
-	case Delvis:
-		return "delvis"
-	case Nej:
-		return "nej"
-	case EjAktuellt:
-		return "ej_aktuellt"
-	}
-	return ""
-}
+func (a Answer) String() string { return answers.code(a) }
 
 // Label returns the answer as shown to users.
-func (a Answer) Label(lang Lang) string {
-	switch a {
-	case Ja:
-		return Text{"Ja", "Yes"}.In(lang)
-	case Delvis:
-		return Text{"Delvis", "Partly"}.In(lang)
-	case Nej:
-		return Text{"Nej", "No"}.In(lang)
-	case EjAktuellt:
-		return Text{"Ej aktuellt", "Not applicable"}.In(lang)
-	}
-	return Text{"Ej besvarad", "Not answered"}.In(lang)
-}
+func (a Answer) Label(lang Lang) string { return answers.label(a, lang) }
 
 // ParseAnswer parses a stored code. The empty string is Unanswered.
-func ParseAnswer(s string) (Answer, error) {
-	switch s {
-	case "":
-		return Unanswered, nil
-	case "ja":
-		return Ja, nil
-	case "delvis":
-		return Delvis, nil
-	case "nej":
-		return Nej, nil
-	case "ej_aktuellt":
-		return EjAktuellt, nil
-	}
-	return Unanswered, Errorf("okänt svar %q (ja, delvis, nej, ej_aktuellt)", "unknown answer %q (ja, delvis, nej, ej_aktuellt)", s)
-}
+func ParseAnswer(s string) (Answer, error) { return answers.parse(s) }
 
 // IsShortcoming reports whether the answer calls for a risk evaluation.
 func (a Answer) IsShortcoming() bool { return a == Delvis || a == Nej }
@@ -104,45 +75,23 @@ func LevelFor(probability, consequence int) Level {
 // Serious reports whether the level makes the risk allvarlig (AFS 2023:1 11 §).
 func (l Level) Serious() bool { return l == Hog || l == MycketHog }
 
+// levels is the table of the risk levels.
+var levels = enum[Level]{names: []enumName{
+	{"", Text{"Ej bedömd", "Not assessed"}},
+	{"lag", Text{"Låg", "Low"}},
+	{"medel", Text{"Medel", "Medium"}},
+	{"hog", Text{"Hög", "High"}},
+	{"mycket_hog", Text{"Mycket hög", "Very high"}},
+}, unknown: Text{"okänd risknivå %q (%s)", "unknown risk level %q (%s)"}}
+
 // String returns the stable code stored in the database.
-func (l Level) String() string {
-	switch l {
-	case Lag:
-		return "lag"
-	case Medel:
-		return "medel"
-	case Hog:
-		return "hog"
-	case MycketHog:
-		return "mycket_hog"
-	}
-	return ""
-}
+func (l Level) String() string { return levels.code(l) }
 
 // Label returns the level as shown to users.
-func (l Level) Label(lang Lang) string {
-	switch l {
-	case Lag:
-		return Text{"Låg", "Low"}.In(lang)
-	case Medel:
-		return Text{"Medel", "Medium"}.In(lang)
-	case Hog:
-		return Text{"Hög", "High"}.In(lang)
-	case MycketHog:
-		return Text{"Mycket hög", "Very high"}.In(lang)
-	}
-	return Text{"Ej bedömd", "Not assessed"}.In(lang)
-}
+func (l Level) Label(lang Lang) string { return levels.label(l, lang) }
 
 // ParseLevel parses a stored code.
-func ParseLevel(s string) (Level, error) {
-	for l := NoLevel; l <= MycketHog; l++ {
-		if l.String() == s {
-			return l, nil
-		}
-	}
-	return NoLevel, Errorf("okänd risknivå %q (lag, medel, hog, mycket_hog)", "unknown risk level %q (lag, medel, hog, mycket_hog)", s)
-}
+func ParseLevel(s string) (Level, error) { return levels.parse(s) }
 
 // Probability labels, index 1–4.
 var ProbabilityLabels = [5]Text{{}, {"Osannolik", "Unlikely"}, {"Möjlig", "Possible"}, {"Sannolik", "Likely"}, {"Mycket sannolik", "Very likely"}}
@@ -204,44 +153,25 @@ const (
 // ActionStatuses lists the statuses in cycle order.
 var ActionStatuses = []ActionStatus{Planerad, Pagar, Klar, Struken}
 
+// actionStatuses is the table of the statuses.
+var actionStatuses = enum[ActionStatus]{names: []enumName{
+	{"planerad", Text{"Planerad", "Planned"}},
+	{"pagar", Text{"Pågår", "In progress"}},
+	{"klar", Text{"Klar", "Done"}},
+	{"struken", Text{"Struken", "Cancelled"}},
+}, unknown: Text{"okänd status %q (%s)", "unknown status %q (%s)"}}
+
 // String returns the stable code.
-func (s ActionStatus) String() string {
-	switch s {
-	case Pagar:
-		return "pagar"
-	case Klar:
-		return "klar"
-	case Struken:
-		return "struken"
-	}
-	return "planerad"
-}
+func (s ActionStatus) String() string { return actionStatuses.code(s) }
 
 // Label returns the status as shown to users.
-func (s ActionStatus) Label(lang Lang) string {
-	switch s {
-	case Pagar:
-		return Text{"Pågår", "In progress"}.In(lang)
-	case Klar:
-		return Text{"Klar", "Done"}.In(lang)
-	case Struken:
-		return Text{"Struken", "Cancelled"}.In(lang)
-	}
-	return Text{"Planerad", "Planned"}.In(lang)
-}
+func (s ActionStatus) Label(lang Lang) string { return actionStatuses.label(s, lang) }
 
 // Open reports whether the action is unfinished (planerad or pågår).
 func (s ActionStatus) Open() bool { return s == Planerad || s == Pagar }
 
 // ParseActionStatus parses a stored code.
-func ParseActionStatus(s string) (ActionStatus, error) {
-	for _, st := range ActionStatuses {
-		if st.String() == s {
-			return st, nil
-		}
-	}
-	return Planerad, Errorf("okänd status %q (planerad, pagar, klar, struken)", "unknown status %q (planerad, pagar, klar, struken)", s)
-}
+func ParseActionStatus(s string) (ActionStatus, error) { return actionStatuses.parse(s) }
 
 // Escalation says who decides on an action.
 type Escalation int
@@ -259,37 +189,21 @@ const (
 // Escalations lists the levels in cycle order.
 var Escalations = []Escalation{EscAPT, EscSamverkan, EscChef}
 
+// escalations is the table of the escalation levels.
+var escalations = enum[Escalation]{names: []enumName{
+	{"apt", Text{"APT", "Workplace meeting"}},
+	{"samverkansgrupp", Text{"Samverkansgrupp", "Joint consultation group"}},
+	{"narmaste_chef", Text{"Närmaste chef", "Next manager level"}},
+}, unknown: Text{"okänd eskalering %q (%s)", "unknown escalation %q (%s)"}}
+
 // String returns the stable code.
-func (e Escalation) String() string {
-	switch e {
-	case EscSamverkan:
-		return "samverkansgrupp"
-	case EscChef:
-		return "narmaste_chef"
-	}
-	return "apt"
-}
+func (e Escalation) String() string { return escalations.code(e) }
 
 // Label returns the level as shown to users.
-func (e Escalation) Label(lang Lang) string {
-	switch e {
-	case EscSamverkan:
-		return Text{"Samverkansgrupp", "Joint consultation group"}.In(lang)
-	case EscChef:
-		return Text{"Närmaste chef", "Next manager level"}.In(lang)
-	}
-	return Text{"APT", "Workplace meeting"}.In(lang)
-}
+func (e Escalation) Label(lang Lang) string { return escalations.label(e, lang) }
 
 // ParseEscalation parses a stored code.
-func ParseEscalation(s string) (Escalation, error) {
-	for _, e := range Escalations {
-		if e.String() == s {
-			return e, nil
-		}
-	}
-	return EscAPT, Errorf("okänd eskalering %q (apt, samverkansgrupp, narmaste_chef)", "unknown escalation %q (apt, samverkansgrupp, narmaste_chef)", s)
-}
+func ParseEscalation(s string) (Escalation, error) { return escalations.parse(s) }
 
 // Action is one row of a handlingsplan: what, who, by when, status.
 type Action struct {

@@ -15,32 +15,20 @@ const (
 	Avslutad
 )
 
+// assessmentStatuses is the table of the statuses.
+var assessmentStatuses = enum[AssessmentStatus]{names: []enumName{
+	{"pagaende", Text{"Pågående", "Ongoing"}},
+	{"avslutad", Text{"Avslutad", "Closed"}},
+}, unknown: Text{"okänd status %q (%s)", "unknown status %q (%s)"}}
+
 // String returns the stable code.
-func (s AssessmentStatus) String() string {
-	if s == Avslutad {
-		return "avslutad"
-	}
-	return "pagaende"
-}
+func (s AssessmentStatus) String() string { return assessmentStatuses.code(s) }
 
 // Label returns the status as shown to users.
-func (s AssessmentStatus) Label(lang Lang) string {
-	if s == Avslutad {
-		return Text{"Avslutad", "Closed"}.In(lang)
-	}
-	return Text{"Pågående", "Ongoing"}.In(lang)
-}
+func (s AssessmentStatus) Label(lang Lang) string { return assessmentStatuses.label(s, lang) }
 
 // ParseAssessmentStatus parses a stored code.
-func ParseAssessmentStatus(s string) (AssessmentStatus, error) {
-	switch s {
-	case "pagaende":
-		return Pagaende, nil
-	case "avslutad":
-		return Avslutad, nil
-	}
-	return Pagaende, fmt.Errorf("okänd status %q (pagaende, avslutad)", s)
-}
+func ParseAssessmentStatus(s string) (AssessmentStatus, error) { return assessmentStatuses.parse(s) }
 
 // AreaRef records which version of an area an assessment used.
 type AreaRef struct {

@@ -3,6 +3,7 @@ package checklist
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -84,7 +85,7 @@ func (d *decoder) mapping(n *yaml.Node, what Text, fields map[string]field) {
 			missing = append(missing, name)
 		}
 	}
-	sortStrings(missing)
+	slices.Sort(missing)
 	for _, name := range missing {
 		d.errAt(n, "fältet %q saknas i %s", "the field %q is missing in %s", name, what)
 	}
@@ -95,16 +96,8 @@ func fieldNames(fields map[string]field) string {
 	for k := range fields {
 		names = append(names, k)
 	}
-	sortStrings(names)
+	slices.Sort(names)
 	return strings.Join(names, ", ")
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 func kindName(n *yaml.Node) Text {
