@@ -89,6 +89,20 @@ func (e *env) wrote(path string) {
 	fmt.Fprintln(e.stderr, e.tr("skrev ", "wrote ")+path)
 }
 
+// fileError turns an error of the file system about path into a sentence
+// in the chosen language that names the file and says what to do
+// (checklist.FileProblem), instead of the system's own English words.
+// Other errors are returned as they are.
+func (e *env) fileError(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if t, ok := checklist.FileProblem(path, err); ok {
+		return errors.New(t.In(e.lang))
+	}
+	return err
+}
+
 // today is the local date.
 func (e *env) today() checklist.Date { return checklist.DateOf(e.now()) }
 
@@ -348,7 +362,10 @@ func openStore(ctx context.Context, e *env, readOnly bool) (*store.Store, error)
 	if err == nil {
 		e.openedDB = s.Path()
 	}
-	if err == nil && s.OnNetwork() {
+	if err != nil {
+		return nil, e.fileError(path, err)
+	}
+	if s.OnNetwork() {
 		fmt.Fprintln(e.stderr, "samkoll: "+networkWarning(e, s.Path()))
 	}
 	return s, err

@@ -149,7 +149,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if err := report.WriteFileAtomic(*out, buf.Bytes()); err != nil {
-		return err
+		return e.fileError(*out, err)
 	}
 	e.wrote(*out)
 	return nil

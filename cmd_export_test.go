@@ -556,3 +556,41 @@ func TestExportNamesFullPath(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestFileMessages: a file or folder that is not there gives a sentence in
+// the chosen language that names it and says what to do, not the system's
+// words ("mkdir …: not a directory", "open …: no such file or directory").
+func TestFileMessages(t *testing.T) {
+	cliHome(t)
+	db, _ := testDB(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "fil")
+	os.WriteFile(file, []byte("x"), 0o600)
+	tests := []struct {
+		args   []string
+		sv, en string
+	}{
+		{[]string{"import", filepath.Join(dir, "saknas.json")}, "Filen " + filepath.Join(dir, "saknas.json") + " finns inte", "does not exist"},
+		{[]string{"import", filepath.Join(dir, "nej", "data.json")}, "Mappen " + filepath.Join(dir, "nej") + " finns inte", "The folder " + filepath.Join(dir, "nej") + " does not exist"},
+		{[]string{"export", "-o", filepath.Join(dir, "nej", "plan.md")}, "Mappen " + filepath.Join(dir, "nej") + " finns inte", "Create the folder"},
+	}
+	for _, tt := range tests {
+		for _, lang := range []string{"sv", "en"} {
+			_, stderr, err := runCLI(t, append([]string{"--db", db, "--lang", lang}, tt.args...)...)
+			if err == nil {
+				t.Errorf("%v: no error", tt.args)
+				continue
+			}
+			msg := err.Error() + stderr
+			want := map[string]string{"sv": tt.sv, "en": tt.en}[lang]
+			if !strings.Contains(msg, want) {
+				t.Errorf("%v %s: %q lacks %q", tt.args, lang, msg, want)
+			}
+			for _, raw := range []string{"no such file", "not a directory", "mkdir", "open "} {
+				if strings.Contains(msg, raw) {
+					t.Errorf("%v %s: the system's words %q in %q", tt.args, lang, raw, msg)
+				}
+			}
+		}
+	}
+}

@@ -35,6 +35,12 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return &usageError{e.tr("ange en fil att importera", "name one file to import")}
 	}
 	path := pos[0]
+	// A missing file or folder is said in the manager's words, naming it.
+	if _, err := os.Stat(path); err != nil {
+		if t, ok := checklist.FileProblem(path, err); ok {
+			return errors.New(t.In(e.lang))
+		}
+	}
 	f, err := checklist.OpenRegular(path)
 	if err != nil {
 		return errors.New(path + ": " + checklist.Message(err, e.lang))

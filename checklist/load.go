@@ -8,8 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // BuiltinOrigin is the Origin of areas embedded in the binary.
@@ -254,17 +256,59 @@ func looksLikePolicy(data []byte) bool {
 // readLimited reads a checklist or policy file: a regular file of at most
 // maxFileSize bytes (see ReadFileLimited).
 func readLimited(name string) ([]byte, error) {
-	return ReadFileLimited(name, maxFileSize)
+	data, err := ReadFileLimited(name, maxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkUTF8(data); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// checkUTF8 refuses a file that is not UTF-8 with advice a manager can
+// follow: Notepad and Excel on Windows save "ANSI" (Windows-1252) or
+// "Unicode" (UTF-16) unless told otherwise, and YAML's own message
+// ("invalid leading UTF-8 octet") does not say so.
+func checkUTF8(data []byte) error {
+	const save = " Öppna filen i Anteckningar, välj Arkiv → Spara som och kodningen UTF-8, och spara den igen."
+	const saveEN = " Open the file in Notepad, choose File → Save as and the encoding UTF-8, and save it again."
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return Errorf("filen är sparad som UTF-16 (\"Unicode\"), inte UTF-8."+save,
+			"the file is saved as UTF-16 (\"Unicode\"), not UTF-8."+saveEN)
+	}
+	if utf8.Valid(data) {
+		return nil
+	}
+	line := 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		if data[i] == '\n' {
+			line++
+		}
+		i += size
+	}
+	return Errorf("rad %d: filen är inte sparad som UTF-8 (troligen som \"ANSI\", så å, ä och ö blir fel)."+save,
+		"line %d: the file is not saved as UTF-8 (probably as \"ANSI\", which garbles å, ä and ö)."+saveEN, line)
 }
 
 func unwrapPathError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		switch {
-		case errors.Is(pe.Err, fs.ErrNotExist):
+		switch classifyFileError(runtime.GOOS, pe.Err) {
+		case problemNotFound:
 			return Errorf("filen finns inte", "the file does not exist")
-		case errors.Is(pe.Err, fs.ErrPermission):
+		case problemNoFolder:
+			return Errorf("mappen eller enheten finns inte", "the folder or drive does not exist")
+		case problemDenied:
 			return Errorf("behörighet saknas", "permission denied")
+		case problemInUse:
+			return Errorf("filen är öppen i ett annat program; stäng den där och försök igen", "the file is open in another program; close it there and try again")
+		case problemBadName:
+			return Errorf("namnet är för långt eller har tecken som Windows inte tillåter", "the name is too long or has characters Windows does not allow")
 		}
 		return pe.Err
 	}
