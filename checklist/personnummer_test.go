@@ -1,6 +1,9 @@
 package checklist
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFindPersonnummer(t *testing.T) {
 	tests := []struct {
@@ -27,6 +30,26 @@ func TestFindPersonnummer(t *testing.T) {
 		{"wrong century", "178112189876", 0, false},
 		{"empty", "", 0, false},
 		{"non-ascii neighbour", "å8112189876", 0, false},
+		// Forms people type or paste, all found after normalisation.
+		{"space before the last four", "811218 9876", 1, false},
+		{"long with space", "19811218 9876", 1, false},
+		{"spaced dash", "811218 - 9876", 1, false},
+		{"en dash", "811218–9876", 1, false},
+		{"hyphen U+2010", "811218\u20109876", 1, false},
+		{"minus sign", "811218\u22129876", 1, false},
+		{"zero-width space inside", "811218-98\u200b76", 1, false},
+		{"bidi mark inside", "8112\u200e18-9876", 1, false},
+		{"full-width digits", "８１１２１８－９８７６", 1, false},
+		{"pairs with a dash", "81 12 18-98 76", 1, false},
+		{"no-break space", "811218\u00a09876", 1, false},
+		{"samordningsnummer with en dash", "701063–2391", 1, true},
+		// Still not flagged.
+		{"list of pairs", "10 12 15 20 25", 0, false},
+		{"phone with spaces", "070 123 45 67", 0, false},
+		{"en dash wrong control digit", "811218–9875", 0, false},
+		{"spaced invalid date", "811318 9876", 0, false},
+		{"two numbers", "Rum 811218 och 9876", 0, false},
+		{"sums", "12 000 kr, 3 400 kr", 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,12 +63,18 @@ func TestFindPersonnummer(t *testing.T) {
 			if ContainsPersonnummer(tt.in) != (tt.want > 0) {
 				t.Errorf("ContainsPersonnummer disagrees with FindPersonnummer")
 			}
+			if tt.want > 0 {
+				if left := RemovePersonnummer(tt.in); ContainsPersonnummer(left) || strings.Contains(left, "9876") {
+					t.Errorf("RemovePersonnummer(%q) = %q", tt.in, left)
+				}
+			}
 		})
 	}
 }
 
 func FuzzFindPersonnummer(f *testing.F) {
-	for _, s := range []string{"811218-9876", "198112189876", "701063-2391", "0701234567", "x", "121212+1212", "19811218-98"} {
+	for _, s := range []string{"811218-9876", "198112189876", "701063-2391", "0701234567", "x", "121212+1212", "19811218-98",
+		"81 12 18-98 76", "811218 - 9876", "８１１２１８－９８７６", "811218-98\u200b76"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -55,7 +84,7 @@ func FuzzFindPersonnummer(f *testing.F) {
 			}
 			digits := 0
 			for _, c := range s[m.Start:m.End] {
-				if c >= '0' && c <= '9' {
+				if digitValue(c) >= 0 || c >= '0' && c <= '9' {
 					digits++
 				}
 			}

@@ -98,7 +98,7 @@ func FileName(a checklist.Assessment, lang checklist.Lang, f Format, short bool)
 	if short {
 		base = checklist.Text{SV: "protokollsutdrag", EN: "minutes-extract"}
 	}
-	return base.In(lang) + "-" + Slug(a.Unit) + "-" + a.Date.String() + f.Ext()
+	return base.In(lang) + "-" + Slug(checklist.RemovePersonnummer(a.Unit)) + "-" + a.Date.String() + f.Ext()
 }
 
 func (x *Exporter) catalog() *checklist.Catalog {

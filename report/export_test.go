@@ -3,6 +3,8 @@ package report
 import (
 	"strings"
 	"testing"
+
+	"samkoll/checklist"
 )
 
 func TestSlug(t *testing.T) {
@@ -16,5 +18,15 @@ func TestSlug(t *testing.T) {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestFileNameLeavesOutPersonnummer names an export of a unit whose name
+// holds a personnummer: the number does not reach the file name.
+func TestFileNameLeavesOutPersonnummer(t *testing.T) {
+	a := checklist.Assessment{Unit: "Avd 811218–9876", Date: checklist.Date{Year: 2026, Month: 3, Day: 1}}
+	name := FileName(a, checklist.Swedish, Markdown, false)
+	if strings.Contains(name, "9876") || strings.Contains(name, "811218") {
+		t.Errorf("FileName = %q holds the personnummer", name)
 	}
 }

@@ -228,6 +228,12 @@ func (s *newScreen) create() tea.Cmd {
 		s.setFocus(fieldAreas)
 		return nil
 	}
+	if checklist.ContainsPersonnummer(a.Unit) {
+		s.errText = sh.tr("Enhetens namn ser ut att innehålla ett personnummer. Skriv arbetsgruppens namn, inte en person.",
+			"The unit's name looks like it holds a personal identity number. Write the work group's name, not a person.")
+		s.setFocus(fieldUnit)
+		return nil
+	}
 	if checklist.ContainsPersonnummer(a.Participants) {
 		s.errText = sh.tr("Deltagarfältet ser ut att innehålla ett personnummer. Skriv roller, inte personer.",
 			"The participants field looks like it holds a personal identity number. Write roles, not people.")

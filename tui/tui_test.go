@@ -682,3 +682,20 @@ func TestExportWarningInStatusLine(t *testing.T) {
 		t.Fatalf("the export's warning is not shown:\n%s", v)
 	}
 }
+
+// TestUnitPersonnummerIsRefused types a unit name holding a personnummer
+// in a form people paste (en dash, spaces): the assessment is not created
+// and the form says why, with the unit field focused.
+func TestUnitPersonnummerIsRefused(t *testing.T) {
+	fs := newFakeStore()
+	d := newDriver(t, fs)
+	d.keys("n")
+	d.typeText("Avd 811218 – 9876")
+	d.keys("ctrl+s")
+	if n := fs.calls["CreateAssessment"]; n != 0 {
+		t.Fatalf("CreateAssessment called %d times", n)
+	}
+	if !strings.Contains(strings.Join(strings.Fields(d.view()), " "), "personnummer") {
+		t.Fatalf("no warning:\n%s", d.view())
+	}
+}
