@@ -282,6 +282,9 @@ func (m *Model) pop() tea.Cmd {
 
 // open builds the screen an assessment was loaded for.
 func (m *Model) open(msg assessmentLoadedMsg) tea.Cmd {
+	if i := m.onStack(msg.open.to, msg.a.ID); i >= 0 {
+		return m.backTo(i, msg)
+	}
 	var s screen
 	switch msg.open.to {
 	case walkScreenID:

@@ -175,6 +175,11 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			s.refilter()
 			return s, nil
 		}
+		if msg.String() == "esc" {
+			// Once too often on the start screen: esc never quits; q and
+			// ctrl+c do.
+			return s, nil
+		}
 		return s, backCmd
 	default:
 		s.list, _ = s.list.Update(msg)

@@ -61,6 +61,9 @@ type WalkKeys struct {
 	Risk, Plan, Summary         key.Binding
 	// History shows the unit's earlier answers to the item.
 	History key.Binding
+	// NextOpen goes to the next unanswered item; Reopen reopens a closed
+	// assessment.
+	NextOpen, Reopen key.Binding
 }
 
 // RiskKeys are the risk evaluation's keys.
@@ -94,6 +97,8 @@ type PlanKeys struct {
 // SummaryKeys are the summary's keys.
 type SummaryKeys struct {
 	Export, Plan, Close key.Binding
+	// AddRisk adds an action for the first serious risk without one.
+	AddRisk key.Binding
 }
 
 // DefaultKeyMap returns the bindings with help in lang.
@@ -101,6 +106,18 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 	t := func(sv, en string) string { return checklist.Text{SV: sv, EN: en}.In(lang) }
 	b := func(keys []string, k, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	// The answer keys follow the language (j/d/n/e in Swedish, y/p/n/x in
+	// English); the digits work in both. In English p is Partly, so
+	// presentation mode is F2 alone.
+	ans := map[checklist.Answer]string{checklist.Ja: "j", checklist.Delvis: "d", checklist.Nej: "n", checklist.EjAktuellt: "e"}
+	present := b([]string{"f2", "p"}, "p/F2", t("presentationsläge", "presentation mode"))
+	if lang == checklist.English {
+		ans = map[checklist.Answer]string{checklist.Ja: "y", checklist.Delvis: "p", checklist.Nej: "n", checklist.EjAktuellt: "x"}
+		present = b([]string{"f2"}, "F2", "presentation mode")
+	}
+	answer := func(digit string, a checklist.Answer) key.Binding {
+		return b([]string{digit, ans[a]}, digit+"/"+ans[a], a.Label(lang))
 	}
 	up := b([]string{"up", "k"}, "↑/k", t("upp", "up"))
 	down := b([]string{"down", "j"}, "↓/j", t("ned", "down"))
@@ -116,7 +133,7 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 		Global: GlobalKeys{
 			Quit:          b([]string{"ctrl+c"}, "ctrl+c", t("avsluta", "quit")),
 			Help:          b([]string{"?"}, "?", t("alla tangenter", "all keys")),
-			Present:       b([]string{"f2", "p"}, "p/F2", t("presentationsläge", "presentation mode")),
+			Present:       present,
 			Dismiss:       b([]string{"esc"}, "esc", t("stäng meddelandet", "close the message")),
 			PresentAlways: b([]string{"f2"}, "F2", t("presentationsläge", "presentation mode")),
 			Back:          b([]string{"esc", "q"}, "q/esc", t("tillbaka", "back")),
@@ -147,10 +164,10 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			No:       b([]string{"n"}, "n", t("nej", "no")),
 		},
 		Walk: WalkKeys{
-			Ja:         b([]string{"1", "j"}, "1/j", checklist.Ja.Label(lang)),
-			Delvis:     b([]string{"2", "d"}, "2/d", checklist.Delvis.Label(lang)),
-			Nej:        b([]string{"3", "n"}, "3/n", checklist.Nej.Label(lang)),
-			EjAktuellt: b([]string{"4", "e"}, "4/e", checklist.EjAktuellt.Label(lang)),
+			Ja:         answer("1", checklist.Ja),
+			Delvis:     answer("2", checklist.Delvis),
+			Nej:        answer("3", checklist.Nej),
+			EjAktuellt: answer("4", checklist.EjAktuellt),
 			Prev:       b([]string{"left", "h"}, "←", t("föregående", "previous")),
 			Next:       b([]string{"right", "l"}, "→", t("nästa", "next")),
 			Comment:    b([]string{"c"}, "c", t("kommentar", "comment")),
@@ -160,6 +177,8 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Plan:       b([]string{"a"}, "a", t("handlingsplan", "action plan")),
 			Summary:    b([]string{"s"}, "s", t("sammanfattning", "summary")),
 			History:    b([]string{"t"}, "t", t("tidigare svar", "earlier answers")),
+			NextOpen:   b([]string{"tab"}, "tab", t("nästa obesvarade", "next unanswered")),
+			Reopen:     b([]string{"u"}, "u", t("öppna bedömningen igen", "reopen the assessment")),
 		},
 		Risk: RiskKeys{
 			Score:     b([]string{"1", "2", "3", "4"}, "1–4", t("sannolikhet, sedan konsekvens", "probability, then consequence")),
@@ -191,9 +210,10 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Summary:  b([]string{"z"}, "z", t("sammanfattning", "summary")),
 		},
 		Summary: SummaryKeys{
-			Export: b([]string{"x"}, "x", t("exportera", "export")),
-			Plan:   b([]string{"a"}, "a", t("handlingsplan", "action plan")),
-			Close:  b([]string{"c"}, "c", t("avsluta bedömningen", "close the assessment")),
+			Export:  b([]string{"x"}, "x", t("exportera", "export")),
+			Plan:    b([]string{"a"}, "a", t("handlingsplan", "action plan")),
+			Close:   b([]string{"c"}, "c", t("avsluta bedömningen", "close the assessment")),
+			AddRisk: b([]string{"r"}, "r", t("åtgärd för allvarlig risk", "action for a serious risk")),
 		},
 	}
 }

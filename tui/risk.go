@@ -75,6 +75,9 @@ func (s *walkScreen) updateRisk(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, sh.keys.Global.Back):
 		s.mode, s.errText = modeItem, ""
+		if wi, ok := s.current(); ok {
+			s.remindIfSerious(wi, s.response(wi))
+		}
 		return s, nil
 	case key.Matches(msg, k.Score):
 		s.risk.Update(msg)
@@ -97,6 +100,7 @@ func (s *walkScreen) updateRisk(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			add := addActionMsg{AssessmentID: s.a.ID, AreaID: r.AreaID, ItemID: r.ItemID}
 			return s, tea.Sequence(save, func() tea.Msg { return add })
 		}
+		s.remindIfSerious(wi, r)
 		return s, tea.Batch(save, s.advance())
 	}
 	return s, nil

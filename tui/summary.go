@@ -22,6 +22,9 @@ type summaryScreen struct {
 	// page shows the content, rebuilt on change and resize.
 	page pager
 	w, h int
+	// confirmClose is set while closing waits for a second yes after the
+	// warnings about loose ends.
+	confirmClose bool
 }
 
 // closeKey is the close/reopen binding, with help that fits the status.
@@ -77,6 +80,13 @@ func (s *summaryScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.exported = msg.path
 			s.render()
 		}
+	case actionSavedMsg:
+		if i := indexAction(s.a.Actions, msg.a.ID); i >= 0 {
+			s.a.Actions[i] = msg.a
+		} else if msg.a.AssessmentID == s.a.ID {
+			s.a.Actions = append(s.a.Actions, msg.a)
+		}
+		s.render()
 	case assessmentStatusSavedMsg:
 		if msg.id == s.a.ID {
 			s.a.Status = msg.status
@@ -92,19 +102,34 @@ func (s *summaryScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 
 func (s *summaryScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	k := s.sh.keys.Summary
+	if s.confirmClose {
+		s.confirmClose = false
+		if key.Matches(msg, s.sh.keys.Home.Confirm) {
+			s.sh.setAssessmentStatus(s.a, checklist.Avslutad)
+		}
+		s.render()
+		return s, nil
+	}
 	switch {
 	case key.Matches(msg, s.sh.keys.Global.Back):
 		return s, backCmd
+	case key.Matches(msg, k.AddRisk):
+		if _, serious := looseEnds(s.sh, &s.a); len(serious) > 0 {
+			add := addActionMsg{AssessmentID: s.a.ID, AreaID: serious[0].key.AreaID, ItemID: serious[0].key.ItemID}
+			return s, func() tea.Msg { return add }
+		}
 	case key.Matches(msg, k.Export):
 		return s, exportCmd(s.sh.ctx, s.sh.exporter, s.sh.lang, s.a.ID)
 	case key.Matches(msg, k.Plan):
 		return s, openCmd(planScreenID, s.a.ID)
 	case key.Matches(msg, s.closeKey()):
-		next := checklist.Avslutad
 		if s.a.Status == checklist.Avslutad {
-			next = checklist.Pagaende
+			s.sh.setAssessmentStatus(s.a, checklist.Pagaende)
+			break
 		}
-		s.sh.setAssessmentStatus(s.a, next)
+		// Closing asks first, with the loose ends in one place.
+		s.confirmClose = true
+		s.render()
 	default:
 		s.page, _ = s.page.Update(msg)
 	}
@@ -193,6 +218,10 @@ func (s *summaryScreen) render() {
 	}
 	b = append(b, st.Label.Render(cut(line)))
 
+	if s.confirmClose {
+		b = append(b, s.closeWarning()...)
+	}
+
 	// Serious risks.
 	risks := s.seriousRisks()
 	b = append(b, "", st.Area.Render(cut(fmt.Sprintf("%s (%d)", tr("Allvarliga risker", "Serious risks"), len(risks)))))
@@ -202,6 +231,13 @@ func (s *summaryScreen) render() {
 	for _, r := range risks {
 		lv := st.Levels[r.level].Render(r.level.Label(lang) + "*")
 		b = append(b, cut(fmt.Sprintf("  %s %s (%s)", lv, oneLine(r.problem), r.area)))
+	}
+	if _, serious := looseEnds(s.sh, &s.a); len(serious) > 0 {
+		b = append(b, st.Warning.Render(cut(fmt.Sprintf(tr("  Utan åtgärd (%d) – r lägger till en åtgärd för den första:",
+			"  Without an action (%d) – r adds an action for the first:"), len(serious)))))
+		for _, it := range serious {
+			b = append(b, st.Warning.Render(cut("  ! "+it.name(s.sh)+": "+oneLine(it.problem))))
+		}
 	}
 
 	// Actions.
@@ -237,12 +273,50 @@ func (s *summaryScreen) render() {
 	s.page.SetLines(b)
 }
 
+// closeWarning is the question before closing, with the unanswered items
+// and the serious risks without an action.
+func (s *summaryScreen) closeWarning() []string {
+	st, tr := s.sh.styles, s.sh.tr
+	unanswered, serious := looseEnds(s.sh, &s.a)
+	var out []string
+	out = append(out, "", st.Warning.Render(tr("Avsluta bedömningen?", "Close the assessment?")))
+	if unanswered > 0 {
+		out = append(out, st.Warning.Render(wrap(fmt.Sprintf(tr("  %d punkter är obesvarade.", "  %d items are unanswered."), unanswered), s.w)))
+	}
+	if len(serious) > 0 {
+		out = append(out, st.Warning.Render(wrap(fmt.Sprintf(tr("  %d allvarliga risker saknar åtgärd:", "  %d serious risks have no action:"), len(serious)), s.w)))
+		for _, it := range serious {
+			out = append(out, st.Warning.Render(ansi.Truncate("    "+it.name(s.sh)+": "+oneLine(it.problem), s.w, "…")))
+		}
+	}
+	out = append(out, st.Warning.Render(wrap(tr("  y/j = avsluta ändå (bara läsning efteråt, kan öppnas igen) · n/esc = avbryt",
+		"  y = close anyway (read only afterwards, can be reopened) · n/esc = cancel"), s.w)))
+	return out
+}
+
+// indexAction returns the index of action id in actions, or -1.
+func indexAction(actions []checklist.Action, id int64) int {
+	for i, x := range actions {
+		if x.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
 // View implements screen.
 func (s *summaryScreen) View() string { return s.page.View() }
 
 // ShortHelp implements help.KeyMap.
 func (s *summaryScreen) ShortHelp() []key.Binding {
 	k := s.sh.keys.Summary
+	if s.confirmClose {
+		yes := key.NewBinding(key.WithKeys("y", "j"), key.WithHelp("y/j", s.sh.tr("avsluta", "close")))
+		return []key.Binding{yes, s.sh.keys.Home.Cancel}
+	}
+	if _, serious := looseEnds(s.sh, &s.a); len(serious) > 0 {
+		return []key.Binding{k.AddRisk, k.Export, k.Plan, s.closeKey(), s.sh.keys.Global.Back}
+	}
 	return []key.Binding{k.Export, k.Plan, s.closeKey(), s.sh.keys.Global.Back}
 }
 

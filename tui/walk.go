@@ -23,11 +23,12 @@ const (
 	modeReason
 	modeRisk
 	modeRiskNote
+	modeActionsAsk
 )
 
 // String names the mode, for tests.
 func (m walkMode) String() string {
-	return [...]string{"item", "comment", "reason", "risk", "risk-note"}[m]
+	return [...]string{"item", "comment", "reason", "risk", "risk-note", "actions-ask"}[m]
 }
 
 // walkItem is one item with its area.
@@ -60,6 +61,10 @@ type walkScreen struct {
 	// cyc is the SAM cycle: earlier answers and the item's history.
 	cyc  cycleState
 	w, h int
+	// remind is a serious risk just left without an action (walkloose.go);
+	// asking holds the actions the Ja question is about.
+	remind *seriousItem
+	asking []checklist.Action
 }
 
 func newWalkScreen(sh *shared, a checklist.Assessment, focus checklist.ItemKey) *walkScreen {
@@ -90,6 +95,16 @@ func newWalkScreen(sh *shared, a checklist.Assessment, focus checklist.ItemKey) 
 		}
 	}
 	return s
+}
+
+// focus moves to item k, when the walk has it, and back to the item view.
+func (s *walkScreen) focus(k checklist.ItemKey) {
+	for i, wi := range s.items {
+		if wi.key() == k {
+			s.idx, s.mode, s.ov = i, modeItem, nil
+			return
+		}
+	}
 }
 
 // Inputting reports whether a text field has focus.
@@ -205,6 +220,15 @@ func (s *walkScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.entry.Update(msg)
 		}
 		return s, nil
+	case actionSavedMsg:
+		s.noteAction(msg.a)
+		return s, nil
+	case assessmentStatusSavedMsg:
+		if msg.id == s.a.ID {
+			s.a.Status = msg.status
+			s.errText = ""
+		}
+		return s, nil
 	case overviewDoneMsg:
 		s.ov = nil
 		if msg.jump {
@@ -225,6 +249,11 @@ func (s *walkScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return s.updateText(msg)
 		case modeRisk:
 			return s.updateRisk(msg)
+		case modeActionsAsk:
+			return s.updateActionsAsk(msg)
+		}
+		if handled, cmd := s.updateGuards(msg); handled {
+			return s, cmd
 		}
 		return s.updateItem(msg)
 	}
@@ -246,7 +275,13 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return s, nil
 	case key.Matches(msg, k.Ja):
 		r := s.response(wi)
+		was := r.Answer
 		r.Answer, r.Risk, r.Reason = checklist.Ja, nil, ""
+		if open := s.openActions(wi.key()); was.IsShortcoming() && len(open) > 0 {
+			// The actions lose their reason: ask what becomes of them.
+			s.asking, s.mode = open, modeActionsAsk
+			return s, s.saveAnswer(wi, r)
+		}
 		return s, tea.Batch(s.saveAnswer(wi, r), s.advance())
 	case key.Matches(msg, k.Delvis), key.Matches(msg, k.Nej):
 		r := s.response(wi)
@@ -357,6 +392,15 @@ func (s *walkScreen) itemView(wi walkItem) string {
 	}
 	lines = append(lines, status)
 	lines = append(lines, s.cycleLines(wi, r)...)
+	if s.closed() {
+		lines = append(lines, st.Warning.Render(wrap(s.closedText(), w)))
+	}
+	if s.remind != nil {
+		lines = append(lines, st.Warning.Render(wrap(s.remindText(), w)))
+	}
+	if s.mode == modeActionsAsk {
+		lines = append(lines, s.actionsAskLines()...)
+	}
 	if r.Reason != "" {
 		lines = append(lines, st.Subtle.Render(sh.tr("Skäl: ", "Reason: ")+checklist.SanitizeLine(r.Reason)))
 	}
