@@ -421,3 +421,33 @@ func TestCheckThenEscLeavesActionUnchecked(t *testing.T) {
 	m.tm.keys("C-c")
 	m.tm.waitFor("SAMKOLL-EXIT=0")
 }
+
+// TestClosedAssessmentRefusesAnswer closes an assessment from the summary
+// and tries to answer in it: nothing is saved until it is reopened.
+func TestClosedAssessmentRefusesAnswer(t *testing.T) {
+	m, id, _ := newMeeting(t)
+	m.start()
+	m.open()
+	m.tm.keys("s")
+	m.tm.waitFor("Sammanfattning")
+	m.tm.keys("c")
+	m.tm.waitFor("Avsluta bedömningen?")
+	m.tm.keys("j")
+	m.tm.waitFor("Avslutad")
+	m.tm.keys("Escape")
+	m.tm.waitFor("bara läsas")
+	m.tm.keys("1", "Enter", "3")
+	m.tm.waitFor("Tryck u för att öppna den igen")
+	if a := m.load(id); len(a.Responses) != 0 || a.Status != checklist.Avslutad {
+		t.Fatalf("a closed assessment took answers: %+v (status %v)", a.Responses, a.Status)
+	}
+	m.tm.keys("u")
+	m.settled("0/")
+	m.tm.keys("1")
+	m.settled("1/")
+	if a := m.load(id); len(a.Responses) != 1 || a.Status != checklist.Pagaende {
+		t.Fatalf("after u: %d answers, status %v", len(a.Responses), a.Status)
+	}
+	m.tm.keys("C-c")
+	m.tm.waitFor("SAMKOLL-EXIT=0")
+}
