@@ -207,7 +207,16 @@ func TestBurstsMatchDatabase(t *testing.T) {
 			m.open()
 			m.tm.keys("1", "Left", "3", "Enter")
 			m.tm.keys("Left")
-			scr := m.settled("1/" + strconv.Itoa(total) + "\n")
+			// The keys reach the app after send-keys returns: wait for the
+			// answered count, with nothing pending.
+			scr := m.settled("1/" + strconv.Itoa(total) + " besvarade")
+			for wait := time.Now().Add(15 * time.Second); time.Now().Before(wait); {
+				if st := statusRe.FindStringSubmatch(scr); st != nil && st[1] == "Nej" {
+					break
+				}
+				time.Sleep(30 * time.Millisecond)
+				scr = m.settled("1/" + strconv.Itoa(total) + " besvarade")
+			}
 			a := m.load(id)
 			st := statusRe.FindStringSubmatch(scr)
 			if st == nil {
