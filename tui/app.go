@@ -217,7 +217,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.open(msg)
 	case assessmentCreatedMsg:
 		m.stack = m.stack[:len(m.stack)-1]
-		m.push(newWalkScreen(m.sh, msg.a, checklist.ItemKey{}))
+		ws := newWalkScreen(m.sh, msg.a, checklist.ItemKey{})
+		ws.cyc.prev = msg.prev
+		m.push(ws)
 	case exportedMsg:
 		text := fmt.Sprintf("%s %s", m.sh.tr("Exporterad till", "Exported to"), msg.path)
 		if msg.warning != nil {

@@ -78,7 +78,11 @@ type assessmentLoadedMsg struct {
 }
 
 // assessmentCreatedMsg reports a saved new assessment.
-type assessmentCreatedMsg struct{ a checklist.Assessment }
+type assessmentCreatedMsg struct {
+	a checklist.Assessment
+	// prev are the unit's previous answers by item (see cycle.go).
+	prev map[checklist.ItemKey]checklist.PastResponse
+}
 
 // assessmentDeletedMsg reports a deleted assessment.
 type assessmentDeletedMsg struct{ id int64 }

@@ -401,7 +401,7 @@ func (sh *shared) createAssessment(a checklist.Assessment, counts map[string]int
 			if err != nil {
 				return nil, err
 			}
-			return assessmentCreatedMsg{saved}, nil
+			return assessmentCreatedMsg{a: saved, prev: previousResponses(ctx, s, saved.ID)}, nil
 		}})
 }
 
