@@ -199,6 +199,7 @@ func (c *Catalog) addSource(src *PolicySource, name string) error {
 func Lint(builtin fs.FS, files []string) []error {
 	base, _ := Load(builtin, "")
 	extra := map[string]string{}
+	extraSt := map[string]*Statement{}
 	var errs []error
 	type pending struct {
 		name string
@@ -226,9 +227,17 @@ func Lint(builtin fs.FS, files []string) []error {
 					"policyuttalandet %q finns redan i %s", "the policy statement %q already exists in %s", st.ID, prev)})
 			}
 			extra[st.ID] = name
+			extraSt[st.ID] = st
 		}
 	}
 	known := func(id string) bool { return base.Statement(id) != nil || extra[id] != "" }
+	outOfScope := func(id string) bool {
+		st := base.Statement(id)
+		if st == nil {
+			st = extraSt[id]
+		}
+		return st != nil && !st.OutOfScope.IsZero()
+	}
 	seen := map[string]string{}
 	for _, p := range areas {
 		a, aerrs := parseArea(p.name, p.data, known)
@@ -240,6 +249,17 @@ func Lint(builtin fs.FS, files []string) []error {
 			errs = append(errs, &FileError{File: p.name, Msg: Textf("området %q finns redan i %s", "the area %q already exists in %s", a.ID, prev)})
 		}
 		seen[a.ID] = p.name
+		// A statement marked out of scope is one no checklist item can
+		// address; citing it stretches the mapping.
+		for _, it := range a.Items {
+			for _, id := range it.Policies {
+				if outOfScope(id) {
+					errs = append(errs, &FileError{File: p.name, Line: it.Pos.Line, Column: it.Pos.Column, Msg: Textf(
+						"punkten %q hänvisar till policyuttalandet %q, som är markerat utanför området (out_of_scope)",
+						"the item %q cites the policy statement %q, which is marked out of scope (out_of_scope)", it.ID, id)})
+				}
+			}
+		}
 	}
 	return errs
 }

@@ -28,6 +28,7 @@ func TestLint(t *testing.T) {
 		{"unknown-policy.yaml", true},
 		{"outdated-afs.yaml", true},
 		{"wrong-refs.yaml", true},
+		{"out-of-scope.yaml", true},
 		{"broken-yaml.yaml", true},
 		{"wrong-kinds.yaml", true},
 		{"empty.yaml", true},
