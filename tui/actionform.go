@@ -61,7 +61,11 @@ type actionForm struct {
 	// picks is the window onto the measures.
 	picks listWindow
 
+	// fields are in tab order: the measure, who, when, escalation, and
+	// the risk text last, so that it is edited only on purpose; shown
+	// lists them as drawn, the risk text first.
 	fields []formField
+	shown  []formField
 	focus  int
 	inputs map[formField]*textField
 	esc    checklist.Escalation
@@ -71,6 +75,9 @@ type actionForm struct {
 	// warned is set when the personnummer warning has been shown; the next
 	// save goes through.
 	warned bool
+	// caution is the warning about a past due date or an empty Ansvarig,
+	// shown on the first save; the next save goes through.
+	caution string
 
 	// finished is set once the form has sent its actionFormDoneMsg; it
 	// takes no more keys.
@@ -122,7 +129,8 @@ func newActionForm(sh *shared, a checklist.Action, item *checklist.Item, risk *c
 	if len(f.measures) > 0 {
 		f.fields = append(f.fields, fieldPick)
 	}
-	f.fields = append(f.fields, fieldRisk, fieldWhat, fieldWho, fieldDue, fieldEscalation)
+	f.shown = append(append([]formField(nil), f.fields...), fieldRisk, fieldWhat, fieldWho, fieldDue, fieldEscalation)
+	f.fields = append(f.fields, fieldWhat, fieldWho, fieldDue, fieldEscalation, fieldRisk)
 	if len(f.measures) == 0 || a.What != "" {
 		f.focus = f.indexOf(fieldWhat)
 	}
@@ -181,7 +189,7 @@ func (f *actionForm) Update(msg tea.Msg) (*actionForm, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if in, ok := f.inputs[f.field()]; ok && in.edit(msg) {
-			f.warned, f.err = false, ""
+			f.warned, f.err, f.caution = false, "", ""
 		}
 		return f, nil
 	}
@@ -206,7 +214,7 @@ func (f *actionForm) Update(msg tea.Msg) (*actionForm, tea.Cmd) {
 		}
 	default:
 		if f.inputs[f.field()].edit(k) {
-			f.warned, f.err = false, ""
+			f.warned, f.err, f.caution = false, "", ""
 		}
 	}
 	return f, nil
@@ -277,6 +285,21 @@ func (f *actionForm) submit() tea.Cmd {
 		}
 		a.Due = d
 	}
+	if f.caution == "" {
+		// Allowed, but worth a second look: a date already past, nobody
+		// responsible.
+		var why []string
+		if !a.Due.IsZero() && a.Due.Before(f.sh.today()) && a.Status.Open() && a.Due != f.base.Due {
+			why = append(why, fmt.Sprintf(tr("Klart senast %s har redan passerat.", "The due date %s has already passed."), a.Due))
+		}
+		if a.Who == "" {
+			why = append(why, tr("Ansvarig är tom – det går, men skriv gärna en roll.", "Responsible is empty – allowed, but a role helps."))
+		}
+		if len(why) > 0 {
+			f.caution = strings.Join(why, " ") + " " + tr("Enter sparar ändå.", "Enter saves anyway.")
+			return nil
+		}
+	}
 	if !f.warned && (checklist.ContainsPersonnummer(a.Risk) || checklist.ContainsPersonnummer(a.What) ||
 		checklist.ContainsPersonnummer(a.Who)) {
 		f.warned = true
@@ -320,8 +343,8 @@ func (f *actionForm) View() string {
 		}
 	}
 	b = append(b, st.Title.Render(ansi.Truncate(title, f.w, "…")))
-	for i, field := range f.fields {
-		focused := i == f.focus
+	for _, field := range f.shown {
+		focused := field == f.field()
 		if field == fieldPick {
 			b = append(b, f.pickView(focused)...)
 			continue
@@ -354,6 +377,8 @@ func (f *actionForm) View() string {
 		b = append(b, st.Error.Render(ansi.Truncate(f.err, f.w, "…")))
 	case f.warned:
 		b = append(b, st.Warning.Render(ansi.Truncate(planPNWarning(f.sh), f.w, "…")))
+	case f.caution != "":
+		b = append(b, st.Warning.Render(wrap(f.caution, f.w)))
 	}
 	return strings.Join(b, "\n")
 }

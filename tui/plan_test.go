@@ -449,9 +449,63 @@ func TestPlanAddFreeStanding(t *testing.T) {
 	hs.keys("down", "down", "down") // due
 	hs.typeText("2026-04-30")
 	hs.keys("enter")
+	// No one responsible is allowed, after a warning.
+	if n := len(hs.store.savedActions()); n != 0 || !strings.Contains(flat(hs.view()), "Responsible is empty") {
+		t.Fatalf("an empty Responsible was saved without a warning (%d saves):\n%s", n, hs.view())
+	}
+	hs.keys("enter")
 	got := hs.lastSaved()
 	if got.AreaID != "" || got.ItemID != "" || got.What != "Buy a second coffee machine" || got.Risk != "Queue at breaks" ||
 		got.Due != (checklist.Date{Year: 2026, Month: time.April, Day: 30}) || got.ID != 0 || got.AssessmentID != pbCurrent {
+		t.Fatalf("saved %+v", got)
+	}
+}
+
+// TestActionFormTabOrder: from the suggested measures tab goes to Åtgärd,
+// then Ansvarig, then Klart senast; the risk text is reached last.
+func TestActionFormTabOrder(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 80, 24)
+	hs.send(addActionMsg{AssessmentID: pbCurrent, AreaID: "sam", ItemID: "3"})
+	p := hs.plan()
+	if p.form.field() != fieldPick {
+		t.Fatalf("form opens on %v", p.form.field())
+	}
+	var order []formField
+	for range 5 {
+		hs.keys("tab")
+		order = append(order, p.form.field())
+	}
+	want := []formField{fieldWhat, fieldWho, fieldDue, fieldEscalation, fieldRisk}
+	if !reflect.DeepEqual(order, want) {
+		t.Fatalf("tab order %v, want %v", order, want)
+	}
+	hs.send(addActionMsg{AssessmentID: pbCurrent, AreaID: "sam", ItemID: "3"})
+	p = hs.plan()
+	risk := p.form.inputs[fieldRisk].Value()
+	hs.keys("tab")
+	hs.typeText("Ny rutin")
+	if got := p.form.inputs[fieldWhat].Value(); got != "Ny rutin" || p.form.inputs[fieldRisk].Value() != risk {
+		t.Fatalf("typed after tab: what %q, risk %q (was %q)", got, p.form.inputs[fieldRisk].Value(), risk)
+	}
+}
+
+// TestActionFormWarnsPastDue: a due date in the past is allowed after a
+// warning.
+func TestActionFormWarnsPastDue(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 80, 24)
+	hs.openPlan()
+	hs.keys("a")
+	hs.typeText("Ny rutin")
+	hs.keys("tab")
+	hs.typeText("chef")
+	hs.keys("tab")
+	hs.typeText("2026-03-01")
+	hs.keys("enter")
+	if n := len(hs.store.savedActions()); n != 0 || !strings.Contains(flat(hs.view()), "Klart senast 2026-03-01 har redan passerat") {
+		t.Fatalf("a past due date was saved without a warning (%d saves):\n%s", n, hs.view())
+	}
+	hs.keys("enter")
+	if got := hs.lastSaved(); got.Due != (checklist.Date{Year: 2026, Month: time.March, Day: 1}) {
 		t.Fatalf("saved %+v", got)
 	}
 }
