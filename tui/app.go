@@ -296,7 +296,9 @@ func (m *Model) open(msg assessmentLoadedMsg) tea.Cmd {
 	case planScreenID:
 		s = newPlanScreen(m.sh, msg.a)
 	case summaryScreenID:
-		s = newSummaryScreen(m.sh, msg.a)
+		ss := newSummaryScreen(m.sh, msg.a)
+		ss.setPrevious(msg.prev)
+		s = ss
 	default:
 		return nil
 	}

@@ -180,3 +180,101 @@ func (s *walkScreen) cycleLines(wi walkItem, r checklist.Response) []string {
 	}
 	return lines
 }
+
+// walkAreas returns the areas the walk goes through: the assessment's
+// areas with the group's own items added to theirs, and the unit's own
+// area ("Egna punkter") last when it has items.
+func (sh *shared) walkAreas(a checklist.Assessment) []*checklist.Area {
+	cat := sh.cat.WithOwnItems(a.OwnItems)
+	refs := a.Areas
+	for _, o := range a.OwnItems {
+		if o.AreaID == checklist.OwnArea {
+			refs = append(append([]checklist.AreaRef(nil), a.Areas...), checklist.AreaRef{ID: checklist.OwnArea})
+			break
+		}
+	}
+	var out []*checklist.Area
+	for _, r := range refs {
+		if ar := cat.Area(r.ID); ar != nil {
+			out = append(out, ar)
+		}
+	}
+	return out
+}
+
+// setPrevious gives the summary the unit's previous answers.
+func (s *summaryScreen) setPrevious(prev map[checklist.ItemKey]checklist.PastResponse) {
+	s.prev = prev
+	s.render()
+}
+
+// carriedRisk returns the item text and area title of a carried risk.
+func (sh *shared) carriedItem(a checklist.Assessment, k checklist.ItemKey) (problem, statement, area string) {
+	cat := sh.cat.WithOwnItems(a.OwnItems)
+	problem, statement, area = k.ItemID, k.ItemID, k.AreaID
+	if ar := cat.Area(k.AreaID); ar != nil {
+		area = ar.Title.In(sh.lang)
+		if it, ok := ar.Item(k.ItemID); ok {
+			problem, statement = it.Problem.In(sh.lang), it.Statement.In(sh.lang)
+		}
+	}
+	return problem, statement, area
+}
+
+// carriedSerious returns the serious risks carried from earlier APTs that
+// are not answered again here and have no action: they are still the
+// unit's serious risks.
+func (s *summaryScreen) carriedSerious() []summaryRisk {
+	acted := map[checklist.ItemKey]bool{}
+	for _, x := range s.a.Actions {
+		acted[checklist.ItemKey{AreaID: x.AreaID, ItemID: x.ItemID}] = true
+	}
+	var out []summaryRisk
+	for _, c := range s.a.CarriedRisks {
+		k := c.Response.Key()
+		if _, again := s.a.Responses[k]; again || acted[k] || !c.Level().Serious() {
+			continue
+		}
+		problem, _, area := s.sh.carriedItem(s.a, k)
+		out = append(out, summaryRisk{area: area + ", " + s.sh.tr("från APT ", "from APT ") + c.Date.String(), problem: problem, level: c.Level()})
+	}
+	return out
+}
+
+// cycleLines are the summary's "Sedan förra APT" and "Från tidigare APT,
+// utan åtgärd"; cut fits a line to the width.
+func (s *summaryScreen) cycleLines(cut func(string) string) []string {
+	sh, st := s.sh, s.sh.styles
+	var b []string
+	if len(s.prev) > 0 {
+		changes := checklist.SinceLast(s.a, s.prev)
+		b = append(b, "", st.Area.Render(cut(fmt.Sprintf("%s (%d)", sh.tr("Sedan förra APT", "Since the last APT"), len(changes)))))
+		if len(changes) == 0 {
+			b = append(b, st.Subtle.Render(cut("  "+sh.tr("Inga svar har ändrats.", "No answers changed."))))
+		}
+		for _, c := range changes {
+			_, statement, _ := sh.carriedItem(s.a, c.Key)
+			label := c.Change.Label(sh.lang)
+			if a := c.Change.Arrow(); a != "" {
+				label += " " + a
+			}
+			b = append(b, cut(fmt.Sprintf("  %s: %s (%s → %s)", label, oneLine(statement),
+				c.Prev.Response.Answer.Label(sh.lang), c.Cur.Answer.Label(sh.lang))))
+		}
+	}
+	var carried []string
+	for _, c := range s.a.CarriedRisks {
+		k := c.Response.Key()
+		if _, again := s.a.Responses[k]; again {
+			continue
+		}
+		problem, _, area := sh.carriedItem(s.a, k)
+		lv := st.Levels[c.Level()].Render(c.Level().Label(sh.lang))
+		carried = append(carried, cut(fmt.Sprintf("  %s %s %s (%s)", c.Date, lv, oneLine(problem), area)))
+	}
+	if len(carried) > 0 {
+		b = append(b, "", st.Area.Render(cut(fmt.Sprintf("%s (%d)", sh.tr("Från tidigare APT, utan åtgärd", "From earlier APTs, without an action"), len(carried)))))
+		b = append(b, carried...)
+	}
+	return b
+}

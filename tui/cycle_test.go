@@ -130,3 +130,63 @@ func TestWalkPreviousAndHistory(t *testing.T) {
 		t.Errorf("English walk:\n%s", out)
 	}
 }
+
+func TestWalkOwnItems(t *testing.T) {
+	d := cycleDriver(t, checklist.Swedish)
+	var a *checklist.Assessment
+	for _, x := range d.store.assessments {
+		a = x
+	}
+	a.OwnItems = []checklist.OwnItem{
+		{ID: 1, UnitID: a.UnitID, AreaID: "krank", ItemID: "E1", Statement: "Vi hälsar på varandra."},
+		{ID: 2, UnitID: a.UnitID, AreaID: checklist.OwnArea, ItemID: "E2", Statement: "Vi hinner äta lunch."},
+	}
+	d.keys("enter")
+	w := d.walk()
+	var got []string
+	for _, wi := range w.items {
+		got = append(got, wi.area.ID+"/"+wi.item.ID)
+	}
+	want := "krank/p1 krank/p2 krank/p3 krank/E1 disk/p1 disk/p2 egen/E2"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("walk items %v, want %s", got, want)
+	}
+	// The own item is answered like any other.
+	w.idx = len(w.items) - 1
+	d.keys("1")
+	if r := a.Responses[checklist.ItemKey{AreaID: "egen", ItemID: "E2"}]; r.Answer != checklist.Ja {
+		t.Errorf("own item answer %+v", r)
+	}
+}
+
+// withCarried gives the driver's assessment a serious risk carried from an
+// earlier APT without an action.
+func withCarried(d *driver) {
+	for _, a := range d.store.assessments {
+		a.CarriedRisks = []checklist.CarriedRisk{{PastResponse: checklist.PastResponse{AssessmentID: 90, Date: testToday.AddDays(-120),
+			Response: checklist.Response{AreaID: "krank", ItemID: "p2", Answer: checklist.Nej,
+				Risk: &checklist.Risk{Probability: 3, Consequence: 3, Level: checklist.Hog}}}}}
+	}
+}
+
+func TestGoldenSummaryCycle(t *testing.T) {
+	cycleGolden(t, func(d *driver) {
+		withCarried(d)
+		d.keys("enter", "1", "s")
+	})
+}
+
+func TestSummaryCycle(t *testing.T) {
+	d := cycleDriver(t, checklist.Swedish)
+	withCarried(d)
+	d.keys("enter", "1", "s")
+	out := d.view()
+	for _, want := range []string{"Allvarliga risker (1)", "Sedan förra APT (1)", "Brist då, Ja nu", "Från tidigare APT, utan åtgärd (1)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Inga allvarliga risker bedömda") {
+		t.Errorf("the carried serious risk is not counted:\n%s", out)
+	}
+}

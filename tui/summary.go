@@ -15,6 +15,8 @@ import (
 // and the actions. It exports the markdown action plan and closes or reopens
 // the assessment.
 type summaryScreen struct {
+	// prev are the unit's previous answers, for "Sedan förra APT".
+	prev map[checklist.ItemKey]checklist.PastResponse
 	sh *shared
 	a  checklist.Assessment
 	// exported is the path of the last export.
@@ -174,7 +176,7 @@ func (s *summaryScreen) seriousRisks() []summaryRisk {
 				problem: it.Problem.In(s.sh.lang), level: r.Risk.Level})
 		}
 	}
-	return out
+	return append(out, s.carriedSerious()...)
 }
 
 // render rebuilds the content lines.
@@ -239,6 +241,8 @@ func (s *summaryScreen) render() {
 			b = append(b, st.Warning.Render(cut("  ! "+it.name(s.sh)+": "+oneLine(it.problem))))
 		}
 	}
+
+	b = append(b, s.cycleLines(cut)...)
 
 	// Actions.
 	today := s.sh.today()

@@ -73,7 +73,7 @@ func newWalkScreen(sh *shared, a checklist.Assessment, focus checklist.ItemKey) 
 	if s.a.Responses == nil {
 		s.a.Responses = map[checklist.ItemKey]checklist.Response{}
 	}
-	for _, ar := range sh.areasOf(a.Areas) {
+	for _, ar := range sh.walkAreas(a) {
 		for i, it := range ar.Items {
 			s.items = append(s.items, walkItem{ar, it, i + 1})
 		}
