@@ -17,8 +17,8 @@ import (
 type summaryScreen struct {
 	// prev are the unit's previous answers, for "Sedan förra APT".
 	prev map[checklist.ItemKey]checklist.PastResponse
-	sh *shared
-	a  checklist.Assessment
+	sh   *shared
+	a    checklist.Assessment
 	// exported is the path of the last export.
 	exported string
 	// page shows the content, rebuilt on change and resize.
