@@ -194,12 +194,25 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		}
 	case keysClosedMsg:
 		m.keysHelp = nil
+	default:
+		if cmd, ok := m.navigate(msg); ok {
+			return cmd
+		}
+		return m.forward(msg)
+	}
+	return nil
+}
+
+// navigate opens, closes and builds screens; ok is false for a message
+// that is not about navigation.
+func (m *Model) navigate(msg tea.Msg) (cmd tea.Cmd, ok bool) {
+	switch msg := msg.(type) {
 	case backMsg:
-		return m.pop()
+		return m.pop(), true
 	case newAssessmentMsg:
 		ns := newNewScreen(m.sh)
 		m.push(ns)
-		return ns.init()
+		return ns.init(), true
 	case openMsg:
 		m.sh.loadOrdered(msg, nil)
 	case addActionMsg:
@@ -212,9 +225,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 			m.sh.drafts[msg.a.ID] = msg.drafts
 		}
 		if msg.open.to == noScreen {
-			return m.forward(msg)
+			return m.forward(msg), true
 		}
-		return m.open(msg)
+		return m.open(msg), true
 	case assessmentCreatedMsg:
 		m.stack = m.stack[:len(m.stack)-1]
 		ws := newWalkScreen(m.sh, msg.a, checklist.ItemKey{})
@@ -225,11 +238,11 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		if msg.warning != nil {
 			text += " · " + checklist.Message(msg.warning, m.sh.lang)
 		}
-		return tea.Batch(m.setStatus(text, msg.warning != nil), m.forward(msg))
+		return tea.Batch(m.setStatus(text, msg.warning != nil), m.forward(msg)), true
 	default:
-		return m.forward(msg)
+		return nil, false
 	}
-	return nil
+	return nil, true
 }
 
 // handleKey handles the global keys and forwards the rest.

@@ -175,7 +175,7 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			s.refilter()
 			return s, nil
 		}
-		if msg.String() == "esc" {
+		if key.Matches(msg, sh.keys.Input.Cancel) {
 			// Once too often on the start screen: esc never quits; q and
 			// ctrl+c do.
 			return s, nil

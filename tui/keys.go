@@ -64,6 +64,9 @@ type WalkKeys struct {
 	// NextOpen goes to the next unanswered item; Reopen reopens a closed
 	// assessment.
 	NextOpen, Reopen key.Binding
+	// KeepActions, DoneActions and StrikeActions answer what becomes of an
+	// item's open actions when its answer turns to Ja.
+	KeepActions, DoneActions, StrikeActions key.Binding
 }
 
 // RiskKeys are the risk evaluation's keys.
@@ -164,21 +167,24 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			No:       b([]string{"n"}, "n", t("nej", "no")),
 		},
 		Walk: WalkKeys{
-			Ja:         answer("1", checklist.Ja),
-			Delvis:     answer("2", checklist.Delvis),
-			Nej:        answer("3", checklist.Nej),
-			EjAktuellt: answer("4", checklist.EjAktuellt),
-			Prev:       b([]string{"left", "h"}, "←", t("föregående", "previous")),
-			Next:       b([]string{"right", "l"}, "→", t("nästa", "next")),
-			Comment:    b([]string{"c"}, "c", t("kommentar", "comment")),
-			Guidance:   b([]string{"g"}, "g", t("vägledning", "guidance")),
-			Overview:   b([]string{"o"}, "o", t("översikt", "overview")),
-			Risk:       b([]string{"r"}, "r", t("riskbedöm", "assess risk")),
-			Plan:       b([]string{"a"}, "a", t("handlingsplan", "action plan")),
-			Summary:    b([]string{"s"}, "s", t("sammanfattning", "summary")),
-			History:    b([]string{"t"}, "t", t("tidigare svar", "earlier answers")),
-			NextOpen:   b([]string{"tab"}, "tab", t("nästa obesvarade", "next unanswered")),
-			Reopen:     b([]string{"u"}, "u", t("öppna bedömningen igen", "reopen the assessment")),
+			Ja:            answer("1", checklist.Ja),
+			Delvis:        answer("2", checklist.Delvis),
+			Nej:           answer("3", checklist.Nej),
+			EjAktuellt:    answer("4", checklist.EjAktuellt),
+			Prev:          b([]string{"left", "h"}, "←", t("föregående", "previous")),
+			Next:          b([]string{"right", "l"}, "→", t("nästa", "next")),
+			Comment:       b([]string{"c"}, "c", t("kommentar", "comment")),
+			Guidance:      b([]string{"g"}, "g", t("vägledning", "guidance")),
+			Overview:      b([]string{"o"}, "o", t("översikt", "overview")),
+			Risk:          b([]string{"r"}, "r", t("riskbedöm", "assess risk")),
+			Plan:          b([]string{"a"}, "a", t("handlingsplan", "action plan")),
+			Summary:       b([]string{"s"}, "s", t("sammanfattning", "summary")),
+			History:       b([]string{"t"}, "t", t("tidigare svar", "earlier answers")),
+			NextOpen:      b([]string{"tab"}, "tab", t("nästa obesvarade", "next unanswered")),
+			Reopen:        b([]string{"u"}, "u", t("öppna bedömningen igen", "reopen the assessment")),
+			KeepActions:   b([]string{"b", "k"}, "b", t("behåll åtgärderna", "keep the actions")),
+			DoneActions:   b([]string{"m"}, "m", t("markera klara", "mark done")),
+			StrikeActions: b([]string{"s"}, "s", t("stryk", "strike")),
 		},
 		Risk: RiskKeys{
 			Score:     b([]string{"1", "2", "3", "4"}, "1–4", t("sannolikhet, sedan konsekvens", "probability, then consequence")),

@@ -1,14 +1,9 @@
 package tui
 
 import (
-	"fmt"
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"samkoll/checklist"
 )
@@ -320,142 +315,6 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		s.openHistory(wi)
 	}
 	return s, nil
-}
-
-// View renders the current mode.
-func (s *walkScreen) View() string {
-	sh, st := s.sh, s.sh.styles
-	wi, ok := s.current()
-	if !ok {
-		return st.Title.Render(checklist.SanitizeLine(s.a.Unit)+" "+s.a.Date.String()) + "\n\n" +
-			sh.tr("Bedömningen har inga punkter (områdena saknas i checklistorna).", "The assessment has no items (its areas are missing from the checklists).")
-	}
-	if s.ov != nil {
-		return s.ov.View()
-	}
-	if s.cyc.hist != nil {
-		return s.cyc.hist.View(sh)
-	}
-	var out string
-	if s.mode == modeRisk || s.mode == modeRiskNote {
-		out = s.riskView()
-	} else {
-		out = s.itemView(wi)
-	}
-	// While typing, keep the input in view on a short window.
-	if lines := strings.Split(out, "\n"); s.Inputting() && s.h > 0 && len(lines) > s.h {
-		out = strings.Join(lines[len(lines)-s.h:], "\n")
-	}
-	return out
-}
-
-// itemView renders the current item with its answer, guidance and input.
-func (s *walkScreen) itemView(wi walkItem) string {
-	sh, st := s.sh, s.sh.styles
-	w := max(s.w, 1)
-	var lines []string
-	answered, total := checklist.Progress(sh.areasOf(s.a.Areas), s.a.Responses)
-	head := wi.area.Title.In(sh.lang)
-	count := fmt.Sprintf("%d/%d", s.idx+1, len(s.items))
-	gap := w - ansi.StringWidth(head) - len(count)
-	if gap < 1 {
-		head = ansi.Truncate(head, max(w-len(count)-1, 1), "…")
-		gap = 1
-	}
-	lines = append(lines, st.Area.Render(head)+strings.Repeat(" ", max(gap, 1))+st.Subtle.Render(count))
-	lines = append(lines, s.progressBar(answered, total)+" "+st.Subtle.Render(fmt.Sprintf("%d/%d %s", answered, total, sh.tr("besvarade", "answered"))))
-	lines = append(lines, "")
-	stmt := wi.item.Statement.In(sh.lang)
-	if sh.presenting {
-		lines = append(lines, "")
-		for _, l := range strings.Split(ansi.Wrap(stmt, max(w-8, 10), ""), "\n") {
-			lines = append(lines, lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Present.Render(l)), "")
-		}
-	} else {
-		for _, l := range strings.Split(ansi.Wrap(stmt, max(w-4, 10), ""), "\n") {
-			lines = append(lines, "  "+st.Statement.Render(l))
-		}
-		lines = append(lines, "  "+st.Subtle.Render(wi.item.Type.Label(sh.lang)))
-	}
-	lines = append(lines, "")
-	r := s.response(wi)
-	status := sh.tr("Svar: ", "Answer: ") + st.Answers[r.Answer].Render(r.Answer.Label(sh.lang))
-	if r.Risk != nil && r.Answer.IsShortcoming() {
-		status += " · " + sh.tr("Risk: ", "Risk: ") + st.Levels[r.Risk.Level].Render(r.Risk.Level.Label(sh.lang))
-		if r.Risk.Serious() {
-			status += " " + st.Serious.Render(sh.tr("(allvarlig)", "(serious)"))
-		}
-	}
-	if s.pending(wi) {
-		// Not confirmed by the store yet: never shown as saved.
-		status += " " + st.Subtle.Render(sh.tr("· sparas …", "· saving …"))
-	}
-	lines = append(lines, status)
-	lines = append(lines, s.cycleLines(wi, r)...)
-	if s.closed() {
-		lines = append(lines, st.Warning.Render(wrap(s.closedText(), w)))
-	}
-	if s.remind != nil {
-		lines = append(lines, st.Warning.Render(wrap(s.remindText(), w)))
-	}
-	if s.mode == modeActionsAsk {
-		lines = append(lines, s.actionsAskLines()...)
-	}
-	if r.Reason != "" {
-		lines = append(lines, st.Subtle.Render(sh.tr("Skäl: ", "Reason: ")+checklist.SanitizeLine(r.Reason)))
-	}
-	if r.Comment != "" && s.mode != modeComment {
-		lines = append(lines, st.Subtle.Render(sh.tr("Kommentar: ", "Comment: ")+checklist.SanitizeLine(r.Comment)))
-	}
-	switch s.mode {
-	case modeComment, modeReason:
-		lines = append(append(lines, ""), s.entry.Lines()...)
-	case modeItem:
-		for _, f := range []struct{ field, sv, en string }{
-			{commentField(wi.key()), "kommentaren", "the comment"},
-			{reasonField(wi.key()), "skälet", "the reason"},
-		} {
-			if d, ok := sh.draftOf(s.a.ID, f.field); ok {
-				lines = append(lines, st.Warning.Render(wrap(sh.tr("Ej sparat utkast till "+f.sv+" från "+d.Saved.Local().Format("15:04")+" – öppna fältet för att använda det.",
-					"Unsaved draft of "+f.en+" from "+d.Saved.Local().Format("15:04")+" – open the field to use it."), w)))
-			}
-		}
-		fallthrough
-	default:
-		if s.guidance && !sh.presenting {
-			lines = append(lines, "")
-			for _, l := range strings.Split(ansi.Wrap(sh.tr("Vägledning: ", "Guidance: ")+wi.item.Guidance.In(sh.lang), w, ""), "\n") {
-				lines = append(lines, st.Subtle.Render(l))
-			}
-			if legal := wi.item.LegalString(sh.lang); legal != "" {
-				lines = append(lines, st.Subtle.Render(sh.tr("Grund: ", "Basis: ")+legal))
-			}
-		}
-	}
-	if s.errText != "" {
-		lines = append(lines, st.Error.Render(wrap(s.errText, w)))
-	}
-	return strings.Join(lines, "\n")
-}
-
-// wrap word-wraps s to width w (at least 10).
-func wrap(s string, w int) string { return ansi.Wrap(s, max(w, 10), "") }
-
-// progressBar renders the answered share with the bar sized in SetSize, in
-// the current colours (on a copy: View changes nothing).
-func (s *walkScreen) progressBar(answered, total int) string {
-	st := s.sh.styles
-	pm := s.bar
-	if st.ProgressFull != nil {
-		pm.FullColor, pm.EmptyColor = st.ProgressFull, st.ProgressEmpty
-	} else {
-		pm.FullColor, pm.EmptyColor = lipgloss.NoColor{}, lipgloss.NoColor{}
-	}
-	pct := 0.0
-	if total > 0 {
-		pct = float64(answered) / float64(total)
-	}
-	return pm.ViewAs(pct)
 }
 
 // ShortHelp lists the keys that work now.

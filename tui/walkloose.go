@@ -92,13 +92,14 @@ func (s *walkScreen) openActions(k checklist.ItemKey) []checklist.Action {
 // after its answer changed to Ja: keep them, mark them done, or strike them.
 func (s *walkScreen) updateActionsAsk(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	var status checklist.ActionStatus
-	switch msg.String() {
-	case "b", "k":
+	k := s.sh.keys.Walk
+	switch {
+	case key.Matches(msg, k.KeepActions):
 		s.mode = modeItem
 		return s, s.advance()
-	case "m":
+	case key.Matches(msg, k.DoneActions):
 		status = checklist.Klar
-	case "s":
+	case key.Matches(msg, k.StrikeActions):
 		status = checklist.Struken
 	default:
 		return s, nil
