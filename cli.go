@@ -97,6 +97,9 @@ func (e *env) fileError(path string, err error) error {
 	if err == nil {
 		return nil
 	}
+	if l, ok := err.(checklist.Localized); ok {
+		return errors.New(l.Message(e.lang)) // says it better: e.g. open in Word, a device
+	}
 	if t, ok := checklist.FileProblem(path, err); ok {
 		return errors.New(t.In(e.lang))
 	}

@@ -167,3 +167,52 @@ func TestHostileInputFiles(t *testing.T) {
 		t.Error("the database changed")
 	}
 }
+
+// TestExportOutputSpecialFiles exports with -o onto a symbolic link, a
+// FIFO and a link to /dev/null through the real binary: the link is
+// written through and stays a link, the FIFO and the device are refused
+// with a message and left as they were.
+func TestExportOutputSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	bin := hostileBinary(t)
+	home := filepath.Join(dir, "home")
+	db := filepath.Join(dir, "s.db")
+	realDB(t, db)
+	target := filepath.Join(dir, "plan.md")
+	if err := os.WriteFile(target, []byte("gammal"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.md")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := runHome(t, home, bin, "--db", db, "export", "-o", link); code != 0 {
+		t.Fatalf("export -o link: %s", stderr)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+	if b, _ := os.ReadFile(target); !strings.Contains(string(b), "Avdelning 7") {
+		t.Errorf("the link's target was not written: %.100q", b)
+	}
+	fifo := filepath.Join(dir, "fifo.md")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	devnull := filepath.Join(dir, "null.md")
+	if err := os.Symlink("/dev/null", devnull); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{fifo, devnull} {
+		_, stderr, code := runHome(t, home, bin, "--db", db, "export", "-o", p)
+		if code == 0 || !strings.Contains(stderr, "ingen vanlig fil") || strings.Contains(stderr, "goroutine ") {
+			t.Errorf("export -o %s: exit %d: %s", filepath.Base(p), code, stderr)
+		}
+	}
+	if fi, err := os.Lstat(fifo); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+		t.Error("the FIFO was replaced")
+	}
+	if fi, err := os.Lstat(devnull); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link to /dev/null was replaced")
+	}
+}

@@ -256,7 +256,9 @@ func (x *Exporter) Open(ctx context.Context, w io.Writer, unit string) error {
 // samkoll-export; its name is FileName's (handlingsplan-<unit-slug>-<YYYY-MM-DD>.md
 // in Swedish). An earlier export of the same unit, date and form is
 // replaced: it is the same plan. The file is written atomically (temporary
-// file and rename) with mode 0600.
+// file and rename) with mode 0600. When that file is open in another
+// program (Word on Windows), the plan goes to the first free name beside
+// it, "… (2).md", and Warn receives a *BesideError saying so.
 //
 // A broken override template does not stop the export: the built-in
 // template is used and Warn receives the problem.
@@ -277,7 +279,16 @@ func (x *Exporter) PlanFile(ctx context.Context, id int64) (string, error) {
 		return "", fmt.Errorf("%s: %w", dir, err)
 	}
 	path := filepath.Join(dir, FileName(a, x.Lang, x.Format, x.Short))
-	if err := WriteFileAtomic(path, buf.Bytes()); err != nil {
+	written, err := WriteBeside(path, buf.Bytes())
+	var beside *BesideError
+	if errors.As(err, &beside) {
+		// The plan is open in Word: it went to a free name beside it.
+		if x.Warn != nil {
+			x.Warn(beside)
+		}
+		return written, nil
+	}
+	if err != nil {
 		return "", err
 	}
 	return path, nil
