@@ -1,0 +1,106 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"samkoll/checklist"
+)
+
+// TestRegionReport builds three units' years and checks every count the
+// region sees.
+func TestRegionReport(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+
+	// Avd 1: two APTs in 2026 and one in 2025; a serious risk with an
+	// action, one without, one re-evaluated down to low, one serious risk
+	// that a later APT answered Ja, an overdue action escalated to the
+	// samverkansgrupp, the yearly follow-up answered Ja.
+	old := mustCreate(t, s, newAssessment("Avd 1", "2025-11-02", "krankningar"), nil)
+	mustAnswer(t, s, old.ID, "krankningar", "3.7", checklist.Nej, risk(4, 4))
+	a := mustCreate(t, s, newAssessment("Avd 1", "2026-02-10", "krankningar", "sam"), nil)
+	mustAnswer(t, s, a.ID, "krankningar", "3.1", checklist.Nej, risk(3, 3))    // serious, action
+	mustAnswer(t, s, a.ID, "krankningar", "3.2", checklist.Delvis, risk(4, 3)) // serious, no action
+	mustAnswer(t, s, a.ID, "krankningar", "3.3", checklist.Nej, risk(3, 4))    // serious, re-evaluated low
+	mustAnswer(t, s, a.ID, "krankningar", "3.4", checklist.Nej, risk(4, 4))    // answered Ja later
+	mustAnswer(t, s, a.ID, "sam", "arlig-uppfoljning", checklist.Nej, nil)
+	mustAction(t, s, checklist.Action{AssessmentID: a.ID, AreaID: "krankningar", ItemID: "3.1", What: "Ny rutin",
+		Due: d("2026-03-01"), Escalation: checklist.EscSamverkan})
+	struck := mustAction(t, s, checklist.Action{AssessmentID: a.ID, AreaID: "krankningar", ItemID: "3.2", What: "Struken"})
+	struck.Status = checklist.Struken
+	mustAction(t, s, struck)
+	if _, err := s.SaveReevaluation(ctx, checklist.Reevaluation{AssessmentID: a.ID, AreaID: "krankningar", ItemID: "3.3",
+		On: d("2026-03-01"), Risk: checklist.Risk{Probability: 1, Consequence: 2}}); err != nil {
+		t.Fatal(err)
+	}
+	b := mustCreate(t, s, newAssessment("Avd 1", "2026-10-04", "krankningar", "sam"), nil)
+	mustAnswer(t, s, b.ID, "krankningar", "3.4", checklist.Ja, nil)
+	mustAnswer(t, s, b.ID, "sam", "arlig-uppfoljning", checklist.Ja, nil)
+	if err := s.SaveYearPlan(ctx, checklist.YearPlan{UnitID: a.UnitID, Year: 2026, Entries: []checklist.PlanEntry{
+		{AreaID: "krankningar", Month: 2}, {AreaID: "halsa", Month: 5}}}); err != nil {
+		t.Fatal(err)
+	}
+
+	// Avd 2: one APT in 2026 with the same shortcoming as Avd 1 on 3.2.
+	c := mustCreate(t, s, newAssessment("Avd 2", "2026-05-05", "krankningar"), nil)
+	mustAnswer(t, s, c.ID, "krankningar", "3.2", checklist.Nej, nil)
+	mustAnswer(t, s, c.ID, "krankningar", "3.1", checklist.Ja, nil)
+
+	// Avd 3: only 2024.
+	e := mustCreate(t, s, newAssessment("Avd 3", "2024-04-04", "halsa"), nil)
+	mustAnswer(t, s, e.ID, "halsa", "1", checklist.Nej, risk(4, 4))
+
+	r, err := s.RegionReport(ctx, 2026, d("2026-12-02"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Units) != 3 {
+		t.Fatalf("units: %d, want 3", len(r.Units))
+	}
+	u1, u2, u3 := r.Units[0], r.Units[1], r.Units[2]
+	tests := []struct {
+		name      string
+		got, want any
+	}{
+		{"names", []string{u1.Unit.Name, u2.Unit.Name, u3.Unit.Name}, []string{"Avd 1", "Avd 2", "Avd 3"}},
+		{"avd 1 last", u1.Last.String(), "2026-10-04"},
+		{"avd 1 meetings", u1.Meetings, 2},
+		{"avd 1 serious with action", u1.SeriousWithAction, 1},
+		{"avd 1 serious without action", u1.SeriousWithoutAction, 2}, // 3.2 (struck action) and 3.7 from 2025
+		{"avd 1 overdue", u1.Overdue, 1},
+		{"avd 1 escalated", len(u1.Escalated), 1},
+		{"avd 1 follow-up", u1.Followup.String(), "2026-10-04"},
+		{"avd 1 plan", len(u1.Plan.Entries), 2},
+		{"avd 1 covered krankningar", len(u1.Covered["krankningar"]), 2},
+		{"avd 1 covered halsa", len(u1.Covered["halsa"]), 0},
+		{"avd 2 meetings", u2.Meetings, 1},
+		{"avd 2 serious", u2.SeriousWithAction + u2.SeriousWithoutAction, 0},
+		{"avd 2 follow-up", u2.Followup.IsZero(), true},
+		{"avd 3 meetings", u3.Meetings, 0},
+		{"avd 3 last", u3.Last.String(), "2024-04-04"},
+		{"avd 3 serious without action", u3.SeriousWithoutAction, 1},
+	}
+	for _, tt := range tests {
+		if fmt.Sprint(tt.got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+	if x := u1.Escalated[0]; x.What != "Ny rutin" || x.To != checklist.EscSamverkan || x.Since.String() != "2026-02-10" || x.Due.String() != "2026-03-01" {
+		t.Errorf("escalated: %+v", x)
+	}
+	// 3.2 is a shortcoming at two units in 2026; nothing from 2024/2025.
+	if len(r.Shortfalls) == 0 || r.Shortfalls[0].Item != key("krankningar", "3.2") || r.Shortfalls[0].Units != 2 ||
+		r.Shortfalls[0].Delvis != 1 || r.Shortfalls[0].Nej != 1 {
+		t.Errorf("shortfalls: %+v", r.Shortfalls)
+	}
+	for _, f := range r.Shortfalls {
+		if f.Item == key("krankningar", "3.7") || f.Item.AreaID == "halsa" {
+			t.Errorf("a shortfall from another year: %+v", f)
+		}
+	}
+	if r2, err := s.RegionReport(ctx, 2026, d("2026-12-02"), 1); err != nil || len(r2.Shortfalls) != 1 {
+		t.Errorf("max shortfalls 1: %d, %v", len(r2.Shortfalls), err)
+	}
+}
