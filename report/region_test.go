@@ -1,0 +1,119 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"regexp"
+	"testing"
+	"time"
+
+	"samkoll/checklist"
+)
+
+// fakeRegion is a RegionSource over a fixed picture.
+type fakeRegion struct{ r checklist.Region }
+
+func (f fakeRegion) RegionReport(_ context.Context, year int, _ checklist.Date, _ int) (checklist.Region, error) {
+	r := f.r
+	r.Year = year
+	return r, nil
+}
+
+// sampleRegion is three units: one that did everything, one with serious
+// risks without action and overdue, escalated actions (one of them with
+// hostile text), and one with no APT this year.
+func sampleRegion(t testing.TB) fakeRegion {
+	return fakeRegion{checklist.Region{
+		Units: []checklist.RegionUnit{
+			{Unit: checklist.Unit{ID: 1, Name: "Avdelning 1"}, Last: date(t, "2026-10-04"), Meetings: 9,
+				Plan:      checklist.YearPlan{Entries: []checklist.PlanEntry{{AreaID: "sam", Month: time.March}}},
+				Covered:   map[string][]checklist.Date{"sam": {date(t, "2026-03-10")}},
+				Followup:  date(t, "2026-10-04"),
+				Escalated: []checklist.EscalatedAction{{Area: "sam", Item: "rutiner", What: "Skyddsrond i köket", To: checklist.EscChef, Since: date(t, "2026-03-10")}}},
+			{Unit: checklist.Unit{ID: 2, Name: "Akuten | <b>natt</b>"}, Last: date(t, "2026-02-01"), Meetings: 1,
+				Plan:                 checklist.YearPlan{Entries: []checklist.PlanEntry{{AreaID: "sam", Month: time.April}}},
+				Covered:              map[string][]checklist.Date{},
+				SeriousWithAction:    1,
+				SeriousWithoutAction: 3, Overdue: 2,
+				Escalated: []checklist.EscalatedAction{{Area: "osa", Item: "belastning", What: "Bemanning <script>x</script> | [länk](http://x)",
+					To: checklist.EscSamverkan, Since: date(t, "2026-02-01"), Due: date(t, "2026-04-30")}}},
+			{Unit: checklist.Unit{ID: 3, Name: "Kök"}, Last: date(t, "2025-11-20"), Covered: map[string][]checklist.Date{}, Overdue: 1},
+		},
+		Shortfalls: []checklist.ItemShortfall{
+			{Item: checklist.ItemKey{AreaID: "osa", ItemID: "belastning"}, Units: 2, Delvis: 3, Nej: 1},
+			{Item: checklist.ItemKey{AreaID: "sam", ItemID: "borttagen"}, Units: 1, Nej: 1},
+		},
+	}}
+}
+
+func region(t *testing.T, src RegionSource, lang checklist.Lang, html bool) string {
+	t.Helper()
+	var buf bytes.Buffer
+	opt := Options{Lang: lang, Today: date(t, "2026-05-20")}
+	write := Region
+	if html {
+		write = RegionHTML
+	}
+	if err := write(context.Background(), &buf, src, 2026, testCatalog(t), opt); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+func TestRegionGolden(t *testing.T) {
+	src := sampleRegion(t)
+	checkGolden(t, "region-sv", region(t, src, checklist.Swedish, false))
+	checkGolden(t, "region-en", region(t, src, checklist.English, false))
+	checkGolden(t, "region-html-sv", region(t, src, checklist.Swedish, true))
+	checkGolden(t, "region-html-en", region(t, src, checklist.English, true))
+	checkGolden(t, "region-empty-sv", region(t, fakeRegion{}, checklist.Swedish, false))
+}
+
+func TestRegionContent(t *testing.T) {
+	src := sampleRegion(t)
+	r := src.r
+	r.Year = 2026
+	d := RegionOf(r, testCatalog(t), Options{Today: date(t, "2026-05-20")}, plainFormat)
+	tot := d.Totals
+	if tot.Units != 3 || tot.Held != 2 || tot.AllCore != 1 || tot.Followup != 1 || tot.SeriousWithout != 3 ||
+		tot.SeriousWith != 1 || tot.Overdue != 3 || tot.Esc != 2 || tot.HeldShare != "67 %" || tot.FollowupShare != "33 %" {
+		t.Errorf("totals: %+v", tot)
+	}
+	// Most serious risks without action first, then overdue; the unit
+	// that did everything is not on the list.
+	var names []string
+	for _, u := range d.Attention {
+		names = append(names, u.Name)
+	}
+	if got := strings.Join(names, ";"); got != "Akuten | <b>natt</b>;Kök" {
+		t.Errorf("attention: %s", got)
+	}
+	// sam was planned for April: overdue in May at Akuten; Kök has no plan,
+	// so sam is only due.
+	if d.Units[1].Missing != "Systematiskt arbetsmiljöarbete (försenat)" || d.Units[2].Missing != "Systematiskt arbetsmiljöarbete" || d.Units[0].Core != "1/1" {
+		t.Errorf("core areas: %q %q %q", d.Units[0].Core, d.Units[1].Missing, d.Units[2].Missing)
+	}
+	if d.Shortfalls[0].Item != "punkt 1" || d.Shortfalls[1].Statement != "–" {
+		t.Errorf("shortfalls: %+v", d.Shortfalls)
+	}
+}
+
+// TestRegionHTMLNoMarkupFromUnits checks that no unit name or action text
+// becomes markup, and that every table keeps its shape.
+func TestRegionHTMLNoMarkupFromUnits(t *testing.T) {
+	for _, lang := range []checklist.Lang{checklist.Swedish, checklist.English} {
+		doc := region(t, sampleRegion(t), lang, true)
+		checkHTML(t, doc)
+		if strings.Contains(doc, "<b>") || strings.Contains(doc, "<script>") || strings.Contains(doc, "http://x\"") {
+			t.Errorf("%s: markup from a unit survived", lang)
+		}
+	}
+	md := region(t, sampleRegion(t), checklist.Swedish, false)
+	if strings.Contains(md, "<b>") || unescapedLink.MatchString(md) || !strings.Contains(md, `Akuten \| \<b\>natt\</b\>`) {
+		t.Error("markdown: markup from a unit survived")
+	}
+}
+
+// unescapedLink finds a markdown link whose brackets are not escaped.
+var unescapedLink = regexp.MustCompile(`(^|[^\\])\]\(`)
