@@ -3,8 +3,8 @@ package report
 import (
 	"bytes"
 	"context"
-	"strings"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
