@@ -110,7 +110,7 @@ func RegionHTML(ctx context.Context, w io.Writer, src RegionSource, year int, ca
 	if err != nil {
 		return err
 	}
-	return render(w, RegionHTMLTemplate, RegionOf(r, cat, opt, plainFormat), opt)
+	return render(w, RegionHTMLTemplate, RegionOf(r, cat, opt, htmlFormat), opt)
 }
 
 // RegionOf builds the template data of r with text in format f.

@@ -74,7 +74,7 @@ func TestRegionContent(t *testing.T) {
 	src := sampleRegion(t)
 	r := src.r
 	r.Year = 2026
-	d := RegionOf(r, testCatalog(t), Options{Today: date(t, "2026-05-20")}, plainFormat)
+	d := RegionOf(r, testCatalog(t), Options{Today: date(t, "2026-05-20")}, htmlFormat)
 	tot := d.Totals
 	if tot.Units != 3 || tot.Held != 2 || tot.AllCore != 1 || tot.Followup != 1 || tot.SeriousWithout != 3 ||
 		tot.SeriousWith != 1 || tot.Overdue != 3 || tot.Esc != 2 || tot.HeldShare != "67 %" || tot.FollowupShare != "33 %" {
@@ -86,7 +86,7 @@ func TestRegionContent(t *testing.T) {
 	for _, u := range d.Attention {
 		names = append(names, u.Name)
 	}
-	if got := strings.Join(names, ";"); got != "Akuten | <b>natt</b>;Kök" {
+	if got := strings.Join(names, ";"); got != "Akuten | &lt;b&gt;natt&lt;/b&gt;;Kök" {
 		t.Errorf("attention: %s", got)
 	}
 	// sam was planned for April: overdue in May at Akuten; Kök has no plan,
