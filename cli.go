@@ -137,7 +137,8 @@ func commands() []command {
 		{"checklists", checklist.Text{SV: "lista, granska (lint) och täckningsrapport för checklistor", EN: "list, lint and coverage report of checklists"}, runChecklists},
 		{"export", checklist.Text{SV: "exportera handlingsplan (markdown) eller data (json)", EN: "export the action plan (markdown) or data (json)"}, runExport},
 		{"followup", checklist.Text{SV: "årlig uppföljning av arbetsmiljöarbetet (AFS 2023:1 14 §)", EN: "yearly follow-up of the work-environment management (AFS 2023:1 14 §)"}, runFollowup},
-		{"import", checklist.Text{SV: "importera en JSON-export", EN: "import a JSON export"}, runImport},
+		{"import", checklist.Text{SV: "importera JSON-exporter eller databaser", EN: "import JSON exports or databases"}, runImport},
+		{"region", checklist.Text{SV: "regionens bild av alla enheters SAM-arbete", EN: "the region's picture of every unit's SAM work"}, runRegion},
 		{"demo", checklist.Text{SV: "fyll en databas med demodata", EN: "fill a database with demo data"}, runDemo},
 		{"version", checklist.Text{SV: "visa versionen", EN: "print the version"}, runVersion},
 	}

@@ -21,8 +21,8 @@ const defaultDemoAssessments = 40
 // demo data never mixes with real work by mistake.
 func runDemo(ctx context.Context, e *env, args []string) error {
 	fs, g := newFlagSet(e, "demo",
-		"samkoll demo [--assessments N] [--seed S] [--force] [--db FIL]",
-		"samkoll demo [--assessments N] [--seed S] [--force] [--db FILE]",
+		"samkoll demo [--assessments N] [--units N] [--first-unit K] [--years ÅR] [--seed S] [--force] [--db FIL]",
+		"samkoll demo [--assessments N] [--units N] [--first-unit K] [--years YEARS] [--seed S] [--force] [--db FILE]",
 		func(w io.Writer) {
 			fmt.Fprintln(w, e.tr(
 				"\nFyller databasen med påhittade bedömningar från flera enheter och år, med svar, risker och\n"+
@@ -34,6 +34,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		})
 	n := fs.Int("assessments", defaultDemoAssessments, e.tr("antal bedömningar", "number of assessments"))
 	seed := fs.Int64("seed", 1, e.tr("slumpfrö; samma frö ger samma innehåll", "random seed; the same seed gives the same content"))
+	units := fs.Int("units", 0, e.tr("antal enheter (annars åtta)", "number of units (else eight)"))
+	firstUnit := fs.Int("first-unit", 0, e.tr("den första enhetens nummer, för att fylla flera filer med olika enheter", "the first unit's number, to fill several files with different units"))
+	years := fs.Int("years", 2, e.tr("antal år bakåt", "number of years back"))
 	force := fs.Bool("force", false, e.tr("fyll även en databas som redan har bedömningar", "fill a database that already has assessments too"))
 	if err := parseCommand(e, fs, g, args); err != nil {
 		return err
@@ -47,6 +50,11 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return &usageError{e.tr(
 			fmt.Sprintf("--assessments %d: välj ett antal mellan 1 och 100000", *n),
 			fmt.Sprintf("--assessments %d: choose a number from 1 to 100000", *n))}
+	}
+	if *units < 0 || *units > 10_000 || *firstUnit < 0 || *firstUnit > 100_000 || *years < 1 || *years > 20 {
+		return &usageError{e.tr(
+			"--units 0–10000, --first-unit 0–100000 och --years 1–20",
+			"--units 0–10000, --first-unit 0–100000 and --years 1–20")}
 	}
 	cat, errs := e.catalog()
 	if len(errs) > 0 {
@@ -72,7 +80,8 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 			fmt.Sprintf("the database already has %d assessments; no demo data was added. Name a new file with --db, or add --force to add it anyway", len(existing))))
 	}
 	start := time.Now()
-	if err := store.FillDemo(ctx, s, demoAreas(cat), *n, *seed); err != nil {
+	if err := store.FillDemoWith(ctx, s, demoAreas(cat), *n, *seed,
+		store.DemoOptions{Units: *units, FirstUnit: *firstUnit, Years: *years}); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, e.tr(

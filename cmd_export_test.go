@@ -354,10 +354,6 @@ func TestImportErrors(t *testing.T) {
 	if !isUsage(err) {
 		t.Errorf("no file: err = %v, want usage error", err)
 	}
-	_, _, err = runCLI(t, "--db", db, "import", "a.json", "b.json")
-	if !isUsage(err) {
-		t.Errorf("two files: err = %v, want usage error", err)
-	}
 	missing := filepath.Join(home, "saknas.json")
 	_, _, err = runCLI(t, "--db", db, "import", missing)
 	if err == nil || !strings.Contains(err.Error(), missing) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,63 +12,164 @@ import (
 	"samkoll/store"
 )
 
-// runImport merges a JSON export into the database. The store checks the
-// whole file before it writes anything, so on any error the database is
-// unchanged.
+// runImport merges JSON exports, or other samkoll databases, into the
+// database. The store checks each whole file before it writes anything, so
+// a refused file changes nothing; the others are imported all the same and
+// each file's outcome is reported.
 func runImport(ctx context.Context, e *env, args []string) error {
-	fs, g := newFlagSet(e, "import", "samkoll import FIL", "samkoll import FILE",
+	fs, g := newFlagSet(e, "import", "samkoll import [--units KARTA] FIL...", "samkoll import [--units MAP] FILE...",
 		func(w io.Writer) {
 			fmt.Fprintln(w, e.tr(
-				"\nLäser en fil från samkoll export --format json in i databasen. Bedömningar och åtgärder\n"+
-					"som redan finns känns igen, så samma fil kan importeras flera gånger utan dubbletter.",
-				"\nReads a file from samkoll export --format json into the database. Assessments and actions\n"+
-					"that already exist are recognised, so the same file can be imported again without duplicates."))
+				"\nLäser filer från samkoll export --format json, eller andra samkoll-databaser, in i databasen.\n"+
+					"Bedömningar och åtgärder som redan finns känns igen, så samma fil kan importeras flera gånger\n"+
+					"utan dubbletter. En fil som inte går att importera lämnar databasen orörd; de andra importeras ändå.\n"+
+					"  --units KARTA  slå ihop enheter som skrivits på olika sätt; en rad per enhet: Avd 12 = Avdelning 12",
+				"\nReads files from samkoll export --format json, or other samkoll databases, into the database.\n"+
+					"Assessments and actions that already exist are recognised, so the same file can be imported again\n"+
+					"without duplicates. A file that cannot be imported leaves the database untouched; the others are imported.\n"+
+					"  --units MAP    merge units written in different ways; one line per unit: Avd 12 = Avdelning 12"))
 		})
-	pos, err := parseInterspersed(e, fs, g, args)
+	mapFile := fs.String("units", "", e.tr("fil som slår ihop enhetsnamn", "file that merges unit names"))
+	paths, err := parseInterspersed(e, fs, g, args)
 	if err != nil {
 		return err
 	}
-	switch len(pos) {
-	case 0:
+	if len(paths) == 0 {
 		return &usageError{e.tr("ange filen att importera: samkoll import FIL", "name the file to import: samkoll import FILE")}
-	case 1:
-	default:
-		return &usageError{e.tr("ange en fil att importera", "name one file to import")}
 	}
-	path := pos[0]
-	// A missing file or folder is said in the manager's words, naming it.
-	if _, err := os.Stat(path); err != nil {
-		if t, ok := checklist.FileProblem(path, err); ok {
-			return errors.New(t.In(e.lang))
-		}
-	}
-	f, err := checklist.OpenRegular(path)
+	mapping, err := readUnitMap(e, *mapFile)
 	if err != nil {
-		return errors.New(path + ": " + checklist.Message(err, e.lang))
+		return err
 	}
-	defer f.Close()
-
 	s, err := openStore(ctx, e, false)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	res, err := s.ImportJSON(ctx, checklist.LimitReader(f, maxImportBytes))
+	failed, err := importFiles(ctx, e, s, paths, mapping, e.stdout)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(paths) == 1 && failed != nil:
+		return failed
+	case failed != nil:
+		return errSilent
+	}
+	return nil
+}
+
+// importFiles imports paths into s one file at a time, writes each file's
+// outcome to w (refusals to stderr), then merges the units of mapping. It
+// returns the last refusal (the others are printed) and any error that
+// stops the whole import.
+func importFiles(ctx context.Context, e *env, s *store.Store, paths []string, mapping []checklist.UnitMapping, w io.Writer) (failed error, err error) {
+	refused := 0
+	for _, path := range paths {
+		if err := ctx.Err(); err != nil {
+			return failed, err
+		}
+		res, err := importFile(ctx, e, s, path)
+		if err != nil {
+			failed = err
+			refused++
+			if len(paths) > 1 {
+				fmt.Fprintln(e.stderr, "samkoll: "+err.Error())
+			}
+			continue
+		}
+		printImport(e, w, path, res)
+	}
+	for _, m := range mapping {
+		found, err := s.MergeUnits(ctx, m.From, m.To)
+		if err != nil {
+			return failed, errors.New(e.tr(
+				fmt.Sprintf("enheten %q kunde inte slås ihop med %q: %v", m.From, m.To, checklist.Message(err, e.lang)),
+				fmt.Sprintf("the unit %q could not be merged into %q: %v", m.From, m.To, checklist.Message(err, e.lang))))
+		}
+		if found {
+			fmt.Fprintln(w, e.tr(
+				fmt.Sprintf("Enheten %s ingår nu i %s", checklist.SanitizeLine(m.From), checklist.SanitizeLine(m.To)),
+				fmt.Sprintf("The unit %s is now part of %s", checklist.SanitizeLine(m.From), checklist.SanitizeLine(m.To))))
+		}
+	}
+	if len(paths) > 1 {
+		fmt.Fprintln(w, e.tr(
+			fmt.Sprintf("%d av %d filer importerade, %d kunde inte importeras.", len(paths)-refused, len(paths), refused),
+			fmt.Sprintf("%d of %d files imported, %d could not be imported.", len(paths)-refused, len(paths), refused)))
+	}
+	return failed, nil
+}
+
+// sqliteHeader starts every SQLite database file.
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// importFile imports one JSON export or samkoll database. Its error is the
+// sentence for the user, naming the file and saying that nothing changed.
+func importFile(ctx context.Context, e *env, s *store.Store, path string) (store.ImportResult, error) {
+	// A missing file or folder is said in the manager's words, naming it.
+	if _, err := os.Stat(path); err != nil {
+		if t, ok := checklist.FileProblem(path, err); ok {
+			return store.ImportResult{}, errors.New(t.In(e.lang))
+		}
+	}
+	f, err := checklist.OpenRegular(path)
+	if err != nil {
+		return store.ImportResult{}, errors.New(path + ": " + checklist.Message(err, e.lang))
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	n, _ := io.ReadFull(f, head)
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return store.ImportResult{}, err
+	}
+	var res store.ImportResult
+	if bytes.Equal(head[:n], sqliteHeader) {
+		res, err = importDatabase(ctx, s, path)
+	} else {
+		res, err = s.ImportJSON(ctx, checklist.LimitReader(f, maxImportBytes))
+	}
 	var ie *store.ImportError
+	var oe *store.OpenError
 	switch {
 	case errors.As(err, &ie):
-		return errors.New(e.tr(
+		return res, errors.New(e.tr(
 			fmt.Sprintf("kan inte importeras: %s: %s. Ingenting har ändrats i databasen.", ie.Where(path), ie.Message(e.lang)),
 			fmt.Sprintf("cannot be imported: %s: %s. Nothing has changed in the database.", ie.Where(path), ie.Message(e.lang))))
 	case errors.Is(err, checklist.ErrTooLarge):
-		return errors.New(path + ": " + checklist.Message(err, e.lang) + e.tr(
+		return res, errors.New(path + ": " + checklist.Message(err, e.lang) + e.tr(
 			". Ingenting har ändrats i databasen.", ". Nothing has changed in the database."))
+	case errors.As(err, &oe):
+		return res, errors.New(e.tr(
+			fmt.Sprintf("kan inte importeras: %s. Ingenting har ändrats i databasen.", oe.Message(e.lang)),
+			fmt.Sprintf("cannot be imported: %s. Nothing has changed in the database.", oe.Message(e.lang))))
 	case err != nil:
-		return errors.New(e.tr(
+		return res, errors.New(e.tr(
 			fmt.Sprintf("importen av %s misslyckades: %v. Ingenting har ändrats i databasen.", path, checklist.Message(err, e.lang)),
 			fmt.Sprintf("importing %s failed: %v. Nothing has changed in the database.", path, checklist.Message(err, e.lang))))
 	}
-	w := e.stdout
+	return res, nil
+}
+
+// importDatabase imports every assessment of the samkoll database at path,
+// opened read-only, through the JSON format: the same checks and the same
+// matching as an exported file.
+func importDatabase(ctx context.Context, s *store.Store, path string) (store.ImportResult, error) {
+	src, err := store.OpenReadOnly(ctx, path)
+	if err != nil {
+		return store.ImportResult{}, err
+	}
+	defer src.Close()
+	pr, pw := io.Pipe()
+	go func() { pw.CloseWithError(src.ExportJSON(ctx, pw, nil)) }()
+	res, err := s.ImportJSON(ctx, pr)
+	pr.CloseWithError(errors.New("import ended"))
+	return res, err
+}
+
+// printImport writes what the import of path added and what was already
+// there.
+func printImport(e *env, w io.Writer, path string, res store.ImportResult) {
 	fmt.Fprintln(w, e.tr("Importerade ", "Imported ")+checklist.SanitizeLine(path))
 	fmt.Fprintln(w, e.tr(
 		fmt.Sprintf("  bedömningar: %d nya, %d uppdaterade, %d fanns redan", res.AssessmentsCreated, res.AssessmentsUpdated, res.AssessmentsUnchanged),
@@ -81,12 +183,29 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if res.AssessmentsCreated+res.AssessmentsUpdated+res.ActionsCreated+res.ActionsUpdated == 0 {
 		fmt.Fprintln(w, e.tr("Allt i filen fanns redan; ingenting ändrades.", "Everything in the file was already there; nothing changed."))
 	}
-	return nil
 }
 
-// maxImportBytes bounds what import reads: a JSON export of 10,000
-// assessments of about 70 answers each is about 300 MB.
-const maxImportBytes = 1 << 30
+// readUnitMap reads the unit map of --units; "" is none.
+func readUnitMap(e *env, path string) ([]checklist.UnitMapping, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, errors.New(e.tr(
+			fmt.Sprintf("kan inte läsa enhetskartan %s: %v", path, unwrapPath(err)),
+			fmt.Sprintf("cannot read the unit map %s: %v", path, unwrapPath(err))))
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+		return nil, errors.New(e.tr(fmt.Sprintf("enhetskartan %s är ingen vanlig fil", path), fmt.Sprintf("the unit map %s is not a regular file", path)))
+	}
+	m, err := checklist.ParseUnitMap(f, path)
+	if err != nil {
+		return nil, errors.New(checklist.Message(err, e.lang))
+	}
+	return m, nil
+}
 
 // unwrapPath drops the *fs.PathError wrapper, whose English text repeats
 // the path.
@@ -97,3 +216,8 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
+
+// maxImportBytes bounds what import reads: a JSON export of 10,000
+// assessments of about 70 answers each is about 300 MB.
+const maxImportBytes = 1 << 30
+

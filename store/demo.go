@@ -54,6 +54,47 @@ var demoOwnItems = [][2]string{
 // It writes in a few large transactions: 1,000 assessments take a few
 // seconds.
 func FillDemo(ctx context.Context, s *Store, areas []*checklist.Area, n int, seed int64) error {
+	return FillDemoWith(ctx, s, areas, n, seed, DemoOptions{})
+}
+
+// DemoOptions shapes the demo data: how many units, which of them, and
+// over how many years. The zero value is eight units over two years.
+type DemoOptions struct {
+	// Units is the number of units (0 means the eight named ones).
+	Units int
+	// FirstUnit is the index of the first unit, so that several files
+	// can hold different units of one region ("Enhet 009" …).
+	FirstUnit int
+	// Years is the number of years back from today (0 means 2).
+	Years int
+}
+
+// unitNames returns the units' names: the eight named ones first, then
+// "Enhet 009" and on.
+func (o DemoOptions) unitNames() []string {
+	n := o.Units
+	if n <= 0 {
+		n = len(demoUnits)
+	}
+	names := make([]string, n)
+	for i := range names {
+		k := o.FirstUnit + i
+		if k < len(demoUnits) {
+			names[i] = demoUnits[k]
+		} else {
+			names[i] = fmt.Sprintf("Enhet %03d", k+1)
+		}
+	}
+	return names
+}
+
+// FillDemoWith is FillDemo shaped by opt.
+func FillDemoWith(ctx context.Context, s *Store, areas []*checklist.Area, n int, seed int64, opt DemoOptions) error {
+	demoUnits := opt.unitNames()
+	years := opt.Years
+	if years <= 0 {
+		years = 2
+	}
 	if n <= 0 {
 		return nil
 	}
@@ -62,7 +103,7 @@ func FillDemo(ctx context.Context, s *Store, areas []*checklist.Area, n int, see
 	}
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x5a4d4b))
 	end := checklist.DateOf(s.now())
-	start := end.AddDays(-2 * 365)
+	start := end.AddDays(-years * 365)
 	span := end.Time().Sub(start.Time()).Hours() / 24
 
 	// Plan the assessments: dates per unit in order.

@@ -196,7 +196,11 @@ func validateImport(f jsonFile) (*importPlan, error) {
 	if f.Format != JSONFormat {
 		return nil, bad("format", "%q är inte en samkoll-fil (väntade %q)", "%q is not a samkoll file (expected %q)", f.Format, JSONFormat)
 	}
-	if f.Version < jsonOldestVersion || f.Version > JSONVersion {
+	if f.Version > JSONVersion {
+		return nil, bad("version", "filen kommer från en nyare samkoll (format version %d; den här versionen läser till och med %d). Uppdatera samkoll och importera den igen",
+			"the file comes from a newer samkoll (format version %d; this version reads up to %d). Update samkoll and import it again", f.Version, JSONVersion)
+	}
+	if f.Version < jsonOldestVersion {
 		return nil, bad("version", "version %d stöds inte (den här versionen av samkoll läser version %d)",
 			"version %d is not supported (this version of samkoll reads version %d)", f.Version, JSONVersion)
 	}
