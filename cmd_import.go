@@ -220,4 +220,3 @@ func unwrapPath(err error) error {
 // maxImportBytes bounds what import reads: a JSON export of 10,000
 // assessments of about 70 answers each is about 300 MB.
 const maxImportBytes = 1 << 30
-
