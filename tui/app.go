@@ -85,6 +85,9 @@ type Model struct {
 
 	// failure says what was not saved; it stays until dismissed with esc.
 	failure string
+	// notice is a message that stays, wrapped, until the next key, such
+	// as the whole path of an exported file.
+	notice string
 	// quitting is set while quitting waits for the write queue; lost holds
 	// the changes that failed meanwhile, for Finish.
 	quitting bool
@@ -183,6 +186,10 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 			m.help.Styles = m.sh.styles.Help
 		}
 	case tea.KeyPressMsg:
+		if m.notice != "" {
+			m.notice = ""
+			m.layout()
+		}
 		return m.handleKey(msg)
 	case statusMsg:
 		return m.setStatus(msg.text, false)
@@ -238,7 +245,11 @@ func (m *Model) navigate(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		if msg.warning != nil {
 			text += " · " + checklist.Message(msg.warning, m.sh.lang)
 		}
-		return tea.Batch(m.setStatus(text, msg.warning != nil), m.forward(msg)), true
+		// The whole path, wrapped, until the next key: a cut path cannot be
+		// found again.
+		m.notice = text
+		m.layout()
+		return m.forward(msg), true
 	default:
 		return nil, false
 	}
@@ -334,7 +345,7 @@ func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 func (m *Model) layout() {
 	w, h := max(m.width, 1), max(m.height, 1)
 	m.help.SetWidth(w)
-	m.bodyHeight = max(h-2-len(m.failureLines()), 1)
+	m.bodyHeight = max(h-2-len(m.failureLines())-len(m.noticeLines()), 1)
 	for _, s := range m.stack {
 		s.SetSize(w, m.bodyHeight)
 	}
@@ -364,6 +375,9 @@ func (m *Model) View() tea.View {
 	st := m.sh.styles
 	for _, l := range m.failureLines() {
 		lines = append(lines, st.Error.Render(l))
+	}
+	for _, l := range m.noticeLines() {
+		lines = append(lines, st.Info.Render(l))
 	}
 	switch {
 	case m.quitting:

@@ -18,6 +18,7 @@ type homeScreen struct {
 	shown    []int // indexes into all after filtering
 	list     listWindow
 	unitW    int // width of the unit column, in cells
+	idW      int // width of the number column (samkoll export NR)
 	loaded   bool
 	filter   *textField
 	filterOn bool
@@ -72,6 +73,10 @@ func (s *homeScreen) columns() {
 		s.unitW = max(s.unitW, ansi.StringWidth(checklist.SanitizeLine(s.all[i].Unit)))
 	}
 	s.unitW = min(s.unitW, max(s.w/3, 8))
+	s.idW = 2
+	for _, i := range s.shown {
+		s.idW = max(s.idW, len(fmt.Sprint(s.all[i].ID)))
+	}
 }
 
 // Update handles list, filter and confirmation keys.
@@ -210,7 +215,8 @@ func (s *homeScreen) View() string {
 		b.WriteString(st.Subtle.Render(sh.tr("Inget matchar filtret (esc rensar).", "Nothing matches the filter (esc clears).")))
 		return b.String()
 	}
-	head := "  " + pad(sh.tr("Enhet", "Unit"), s.unitW) + "  " + pad(sh.tr("Datum", "Date"), 10) + "  " +
+	// Nr is the number samkoll export takes.
+	head := "  " + pad(sh.tr("Nr", "No"), s.idW) + "  " + pad(sh.tr("Enhet", "Unit"), s.unitW) + "  " + pad(sh.tr("Datum", "Date"), 10) + "  " +
 		pad(sh.tr("Besvarat", "Answered"), 9) + "  " + sh.tr("Åtgärder öppna/försenade", "Actions open/overdue")
 	b.WriteString(st.Subtle.Render(head) + "\n")
 	b.WriteString(s.list.View() + "\n")
@@ -227,7 +233,7 @@ func (s *homeScreen) View() string {
 func (s *homeScreen) row(i int, selected bool) string {
 	sh, st := s.sh, s.sh.styles
 	a := s.all[s.shown[i]]
-	line := pad(checklist.SanitizeLine(a.Unit), s.unitW) + "  " + pad(a.Date.String(), 10) + "  " +
+	line := fmt.Sprintf("%*d", s.idW, a.ID) + "  " + pad(checklist.SanitizeLine(a.Unit), s.unitW) + "  " + pad(a.Date.String(), 10) + "  " +
 		pad(fmt.Sprintf("%d/%d", a.Answered, a.Total), 9) + "  " + fmt.Sprintf("%d/%d", a.OpenActions, a.OverdueActions)
 	if a.Status == checklist.Avslutad {
 		line += "  " + a.Status.Label(sh.lang)

@@ -188,7 +188,7 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 		},
 		Risk: RiskKeys{
 			Score:     b([]string{"1", "2", "3", "4"}, "1–4", t("sannolikhet, sedan konsekvens", "probability, then consequence")),
-			Note:      b([]string{"c"}, "c", t("notering", "note")),
+			Note:      b([]string{"c"}, "c", t("kommentar om risken", "comment on the risk")),
 			AddAction: b([]string{"a"}, "a", t("lägg till åtgärd", "add action")),
 			Save:      b([]string{"enter"}, "enter", t("spara risk", "save risk")),
 		},

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -155,5 +157,74 @@ func TestAnswerKeysFollowLanguage(t *testing.T) {
 	d2.keys("j")
 	if r := d2.store.response(id2, "krank", "p1"); r.Answer != checklist.Ja {
 		t.Fatalf("j in Swedish gave %v", r.Answer)
+	}
+}
+
+// TestNoFalseOverdueMark: the plan's legend names "försenad" only when an
+// action is overdue.
+func TestNoFalseOverdueMark(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 80, 24)
+	for id, a := range hs.store.actions {
+		if a.Overdue(pbToday) {
+			a.Due = pbToday.AddDays(10)
+			hs.store.actions[id] = a
+		}
+	}
+	hs.openPlan()
+	if v := hs.view(); strings.Contains(v, "försenad") {
+		t.Fatalf("the plan says försenad with nothing overdue:\n%s", v)
+	}
+}
+
+// TestRiskViewSaysWhatSeriousMeans: a serious level is explained with what
+// the group should do, not a bare question.
+func TestRiskViewSaysWhatSeriousMeans(t *testing.T) {
+	d, _ := walkOn(t, checklist.Swedish)
+	d.keys("3") // lagkrav starts at a serious level
+	v := flat(d.view())
+	if strings.Contains(v, "ALLVARLIG") || !strings.Contains(v, "en allvarlig risk") || !strings.Contains(v, "ska åtgärdas omedelbart") {
+		t.Fatalf("the risk view does not say what a serious level means:\n%s", d.view())
+	}
+	d.keys("c")
+	if !strings.Contains(d.view(), "Kommentar om risken") {
+		t.Fatalf("the risk's comment is not called a comment:\n%s", d.view())
+	}
+}
+
+// TestStartListShowsExportNumber: the start list shows the number that
+// samkoll export takes.
+func TestStartListShowsExportNumber(t *testing.T) {
+	fs := newFakeStore()
+	a := seed(t, fs, "Avd 1", testToday, 0)
+	d := newDriver(t, fs)
+	if v := d.view(); !strings.Contains(v, "Nr") || !strings.Contains(v, fmt.Sprintf("> %2d  Avd 1", a.ID)) {
+		t.Fatalf("the start list does not show the export number %d:\n%s", a.ID, v)
+	}
+}
+
+// longExporter writes to a path longer than the window.
+type longExporter struct{}
+
+const longExportPath = "/home/chef/Dokument/samkoll-export/handlingsplan-enhet-r-2026-11-22-avdelning-7-medicinkliniken.md"
+
+func (longExporter) ExportAssessment(context.Context, int64) (ExportResult, error) {
+	return ExportResult{Path: longExportPath}, nil
+}
+
+// TestExportShowsWholePath: at 80 columns the exported file's whole path
+// is shown, wrapped, until the next key.
+func TestExportShowsWholePath(t *testing.T) {
+	fs := newFakeStore()
+	seed(t, fs, "Avd 1", testToday, 0)
+	d := newDriver(t, fs)
+	d.m.sh.exporter = longExporter{}
+	d.keys("x")
+	joined := strings.ReplaceAll(strings.Join(strings.Fields(d.view()), ""), "…", "")
+	if !strings.Contains(joined, strings.ReplaceAll(longExportPath, " ", "")) {
+		t.Fatalf("the whole path is not shown:\n%s", d.view())
+	}
+	d.keys("down")
+	if strings.Contains(d.view(), "medicinkliniken") {
+		t.Fatalf("the path stayed after the next key:\n%s", d.view())
 	}
 }

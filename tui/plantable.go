@@ -159,8 +159,16 @@ func (t *planTable) View() string {
 	if c := t.list.Cursor(); c < len(t.rows) {
 		n = t.rows[c] + 1
 	}
-	b = append(b, st.Subtle.Render(ansi.Truncate(tr("! försenad  * allvarlig risk  ", "! overdue  * serious risk  ")+
-		fmt.Sprintf("%d/%d", n, len(t.actions)), t.w, "…")))
+	// The legend names only the marks the table shows.
+	var legend string
+	today := t.sh.today()
+	if slices.ContainsFunc(t.actions, func(x checklist.Action) bool { return t.sh.writes.latestAction(x).Overdue(today) }) {
+		legend += tr("! försenad  ", "! overdue  ")
+	}
+	if c.wide && slices.ContainsFunc(t.actions, func(x checklist.Action) bool { return t.levelOf(x).Serious() }) {
+		legend += tr("* allvarlig risk  ", "* serious risk  ")
+	}
+	b = append(b, st.Subtle.Render(ansi.Truncate(legend+fmt.Sprintf("%d/%d", n, len(t.actions)), t.w, "…")))
 	return strings.Join(b, "\n")
 }
 

@@ -114,7 +114,7 @@ func (s *walkScreen) riskView() string {
 	if s.mode == modeRiskNote {
 		lines = append(lines, s.entry.Lines()...)
 	} else if s.risk.note != "" {
-		lines = append(lines, st.Subtle.Render(sh.tr("Notering: ", "Note: ")+checklist.SanitizeLine(s.risk.note)))
+		lines = append(lines, st.Subtle.Render(sh.tr("Kommentar om risken: ", "Comment on the risk: ")+checklist.SanitizeLine(s.risk.note)))
 	}
 	if s.errText != "" {
 		lines = append(lines, st.Error.Render(s.errText))
@@ -152,7 +152,7 @@ func (e *riskEval) View() string {
 	lv := e.level()
 	level := sh.tr("Nivå: ", "Level: ") + st.Levels[lv].Render(lv.Label(sh.lang))
 	if lv.Serious() {
-		level += " " + st.Serious.Render(sh.tr("ALLVARLIG", "SERIOUS"))
+		level += " " + st.Serious.Render(sh.tr("– en allvarlig risk", "– a serious risk"))
 	}
 	lines = append(lines, level+st.Subtle.Render(fmt.Sprintf("  (%s %s)", sh.tr("nästa siffra:", "next digit:"), next)), "")
 	lines = append(lines, e.matrix()...)
@@ -162,9 +162,12 @@ func (e *riskEval) View() string {
 			"Legal requirements start at high; change if needed and say why (c).")))
 	}
 	if lv.Serious() {
-		lines = append(lines,
-			st.Warning.Render(sh.tr("Finns skriftliga instruktioner?", "Are there written instructions?")),
-			st.Warning.Render(sh.tr("Åtgärda omedelbart eller sätt ett tidigt datum.", "Act at once or set an early date.")))
+		// What the level means and what the group does about it.
+		lines = append(lines, st.Warning.Render(wrap(sh.tr(
+			"Allvarlig risk: den ska åtgärdas omedelbart eller så snart det går, med ett tidigt datum (a lägger till en åtgärd). "+
+				"Om arbetet ändå måste göras under tiden ska det finnas skriftliga instruktioner för det.",
+			"Serious risk: it is to be dealt with at once or as soon as possible, with an early date (a adds an action). "+
+				"If the work must go on meanwhile, there should be written instructions for it."), e.w)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -272,7 +272,11 @@ func (s *summaryScreen) render() {
 	b = append(b, cut(acts))
 
 	if s.exported != "" {
-		b = append(b, "", st.Info.Render(cut(tr("Exporterad till ", "Exported to ")+s.exported)))
+		// The whole path, wrapped: a cut path cannot be found again.
+		b = append(b, "")
+		for _, l := range strings.Split(ansi.Hardwrap(ansi.Wrap(tr("Exporterad till ", "Exported to ")+checklist.SanitizeLine(s.exported), max(w, 10), ""), max(w, 10), true), "\n") {
+			b = append(b, st.Info.Render(l))
+		}
 	}
 	s.page.SetLines(b)
 }

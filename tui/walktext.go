@@ -133,7 +133,7 @@ func (s *walkScreen) entryLabel() string {
 	case modeReason:
 		return s.sh.tr("Varför ej aktuellt? (krävs)", "Why not applicable? (required)")
 	case modeRiskNote:
-		return s.sh.tr("Notering om risken", "Note on the risk")
+		return s.sh.tr("Kommentar om risken", "Comment on the risk")
 	}
 	return s.sh.tr("Kommentar", "Comment")
 }

@@ -26,6 +26,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"samkoll/checklist"
 )
@@ -523,6 +524,16 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 		cmds = append(cmds, cmd)
 	}
 	return tea.Batch(cmds...)
+}
+
+// noticeLines renders the notice wrapped to the window; a long path is
+// broken anywhere so that all of it shows.
+func (m *Model) noticeLines() []string {
+	if m.notice == "" {
+		return nil
+	}
+	w := max(m.width, 10)
+	return strings.Split(ansi.Hardwrap(ansi.Wrap(checklist.SanitizeLine(m.notice), w, ""), w, true), "\n")
 }
 
 // failureLines renders the message about a change that was not saved,
