@@ -319,6 +319,17 @@ func applyOwnItems(ctx context.Context, tx *sql.Tx, items []importOwnItem, unitI
 		err := tx.QueryRowContext(ctx, "SELECT id, updated FROM own_items WHERE uid = ?", io.j.UID).Scan(&id, &updated)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
+			var other string
+			switch err := tx.QueryRowContext(ctx, "SELECT uid FROM own_items WHERE unit_id = ? AND item_id = ?",
+				unitID, io.j.Item).Scan(&other); {
+			case err == nil:
+				return checklist.Errorf(
+					"enheten har redan en annan egen punkt %s (från en annan dator eller fil). Ge enheterna olika namn, eller slå ihop dem i en samkoll först",
+					"the unit already has another own item %s (from another computer or file). Give the units different names, or merge them in one samkoll first",
+					io.j.Item)
+			case !errors.Is(err, sql.ErrNoRows):
+				return err
+			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO own_items (uid, unit_id, assessment_id, since, area_id, item_id,
 				statement, guidance, retired, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				io.j.UID, unitID, origin, io.since.String(), io.j.Area, io.j.Item, io.j.Statement, io.j.Guidance,

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"samkoll/checklist"
@@ -84,5 +86,34 @@ func TestMergeUnits(t *testing.T) {
 	}
 	if units, _ := s.Units(ctx); len(units) != 1 || units[0].Name != "Vårdavdelning 12" {
 		t.Errorf("rename: %+v", units)
+	}
+}
+
+// TestImportOwnItemClash imports two laptops' files with the same unit
+// name and each an own item E1: the second is refused with a message that
+// says why and what to do, and changes nothing.
+func TestImportOwnItemClash(t *testing.T) {
+	ctx := context.Background()
+	var files [][]byte
+	for _, statement := range []string{"Larmen fungerar.", "Vi hinner äta lunch."} {
+		s := openTest(t)
+		a := mustCreate(t, s, newAssessment("Avd 1", "2026-03-01", "krankningar"), nil)
+		if _, err := s.SaveOwnItem(ctx, checklist.OwnItem{UnitID: a.UnitID, AssessmentID: a.ID, AreaID: checklist.OwnArea,
+			Statement: statement, Since: a.Date}); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, export(t, s, nil))
+	}
+	hr := openTest(t)
+	if _, err := hr.ImportJSON(ctx, bytes.NewReader(files[0])); err != nil {
+		t.Fatal(err)
+	}
+	before := dump(t, hr)
+	_, err := hr.ImportJSON(ctx, bytes.NewReader(files[1]))
+	if err == nil || !strings.Contains(checklist.Message(err, checklist.English), "the unit already has another own item E1") {
+		t.Fatalf("clash: %v", err)
+	}
+	if dump(t, hr) != before {
+		t.Error("a refused import changed the database")
 	}
 }
