@@ -405,18 +405,4 @@ func (m *Model) View() tea.View {
 // ActiveScreen names the active screen, for tests.
 func (m *Model) ActiveScreen() string { return m.activeID().String() }
 
-func (m *Model) activeID() screenID {
-	switch m.active().(type) {
-	case *homeScreen:
-		return homeScreenID
-	case *newScreen:
-		return newScreenID
-	case *walkScreen:
-		return walkScreenID
-	case *planScreen:
-		return planScreenID
-	case *summaryScreen:
-		return summaryScreenID
-	}
-	return noScreen
-}
+func (m *Model) activeID() screenID { return screenKind(m.active()) }

@@ -2,13 +2,9 @@ package tui
 
 import (
 	"context"
-	"fmt"
-	"image/color"
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/exp/golden"
 
 	"samkoll/checklist"
 )
@@ -48,13 +44,7 @@ func cycleDriver(t testing.TB, lang checklist.Lang) *driver {
 		Measures: "Rutinen sitter i personalrummet"}}
 	cf := &cycleFake{fakeStore: fs, prev: map[checklist.ItemKey]checklist.PastResponse{k: last},
 		history: []checklist.PastResponse{then, last}}
-	exp := &fakeExporter{}
-	m := New(Config{Store: cf, Exporter: exp, Catalog: testCatalog(t), Lang: lang,
-		Today: func() checklist.Date { return testToday }})
-	d := attach(t, m, fs)
-	d.export = exp
-	d.run(m.Init())
-	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d := driverOn(t, cf, fs, lang)
 	seed(t, fs, "Avdelning 12", testToday, 0)
 	d.send(resumedMsg{})
 	return d
@@ -62,22 +52,7 @@ func cycleDriver(t testing.TB, lang checklist.Lang) *driver {
 
 // cycleGolden checks the view at 80×24 and 40×12, dark and light.
 func cycleGolden(t *testing.T, setup func(d *driver)) {
-	for _, size := range [][2]int{{80, 24}, {40, 12}} {
-		for _, bg := range []struct {
-			name string
-			c    color.Color
-		}{{"dark", color.Black}, {"light", color.White}} {
-			t.Run(fmt.Sprintf("%dx%d_%s", size[0], size[1], bg.name), func(t *testing.T) {
-				d := cycleDriver(t, checklist.Swedish)
-				d.send(tea.BackgroundColorMsg{Color: bg.c})
-				setup(d)
-				d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-				out := d.view()
-				checkFits(t, out, size[0], size[1])
-				golden.RequireEqual(t, out)
-			})
-		}
-	}
+	goldenViewsOn(t, func(t *testing.T) *driver { return cycleDriver(t, checklist.Swedish) }, setup)
 }
 
 func TestGoldenWalkPrevious(t *testing.T) {

@@ -19,8 +19,14 @@ var privacyHint = map[checklist.Lang]*regexp.Regexp{
 // newLangDriver is newDriver in lang.
 func newLangDriver(t testing.TB, fs *fakeStore, lang checklist.Lang) *driver {
 	t.Helper()
+	return driverOn(t, fs, fs, lang)
+}
+
+// driverOn is newLangDriver on s, a Store built over fs.
+func driverOn(t testing.TB, s Store, fs *fakeStore, lang checklist.Lang) *driver {
+	t.Helper()
 	exp := &fakeExporter{}
-	m := New(Config{Store: fs, Exporter: exp, Catalog: testCatalog(t), Lang: lang,
+	m := New(Config{Store: s, Exporter: exp, Catalog: testCatalog(t), Lang: lang,
 		Today: func() checklist.Date { return testToday }})
 	d := attach(t, m, fs)
 	d.export = exp

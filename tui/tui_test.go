@@ -39,13 +39,18 @@ func seed(t testing.TB, fs *fakeStore, unit string, date checklist.Date, answere
 // goldenViews checks the view at 80×24 and 40×12 on dark and light
 // backgrounds, each in its own golden file.
 func goldenViews(t *testing.T, setup func(d *driver)) {
+	goldenViewsOn(t, func(t *testing.T) *driver { return newDriver(t, newFakeStore()) }, setup)
+}
+
+// goldenViewsOn is goldenViews with drivers from mk.
+func goldenViewsOn(t *testing.T, mk func(t *testing.T) *driver, setup func(d *driver)) {
 	for _, size := range [][2]int{{80, 24}, {40, 12}} {
 		for _, bg := range []struct {
 			name string
 			c    color.Color
 		}{{"dark", color.Black}, {"light", color.White}} {
 			t.Run(fmt.Sprintf("%dx%d_%s", size[0], size[1], bg.name), func(t *testing.T) {
-				d := newDriver(t, newFakeStore())
+				d := mk(t)
 				d.send(tea.BackgroundColorMsg{Color: bg.c})
 				setup(d)
 				d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
