@@ -278,3 +278,16 @@ func (s *summaryScreen) cycleLines(cut func(string) string) []string {
 	}
 	return b
 }
+
+// measuresField names the draft of the measures in place of item k.
+func measuresField(k checklist.ItemKey) string { return "measures/" + k.AreaID + "/" + k.ItemID }
+
+// openMeasures opens the measures in place of the item: this APT's, or,
+// as the starting point to confirm or change, the previous APT's.
+func (s *walkScreen) openMeasures(wi walkItem) {
+	value := s.response(wi).Measures
+	if value == "" {
+		value = s.cyc.prev[wi.key()].Response.Measures
+	}
+	s.openText(modeMeasures, value, measuresField(wi.key()))
+}

@@ -164,3 +164,37 @@ func TestSummaryCycle(t *testing.T) {
 		t.Errorf("the carried serious risk is not counted:\n%s", out)
 	}
 }
+
+func TestWalkMeasuresInPlace(t *testing.T) {
+	d := cycleDriver(t, checklist.Swedish)
+	d.keys("enter", "f")
+	out := d.view()
+	if !strings.Contains(out, "Det här fungerar redan") || !strings.Contains(out, "Rutinen sitter i personalrummet") {
+		t.Fatalf("the field does not start from last APT's measures:\n%s", out)
+	}
+	// Confirmed with a change.
+	d.typeText(", och i pärmen")
+	d.keys("enter")
+	var a *checklist.Assessment
+	for _, x := range d.store.assessments {
+		a = x
+	}
+	r := a.Responses[checklist.ItemKey{AreaID: "krank", ItemID: "p1"}]
+	if r.Measures != "Rutinen sitter i personalrummet, och i pärmen" || r.Answer != checklist.Unanswered {
+		t.Errorf("saved %+v", r)
+	}
+	if out := d.view(); !strings.Contains(out, "Fungerar redan: Rutinen sitter i personalrummet, och i pärmen") {
+		t.Errorf("after saving:\n%s", out)
+	}
+	// A personnummer is refused as in every free text.
+	d.keys("f", "ctrl+u")
+	d.typeText("Se 811218-9876")
+	d.keys("enter")
+	if r := a.Responses[checklist.ItemKey{AreaID: "krank", ItemID: "p1"}]; strings.Contains(r.Measures, "811218") {
+		t.Errorf("personnummer saved: %q", r.Measures)
+	}
+}
+
+func TestGoldenWalkMeasures(t *testing.T) {
+	cycleGolden(t, func(d *driver) { d.keys("enter", "f") })
+}

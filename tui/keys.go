@@ -61,6 +61,8 @@ type WalkKeys struct {
 	Risk, Plan, Summary         key.Binding
 	// History shows the unit's earlier answers to the item.
 	History key.Binding
+	// Measures edits the measures already in place.
+	Measures key.Binding
 	// NextOpen goes to the next unanswered item; Reopen reopens a closed
 	// assessment.
 	NextOpen, Reopen key.Binding
@@ -180,6 +182,7 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Plan:          b([]string{"a"}, "a", t("handlingsplan", "action plan")),
 			Summary:       b([]string{"s"}, "s", t("sammanfattning", "summary")),
 			History:       b([]string{"t"}, "t", t("tidigare svar", "earlier answers")),
+			Measures:      b([]string{"f"}, "f", t("fungerar redan", "measures in place")),
 			NextOpen:      b([]string{"tab"}, "tab", t("nästa obesvarade", "next unanswered")),
 			Reopen:        b([]string{"u"}, "u", t("öppna bedömningen igen", "reopen the assessment")),
 			KeepActions:   b([]string{"b", "k"}, "b", t("behåll åtgärderna", "keep the actions")),

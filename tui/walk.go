@@ -19,11 +19,13 @@ const (
 	modeRisk
 	modeRiskNote
 	modeActionsAsk
+	// modeMeasures edits the measures in place (cycle.go).
+	modeMeasures
 )
 
 // String names the mode, for tests.
 func (m walkMode) String() string {
-	return [...]string{"item", "comment", "reason", "risk", "risk-note", "actions-ask"}[m]
+	return [...]string{"item", "comment", "reason", "risk", "risk-note", "actions-ask", "measures"}[m]
 }
 
 // walkItem is one item with its area.
@@ -104,7 +106,7 @@ func (s *walkScreen) focus(k checklist.ItemKey) {
 
 // Inputting reports whether a text field has focus.
 func (s *walkScreen) Inputting() bool {
-	return s.mode == modeComment || s.mode == modeReason || s.mode == modeRiskNote
+	return s.mode == modeComment || s.mode == modeReason || s.mode == modeRiskNote || s.mode == modeMeasures
 }
 
 // SetSize stores the body size.
@@ -240,7 +242,7 @@ func (s *walkScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return s.updateHistory(msg)
 		}
 		switch s.mode {
-		case modeComment, modeReason, modeRiskNote:
+		case modeComment, modeReason, modeRiskNote, modeMeasures:
 			return s.updateText(msg)
 		case modeRisk:
 			return s.updateRisk(msg)
@@ -313,6 +315,8 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		}
 	case key.Matches(msg, k.History):
 		s.openHistory(wi)
+	case key.Matches(msg, k.Measures):
+		s.openMeasures(wi)
 	}
 	return s, nil
 }
@@ -327,7 +331,7 @@ func (s *walkScreen) ShortHelp() []key.Binding {
 		return append(s.cyc.hist.page.ShortHelp(), k.History, g.Back)
 	}
 	switch s.mode {
-	case modeComment, modeReason, modeRiskNote:
+	case modeComment, modeReason, modeRiskNote, modeMeasures:
 		return s.entry.ShortHelp()
 	case modeRisk:
 		return s.riskHelp()
@@ -347,13 +351,13 @@ func (s *walkScreen) FullHelp() [][]key.Binding {
 	switch s.mode {
 	case modeRisk:
 		return [][]key.Binding{s.riskHelp()}
-	case modeComment, modeReason, modeRiskNote:
+	case modeComment, modeReason, modeRiskNote, modeMeasures:
 		return [][]key.Binding{s.ShortHelp()}
 	}
 	return [][]key.Binding{
 		{k.Ja, k.Delvis, k.Nej, k.EjAktuellt},
 		{k.Prev, k.Next, k.Overview},
-		{k.Comment, k.Guidance, k.Risk, k.History, k.Plan, k.Summary},
+		{k.Comment, k.Measures, k.Guidance, k.Risk, k.History, k.Plan, k.Summary},
 		{g.Present, g.Help, g.Back, g.Quit},
 	}
 }

@@ -71,6 +71,15 @@ func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			s.risk.note = value
 			s.leaveText(modeRisk)
 			return s, nil
+		case modeMeasures:
+			if s.entry.blockPersonnummer(value) {
+				return s, nil
+			}
+			r := s.response(wi)
+			r.Measures = value
+			s.leaveText(modeItem)
+			s.dropDraftEntry(measuresField(wi.key()))
+			return s, s.save(r, sh.tr("det som redan fungerar för ", "the measures in place for ")+sh.itemName(wi), measuresField(wi.key()))
 		}
 	}
 	before := s.entry.field.Value()
@@ -102,6 +111,8 @@ func (s *walkScreen) textField() string {
 		return reasonField(wi.key())
 	case modeRiskNote:
 		return riskNoteField(wi.key())
+	case modeMeasures:
+		return measuresField(wi.key())
 	}
 	return ""
 }
@@ -134,6 +145,8 @@ func (s *walkScreen) entryLabel() string {
 		return s.sh.tr("Varför ej aktuellt? (krävs)", "Why not applicable? (required)")
 	case modeRiskNote:
 		return s.sh.tr("Kommentar om risken", "Comment on the risk")
+	case modeMeasures:
+		return s.sh.tr("Det här fungerar redan", "Measures in place")
 	}
 	return s.sh.tr("Kommentar", "Comment")
 }

@@ -99,7 +99,7 @@ func (s *walkScreen) itemView(wi walkItem) string {
 		lines = append(lines, st.Subtle.Render(sh.tr("Kommentar: ", "Comment: ")+checklist.SanitizeLine(r.Comment)))
 	}
 	switch s.mode {
-	case modeComment, modeReason:
+	case modeComment, modeReason, modeMeasures:
 		lines = append(append(lines, ""), s.entry.Lines()...)
 	case modeItem:
 		for _, f := range []struct{ field, sv, en string }{

@@ -88,7 +88,7 @@ func setResponse(a *checklist.Assessment, r checklist.Response) {
 	if a.Responses == nil {
 		a.Responses = map[checklist.ItemKey]checklist.Response{}
 	}
-	if r.Answer == checklist.Unanswered && r.Comment == "" && r.Reason == "" && r.Risk == nil {
+	if r.Answer == checklist.Unanswered && r.Comment == "" && r.Reason == "" && r.Risk == nil && r.Measures == "" {
 		delete(a.Responses, r.Key())
 		return
 	}
