@@ -48,8 +48,11 @@ func runChecklists(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintln(tw, e.tr("ID\tOMRÅDE\tVERSION\tPUNKTER\tKÄRNA\tKÄLLA", "ID\tAREA\tVERSION\tITEMS\tCORE\tORIGIN"))
 	for _, a := range cat.Areas {
 		core := e.tr("nej", "no")
-		if a.Core {
+		switch {
+		case a.Core:
 			core = e.tr("ja", "yes")
+		case a.Recommended:
+			core = e.tr("nej, förvald", "no, preselected")
 		}
 		origin := a.Origin
 		if origin == checklist.BuiltinOrigin {

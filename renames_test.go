@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"samkoll/assets"
@@ -182,4 +183,24 @@ func containsLine(s, line string) bool {
 		s = s[min(i+1, len(s)):]
 	}
 	return false
+}
+
+// TestChecklistsListShowsPreselected checks that `samkoll checklists` tells
+// the recommended organisational area, preselected with the core areas, from
+// the optional ones.
+func TestChecklistsListShowsPreselected(t *testing.T) {
+	for _, tc := range []struct{ lang, want string }{{"sv", "nej, förvald"}, {"en", "no, preselected"}} {
+		stdout, stderr, err := runCLI(t, "--lang", tc.lang, "checklists")
+		if err != nil {
+			t.Fatalf("%v: %s", err, stderr)
+		}
+		for _, line := range strings.Split(stdout, "\n") {
+			if strings.HasPrefix(line, "osa ") && !strings.Contains(line, tc.want) {
+				t.Errorf("%s: %q does not say %q", tc.lang, line, tc.want)
+			}
+			if strings.HasPrefix(line, "jamstalldhet ") && strings.Contains(line, tc.want) {
+				t.Errorf("%s: the optional area is shown as preselected: %q", tc.lang, line)
+			}
+		}
+	}
 }
