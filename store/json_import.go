@@ -330,6 +330,9 @@ func validateImport(f jsonFile) (*importPlan, error) {
 		}
 		p.assessments = append(p.assessments, ia)
 	}
+	if err := checkInvariants(f); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
