@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
@@ -48,6 +50,9 @@ type walkScreen struct {
 	idx      int
 	mode     walkMode
 	guidance bool
+	// guide shows the guidance of item guideFor in a pager.
+	guide    pager
+	guideFor int
 	entry    *textEntry // comment, reason or risk note
 	bar      progress.Model
 	errText  string
@@ -65,7 +70,7 @@ type walkScreen struct {
 }
 
 func newWalkScreen(sh *shared, a checklist.Assessment, focus checklist.ItemKey) *walkScreen {
-	s := &walkScreen{sh: sh, a: a, entry: newTextEntry(sh),
+	s := &walkScreen{sh: sh, a: a, entry: newTextEntry(sh), guide: newPager(sh.keys.ArrowList), guideFor: -1,
 		bar: progress.New(progress.WithWidth(26), progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'))}
 	if s.a.Responses == nil {
 		s.a.Responses = map[checklist.ItemKey]checklist.Response{}
@@ -114,6 +119,8 @@ func (s *walkScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
 	s.entry.SetSize(w, h)
 	s.bar.SetWidth(max(min(w/3, 40), 4))
+	s.guideFor = -1
+	s.syncGuide()
 	if s.ov != nil {
 		s.ov.SetSize(w, h)
 	}
@@ -189,6 +196,36 @@ func (s *walkScreen) advance() tea.Cmd {
 
 // Update handles the walk.
 func (s *walkScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	sc, cmd := s.update(msg)
+	s.syncGuide()
+	return sc, cmd
+}
+
+// syncGuide puts the current item's guidance and legal basis into the
+// pager when the item has changed, at most a third of the height tall.
+func (s *walkScreen) syncGuide() {
+	wi, ok := s.current()
+	if !ok || s.guideFor == s.idx {
+		return
+	}
+	sh, st := s.sh, s.sh.styles
+	var lines []string
+	for _, l := range strings.Split(wrap(sh.tr("Vägledning: ", "Guidance: ")+wi.item.Guidance.In(sh.lang), s.w), "\n") {
+		lines = append(lines, st.Subtle.Render(l))
+	}
+	if legal := wi.item.LegalString(sh.lang); legal != "" {
+		for _, l := range strings.Split(wrap(sh.tr("Grund: ", "Basis: ")+legal, s.w), "\n") {
+			lines = append(lines, st.Subtle.Render(l))
+		}
+	}
+	s.guide.SetSize(s.w, min(len(lines), max(s.h/3, 3)))
+	s.guide.SetLines(lines)
+	s.guide.vp.GotoTop()
+	s.guideFor = s.idx
+}
+
+// update handles the walk.
+func (s *walkScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case resumedMsg:
 		s.sh.loadOrdered(openMsg{id: s.a.ID}, nil)
@@ -306,6 +343,9 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		s.openText(modeComment, s.response(wi).Comment, commentField(wi.key()))
 	case key.Matches(msg, k.Guidance):
 		s.guidance = !s.guidance
+	case s.guidance && key.Matches(msg, sh.keys.ArrowList.Up, sh.keys.ArrowList.Down, sh.keys.ArrowList.PageUp,
+		sh.keys.ArrowList.PageDown, sh.keys.ArrowList.Home, sh.keys.ArrowList.End):
+		s.guide, _ = s.guide.Update(msg)
 	case key.Matches(msg, k.Overview):
 		s.ov = newOverview(sh, s.items, s.idx, s.response)
 		s.ov.SetSize(s.w, s.h)
@@ -354,10 +394,15 @@ func (s *walkScreen) FullHelp() [][]key.Binding {
 	case modeComment, modeReason, modeRiskNote, modeMeasures:
 		return [][]key.Binding{s.ShortHelp()}
 	}
+	scroll := s.guide.FullHelp()[0]
+	if !s.guidance {
+		scroll = nil
+	}
 	return [][]key.Binding{
 		{k.Ja, k.Delvis, k.Nej, k.EjAktuellt},
 		{k.Prev, k.Next, k.Overview},
 		{k.Comment, k.Measures, k.Guidance, k.Risk, k.History, k.Plan, k.Summary},
+		scroll,
 		{g.Present, g.Help, g.Back, g.Quit},
 	}
 }

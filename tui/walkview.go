@@ -114,13 +114,7 @@ func (s *walkScreen) itemView(wi walkItem) string {
 		fallthrough
 	default:
 		if s.guidance && !sh.presenting {
-			lines = append(lines, "")
-			for _, l := range strings.Split(ansi.Wrap(sh.tr("Vägledning: ", "Guidance: ")+wi.item.Guidance.In(sh.lang), w, ""), "\n") {
-				lines = append(lines, st.Subtle.Render(l))
-			}
-			if legal := wi.item.LegalString(sh.lang); legal != "" {
-				lines = append(lines, st.Subtle.Render(sh.tr("Grund: ", "Basis: ")+legal))
-			}
+			lines = append(lines, "", s.guide.View())
 		}
 	}
 	if s.errText != "" {
