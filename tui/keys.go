@@ -79,6 +79,8 @@ type RiskKeys struct {
 // OverviewKeys are the item overview's keys.
 type OverviewKeys struct {
 	Jump, AllAreas key.Binding
+	// NextOpen moves to the next unanswered item.
+	NextOpen key.Binding
 }
 
 // InputKeys apply while a text input has focus.
@@ -198,6 +200,7 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 		Overview: OverviewKeys{
 			Jump:     b([]string{"enter"}, "enter", t("gå till punkten", "go to item")),
 			AllAreas: b([]string{"tab"}, "tab", t("området/alla områden", "area/all areas")),
+			NextOpen: b([]string{"n"}, "n", t("nästa obesvarade", "next unanswered")),
 		},
 		Input: InputKeys{
 			Save:    b([]string{"enter"}, "enter", t("spara", "save")),

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"samkoll/checklist"
 )
 
@@ -226,5 +228,32 @@ func TestExportShowsWholePath(t *testing.T) {
 	d.keys("down")
 	if strings.Contains(d.view(), "medicinkliniken") {
 		t.Fatalf("the path stayed after the next key:\n%s", d.view())
+	}
+}
+
+// TestOverviewShowsLevelsAndMarks: the overview shows each risk level and
+// marks for a comment and an action before the statement, so a narrow
+// window does not cut them off, and n goes to the next unanswered item.
+func TestOverviewShowsLevelsAndMarks(t *testing.T) {
+	d, _ := walkOn(t, checklist.Swedish)
+	d.keys("3", "enter") // p1 Nej, serious
+	d.keys("left", "c")
+	d.typeText("notis")
+	d.keys("enter")
+	d.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	d.keys("o")
+	v := d.view()
+	var line string
+	for _, l := range strings.Split(v, "\n") {
+		if strings.Contains(l, " 1. ") {
+			line = l
+		}
+	}
+	if !strings.Contains(line, "ög!") || !strings.Contains(line, " K") {
+		t.Fatalf("the overview row of item 1 lacks its level or comment mark: %q\n%s", line, v)
+	}
+	d.keys("n")
+	if w := d.walk(); w.ov == nil || w.ov.current() != 1 {
+		t.Fatalf("n did not go to the next unanswered item")
 	}
 }

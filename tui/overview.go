@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"samkoll/checklist"
 )
@@ -17,6 +18,8 @@ type overview struct {
 	items []walkItem
 	// response returns the current answer of an item.
 	response func(walkItem) checklist.Response
+	// hasAction, when set, reports whether an action addresses the item.
+	hasAction func(walkItem) bool
 	all      bool
 	// rows are the shown rows: an index into items, or -1 for the heading
 	// of the area in heads.
@@ -92,6 +95,8 @@ func (o *overview) Update(msg tea.Msg) (*overview, tea.Cmd) {
 	case key.Matches(k, keys.AllAreas):
 		o.all = !o.all
 		o.build(o.current())
+	case key.Matches(k, keys.NextOpen):
+		o.nextOpen()
 	default:
 		o.list, _ = o.list.Update(k)
 	}
@@ -108,17 +113,55 @@ func (o *overview) row(i int, selected bool) string {
 	r := o.response(wi)
 	label := pad(r.Answer.Label(sh.lang), 12)
 	stmt := wi.item.Statement.In(sh.lang)
-	if selected {
-		return st.Selected.Render(fmt.Sprintf("> %2d. %s %s", wi.num, label, stmt))
-	}
-	risk := ""
+	// The level and the marks come before the statement, in columns of
+	// their own, so that a long statement never cuts them off.
+	level, lv := "", checklist.NoLevel
 	if r.Risk != nil && r.Answer.IsShortcoming() {
-		risk = " " + st.Levels[r.Risk.Level].Render(r.Risk.Level.Label(sh.lang))
-		if r.Risk.Serious() {
-			risk += "!"
+		lv = r.Risk.Level
+		level = lv.Label(sh.lang)
+		if lv.Serious() {
+			level += "!"
 		}
 	}
-	return fmt.Sprintf("  %2d. %s %s%s", wi.num, st.Answers[r.Answer].Render(label), stmt, risk)
+	marks := [2]string{" ", " "}
+	if r.Comment != "" {
+		marks[0] = sh.tr("K", "C")
+	}
+	if o.hasAction != nil && o.hasAction(wi) {
+		marks[1] = sh.tr("Å", "A")
+	}
+	lvW := o.levelWidth()
+	if selected {
+		return st.Selected.Render(fmt.Sprintf("> %2d. %s %s %s%s %s", wi.num, label, pad(level, lvW), marks[0], marks[1], stmt))
+	}
+	return fmt.Sprintf("  %2d. %s %s %s%s %s", wi.num, st.Answers[r.Answer].Render(label),
+		st.Levels[lv].Render(pad(level, lvW)), marks[0], marks[1], stmt)
+}
+
+// levelWidth is the width of the level column: the longest label and "!".
+func (o *overview) levelWidth() int {
+	w := 0
+	for l := checklist.Lag; l <= checklist.MycketHog; l++ {
+		w = max(w, ansi.StringWidth(l.Label(o.sh.lang))+1)
+	}
+	return w
+}
+
+// nextOpen moves the cursor to the next unanswered item, showing all areas
+// when it lies in another.
+func (o *overview) nextOpen() {
+	cur := o.current()
+	for i := 1; i <= len(o.items); i++ {
+		j := (cur + i) % len(o.items)
+		if o.response(o.items[j]).Answer != checklist.Unanswered {
+			continue
+		}
+		if !o.all && o.items[j].area != o.items[cur].area {
+			o.all = true
+		}
+		o.build(j)
+		return
+	}
 }
 
 // View renders the title and the rows.
@@ -134,11 +177,11 @@ func (o *overview) View() string {
 // ShortHelp implements help.KeyMap.
 func (o *overview) ShortHelp() []key.Binding {
 	k := o.sh.keys.Overview
-	return []key.Binding{o.sh.keys.List.Up, o.sh.keys.List.Down, k.Jump, k.AllAreas, o.sh.keys.Global.Back}
+	return []key.Binding{o.sh.keys.List.Up, o.sh.keys.List.Down, k.Jump, k.NextOpen, k.AllAreas, o.sh.keys.Global.Back}
 }
 
 // FullHelp implements help.KeyMap.
 func (o *overview) FullHelp() [][]key.Binding {
 	k, g := o.sh.keys.Overview, o.sh.keys.Global
-	return append(o.list.FullHelp(), []key.Binding{k.Jump, k.AllAreas}, []key.Binding{g.Back, g.Quit})
+	return append(o.list.FullHelp(), []key.Binding{k.Jump, k.NextOpen, k.AllAreas}, []key.Binding{g.Back, g.Quit})
 }

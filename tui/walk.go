@@ -348,6 +348,7 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		s.guide, _ = s.guide.Update(msg)
 	case key.Matches(msg, k.Overview):
 		s.ov = newOverview(sh, s.items, s.idx, s.response)
+		s.ov.hasAction = func(wi walkItem) bool { return hasAction(&s.a, wi.key()) }
 		s.ov.SetSize(s.w, s.h)
 	case key.Matches(msg, k.Risk):
 		if r := s.response(wi); r.Answer.IsShortcoming() {
