@@ -199,7 +199,7 @@ func answered(t *testing.T, scr string) int {
 // compares the screen with the database after each: "1 ← 3 enter" on the
 // first item, "1 1 1" then ctrl+c at once, and 58 × j then the summary.
 func TestBurstsMatchDatabase(t *testing.T) {
-	trials := 8
+	trials := 4
 	t.Run("answer, back, change, risk", func(t *testing.T) {
 		for trial := range trials {
 			m, id, total := newMeeting(t)
@@ -285,7 +285,7 @@ func TestKillShowsOnlySaved(t *testing.T) {
 	m, id, total := newMeeting(t)
 	rng := rand.New(rand.NewPCG(11, 12))
 	keys := []string{"1", "j", "2", "3", "Enter", "Left", "Right", "4"}
-	for round := range 12 {
+	for round := range 8 {
 		m.start()
 		m.open()
 		pid := m.pid()

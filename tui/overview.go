@@ -20,7 +20,7 @@ type overview struct {
 	response func(walkItem) checklist.Response
 	// hasAction, when set, reports whether an action addresses the item.
 	hasAction func(walkItem) bool
-	all      bool
+	all       bool
 	// rows are the shown rows: an index into items, or -1 for the heading
 	// of the area in heads.
 	rows  []int
