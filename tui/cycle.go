@@ -291,3 +291,92 @@ func (s *walkScreen) openMeasures(wi walkItem) {
 	}
 	s.openText(modeMeasures, value, measuresField(wi.key()))
 }
+
+// planStore is the year plan's part of the store; *store.Store satisfies
+// it.
+type planStore interface {
+	// PlannedAreas returns the areas the unit's year plan says are due at
+	// an APT on date: those of its month and earlier ones not yet taken.
+	PlannedAreas(ctx context.Context, unit string, date checklist.Date) ([]string, error)
+}
+
+// yearPlanState is what the new assessment form knows of the year plan.
+type yearPlanState struct {
+	// asked is the unit and date last asked about.
+	asked string
+	// areas are the planned areas that were preselected.
+	areas []string
+	// touched is set once the manager toggled an area: the plan then
+	// changes nothing.
+	touched bool
+}
+
+// plannedAreasMsg carries the areas a unit's year plan says are due.
+type plannedAreasMsg struct {
+	query string
+	areas []string
+}
+
+// askPlan asks the store which areas the unit's year plan has due on the
+// date in the form, once per unit and date.
+func (s *newScreen) askPlan() {
+	unit := strings.TrimSpace(s.unit.Value())
+	date, err := checklist.ParseDate(s.date.Value())
+	if unit == "" || err != nil || s.plan.touched {
+		return
+	}
+	q := strings.ToLower(unit) + "|" + date.String()
+	if q == s.plan.asked {
+		return
+	}
+	s.plan.asked = q
+	s.sh.readOrdered(func(ctx context.Context, st Store) (tea.Msg, error) {
+		ps, ok := st.(planStore)
+		if !ok {
+			return nil, nil
+		}
+		areas, err := ps.PlannedAreas(ctx, unit, date)
+		if err != nil {
+			return nil, err
+		}
+		return plannedAreasMsg{query: q, areas: areas}, nil
+	})
+}
+
+// planArrived preselects the planned areas, unless the manager already
+// chose areas by hand.
+func (s *newScreen) planArrived(msg plannedAreasMsg) {
+	if msg.query != s.plan.asked || s.plan.touched || len(msg.areas) == 0 {
+		return
+	}
+	known := map[string]bool{}
+	for _, ar := range s.areas {
+		known[ar.ID] = true
+	}
+	chosen := map[string]bool{}
+	var got []string
+	for _, id := range msg.areas {
+		if known[id] {
+			chosen[id] = true
+			got = append(got, id)
+		}
+	}
+	if len(got) == 0 {
+		return
+	}
+	s.chosen, s.plan.areas = chosen, got
+}
+
+// planNote says which areas the year plan chose, for the form.
+func (s *newScreen) planNote() string {
+	if len(s.plan.areas) == 0 || s.plan.touched {
+		return ""
+	}
+	var titles []string
+	for _, id := range s.plan.areas {
+		if ar := s.sh.cat.Area(id); ar != nil {
+			titles = append(titles, ar.Title.In(s.sh.lang))
+		}
+	}
+	return s.sh.tr("Årshjulet: ", "Year plan: ") + strings.Join(titles, ", ")
+}

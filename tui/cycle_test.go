@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -13,6 +14,15 @@ type cycleFake struct {
 	*fakeStore
 	prev    map[checklist.ItemKey]checklist.PastResponse
 	history []checklist.PastResponse
+	// planned are the areas the unit's year plan has due.
+	planned []string
+	// plannedFor records the PlannedAreas calls.
+	plannedFor []string
+}
+
+func (c *cycleFake) PlannedAreas(_ context.Context, unit string, date checklist.Date) ([]string, error) {
+	c.plannedFor = append(c.plannedFor, unit+" "+date.String())
+	return c.planned, nil
 }
 
 func (c *cycleFake) PreviousResponses(context.Context, int64) (map[checklist.ItemKey]checklist.PastResponse, error) {
@@ -42,7 +52,7 @@ func cycleDriver(t testing.TB, lang checklist.Lang) *driver {
 		Answer: checklist.Delvis, Risk: &checklist.Risk{Probability: 2, Consequence: 3, Level: checklist.Medel},
 		Measures: "Rutinen sitter i personalrummet"}}
 	cf := &cycleFake{fakeStore: fs, prev: map[checklist.ItemKey]checklist.PastResponse{k: last},
-		history: []checklist.PastResponse{then, last}}
+		history: []checklist.PastResponse{then, last}, planned: []string{"disk"}}
 	d := driverOn(t, cf, fs, lang)
 	seed(t, fs, "Avdelning 12", testToday, 0)
 	d.send(resumedMsg{})
@@ -197,4 +207,38 @@ func TestWalkMeasuresInPlace(t *testing.T) {
 
 func TestGoldenWalkMeasures(t *testing.T) {
 	cycleGolden(t, func(d *driver) { d.keys("enter", "f") })
+}
+
+func TestNewAssessmentYearPlan(t *testing.T) {
+	d := cycleDriver(t, checklist.Swedish)
+	d.keys("n")
+	d.typeText("Avdelning 12")
+	d.keys("tab")
+	ns, ok := d.m.active().(*newScreen)
+	if !ok {
+		t.Fatalf("active %s", d.m.ActiveScreen())
+	}
+	if !ns.chosen["disk"] || ns.chosen["krank"] {
+		t.Errorf("chosen %v, want the planned area only", ns.chosen)
+	}
+	if out := d.view(); !strings.Contains(out, "Årshjulet: Diskriminering") {
+		t.Errorf("the form does not say why:\n%s", out)
+	}
+	// A toggle by hand wins over the plan, also when the date changes.
+	d.keys("tab", "tab", "tab", "space")
+	before := fmt.Sprint(ns.chosen)
+	d.keys("shift+tab", "shift+tab", "shift+tab")
+	d.typeText("2026-04-01")
+	d.keys("tab")
+	if got := fmt.Sprint(ns.chosen); got != before || strings.Contains(d.view(), "Årshjulet") {
+		t.Errorf("after a toggle by hand: %s, was %s", got, before)
+	}
+}
+
+func TestGoldenNewAssessmentYearPlan(t *testing.T) {
+	cycleGolden(t, func(d *driver) {
+		d.keys("n")
+		d.typeText("Avdelning 12")
+		d.keys("tab")
+	})
 }

@@ -35,6 +35,8 @@ type newScreen struct {
 	errText      string
 	creating     bool
 	w, h         int
+	// plan is what the unit's year plan preselected (cycle.go).
+	plan yearPlanState
 }
 
 func newNewScreen(sh *shared) *newScreen {
@@ -103,6 +105,9 @@ func (s *newScreen) setFocus(i int) {
 	if f := s.field(s.focus); f != nil {
 		f.Blur()
 	}
+	if s.focus == fieldUnit || s.focus == fieldDate {
+		s.askPlan()
+	}
 	s.focus = (i + fieldCount) % fieldCount
 	if f := s.field(s.focus); f != nil {
 		f.Focus()
@@ -118,6 +123,9 @@ func (s *newScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			names = append(names, checklist.SanitizeLine(u.Name))
 		}
 		s.unit.SetSuggestions(names)
+		return s, nil
+	case plannedAreasMsg:
+		s.planArrived(msg)
 		return s, nil
 	case errMsg, writeFailedMsg:
 		s.creating = false
@@ -173,6 +181,7 @@ func (s *newScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		if key.Matches(msg, k.Toggle) && len(s.areas) > 0 {
 			id := s.areas[s.list.Cursor()].ID
 			s.chosen[id] = !s.chosen[id]
+			s.plan.touched = true
 		}
 	default:
 		if f := s.field(s.focus); f != nil && f.edit(msg) {
@@ -284,6 +293,9 @@ func (s *newScreen) View() string {
 	}
 	row(fieldSafetyRep, sh.tr("Skyddsombud närvarande", "Safety rep present"), yes)
 	row(fieldAreas, sh.tr("Områden (space väljer)", "Areas (space toggles)"), "")
+	if note := s.planNote(); note != "" {
+		lines = append(lines, indent+st.Subtle.Render(wrapFirst(note, max(s.w-len(indent), 10))))
+	}
 	for i, row := range s.list.Lines() {
 		if s.focus == fieldAreas && s.list.Offset()+i == s.list.Cursor() {
 			focusLine = len(lines)
