@@ -86,27 +86,62 @@ func (s *Store) RegionReport(ctx context.Context, year int, today checklist.Date
 
 	// Serious risks still open: the latest answer of each of a unit's
 	// items is a shortcoming whose current level (after re-evaluation) is
-	// serious.
-	if err := s.regionRows(ctx, byID, `WITH ranked AS (
-			SELECT a.unit_id, w.assessment_id, w.area_id, w.item_id, w.answer, w.risk_level,
-				row_number() OVER (PARTITION BY a.unit_id, w.area_id, w.item_id ORDER BY a.meeting_date DESC, a.id DESC) AS rn
-			FROM answers w JOIN assessments a ON a.id = w.assessment_id WHERE w.answer <> ''),
-		latest AS (SELECT * FROM ranked WHERE rn = 1 AND answer IN ('delvis', 'nej'))
-		SELECT l.unit_id,
-			coalesce((SELECT v.level FROM reevaluations v WHERE v.assessment_id = l.assessment_id
-				AND v.area_id = l.area_id AND v.item_id = l.item_id
-				ORDER BY v.evaluated_on DESC, v.created DESC, v.id DESC LIMIT 1), l.risk_level, ''),
-			EXISTS (SELECT 1 FROM actions x WHERE x.unit_id = l.unit_id AND x.area_id = l.area_id
-				AND x.item_id = l.item_id AND x.status <> 'struken')
-		FROM latest l`,
+	// serious. The answers are read once, newest first by unit through
+	// the unit/date index (no sort), and the first of each item is its
+	// latest; re-evaluations and actions are small tables read whole.
+	reeval := map[answerRef]string{}
+	if err := s.regionRows(ctx, nil, `SELECT 0, assessment_id, area_id, item_id, level FROM reevaluations
+			ORDER BY evaluated_on, created, id`,
 		func(scan unitScan) error {
+			var k answerRef
 			var level string
-			var acted bool
-			u, err := scan(&level, &acted)
-			if u == nil || err != nil || (level != "hog" && level != "mycket_hog") {
+			_, err := scan(&k.assessment, &k.area, &k.item, &level)
+			reeval[k] = level
+			return err
+		}); err != nil {
+		return r, err
+	}
+	acted := map[unitItem]bool{}
+	if err := s.regionRows(ctx, nil, `SELECT 0, unit_id, area_id, item_id FROM actions WHERE status <> 'struken' AND item_id <> ''`,
+		func(scan unitScan) error {
+			var k unitItem
+			_, err := scan(&k.unit, &k.area, &k.item)
+			acted[k] = true
+			return err
+		}); err != nil {
+		return r, err
+	}
+	var seenUnit int64 = -1
+	seen := map[[2]string]bool{}
+	if err := s.regionRows(ctx, byID, `SELECT a.unit_id, w.assessment_id, w.area_id, w.item_id, w.answer, coalesce(w.risk_level, '')
+			FROM assessments a JOIN answers w ON w.assessment_id = a.id WHERE w.answer <> ''
+			ORDER BY a.unit_id DESC, a.meeting_date DESC, a.id DESC`,
+		func(scan unitScan) error {
+			var k answerRef
+			var answer, level string
+			u, err := scan(&k.assessment, &k.area, &k.item, &answer, &level)
+			if u == nil || err != nil {
 				return err
 			}
-			if acted {
+			if u.Unit.ID != seenUnit {
+				seenUnit = u.Unit.ID
+				clear(seen)
+			}
+			item := [2]string{k.area, k.item}
+			if seen[item] {
+				return nil
+			}
+			seen[item] = true
+			if answer != "delvis" && answer != "nej" {
+				return nil
+			}
+			if l, ok := reeval[k]; ok {
+				level = l
+			}
+			if level != "hog" && level != "mycket_hog" {
+				return nil
+			}
+			if acted[unitItem{u.Unit.ID, k.area, k.item}] {
 				u.SeriousWithAction++
 			} else {
 				u.SeriousWithoutAction++
@@ -191,6 +226,18 @@ func (s *Store) RegionReport(ctx context.Context, year int, today checklist.Date
 	return r, nil
 }
 
+// answerRef names one answer row.
+type answerRef struct {
+	assessment int64
+	area, item string
+}
+
+// unitItem names one item of a unit.
+type unitItem struct {
+	unit       int64
+	area, item string
+}
+
 // unitScan scans the rest of a row whose first column is a unit id and
 // returns that unit (nil for a unit not in the report).
 type unitScan func(dest ...any) (*checklist.RegionUnit, error)
@@ -207,6 +254,9 @@ func (s *Store) regionRows(ctx context.Context, byID map[int64]*checklist.Region
 		var id int64
 		if err := rows.Scan(append([]any{&id}, dest...)...); err != nil {
 			return nil, err
+		}
+		if byID == nil {
+			return nil, nil
 		}
 		return byID[id], nil
 	}
