@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"samkoll/checklist"
 )
@@ -313,119 +312,6 @@ func (f *actionForm) submit() tea.Cmd {
 func planPNWarning(sh *shared) string {
 	return sh.tr("Texten ser ut att innehålla ett personnummer. Ta bort det, eller tryck enter för att spara ändå.",
 		"The text looks like it holds a personal identity number. Remove it, or press enter to save anyway.")
-}
-
-// View renders the form.
-func (f *actionForm) View() string {
-	st, tr := f.sh.styles, f.sh.tr
-	lw := f.labelWidth()
-	var b []string
-	title := tr("Ny åtgärd", "New action")
-	if f.base.ID != 0 {
-		title = tr("Redigera åtgärd", "Edit action")
-	}
-	if f.item != nil {
-		area, num := f.base.AreaID, f.item.ID
-		if ar := f.sh.cat.Area(area); ar != nil {
-			area = ar.Title.In(f.sh.lang)
-			for i, it := range ar.Items {
-				if it.ID == f.item.ID {
-					num = fmt.Sprintf("%s %d", f.sh.tr("punkt", "item"), i+1)
-				}
-			}
-		}
-		title += fmt.Sprintf(" · %s, %s", area, num)
-		if f.level != checklist.NoLevel {
-			title += " · " + f.level.Label(f.sh.lang)
-			if f.serious {
-				title += " (" + tr("allvarlig", "serious") + ")"
-			}
-		}
-	}
-	b = append(b, st.Title.Render(ansi.Truncate(title, f.w, "…")))
-	for _, field := range f.shown {
-		focused := field == f.field()
-		if field == fieldPick {
-			b = append(b, f.pickView(focused)...)
-			continue
-		}
-		label := map[formField]string{
-			fieldRisk:       tr("Risk", "Risk"),
-			fieldWhat:       tr("Åtgärd", "Action"),
-			fieldWho:        tr("Ansvarig", "Responsible"),
-			fieldDue:        tr("Klart senast", "Due"),
-			fieldEscalation: tr("Eskalering", "Escalation"),
-		}[field]
-		ls := st.Label
-		mark := "  "
-		if focused {
-			ls, mark = st.Focused, "› "
-		}
-		var value string
-		if field == fieldEscalation {
-			value = "‹ " + f.esc.Label(f.sh.lang) + " ›"
-		} else {
-			value = f.inputs[field].View()
-		}
-		b = append(b, ansi.Truncate(ls.Render(pad(mark+label, lw))+" "+value, f.w, "…"))
-	}
-	if hint := f.hint(); hint != "" {
-		b = append(b, st.Hint.Render(ansi.Truncate(hint, f.w, "…")))
-	}
-	switch {
-	case f.err != "":
-		b = append(b, st.Error.Render(ansi.Truncate(f.err, f.w, "…")))
-	case f.warned:
-		b = append(b, st.Warning.Render(ansi.Truncate(planPNWarning(f.sh), f.w, "…")))
-	case f.caution != "":
-		b = append(b, st.Warning.Render(wrap(f.caution, f.w)))
-	}
-	return strings.Join(b, "\n")
-}
-
-// pickView renders the measures list.
-func (f *actionForm) pickView(focused bool) []string {
-	st, tr := f.sh.styles, f.sh.tr
-	if !focused {
-		s := fmt.Sprintf(tr("  Förslag: %d åtgärder (shift+tab för att välja)", "  Suggestions: %d measures (shift+tab to pick)"),
-			len(f.measures))
-		return []string{st.Subtle.Render(ansi.Truncate(s, f.w, "…"))}
-	}
-	return append([]string{st.Focused.Render(ansi.Truncate(tr("› Föreslagna åtgärder (1–9 eller ↑/↓ + enter, tab hoppar över)",
-		"› Suggested measures (1–9 or ↑/↓ + enter, tab skips)"), f.w, "…"))}, f.picks.Lines()...)
-}
-
-// pickRow draws suggested measure i, numbered 1–9.
-func (f *actionForm) pickRow(i int, selected bool) string {
-	line := fmt.Sprintf("  %d %s", i+1, oneLine(f.measures[i]))
-	if i >= 9 {
-		line = "    " + oneLine(f.measures[i])
-	}
-	if selected {
-		return f.sh.styles.Selected.Render(ansi.Truncate(line, f.w, "…"))
-	}
-	return line
-}
-
-// hint returns the focused field's hint.
-func (f *actionForm) hint() string {
-	tr := f.sh.tr
-	switch f.field() {
-	case fieldRisk, fieldWhat:
-		return tr("Skriv inte namn på enskilda medarbetare eller uppgifter om hälsa eller ärenden",
-			"Do not write names of individual employees or details of health or cases")
-	case fieldWho:
-		return tr("Roll eller ansvarig chef – inte enskilda medarbetare", "A role or the responsible manager – not individual employees")
-	case fieldDue:
-		if f.serious {
-			return tr("Allvarlig risk: åtgärda omedelbart eller sätt ett tidigt datum",
-				"Serious risk: act at once or set an early date")
-		}
-		return tr("ÅÅÅÅ-MM-DD", "YYYY-MM-DD")
-	case fieldEscalation:
-		return tr("space/←/→: APT, samverkansgrupp eller närmaste chef", "space/←/→: meeting, joint group or next manager")
-	}
-	return ""
 }
 
 // ShortHelp returns the form's keys.
