@@ -20,7 +20,7 @@ const futureSlack = 24 * time.Hour
 // first violation:
 //
 //   - created is not after updated, and neither (nor answered_at) lies in
-//     the future;
+//     the future (each by more than a day: clocks differ and move);
 //   - a risk belongs to an answer that calls for one (nej or delvis);
 //   - an area has no more distinct answered items than its item count, so
 //     the start screen never shows "40/15";
@@ -42,7 +42,7 @@ func checkInvariants(f jsonFile) error {
 			return bad(at+".created", "tiden %s ligger i framtiden", "the time %s lies in the future", created)
 		case u.After(limit):
 			return bad(at+".updated", "tiden %s ligger i framtiden", "the time %s lies in the future", updated)
-		case !c.IsZero() && !u.IsZero() && c.After(u):
+		case !c.IsZero() && !u.IsZero() && c.After(u.Add(futureSlack)):
 			return bad(at+".created", "skapad (%s) efter senast ändrad (%s)", "created (%s) after last updated (%s)", created, updated)
 		}
 		return nil
@@ -63,6 +63,10 @@ func checkInvariants(f jsonFile) error {
 		for _, ar := range ja.Areas {
 			items[ar.ID] = ar.Items
 		}
+		own := map[checklist.ItemKey]bool{} // the group's own items are not counted in an area's items
+		for _, o := range ja.OwnItems {
+			own[checklist.ItemKey{AreaID: o.Area, ItemID: o.Item}] = true
+		}
 		answered := map[string]map[string]bool{}
 		for k, jr := range ja.Answers {
 			ap := fmt.Sprintf("%s.answers[%d]", at, k)
@@ -73,7 +77,7 @@ func checkInvariants(f jsonFile) error {
 				return bad(ap+".risk", "en riskbedömning hör bara till svaren nej och delvis, inte %q",
 					"a risk evaluation belongs only to the answers nej and delvis, not %q", jr.Answer)
 			}
-			if n, ok := items[jr.Area]; ok && n > 0 && jr.Answer != "" {
+			if n, ok := items[jr.Area]; ok && n > 0 && jr.Answer != "" && !own[checklist.ItemKey{AreaID: jr.Area, ItemID: jr.Item}] {
 				if answered[jr.Area] == nil {
 					answered[jr.Area] = map[string]bool{}
 				}

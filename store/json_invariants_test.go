@@ -44,9 +44,9 @@ func TestImportInvariants(t *testing.T) {
 			sub(as(m, 0), "answers", 0)["answered_at"] = "9999-01-01T00:00:00Z"
 		}), "assessments[0].answers[0].answered_at", "lies in the future"},
 		{"created after updated", edit(func(m map[string]any) {
-			as(m, 0)["created"] = "2026-06-02T00:00:00Z"
+			as(m, 0)["created"] = "2026-06-03T00:00:00Z"
 			as(m, 0)["updated"] = "2026-06-01T00:00:00Z"
-		}), "assessments[0].created", "created (2026-06-02T00:00:00Z) after last updated"},
+		}), "assessments[0].created", "created (2026-06-03T00:00:00Z) after last updated"},
 		{"more answered than items", edit(func(m map[string]any) { sub(as(m, 0), "areas", 0)["items"] = 1 }),
 			"assessments[0].answers[", "but more answered"},
 		{"carried into another unit", edit(func(m map[string]any) { as(m, 2)["unit"] = "En helt annan enhet" }),
