@@ -11,11 +11,16 @@ import (
 	"samkoll/checklist"
 )
 
-// homeScreen lists the assessments by unit and date.
+// homeScreen lists the assessments by unit and date. It holds the rows of
+// the list read so far, under the filter (the store searches it), and
+// reads more as the cursor nears their end.
 type homeScreen struct {
-	sh       *shared
-	all      []Summary
-	shown    []int // indexes into all after filtering
+	sh    *shared
+	all   []Summary // the rows read so far, in the list's order
+	total int       // how many rows match the filter in all
+	query string    // the filter text the rows were read for
+	// reading is set while more rows are being read.
+	reading  bool
 	list     listWindow
 	unitW    int // width of the unit column, in cells
 	idW      int // width of the number column (samkoll export NR)
@@ -46,36 +51,69 @@ func (s *homeScreen) SetSize(w, h int) {
 
 // selected returns the summary under the cursor.
 func (s *homeScreen) selected() (Summary, bool) {
-	if i := s.list.Cursor(); i < len(s.shown) {
-		return s.all[s.shown[i]], true
+	if i := s.list.Cursor(); i < len(s.all) {
+		return s.all[i], true
 	}
 	return Summary{}, false
 }
 
-// refilter applies the filter text to the list.
+// refilter reads the first rows of the list under the filter text; they
+// arrive in a listWindowMsg.
 func (s *homeScreen) refilter() {
-	q := strings.ToLower(strings.TrimSpace(s.filter.Value()))
-	s.shown = s.shown[:0]
-	for i, a := range s.all {
-		if q == "" || strings.Contains(strings.ToLower(a.Unit+" "+a.Date.String()+" "+a.Participants), q) {
-			s.shown = append(s.shown, i)
+	s.sh.loadListOrdered(s.filter.Value(), listWindowSize)
+}
+
+// reload reads the list again, as far as it was read, after a change.
+func (s *homeScreen) reload() {
+	s.sh.loadListOrdered(s.filter.Value(), max(len(s.all), listWindowSize))
+}
+
+// readMore reads the next rows when the cursor is within a screen of the
+// end of those read.
+func (s *homeScreen) readMore() {
+	if !s.reading && len(s.all) < s.total && s.list.Cursor() >= len(s.all)-max(s.h, 1) {
+		s.reading = true
+		s.sh.loadWindowOrdered(s.query, len(s.all), listWindowSize)
+	}
+}
+
+// setRows replaces (offset 0) or extends the rows read, keeping the cursor
+// on the same assessment.
+func (s *homeScreen) setRows(msg listWindowMsg) {
+	s.reading = false
+	if msg.filter != s.filter.Value() || (msg.offset != 0 && (msg.offset != len(s.all) || msg.filter != s.query)) {
+		return // read for an earlier filter text, or no longer adjacent
+	}
+	sel, had := s.selected()
+	if msg.offset == 0 {
+		s.all = msg.list
+	} else {
+		s.all = append(s.all, msg.list...)
+	}
+	s.total, s.query, s.loaded = msg.total, msg.filter, true
+	s.list.SetLen(len(s.all))
+	s.columns()
+	if had {
+		for i, a := range s.all {
+			if a.ID == sel.ID {
+				s.list.Select(i)
+				break
+			}
 		}
 	}
-	s.list.SetLen(len(s.shown))
-	s.columns()
 }
 
 // columns sizes the unit column to the widest unit shown, within a third
 // of the width.
 func (s *homeScreen) columns() {
 	s.unitW = 4
-	for _, i := range s.shown {
-		s.unitW = max(s.unitW, ansi.StringWidth(checklist.SanitizeLine(s.all[i].Unit)))
+	for _, a := range s.all {
+		s.unitW = max(s.unitW, ansi.StringWidth(checklist.SanitizeLine(a.Unit)))
 	}
 	s.unitW = min(s.unitW, max(s.w/3, 8))
 	s.idW = 2
-	for _, i := range s.shown {
-		s.idW = max(s.idW, len(fmt.Sprint(s.all[i].ID)))
+	for _, a := range s.all {
+		s.idW = max(s.idW, len(fmt.Sprint(a.ID)))
 	}
 }
 
@@ -84,25 +122,18 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	sh := s.sh
 	switch msg := msg.(type) {
 	case assessmentsLoadedMsg:
-		// Keep the cursor on the same assessment when the list is replaced,
-		// as when the full list follows the first page.
-		sel, had := s.selected()
-		s.all, s.loaded = msg.list, true
-		s.refilter()
-		if had {
-			for i, idx := range s.shown {
-				if s.all[idx].ID == sel.ID {
-					s.list.Select(i)
-					break
-				}
-			}
-		}
+		// The first page, before the first window of the list.
+		s.setRows(listWindowMsg{filter: s.filter.Value(), total: len(msg.list), list: msg.list})
+		return s, nil
+	case listWindowMsg:
+		s.setRows(msg)
+		s.readMore()
 		return s, nil
 	case resumedMsg:
-		sh.loadListOrdered()
+		s.reload()
 		return s, nil
 	case assessmentDeletedMsg:
-		sh.loadListOrdered()
+		s.reload()
 		return s, statusCmd(sh.tr("Riskbedömningen är borttagen", "The assessment was deleted"))
 	case tea.KeyPressMsg:
 		switch {
@@ -148,6 +179,7 @@ func (s *homeScreen) updateFilter(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return s, nil
 	case key.Matches(msg, arrows.Up, arrows.Down, arrows.PageUp, arrows.PageDown):
 		s.list, _ = s.list.Update(msg)
+		s.readMore()
 		return s, nil
 	}
 	s.filter.edit(msg)
@@ -188,6 +220,7 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return s, backCmd
 	default:
 		s.list, _ = s.list.Update(msg)
+		s.readMore()
 	}
 	return s, nil
 }
@@ -206,12 +239,12 @@ func (s *homeScreen) View() string {
 	case !s.loaded:
 		b.WriteString(st.Subtle.Render(sh.tr("Läser in …", "Loading …")))
 		return b.String()
-	case len(s.all) == 0:
+	case len(s.all) == 0 && s.query == "":
 		b.WriteString(wrap(sh.tr("Här finns inga riskbedömningar ännu.", "There are no assessments yet."), s.w) + "\n")
 		b.WriteString(wrap(sh.tr("Tryck n för att starta en ny riskbedömning för en enhet; allt sparas direkt.",
 			"Press n to start a new risk assessment for a unit; everything is saved at once."), s.w))
 		return b.String()
-	case len(s.shown) == 0:
+	case len(s.all) == 0:
 		b.WriteString(st.Subtle.Render(sh.tr("Inget matchar filtret (esc rensar).", "Nothing matches the filter (esc clears).")))
 		return b.String()
 	}
@@ -232,7 +265,7 @@ func (s *homeScreen) View() string {
 // row draws assessment i of the filtered list.
 func (s *homeScreen) row(i int, selected bool) string {
 	sh, st := s.sh, s.sh.styles
-	a := s.all[s.shown[i]]
+	a := s.all[i]
 	line := fmt.Sprintf("%*d", s.idW, a.ID) + "  " + pad(checklist.SanitizeLine(a.Unit), s.unitW) + "  " + pad(a.Date.String(), 10) + "  " +
 		pad(fmt.Sprintf("%d/%d", a.Answered, a.Total), 9) + "  " + fmt.Sprintf("%d/%d", a.OpenActions, a.OverdueActions)
 	if a.Status == checklist.Avslutad {

@@ -125,15 +125,27 @@ func recentAssessmentsCmd(ctx context.Context, s Store, today checklist.Date) te
 	}
 }
 
-// listAssessmentsCmd loads the whole start screen list.
-func listAssessmentsCmd(ctx context.Context, s Store, today checklist.Date) tea.Cmd {
-	return func() tea.Msg {
-		list, err := s.ListAssessments(ctx, today)
-		if err != nil {
-			return errMsg{err}
-		}
-		return assessmentsLoadedMsg{list}
+// listWindowSize is how many rows of the start screen's list are read at
+// a time: several screens' worth. More are read as the cursor nears the
+// end of what is loaded, so memory grows with how far the list is
+// scrolled, not with the database.
+const listWindowSize = 200
+
+// listWindowMsg carries rows offset… of the start screen's list under the
+// filter text filter, and how many match in all.
+type listWindowMsg struct {
+	filter        string
+	offset, total int
+	list          []Summary
+}
+
+// readListWindow reads rows offset to offset+n of the list under filter.
+func readListWindow(ctx context.Context, s Store, today checklist.Date, filter string, offset, n int) (tea.Msg, error) {
+	list, total, err := s.ListWindow(ctx, today, filter, offset, n)
+	if err != nil {
+		return nil, err
 	}
+	return listWindowMsg{filter: filter, offset: offset, total: total, list: list}, nil
 }
 
 // unitsCmd loads the known units.

@@ -15,7 +15,7 @@ const firstFrameDelay = 50 * time.Millisecond
 
 // startup runs the work of the first moments: the newest assessments for
 // the first frame, then, once that frame is out, the catalog (when it loads
-// in the background) and the whole list, one after the other, so that
+// in the background) and the first window of the list, one after the other, so that
 // neither competes with drawing the first frame. Messages that open a
 // screen needing the catalog wait for it and are replayed in order.
 type startup struct {
@@ -79,7 +79,14 @@ func (b *startup) update(msg tea.Msg) (held bool, cmd tea.Cmd) {
 				return catalogLoadedMsg{cat, errs}
 			})
 		}
-		cmds = append(cmds, listAssessmentsCmd(b.sh.ctx, b.sh.store, b.sh.today()))
+		ctx, st, today := b.sh.ctx, b.sh.store, b.sh.today()
+		cmds = append(cmds, func() tea.Msg {
+			msg, err := readListWindow(ctx, st, today, "", 0, listWindowSize)
+			if err != nil {
+				return errMsg{err}
+			}
+			return msg
+		})
 		return true, tea.Sequence(cmds...)
 	case catalogLoadedMsg:
 		b.loadCatalog = nil

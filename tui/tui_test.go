@@ -307,8 +307,8 @@ func TestHomeFilterDeleteExport(t *testing.T) {
 	d.typeText("rönt")
 	d.keys("enter")
 	h := d.m.active().(*homeScreen)
-	if len(h.shown) != 1 {
-		t.Fatalf("filter shows %d", len(h.shown))
+	if len(h.all) != 1 || h.total != 1 || h.all[0].Unit != "Röntgen" {
+		t.Fatalf("filter shows %d of %d", len(h.all), h.total)
 	}
 	d.keys("x")
 	if len(d.export.ids) != 1 || !strings.Contains(d.view(), "handlingsplan-") {
@@ -534,5 +534,43 @@ func TestUnitPersonnummerIsRefused(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(strings.Fields(d.view()), " "), "personnummer") {
 		t.Fatalf("no warning:\n%s", d.view())
+	}
+}
+
+// TestHomeReadsTheListInWindows checks that the start screen holds only
+// the rows read so far, reads the next window as the cursor reaches their
+// end, and that the filter is searched by the store: with 450 assessments
+// it starts with at most one window, end reaches the last one after two
+// more reads, and a filter replaces the rows with the store's matches
+// (Enhet 120–129, newest first).
+func TestHomeReadsTheListInWindows(t *testing.T) {
+	fs := newFakeStore()
+	for i := range 450 {
+		seed(t, fs, fmt.Sprintf("Enhet %03d", i), testToday.AddDays(-i), 0)
+	}
+	d := newDriver(t, fs)
+	h := d.m.active().(*homeScreen)
+	if len(h.all) > listWindowSize || h.total != 450 {
+		t.Fatalf("at start %d rows of %d, want at most %d", len(h.all), h.total, listWindowSize)
+	}
+	for want := 2 * listWindowSize; ; want = min(want+listWindowSize, 450) {
+		d.keys("end")
+		if len(h.all) != want {
+			t.Fatalf("after end: %d rows, want %d", len(h.all), want)
+		}
+		if want == 450 {
+			break
+		}
+	}
+	// The cursor stayed where end put it before the last read.
+	d.keys("end")
+	if a, ok := h.selected(); !ok || a.Unit != "Enhet 449" {
+		t.Fatalf("the last row is %+v, want Enhet 449 (the oldest)", a)
+	}
+	d.keys("/")
+	d.typeText("enhet 12")
+	d.keys("enter")
+	if h.total != 10 || len(h.all) != 10 || h.all[0].Unit != "Enhet 120" {
+		t.Fatalf("filter: %d rows of %d, first %q", len(h.all), h.total, h.all[0].Unit)
 	}
 }

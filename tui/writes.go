@@ -291,24 +291,18 @@ func (sh *shared) loadOrdered(open openMsg, add *addActionMsg) {
 	})
 }
 
-// loadListOrdered queues the start screen list: first the newest
-// assessments, so the list appears at once, then all of them for scrolling
-// and the filter.
-func (sh *shared) loadListOrdered() {
+// loadListOrdered queues the read of the first n rows of the start
+// screen's list under the filter text filter.
+func (sh *shared) loadListOrdered(filter string, n int) {
+	sh.loadWindowOrdered(filter, 0, n)
+}
+
+// loadWindowOrdered queues the read of rows offset to offset+n of the start
+// screen's list under the filter text filter.
+func (sh *shared) loadWindowOrdered(filter string, offset, n int) {
 	today := sh.today()
 	sh.readOrdered(func(ctx context.Context, s Store) (tea.Msg, error) {
-		list, err := s.RecentAssessments(ctx, today, FirstPage)
-		if err != nil {
-			return nil, err
-		}
-		return assessmentsLoadedMsg{list}, nil
-	})
-	sh.readOrdered(func(ctx context.Context, s Store) (tea.Msg, error) {
-		list, err := s.ListAssessments(ctx, today)
-		if err != nil {
-			return nil, err
-		}
-		return assessmentsLoadedMsg{list}, nil
+		return readListWindow(ctx, s, today, filter, offset, n)
 	})
 }
 
