@@ -55,15 +55,21 @@ func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			s.leaveText(modeItem)
 			s.dropDraftEntry(reasonField(wi.key()))
 			return s, tea.Batch(s.save(r, s.sh.answerWhat(wi, r), reasonField(wi.key())), s.advance())
-		case modeComment:
+		case modeComment, modeMeasures:
 			if s.entry.blockPersonnummer(value) {
 				return s, nil
 			}
 			r := s.response(wi)
-			r.Comment = value
+			field, what := commentField(wi.key()), sh.tr("kommentaren till ", "the comment on ")
+			if s.mode == modeMeasures {
+				r.Measures = value
+				field, what = measuresField(wi.key()), sh.tr("det som redan fungerar för ", "the measures in place for ")
+			} else {
+				r.Comment = value
+			}
 			s.leaveText(modeItem)
-			s.dropDraftEntry(commentField(wi.key()))
-			return s, s.save(r, sh.tr("kommentaren till ", "the comment on ")+sh.itemName(wi), commentField(wi.key()))
+			s.dropDraftEntry(field)
+			return s, s.save(r, what+sh.itemName(wi), field)
 		case modeRiskNote:
 			if s.entry.blockPersonnummer(value) {
 				return s, nil
@@ -71,15 +77,6 @@ func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			s.risk.note = value
 			s.leaveText(modeRisk)
 			return s, nil
-		case modeMeasures:
-			if s.entry.blockPersonnummer(value) {
-				return s, nil
-			}
-			r := s.response(wi)
-			r.Measures = value
-			s.leaveText(modeItem)
-			s.dropDraftEntry(measuresField(wi.key()))
-			return s, s.save(r, sh.tr("det som redan fungerar för ", "the measures in place for ")+sh.itemName(wi), measuresField(wi.key()))
 		}
 	}
 	before := s.entry.field.Value()
