@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"samkoll/checklist"
 	"samkoll/store"
@@ -25,15 +26,22 @@ var hostileUnits = []string{
 	"\ufeffAvd\u0085 \u009b31m2\u202e\u200b\u2028",
 }
 
-// runBin runs the binary with a clean environment and returns its stdout,
-// stderr and exit code.
-func runBin(t *testing.T, bin, home string, args ...string) (string, string, int) {
+// runSamkoll runs the binary through sh with prefix before it (a ulimit,
+// say), with HOME and XDG_CONFIG_HOME at home and Swedish messages, under
+// a 60 s watchdog: a hang fails the test instead of stalling it. It
+// returns stdout, stderr and the exit code.
+func runSamkoll(t *testing.T, prefix, home, bin string, args ...string) (string, string, int) {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "sh", append([]string{"-c", prefix + ` exec "$0" "$@"`, bin}, args...)...)
 	cmd.Env = []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"), "LANG=sv_SE.UTF-8", "PATH=" + os.Getenv("PATH")}
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
+	if ctx.Err() != nil {
+		t.Fatalf("samkoll %s: still running after 60 s", strings.Join(args, " "))
+	}
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()
@@ -41,6 +49,12 @@ func runBin(t *testing.T, bin, home string, args ...string) (string, string, int
 		t.Fatal(err)
 	}
 	return out.String(), errb.String(), code
+}
+
+// runBin runs the binary with HOME at home; see runSamkoll.
+func runBin(t *testing.T, bin, home string, args ...string) (string, string, int) {
+	t.Helper()
+	return runSamkoll(t, "", home, bin, args...)
 }
 
 // checkTerminalSafe fails when out holds an escape, a control character

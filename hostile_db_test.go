@@ -8,11 +8,9 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"samkoll/checklist"
 	"samkoll/store"
@@ -31,29 +29,11 @@ func runBinLimited(t *testing.T, bin string, args ...string) (string, string, in
 	return runShell(t, "", bin, args...)
 }
 
-// runShell runs the binary through sh with prefix (for example a ulimit)
-// before it, under a 60 s watchdog.
+// runShell runs the binary through sh with prefix before it and a fresh
+// HOME; see runSamkoll.
 func runShell(t *testing.T, prefix, bin string, args ...string) (string, string, int) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	script := prefix + ` exec "$0" "$@"`
-	cmd := exec.CommandContext(ctx, "sh", append([]string{"-c", script, bin}, args...)...)
-	home := t.TempDir()
-	cmd.Env = []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"), "LANG=sv_SE.UTF-8", "PATH=" + os.Getenv("PATH")}
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	if ctx.Err() != nil {
-		t.Fatalf("samkoll %s: still running after 60 s", strings.Join(args, " "))
-	}
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return out.String(), errb.String(), code
+	return runSamkoll(t, prefix, t.TempDir(), bin, args...)
 }
 
 // checkCleanFailure fails unless the run failed with one short message on

@@ -3,14 +3,11 @@
 package main
 
 import (
-	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 )
 
 // memLimit is the address-space limit (ulimit -v, in KiB) the binary runs
@@ -18,27 +15,11 @@ import (
 // unbounded read of /dev/zero or a runaway template would take.
 const memLimit = "ulimit -v 2000000;"
 
-// runHome runs the binary with HOME and XDG_CONFIG_HOME at home, under
-// memLimit and a 60 s watchdog.
+// runHome runs the binary with HOME at home under memLimit; see
+// runSamkoll.
 func runHome(t *testing.T, home, bin string, args ...string) (string, string, int) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "sh", append([]string{"-c", memLimit + ` exec "$0" "$@"`, bin}, args...)...)
-	cmd.Env = []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"), "LANG=sv_SE.UTF-8", "PATH=" + os.Getenv("PATH")}
-	var out, errb strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	if ctx.Err() != nil {
-		t.Fatalf("samkoll %s: still running after 60 s", strings.Join(args, " "))
-	}
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return out.String(), errb.String(), code
+	return runSamkoll(t, memLimit, home, bin, args...)
 }
 
 // TestHostileTemplates puts override templates that loop for days, grow a
