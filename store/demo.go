@@ -355,14 +355,15 @@ func FillDemoWith(ctx context.Context, s *Store, areas []*checklist.Area, n int,
 	return nil
 }
 
-// settleDemoAction gives a demo action its final status at date.
+// settleDemoAction gives a demo action its final status at date, changed
+// after the meeting of that day (11:00), never before the action was made.
 func settleDemoAction(ctx context.Context, tx *sql.Tx, id int64, st checklist.ActionStatus, date checklist.Date) error {
 	done, checked, effect := "", "", ""
 	if st == checklist.Klar {
 		done, checked, effect = date.AddDays(-7).String(), date.String(), "ja"
 	}
 	_, err := tx.ExecContext(ctx, "UPDATE actions SET status = ?, done_on = ?, checked_on = ?, effect = ?, updated = ? WHERE id = ?",
-		st.String(), done, checked, effect, fmtTime(date.Time()), id)
+		st.String(), done, checked, effect, fmtTime(date.Time().Add(11*time.Hour)), id)
 	return err
 }
 
