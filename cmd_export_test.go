@@ -15,6 +15,7 @@ import (
 
 	"samkoll/checklist"
 	"samkoll/store"
+	"samkoll/tui"
 )
 
 // cliHome gives the test its own home and config directory, so that no
@@ -390,7 +391,7 @@ func TestFileExporter(t *testing.T) {
 		// folder Windows names).
 		documents: func() (string, error) { return "", errors.New("none") }}
 	export := func(id int64) (string, error) {
-		r, err := x.ExportAssessment(ctx, id)
+		r, err := x.ExportAssessment(ctx, id, tui.ExportRequest{})
 		return r.Path, err
 	}
 
@@ -444,7 +445,7 @@ func TestFileExporter(t *testing.T) {
 	e.configDir = filepath.Join(home, "cfg")
 	os.MkdirAll(filepath.Join(e.configDir, "templates"), 0o700)
 	os.WriteFile(filepath.Join(e.configDir, "templates", "handlingsplan.md.tmpl"), []byte("{{end}}"), 0o600)
-	r, err := x.ExportAssessment(ctx, id)
+	r, err := x.ExportAssessment(ctx, id, tui.ExportRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -587,6 +588,96 @@ func TestFileMessages(t *testing.T) {
 					t.Errorf("%v %s: the system's words %q in %q", tt.args, lang, raw, msg)
 				}
 			}
+		}
+	}
+}
+
+func TestAppExportFormsAndPersonalData(t *testing.T) {
+	home := cliHome(t)
+	db, id := testDB(t)
+	ctx := context.Background()
+	s, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cat, _ := checklist.Load(os.DirFS("assets"), "")
+	newExporter := func(lang checklist.Lang) *lazyExporter {
+		e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, lang: lang, now: func() time.Time { return time.Date(2026, 3, 1, 12, 0, 0, 0, time.Local) }}
+		return &lazyExporter{e: e, s: s,
+			catalog:   func() (*checklist.Catalog, []error) { return cat, nil },
+			home:      func() (string, error) { return home, nil },
+			documents: func() (string, error) { return "", errors.New("none") }}
+	}
+	dir := filepath.Join(home, "samkoll-export")
+	for _, tc := range []struct {
+		lang checklist.Lang
+		req  tui.ExportRequest
+		file string
+		text bool
+	}{
+		{checklist.Swedish, tui.ExportRequest{HTML: true}, "handlingsplan-avd-7-kirurgi-2026-02-10.html", false},
+		{checklist.English, tui.ExportRequest{}, "action-plan-avd-7-kirurgi-2026-02-10.md", false},
+		{checklist.Swedish, tui.ExportRequest{Copy: true}, "protokollsutdrag-avd-7-kirurgi-2026-02-10.md", true},
+		{checklist.English, tui.ExportRequest{Copy: true}, "minutes-extract-avd-7-kirurgi-2026-02-10.md", true},
+	} {
+		res, err := newExporter(tc.lang).ExportAssessment(ctx, id, tc.req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Path != filepath.Join(dir, tc.file) {
+			t.Errorf("%v %+v: path %s, want %s", tc.lang, tc.req, res.Path, tc.file)
+		}
+		if tc.text != (res.Text != "") || (tc.text && strings.Contains(res.Text, "\n---\n")) {
+			t.Errorf("%v %+v: text %q", tc.lang, tc.req, res.Text)
+		}
+	}
+
+	// A personnummer in a comment stops the export until the user allows it.
+	a, _ := s.LoadAssessment(ctx, id)
+	for _, r := range a.Responses {
+		r.Comment = "Gäller 811218-9876"
+		if err := s.SaveResponse(ctx, id, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.RemoveAll(dir)
+	x := newExporter(checklist.Swedish)
+	res, err := x.ExportAssessment(ctx, id, tui.ExportRequest{HTML: true})
+	if err != nil || res.Path != "" || len(res.PersonalData) == 0 {
+		t.Fatalf("a plan with a personnummer was not stopped: %+v, %v", res, err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Error("a file was written before the user was asked")
+	}
+	res, err = x.ExportAssessment(ctx, id, tui.ExportRequest{HTML: true, AllowPersonalData: true})
+	if err != nil || res.Path == "" {
+		t.Fatalf("allowed export failed: %+v, %v", res, err)
+	}
+	data, _ := os.ReadFile(res.Path)
+	if strings.Contains(string(data), "inga namn och inga enskilda ärenden") {
+		t.Error("the written plan claims to hold no individual cases")
+	}
+}
+
+func TestClipboardUnsupported(t *testing.T) {
+	for env, want := range map[string]bool{
+		"TERM=linux":                                 true,
+		"TERM_PROGRAM=Apple_Terminal":                true,
+		"VTE_VERSION=7600":                           true,
+		"VTE_VERSION=7600 TMUX=/tmp/x":               false,
+		"WT_SESSION=1":                               false,
+		"TERM=xterm-kitty":                           false,
+		"TERM_PROGRAM=WezTerm VTE_VERSION=1":         false,
+		"TERM=xterm-256color TERM_PROGRAM=iTerm.app": false,
+	} {
+		vars := map[string]string{}
+		for _, kv := range strings.Fields(env) {
+			k, v, _ := strings.Cut(kv, "=")
+			vars[k] = v
+		}
+		if got := clipboardUnsupported(func(k string) string { return vars[k] }); got != want {
+			t.Errorf("%s: clipboardUnsupported = %v, want %v", env, got, want)
 		}
 	}
 }

@@ -62,6 +62,7 @@ func runTUI(ctx context.Context, e *env) error {
 		Lang:        e.lang,
 		Today:       e.today,
 		NoColor:     os.Getenv("NO_COLOR") != "",
+		NoClipboard: clipboardUnsupported(os.Getenv),
 	})
 	restore := captureStderr()
 	// lipgloss detects the colour profile of standard output when it is
@@ -139,10 +140,13 @@ type lazyExporter struct {
 	documents func() (string, error)
 }
 
-// ExportAssessment waits for the checklists and writes the plan to a file
-// in the user's documents folder. A broken override template comes back as
-// the result's Warning.
-func (x *lazyExporter) ExportAssessment(ctx context.Context, id int64) (tui.ExportResult, error) {
+// ExportAssessment waits for the checklists and writes the plan, in the
+// form req asks for, to a file in the user's documents folder. A plan
+// whose free text looks like a personnummer is not written unless
+// req.AllowPersonalData: the result names the places instead, so that the
+// app can ask. A broken override template comes back as the result's
+// Warning.
+func (x *lazyExporter) ExportAssessment(ctx context.Context, id int64, req tui.ExportRequest) (tui.ExportResult, error) {
 	var warning error
 	fx := &report.Exporter{
 		Source: x.s,
@@ -156,12 +160,48 @@ func (x *lazyExporter) ExportAssessment(ctx context.Context, id int64) (tui.Expo
 		Warn:        func(err error) { warning = err },
 		Home:        x.home,
 		Documents:   x.documents,
+		Short:       req.Copy,
 	}
-	path, err := fx.PlanFile(ctx, id)
+	if req.HTML && !req.Copy {
+		fx.Format = report.HTML
+	}
+	if !req.AllowPersonalData {
+		found, err := fx.PersonalData(ctx, id)
+		if err != nil {
+			return tui.ExportResult{}, assessmentError(x.e, id, err)
+		}
+		if len(found) > 0 {
+			res := tui.ExportResult{}
+			for _, f := range found {
+				res.PersonalData = append(res.PersonalData, f.String())
+			}
+			return res, nil
+		}
+	}
+	path, data, err := fx.PlanFileData(ctx, id)
 	if err != nil {
 		err = assessmentError(x.e, id, err)
 	}
-	return tui.ExportResult{Path: path, Warning: warning}, err
+	res := tui.ExportResult{Path: path, Warning: warning}
+	if req.Copy {
+		res.Text = string(data)
+	}
+	return res, err
+}
+
+// clipboardUnsupported reports a terminal known not to take the clipboard
+// escape sequence (OSC 52) that the app copies with: the Linux console,
+// macOS Terminal, and the VTE terminals (GNOME Terminal and others). Most
+// others (Windows Terminal, iTerm2, kitty, WezTerm, foot, Alacritty, tmux
+// with set-clipboard on) take it.
+func clipboardUnsupported(getenv func(string) string) bool {
+	switch {
+	case getenv("TERM") == "linux", getenv("TERM_PROGRAM") == "Apple_Terminal":
+		return true
+	case getenv("VTE_VERSION") != "" && getenv("TMUX") == "" && getenv("TERM_PROGRAM") == "":
+		return true
+	}
+	return false
 }
 
 // captureStderr sends what is written to os.Stderr while the program runs

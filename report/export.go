@@ -263,20 +263,27 @@ func (x *Exporter) Open(ctx context.Context, w io.Writer, unit string) error {
 // A broken override template does not stop the export: the built-in
 // template is used and Warn receives the problem.
 func (x *Exporter) PlanFile(ctx context.Context, id int64) (string, error) {
+	path, _, err := x.PlanFileData(ctx, id)
+	return path, err
+}
+
+// PlanFileData is PlanFile, and returns what it wrote as well: the app puts
+// the short extract on the clipboard.
+func (x *Exporter) PlanFileData(ctx context.Context, id int64) (string, []byte, error) {
 	a, err := x.Source.LoadAssessment(ctx, id)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	var buf bytes.Buffer
 	if err := x.PlanOf(ctx, &buf, a); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	dir, err := x.dir()
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("%s: %w", dir, err)
+		return "", nil, fmt.Errorf("%s: %w", dir, err)
 	}
 	path := filepath.Join(dir, FileName(a, x.Lang, x.Format, x.Short))
 	written, err := WriteBeside(path, buf.Bytes())
@@ -286,12 +293,12 @@ func (x *Exporter) PlanFile(ctx context.Context, id int64) (string, error) {
 		if x.Warn != nil {
 			x.Warn(beside)
 		}
-		return written, nil
+		return written, buf.Bytes(), nil
 	}
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	return path, nil
+	return path, buf.Bytes(), nil
 }
 
 // dir is Documents/samkoll, or samkoll-export in the home directory when

@@ -63,6 +63,9 @@ type Config struct {
 	NoColor bool
 	// DBPath is the database file, named when a change cannot be saved.
 	DBPath string
+	// NoClipboard says that the terminal is known not to take the
+	// clipboard escape sequence (OSC 52): a copy then only names the file.
+	NoClipboard bool
 }
 
 // Model is the root model: it owns the screen stack, the window size, the
@@ -70,8 +73,13 @@ type Config struct {
 type Model struct {
 	sh      *shared
 	noColor bool
-	stack   []screen
-	boot    startup
+	// noClipboard: the terminal does not take OSC 52 (Config.NoClipboard).
+	noClipboard bool
+	// askExport, when set, is an export stopped by what looks like a
+	// personnummer: the status line asks whether to write it anyway.
+	askExport *exportedMsg
+	stack     []screen
+	boot      startup
 
 	width, height int
 	bodyHeight    int
@@ -119,7 +127,7 @@ func New(cfg Config) *Model {
 		lang: cfg.Lang, today: cfg.Today, keys: DefaultKeyMap(cfg.Lang), styles: &st, after: after,
 		writes: &writeQueue{}, dbPath: cfg.DBPath,
 	}
-	m := &Model{sh: sh, noColor: cfg.NoColor, width: 80, height: 24, help: help.New(),
+	m := &Model{sh: sh, noColor: cfg.NoColor, noClipboard: cfg.NoClipboard, width: 80, height: 24, help: help.New(),
 		boot: startup{sh: sh, firstPage: cfg.FirstPage, loadCatalog: cfg.LoadCatalog, warnings: cfg.Warnings}}
 	m.help.Styles = st.Help
 	m.stack = []screen{newHomeScreen(sh)}
@@ -241,7 +249,15 @@ func (m *Model) navigate(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		ws.cyc.prev = msg.prev
 		m.push(ws)
 	case exportedMsg:
+		if len(msg.personal) > 0 {
+			m.askExport = &msg
+			return nil, true
+		}
 		text := fmt.Sprintf("%s %s", m.sh.tr("Exporterad till", "Exported to"), msg.path)
+		var clip tea.Cmd
+		if msg.req.Copy {
+			clip, text = m.copied(msg)
+		}
 		if msg.warning != nil {
 			text += " · " + checklist.Message(msg.warning, m.sh.lang)
 		}
@@ -249,7 +265,7 @@ func (m *Model) navigate(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		// found again.
 		m.notice = text
 		m.layout()
-		return m.forward(msg), true
+		return tea.Batch(clip, m.forward(msg)), true
 	default:
 		return nil, false
 	}
@@ -264,6 +280,15 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		panic("samkoll: test panic requested")
 	case key.Matches(msg, g.Quit):
 		return m.quit()
+	case m.askExport != nil:
+		ask := m.askExport
+		m.askExport = nil
+		if key.Matches(msg, m.sh.keys.Export.Confirm) {
+			req := ask.req
+			req.AllowPersonalData = true
+			return exportCmd(m.sh.ctx, m.sh.exporter, m.sh.lang, ask.id, req)
+		}
+		return m.setStatus(m.sh.tr("Inget exporterades.", "Nothing was exported."), false)
 	case m.failure != "" && key.Matches(msg, g.Dismiss):
 		m.failure = ""
 		m.layout()
@@ -382,6 +407,8 @@ func (m *Model) View() tea.View {
 	switch {
 	case m.quitting:
 		lines = append(lines, st.Info.Render(ansi.Truncate(m.quittingText(), w, "…")))
+	case m.askExport != nil:
+		lines = append(lines, st.Error.Render(ansi.Truncate(checklist.SanitizeLine(m.askExportText()), w, "…")))
 	case m.status == "":
 		lines = append(lines, "")
 	case m.statusErr:
@@ -406,3 +433,25 @@ func (m *Model) View() tea.View {
 func (m *Model) ActiveScreen() string { return m.activeID().String() }
 
 func (m *Model) activeID() screenID { return screenKind(m.active()) }
+
+// askExportText is the question before a plan whose free text looks like a
+// personnummer is written.
+func (m *Model) askExportText() string {
+	ask := m.askExport
+	places := strings.Join(ask.personal, "; ")
+	return m.sh.tr("Fritexten liknar personnummer. Exportera ändå? j/n · ", "The free text looks like a personnummer. Export anyway? y/n · ") + places
+}
+
+// copied is what a finished copy does: the extract goes on the clipboard
+// through the terminal (OSC 52), and the status line says what was copied
+// and where the file is; where the terminal is known not to take it, only
+// the file is named.
+func (m *Model) copied(msg exportedMsg) (tea.Cmd, string) {
+	lines := strings.Count(strings.TrimRight(msg.text, "\n"), "\n") + 1
+	if m.noClipboard {
+		return nil, m.sh.tr("Terminalen tar inte emot urklipp; utdraget för protokollet finns i ", "The terminal does not take the clipboard; the extract for the minutes is in ") + msg.path
+	}
+	return tea.SetClipboard(msg.text), fmt.Sprintf(m.sh.tr(
+		"Utdraget för protokollet (%d rader) är kopierat; finns också i %s",
+		"The extract for the minutes (%d lines) is copied; also in %s"), lines, msg.path)
+}

@@ -48,19 +48,37 @@ type Store interface {
 	Drafts(ctx context.Context, assessmentID int64) (map[string]checklist.Draft, error)
 }
 
-// ExportResult is a written export.
+// ExportRequest says what to export.
+type ExportRequest struct {
+	// HTML asks for the HTML file instead of markdown.
+	HTML bool
+	// Copy asks for the short extract for the minutes as markdown, to put
+	// on the clipboard; it is written to a file as well.
+	Copy bool
+	// AllowPersonalData writes the plan although its free text looks like
+	// a personnummer: the user said yes when asked.
+	AllowPersonalData bool
+}
+
+// ExportResult is a written export, or the reason it was not written.
 type ExportResult struct {
 	// Path is the file written.
 	Path string
 	// Warning, when set, is a problem that did not stop the export, such
 	// as a broken override template replaced by the built-in one.
 	Warning error
+	// Text is what was written, for Copy.
+	Text string
+	// PersonalData, when set, names the places whose text looks like a
+	// personnummer; nothing was written, and the app asks before it
+	// exports with AllowPersonalData.
+	PersonalData []string
 }
 
-// Exporter writes an assessment's markdown handlingsplan to a file and
-// returns its path.
+// Exporter writes an assessment's handlingsplan to a file and returns its
+// path.
 type Exporter interface {
-	ExportAssessment(ctx context.Context, id int64) (ExportResult, error)
+	ExportAssessment(ctx context.Context, id int64, req ExportRequest) (ExportResult, error)
 }
 
 // Summary is one row of the start screen (see checklist.Summary).

@@ -313,13 +313,26 @@ func (f *fakeStore) response(id int64, area, item string) checklist.Response {
 	return f.assessments[id].Responses[checklist.ItemKey{AreaID: area, ItemID: item}]
 }
 
-// fakeExporter records export calls; warning, when set, comes with each.
+// fakeExporter records export calls; warning, when set, comes with each;
+// personal, when set, stops every export not allowed to hold personal data.
 type fakeExporter struct {
-	ids     []int64
-	warning error
+	ids      []int64
+	reqs     []ExportRequest
+	warning  error
+	personal []string
 }
 
-func (e *fakeExporter) ExportAssessment(_ context.Context, id int64) (ExportResult, error) {
+func (e *fakeExporter) ExportAssessment(_ context.Context, id int64, req ExportRequest) (ExportResult, error) {
+	e.reqs = append(e.reqs, req)
+	if len(e.personal) > 0 && !req.AllowPersonalData {
+		return ExportResult{PersonalData: e.personal}, nil
+	}
 	e.ids = append(e.ids, id)
+	switch {
+	case req.Copy:
+		return ExportResult{Path: fmt.Sprintf("/tmp/protokollsutdrag-%d.md", id), Text: "# Utdrag\n\nrad två\n"}, nil
+	case req.HTML:
+		return ExportResult{Path: fmt.Sprintf("/tmp/handlingsplan-%d.html", id), Warning: e.warning}, nil
+	}
 	return ExportResult{Path: fmt.Sprintf("/tmp/handlingsplan-%d.md", id), Warning: e.warning}, nil
 }

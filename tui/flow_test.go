@@ -24,7 +24,7 @@ type flowExporter struct {
 	dir string
 }
 
-func (e flowExporter) ExportAssessment(ctx context.Context, id int64) (ExportResult, error) {
+func (e flowExporter) ExportAssessment(ctx context.Context, id int64, _ ExportRequest) (ExportResult, error) {
 	a, err := e.s.LoadAssessment(ctx, id)
 	if err != nil {
 		return ExportResult{}, err

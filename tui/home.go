@@ -203,7 +203,7 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, k.Summary) && ok:
 		return s, openCmd(summaryScreenID, a.ID)
 	case key.Matches(msg, k.Export) && ok:
-		return s, exportCmd(sh.ctx, sh.exporter, sh.lang, a.ID)
+		return s, exportCmd(sh.ctx, sh.exporter, sh.lang, a.ID, ExportRequest{})
 	case key.Matches(msg, k.Delete) && ok:
 		s.confirm = true
 	case key.Matches(msg, sh.keys.Global.Back):

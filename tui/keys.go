@@ -22,6 +22,7 @@ type KeyMap struct {
 	Form            FormKeys
 	Plan            PlanKeys
 	Summary         SummaryKeys
+	Export          ExportKeys
 }
 
 // GlobalKeys work on every screen (q, p and ? only when no text input has
@@ -103,9 +104,15 @@ type PlanKeys struct {
 
 // SummaryKeys are the summary's keys.
 type SummaryKeys struct {
-	Export, Plan, Close key.Binding
+	Export, ExportHTML, Copy, Plan, Close key.Binding
 	// AddRisk adds an action for the first serious risk without one.
 	AddRisk key.Binding
+}
+
+// ExportKeys answer the question before a plan whose free text looks like
+// a personnummer is written.
+type ExportKeys struct {
+	Confirm, Cancel key.Binding
 }
 
 // DefaultKeyMap returns the bindings with help in lang.
@@ -222,10 +229,16 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Summary:  b([]string{"z"}, "z", t("sammanfattning", "summary")),
 		},
 		Summary: SummaryKeys{
-			Export:  b([]string{"x"}, "x", t("exportera", "export")),
-			Plan:    b([]string{"a"}, "a", t("handlingsplan", "action plan")),
-			Close:   b([]string{"c"}, "c", t("avsluta bedömningen", "close the assessment")),
-			AddRisk: b([]string{"r"}, "r", t("åtgärd för allvarlig risk", "action for a serious risk")),
+			Export:     b([]string{"x"}, "x", t("exportera", "export")),
+			ExportHTML: b([]string{"w"}, "w", t("HTML att skriva ut", "HTML to print")),
+			Copy:       b([]string{"y"}, "y", t("kopiera utdraget", "copy the extract")),
+			Plan:       b([]string{"a"}, "a", t("handlingsplan", "action plan")),
+			Close:      b([]string{"c"}, "c", t("avsluta bedömningen", "close the assessment")),
+			AddRisk:    b([]string{"r"}, "r", t("åtgärd för allvarlig risk", "action for a serious risk")),
+		},
+		Export: ExportKeys{
+			Confirm: b([]string{"j", "y"}, "j/y", t("skriv ändå", "write anyway")),
+			Cancel:  b([]string{"n", "esc"}, "n/esc", t("avbryt", "cancel")),
 		},
 	}
 }

@@ -209,7 +209,7 @@ type longExporter struct{}
 
 const longExportPath = "/home/chef/Dokument/samkoll-export/handlingsplan-enhet-r-2026-11-22-avdelning-7-medicinkliniken.md"
 
-func (longExporter) ExportAssessment(context.Context, int64) (ExportResult, error) {
+func (longExporter) ExportAssessment(context.Context, int64, ExportRequest) (ExportResult, error) {
 	return ExportResult{Path: longExportPath}, nil
 }
 

@@ -98,6 +98,11 @@ type exportedMsg struct {
 	id      int64
 	path    string
 	warning error
+	req     ExportRequest
+	// text is the copied extract; personal the places that stopped the
+	// export (see ExportResult).
+	text     string
+	personal []string
 }
 
 // statusDuration is how long a status line stays.
@@ -159,17 +164,17 @@ func unitsCmd(ctx context.Context, s Store) tea.Cmd {
 	}
 }
 
-// exportCmd writes the markdown export of assessment id. A nil exporter
-// gives an explanatory error.
-func exportCmd(ctx context.Context, e Exporter, lang checklist.Lang, id int64) tea.Cmd {
+// exportCmd writes the export req of assessment id. A nil exporter gives
+// an explanatory error.
+func exportCmd(ctx context.Context, e Exporter, lang checklist.Lang, id int64, req ExportRequest) tea.Cmd {
 	return func() tea.Msg {
 		if e == nil {
 			return errMsg{errNoExporter(lang)}
 		}
-		res, err := e.ExportAssessment(ctx, id)
+		res, err := e.ExportAssessment(ctx, id, req)
 		if err != nil {
 			return errMsg{err}
 		}
-		return exportedMsg{id, res.Path, res.Warning}
+		return exportedMsg{id: id, path: res.Path, warning: res.Warning, req: req, text: res.Text, personal: res.PersonalData}
 	}
 }

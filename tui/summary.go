@@ -121,7 +121,11 @@ func (s *summaryScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			return s, func() tea.Msg { return add }
 		}
 	case key.Matches(msg, k.Export):
-		return s, exportCmd(s.sh.ctx, s.sh.exporter, s.sh.lang, s.a.ID)
+		return s, exportCmd(s.sh.ctx, s.sh.exporter, s.sh.lang, s.a.ID, ExportRequest{})
+	case key.Matches(msg, k.ExportHTML):
+		return s, exportCmd(s.sh.ctx, s.sh.exporter, s.sh.lang, s.a.ID, ExportRequest{HTML: true})
+	case key.Matches(msg, k.Copy):
+		return s, exportCmd(s.sh.ctx, s.sh.exporter, s.sh.lang, s.a.ID, ExportRequest{Copy: true})
 	case key.Matches(msg, k.Plan):
 		return s, openCmd(planScreenID, s.a.ID)
 	case key.Matches(msg, s.closeKey()):
@@ -331,5 +335,5 @@ func (s *summaryScreen) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (s *summaryScreen) FullHelp() [][]key.Binding {
 	k, g := s.sh.keys.Summary, s.sh.keys.Global
-	return append(s.page.FullHelp(), []key.Binding{k.Export, k.Plan, s.closeKey()}, []key.Binding{g.Back, g.Help, g.Quit})
+	return append(s.page.FullHelp(), []key.Binding{k.Export, k.ExportHTML, k.Copy, k.Plan, s.closeKey()}, []key.Binding{g.Back, g.Help, g.Quit})
 }

@@ -1,9 +1,12 @@
 package tui
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"samkoll/checklist"
@@ -144,3 +147,89 @@ func TestSummaryScrollAndPlan(t *testing.T) {
 type errTest string
 
 func (e errTest) Error() string { return string(e) }
+
+func TestSummaryExportHTMLAndCopy(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 80, 24)
+	hs.openSummary()
+	hs.keys("w")
+	if len(hs.exp.reqs) != 1 || !hs.exp.reqs[0].HTML {
+		t.Fatalf("w asked for %+v, want HTML", hs.exp.reqs)
+	}
+	if v := hs.view(); !strings.Contains(v, "Exporterad till /tmp/handlingsplan-3.html") {
+		t.Errorf("HTML path not shown:\n%s", v)
+	}
+
+	// The copy puts the extract on the clipboard and says so.
+	_, cmd := hs.m.Update(exportedMsg{id: pbCurrent, path: "/tmp/protokollsutdrag-3.md", req: ExportRequest{Copy: true}, text: "# Utdrag\n\nrad två\n"})
+	if got := clipboardOf(cmd); got != "# Utdrag\n\nrad två\n" {
+		t.Errorf("clipboard set to %q", got)
+	}
+	if st := hs.m.notice; st != "Utdraget för protokollet (3 rader) är kopierat; finns också i /tmp/protokollsutdrag-3.md" {
+		t.Errorf("the status line does not say what was copied: %q", st)
+	}
+	hs.keys("y")
+	if last := hs.exp.reqs[len(hs.exp.reqs)-1]; !last.Copy {
+		t.Errorf("y asked for %+v, want Copy", last)
+	}
+
+	// A terminal without OSC 52 gets the file's path instead.
+	hs.m.noClipboard = true
+	_, cmd = hs.m.Update(exportedMsg{id: pbCurrent, path: "/tmp/protokollsutdrag-3.md", req: ExportRequest{Copy: true}, text: "x"})
+	if got := clipboardOf(cmd); got != "" {
+		t.Errorf("clipboard set to %q on a terminal without it", got)
+	}
+	if st := hs.m.notice; st != "Terminalen tar inte emot urklipp; utdraget för protokollet finns i /tmp/protokollsutdrag-3.md" {
+		t.Errorf("the status line does not name the file: %q", st)
+	}
+}
+
+// clipboardOf runs cmd and its batches and returns the text of the
+// clipboard command among them, or "".
+func clipboardOf(cmd tea.Cmd) string {
+	if cmd == nil {
+		return ""
+	}
+	msg := cmd()
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+		for i := range v.Len() {
+			if c, _ := v.Index(i).Interface().(tea.Cmd); c != nil {
+				if s := clipboardOf(c); s != "" {
+					return s
+				}
+			}
+		}
+		return ""
+	}
+	if fmt.Sprintf("%T", msg) == "tea.setClipboardMsg" {
+		return reflect.ValueOf(msg).String()
+	}
+	return ""
+}
+
+func TestExportAsksBeforePersonalData(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 80, 24)
+	hs.exp.personal = []string{"Område sam, punkt 1: kommentar"}
+	hs.openSummary()
+	hs.keys("w")
+	if len(hs.exp.ids) != 0 {
+		t.Fatal("the export was written without asking")
+	}
+	v := hs.view()
+	if !strings.Contains(v, "Fritexten liknar personnummer. Exportera ändå? j/n · Område sam, punkt 1") {
+		t.Fatalf("no question:\n%s", v)
+	}
+	hs.keys("n")
+	if len(hs.exp.ids) != 0 || !strings.Contains(hs.view(), "Inget exporterades.") {
+		t.Fatalf("n did not cancel: %v\n%s", hs.exp.ids, hs.view())
+	}
+	hs.keys("w", "j")
+	if len(hs.exp.ids) != 1 {
+		t.Fatalf("j did not export: %v", hs.exp.ids)
+	}
+	if last := hs.exp.reqs[len(hs.exp.reqs)-1]; !last.HTML || !last.AllowPersonalData {
+		t.Errorf("the confirmed export asked for %+v", last)
+	}
+	if v := hs.view(); !strings.Contains(v, "Exporterad till /tmp/handlingsplan-3.html") {
+		t.Errorf("path not shown:\n%s", v)
+	}
+}
