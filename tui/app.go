@@ -218,60 +218,6 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// navigate opens, closes and builds screens; ok is false for a message
-// that is not about navigation.
-func (m *Model) navigate(msg tea.Msg) (cmd tea.Cmd, ok bool) {
-	switch msg := msg.(type) {
-	case backMsg:
-		return m.pop(), true
-	case newAssessmentMsg:
-		ns := newNewScreen(m.sh)
-		m.push(ns)
-		return ns.init(), true
-	case openMsg:
-		m.sh.loadOrdered(msg, nil)
-	case addActionMsg:
-		m.sh.loadOrdered(openMsg{to: planScreenID, id: msg.AssessmentID}, &msg)
-	case assessmentLoadedMsg:
-		if msg.drafts != nil {
-			if m.sh.drafts == nil {
-				m.sh.drafts = map[int64]map[string]checklist.Draft{}
-			}
-			m.sh.drafts[msg.a.ID] = msg.drafts
-		}
-		if msg.open.to == noScreen {
-			return m.forward(msg), true
-		}
-		return m.open(msg), true
-	case assessmentCreatedMsg:
-		m.stack = m.stack[:len(m.stack)-1]
-		ws := newWalkScreen(m.sh, msg.a, checklist.ItemKey{})
-		ws.cyc.prev = msg.prev
-		m.push(ws)
-	case exportedMsg:
-		if len(msg.personal) > 0 {
-			m.askExport = &msg
-			return nil, true
-		}
-		text := fmt.Sprintf("%s %s", m.sh.tr("Exporterad till", "Exported to"), msg.path)
-		var clip tea.Cmd
-		if msg.req.Copy {
-			clip, text = m.copied(msg)
-		}
-		if msg.warning != nil {
-			text += " · " + checklist.Message(msg.warning, m.sh.lang)
-		}
-		// The whole path, wrapped, until the next key: a cut path cannot be
-		// found again.
-		m.notice = text
-		m.layout()
-		return tea.Batch(clip, m.forward(msg)), true
-	default:
-		return nil, false
-	}
-	return nil, true
-}
-
 // handleKey handles the global keys and forwards the rest.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	g, typing := m.sh.keys.Global, m.active().Inputting()
@@ -313,49 +259,6 @@ func (m *Model) forward(msg tea.Msg) tea.Cmd {
 	s, cmd := m.active().Update(msg)
 	m.stack[len(m.stack)-1] = s
 	return cmd
-}
-
-// push makes s the active screen.
-func (m *Model) push(s screen) {
-	m.stack = append(m.stack, s)
-	m.layout()
-}
-
-// pop goes back one screen; popping the start screen quits.
-func (m *Model) pop() tea.Cmd {
-	if len(m.stack) <= 1 {
-		return m.quit()
-	}
-	m.stack = m.stack[:len(m.stack)-1]
-	m.layout()
-	return m.forward(resumedMsg{})
-}
-
-// open builds the screen an assessment was loaded for.
-func (m *Model) open(msg assessmentLoadedMsg) tea.Cmd {
-	if i := m.onStack(msg.open.to, msg.a.ID); i >= 0 {
-		return m.backTo(i, msg)
-	}
-	var s screen
-	switch msg.open.to {
-	case walkScreenID:
-		ws := newWalkScreen(m.sh, msg.a, msg.open.focus)
-		ws.cyc.prev = msg.prev
-		s = ws
-	case planScreenID:
-		s = newPlanScreen(m.sh, msg.a)
-	case summaryScreenID:
-		ss := newSummaryScreen(m.sh, msg.a)
-		ss.setPrevious(msg.prev)
-		s = ss
-	default:
-		return nil
-	}
-	m.push(s)
-	if msg.add != nil {
-		return m.forward(*msg.add)
-	}
-	return nil
 }
 
 // setStatus shows text in the status line until it expires.
