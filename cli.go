@@ -10,11 +10,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
 	"samkoll/assets"
 	"samkoll/checklist"
+	"samkoll/report"
 	"samkoll/store"
 )
 
@@ -398,4 +400,32 @@ func parseInterspersed(e *env, fs *flag.FlagSet, g *globals, args []string) ([]s
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// parseYear reads --year: "" is this year; anything but a year from 1900
+// to 2200 is a usage error.
+func parseYear(e *env, flag string) (int, error) {
+	if flag == "" {
+		return e.today().Year, nil
+	}
+	y, err := strconv.Atoi(flag)
+	if err != nil || y < 1900 || y > 2200 {
+		return 0, &usageError{e.tr(fmt.Sprintf("--year %q: skriv ett årtal, t.ex. 2026", flag),
+			fmt.Sprintf("--year %q: give a year, e.g. 2026", flag))}
+	}
+	return y, nil
+}
+
+// writeOutput writes a report to standard output, or, with -o, atomically
+// to the file out and says where.
+func writeOutput(e *env, out string, data []byte) error {
+	if out == "" {
+		_, err := e.stdout.Write(data)
+		return err
+	}
+	if err := report.WriteFileAtomic(out, data); err != nil {
+		return err
+	}
+	e.wrote(out)
+	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 
 	"samkoll/checklist"
 	"samkoll/report"
@@ -40,14 +39,9 @@ func runFollowup(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return &usageError{e.tr(fmt.Sprintf("okänt argument %q", pos[0]), fmt.Sprintf("unknown argument %q", pos[0]))}
 	}
-	year := e.today().Year
-	if *yearFlag != "" {
-		y, err := strconv.Atoi(*yearFlag)
-		if err != nil || y < 1900 || y > 2200 {
-			return &usageError{e.tr(fmt.Sprintf("--year %q: skriv ett årtal, t.ex. 2026", *yearFlag),
-				fmt.Sprintf("--year %q: give a year, e.g. 2026", *yearFlag))}
-		}
-		year = y
+	year, err := parseYear(e, *yearFlag)
+	if err != nil {
+		return err
 	}
 	s, err := openStore(ctx, e, true)
 	if err != nil {
@@ -70,13 +64,5 @@ func runFollowup(ctx context.Context, e *env, args []string) error {
 		}
 		return err
 	}
-	if *out == "" {
-		_, err := e.stdout.Write(buf.Bytes())
-		return err
-	}
-	if err := report.WriteFileAtomic(*out, buf.Bytes()); err != nil {
-		return err
-	}
-	e.wrote(*out)
-	return nil
+	return writeOutput(e, *out, buf.Bytes())
 }

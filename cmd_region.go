@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 
 	"samkoll/report"
 	"samkoll/store"
@@ -60,14 +59,9 @@ func runRegion(ctx context.Context, e *env, args []string) error {
 		return &usageError{e.tr(fmt.Sprintf("--format %q: välj markdown eller html", *format),
 			fmt.Sprintf("--format %q: choose markdown or html", *format))}
 	}
-	year := e.today().Year
-	if *yearFlag != "" {
-		y, err := strconv.Atoi(*yearFlag)
-		if err != nil || y < 1900 || y > 2200 {
-			return &usageError{e.tr(fmt.Sprintf("--year %q: skriv ett årtal, t.ex. 2026", *yearFlag),
-				fmt.Sprintf("--year %q: give a year, e.g. 2026", *yearFlag))}
-		}
-		year = y
+	year, err := parseYear(e, *yearFlag)
+	if err != nil {
+		return err
 	}
 	mapping, err := readUnitMap(e, *mapFile)
 	if err != nil {
@@ -112,15 +106,7 @@ func runRegion(ctx context.Context, e *env, args []string) error {
 	if err := write(ctx, &buf, s, year, cat, opt); err != nil {
 		return err
 	}
-	if *out == "" {
-		_, err := e.stdout.Write(buf.Bytes())
-		return err
-	}
-	if err := report.WriteFileAtomic(*out, buf.Bytes()); err != nil {
-		return err
-	}
-	e.wrote(*out)
-	return nil
+	return writeOutput(e, *out, buf.Bytes())
 }
 
 // dbPathOf is the database the command is pointed at.
