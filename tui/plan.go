@@ -31,28 +31,6 @@ type planScreen struct {
 	notice string
 }
 
-// planEffectPrompt checks an action (k): it asks first whether an action
-// that is not done is done, or whether an existing check is to be undone,
-// then "hade åtgärden effekt?". Nothing is saved until the last answer;
-// esc at any step leaves the action as it was.
-type planEffectPrompt struct {
-	stage  checkStage
-	action checklist.Action
-	input  *textField
-	// warned is set once the personnummer warning has been shown.
-	warned bool
-}
-
-// checkStage is the question the check prompt asks.
-type checkStage int
-
-// The check prompt's questions.
-const (
-	checkEffect checkStage = iota
-	checkAskDone
-	checkAskUndo
-)
-
 // newPlanScreen returns the plan screen for a loaded assessment.
 func newPlanScreen(sh *shared, a checklist.Assessment) *planScreen {
 	p := &planScreen{sh: sh, a: a, w: 80, h: 20}
@@ -167,19 +145,7 @@ func (p *planScreen) updateTable(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		p.sh.saveAction(cur, p.actionWhat(cur))
 		return p, nil
 	case key.Matches(msg, keys.Checked):
-		in := newTextField(p.sh, "> ", p.sh.tr("ja/nej och kort varför", "yes/no and briefly why"), 200)
-		in.SetValue(cur.Effect)
-		in.SetWidth(p.w)
-		in.Focus()
-		// Nothing is saved until the last answer: esc leaves the action as
-		// it was.
-		p.effect = &planEffectPrompt{action: cur, input: in}
-		switch {
-		case !cur.CheckedOn.IsZero():
-			p.effect.stage = checkAskUndo
-		case cur.Status != checklist.Klar:
-			p.effect.stage = checkAskDone
-		}
+		p.openCheck(cur)
 		return p, nil
 	case key.Matches(msg, keys.Delete):
 		p.deleting = true
@@ -187,67 +153,6 @@ func (p *planScreen) updateTable(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		p.table, _ = p.table.Update(msg)
 	}
 	return p, nil
-}
-
-// updateEffect handles the effect prompt after k.
-func (p *planScreen) updateEffect(msg tea.Msg) (screen, tea.Cmd) {
-	e := p.effect
-	if k, ok := msg.(tea.KeyPressMsg); ok && e.stage != checkEffect {
-		hk := p.sh.keys.Home
-		switch {
-		case key.Matches(k, hk.Confirm) && e.stage == checkAskUndo:
-			a := e.action
-			a.CheckedOn, a.Effect = checklist.Date{}, ""
-			p.effect = nil
-			p.sh.saveAction(a, p.sh.tr("ångrandet av kontrollen av ", "the undoing of the check of ")+quoteShort(a.What))
-		case key.Matches(k, hk.Confirm):
-			e.action.Status = checklist.Klar
-			if e.action.DoneOn.IsZero() {
-				e.action.DoneOn = p.sh.today()
-			}
-			e.stage = checkEffect
-		case key.Matches(k, hk.Cancel), key.Matches(k, p.sh.keys.Input.Cancel):
-			p.effect = nil
-		}
-		return p, nil
-	}
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		in := p.sh.keys.Input
-		switch {
-		case key.Matches(k, in.Cancel):
-			p.effect = nil
-			return p, nil
-		case key.Matches(k, in.Save):
-			text := strings.TrimSpace(e.input.Value())
-			if !e.warned && checklist.ContainsPersonnummer(text) {
-				e.warned = true
-				return p, nil
-			}
-			a := e.action
-			a.Effect, a.CheckedOn = text, p.sh.today()
-			p.effect = nil
-			if planNoEffect(text) {
-				p.notice = p.sh.tr("Ingen effekt: lägg till en ny åtgärd med a.", "No effect: add a new measure with a.")
-			}
-			p.sh.saveAction(a, p.actionWhat(a))
-			return p, nil
-		}
-	}
-	if e.input.edit(msg) {
-		e.warned = false
-	}
-	return p, nil
-}
-
-// planNoEffect reports whether an effect text starts with "nej" or "no".
-func planNoEffect(s string) bool {
-	s = strings.ToLower(strings.TrimSpace(s))
-	for _, w := range []string{"nej", "no"} {
-		if s == w || strings.HasPrefix(s, w+" ") || strings.HasPrefix(s, w+",") || strings.HasPrefix(s, w+".") {
-			return true
-		}
-	}
-	return false
 }
 
 // updateDelete handles the delete confirmation.
@@ -335,20 +240,8 @@ func (p *planScreen) View() string {
 	case p.deleting:
 		b = append(b, st.Warning.Render(ansi.Truncate(tr("Ta bort åtgärden? y/j = ja, n/esc = nej",
 			"Delete the action? y = yes, n/esc = no"), p.w, "…")))
-	case p.effect != nil && p.effect.stage == checkAskDone:
-		b = append(b, st.Warning.Render(wrap(tr("Åtgärden är inte klar. Är den genomförd? y/j = ja, markera den klar och kontrollera · n/esc = avbryt",
-			"The action is not done. Has it been carried out? y = yes, mark it done and check it · n/esc = cancel"), p.w)))
-	case p.effect != nil && p.effect.stage == checkAskUndo:
-		b = append(b, st.Warning.Render(wrap(fmt.Sprintf(tr("Kontrollerad %s. Ångra kontrollen? y/j = ja · n/esc = nej",
-			"Checked on %s. Undo the check? y = yes · n/esc = no"), p.effect.action.CheckedOn), p.w)))
 	case p.effect != nil:
-		b = append(b, st.Focused.Render(ansi.Truncate(tr("Kontrollerad. Hade åtgärden effekt?", "Checked. Did the measure work?"), p.w, "…")))
-		b = append(b, p.effect.input.View())
-		b = append(b, st.Hint.Render(ansi.Truncate(tr("Skriv inte namn eller uppgifter om enskildas hälsa eller ärenden",
-			"Do not write names or details of anyone's health or case"), p.w, "…")))
-		if p.effect.warned {
-			b = append(b, st.Warning.Render(ansi.Truncate(planPNWarning(p.sh), p.w, "…")))
-		}
+		b = append(b, p.effectLines()...)
 	case p.notice != "":
 		b = append(b, st.Info.Render(ansi.Truncate(p.notice, p.w, "…")))
 	default:

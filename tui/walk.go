@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
@@ -201,29 +199,6 @@ func (s *walkScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	return sc, cmd
 }
 
-// syncGuide puts the current item's guidance and legal basis into the
-// pager when the item has changed, at most a third of the height tall.
-func (s *walkScreen) syncGuide() {
-	wi, ok := s.current()
-	if !ok || s.guideFor == s.idx {
-		return
-	}
-	sh, st := s.sh, s.sh.styles
-	var lines []string
-	for _, l := range strings.Split(wrap(sh.tr("Vägledning: ", "Guidance: ")+wi.item.Guidance.In(sh.lang), s.w), "\n") {
-		lines = append(lines, st.Subtle.Render(l))
-	}
-	if legal := wi.item.LegalString(sh.lang); legal != "" {
-		for _, l := range strings.Split(wrap(sh.tr("Grund: ", "Basis: ")+legal, s.w), "\n") {
-			lines = append(lines, st.Subtle.Render(l))
-		}
-	}
-	s.guide.SetSize(s.w, min(len(lines), max(s.h/3, 3)))
-	s.guide.SetLines(lines)
-	s.guide.vp.GotoTop()
-	s.guideFor = s.idx
-}
-
 // update handles the walk.
 func (s *walkScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -360,50 +335,4 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		s.openMeasures(wi)
 	}
 	return s, nil
-}
-
-// ShortHelp lists the keys that work now.
-func (s *walkScreen) ShortHelp() []key.Binding {
-	k, g := s.sh.keys.Walk, s.sh.keys.Global
-	if s.ov != nil {
-		return s.ov.ShortHelp()
-	}
-	if s.cyc.hist != nil {
-		return append(s.cyc.hist.page.ShortHelp(), k.History, g.Back)
-	}
-	switch s.mode {
-	case modeComment, modeReason, modeRiskNote, modeMeasures:
-		return s.entry.ShortHelp()
-	case modeRisk:
-		return s.riskHelp()
-	}
-	return []key.Binding{k.Ja, k.Delvis, k.Nej, k.EjAktuellt, k.Prev, k.Next, k.Comment, k.Guidance, k.Overview, g.Help}
-}
-
-// FullHelp lists all keys.
-func (s *walkScreen) FullHelp() [][]key.Binding {
-	k, g := s.sh.keys.Walk, s.sh.keys.Global
-	if s.ov != nil {
-		return s.ov.FullHelp()
-	}
-	if s.cyc.hist != nil {
-		return [][]key.Binding{s.ShortHelp()}
-	}
-	switch s.mode {
-	case modeRisk:
-		return [][]key.Binding{s.riskHelp()}
-	case modeComment, modeReason, modeRiskNote, modeMeasures:
-		return [][]key.Binding{s.ShortHelp()}
-	}
-	scroll := s.guide.FullHelp()[0]
-	if !s.guidance {
-		scroll = nil
-	}
-	return [][]key.Binding{
-		{k.Ja, k.Delvis, k.Nej, k.EjAktuellt},
-		{k.Prev, k.Next, k.Overview},
-		{k.Comment, k.Measures, k.Guidance, k.Risk, k.History, k.Plan, k.Summary},
-		scroll,
-		{g.Present, g.Help, g.Back, g.Quit},
-	}
 }
