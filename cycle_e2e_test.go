@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,30 +12,13 @@ import (
 // finds that answer on the walk ("Förra APT …"), answers Ja, and exports a
 // plan with the section "Sedan förra APT".
 func TestEndToEndTwoAPTs(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test")
-	}
-	dir := t.TempDir()
-	bin := buildBinary(t, dir)
-	db := filepath.Join(dir, "data", "apt.db")
-	home := filepath.Join(dir, "home")
-	if err := os.MkdirAll(home, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	cmd := fmt.Sprintf("env HOME=%q LANG=sv_SE.UTF-8 TERM=xterm-256color %q --db %q; echo SAMKOLL-EXIT=$?; sleep 60", home, bin, db)
+	f := newAppFixture(t)
+	home := f.home
 
 	// The first APT, in October.
-	s := startTmux(t, 100, 30, cmd)
+	s := startTmux(t, 100, 30, f.cmd)
 	s.waitFor("Här finns inga riskbedömningar")
-	s.keys("n")
-	s.waitFor("Ny riskbedömning")
-	s.text("Avdelning 9")
-	s.keys("Tab")
-	s.text("2026-10-04")
-	s.keys("Tab")
-	s.text("chef, skyddsombud, sex medarbetare")
-	s.keys("Tab", "Space", "C-s")
-	s.waitFor("1/71")
+	s.newAssessment("Avdelning 9", "2026-10-04", "chef, skyddsombud, sex medarbetare")
 	s.keys("3") // Nej: the risk matrix
 	s.waitFor("Riskbedömning")
 	s.keys("3", "3")
@@ -47,15 +29,9 @@ func TestEndToEndTwoAPTs(t *testing.T) {
 	s.waitFor("SAMKOLL-EXIT=0")
 
 	// The second APT of the unit.
-	s = startTmux(t, 100, 30, cmd)
+	s = startTmux(t, 100, 30, f.cmd)
 	s.waitFor("Avdelning 9")
-	s.keys("n")
-	s.waitFor("Ny riskbedömning")
-	s.text("Avdelning 9")
-	s.keys("Tab", "Tab")
-	s.text("chef, sju medarbetare")
-	s.keys("Tab", "Space", "C-s")
-	s.waitFor("1/71")
+	s.newAssessment("Avdelning 9", "", "chef, sju medarbetare")
 	s.waitFor("Förra APT 2026-10-04: Nej · Hög")
 	s.keys("t") // the item's history
 	s.waitFor("Tidigare svar")

@@ -28,6 +28,46 @@ func buildBinary(t *testing.T, dir string, flags ...string) string {
 	return bin
 }
 
+// appFixture is a freshly built samkoll with a database and a HOME of its
+// own in the test's folder; cmd runs it in tmux and then prints its exit
+// code as SAMKOLL-EXIT=N.
+type appFixture struct {
+	db, home, cmd string
+}
+
+func newAppFixture(t *testing.T) appFixture {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	f := appFixture{db: filepath.Join(dir, "data", "apt.db"), home: filepath.Join(dir, "home")}
+	if err := os.MkdirAll(f.home, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	f.cmd = fmt.Sprintf("env HOME=%q LANG=sv_SE.UTF-8 TERM=xterm-256color %q --db %q; echo SAMKOLL-EXIT=$?; sleep 60", f.home, bin, f.db)
+	return f
+}
+
+// newAssessment fills the new-assessment form from the start screen: the
+// unit, the date (empty keeps today's), who took part, and every area
+// offered; it waits for the walk's first item.
+func (s *tmuxSession) newAssessment(unit, date, who string) {
+	s.t.Helper()
+	s.keys("n")
+	s.waitFor("Ny riskbedömning")
+	s.text(unit)
+	s.keys("Tab")
+	if date != "" {
+		s.text(date)
+	}
+	s.keys("Tab")
+	s.text(who)
+	s.keys("Tab", "Space", "C-s")
+	s.waitFor("1/71")
+}
+
 // tmuxSession drives one program in a detached tmux session on a private
 // server socket.
 type tmuxSession struct {
@@ -94,27 +134,12 @@ func (s *tmuxSession) waitFor(want string) string {
 // with the personnummer warning, the plan, the summary and an export. It
 // then checks the database and the exported file.
 func TestEndToEnd(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test")
-	}
-	dir := t.TempDir()
-	bin := buildBinary(t, dir)
-	db := filepath.Join(dir, "data", "apt.db")
-	home := filepath.Join(dir, "home")
-	if err := os.MkdirAll(home, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	cmd := fmt.Sprintf("env HOME=%q LANG=sv_SE.UTF-8 TERM=xterm-256color %q --db %q; echo SAMKOLL-EXIT=$?; sleep 60", home, bin, db)
-	s := startTmux(t, 100, 30, cmd)
+	f := newAppFixture(t)
+	db, home := f.db, f.home
+	s := startTmux(t, 100, 30, f.cmd)
 
 	s.waitFor("Här finns inga riskbedömningar")
-	s.keys("n")
-	s.waitFor("Ny riskbedömning")
-	s.text("Avdelning 7")
-	s.keys("Tab", "Tab")
-	s.text("chef, skyddsombud, fem undersköterskor")
-	s.keys("Tab", "Space", "C-s")
-	s.waitFor("1/71")
+	s.newAssessment("Avdelning 7", "", "chef, skyddsombud, fem undersköterskor")
 
 	s.keys("1") // Ja
 	s.waitFor("2/71")
