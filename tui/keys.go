@@ -23,6 +23,7 @@ type KeyMap struct {
 	Plan            PlanKeys
 	Summary         SummaryKeys
 	Export          ExportKeys
+	Own             OwnKeys
 }
 
 // GlobalKeys work on every screen (q, p and ? only when no text input has
@@ -113,6 +114,16 @@ type SummaryKeys struct {
 // a personnummer is written.
 type ExportKeys struct {
 	Confirm, Cancel key.Binding
+}
+
+// OwnKeys are the keys of the group's own items (ownitem.go).
+type OwnKeys struct {
+	// Open opens the own items from the walk.
+	Open key.Binding
+	// New adds one; Go goes to it in the walk; Retire stops offering it.
+	New, Go, Retire key.Binding
+	// The form: the area, the fields, saving.
+	NextArea, PrevArea, NextField, PrevField, Save key.Binding
 }
 
 // DefaultKeyMap returns the bindings with help in lang.
@@ -235,6 +246,17 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Plan:       b([]string{"a"}, "a", t("handlingsplan", "action plan")),
 			Close:      b([]string{"c"}, "c", t("avsluta bedömningen", "close the assessment")),
 			AddRisk:    b([]string{"r"}, "r", t("åtgärd för allvarlig risk", "action for a serious risk")),
+		},
+		Own: OwnKeys{
+			Open:      b([]string{"+"}, "+", t("egen punkt", "own item")),
+			New:       b([]string{"n", "+"}, "n/+", t("ny egen punkt", "new own item")),
+			Go:        b([]string{"enter"}, "enter", t("gå till punkten", "go to the item")),
+			Retire:    b([]string{"d"}, "d", t("ta bort från kommande APT", "retire from later APTs")),
+			NextArea:  b([]string{"right", "space"}, "→/space", t("nästa område", "next area")),
+			PrevArea:  b([]string{"left"}, "←", t("föregående område", "previous area")),
+			NextField: b([]string{"tab", "down"}, "tab/↓", t("nästa fält", "next field")),
+			PrevField: b([]string{"shift+tab", "up"}, "shift+tab/↑", t("föregående fält", "previous field")),
+			Save:      b([]string{"ctrl+s"}, "ctrl+s", t("spara punkten", "save the item")),
 		},
 		Export: ExportKeys{
 			Confirm: b([]string{"j", "y"}, "j/y", t("skriv ändå", "write anyway")),

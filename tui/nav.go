@@ -46,6 +46,8 @@ func screenKind(s screen) screenID {
 		return planScreenID
 	case *summaryScreen:
 		return summaryScreenID
+	case *ownItemScreen:
+		return ownItemScreenID
 	}
 	return noScreen
 }
@@ -155,6 +157,8 @@ func (m *Model) open(msg assessmentLoadedMsg) tea.Cmd {
 		ss := newSummaryScreen(m.sh, msg.a)
 		ss.setPrevious(msg.prev)
 		s = ss
+	case ownItemScreenID:
+		s = newOwnItemScreen(m.sh, msg.a, msg.open.focus)
 	default:
 		return nil
 	}

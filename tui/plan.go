@@ -190,7 +190,7 @@ func (p *planScreen) newAction(areaID, itemID string) checklist.Action {
 // openForm opens the form for a (new when a.ID is 0).
 func (p *planScreen) openForm(a checklist.Action) tea.Cmd {
 	var item *checklist.Item
-	if ar := p.sh.cat.Area(a.AreaID); ar != nil {
+	if ar := p.sh.cat.WithOwnItems(p.a.OwnItems).Area(a.AreaID); ar != nil {
 		if it, ok := ar.Item(a.ItemID); ok {
 			item = &it
 		}

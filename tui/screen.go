@@ -54,6 +54,7 @@ const (
 	walkScreenID
 	planScreenID
 	summaryScreenID
+	ownItemScreenID
 )
 
 // String returns the screen's name, for tests and debugging.
@@ -69,6 +70,8 @@ func (s screenID) String() string {
 		return "plan"
 	case summaryScreenID:
 		return "summary"
+	case ownItemScreenID:
+		return "ownitem"
 	}
 	return "none"
 }

@@ -170,7 +170,7 @@ type summaryRisk struct {
 // seriousRisks returns the items with a serious risk, in walk order.
 func (s *summaryScreen) seriousRisks() []summaryRisk {
 	var out []summaryRisk
-	for _, ar := range s.sh.areasOf(s.a.Areas) {
+	for _, ar := range s.sh.walkAreas(s.a) {
 		for _, it := range ar.Items {
 			r, ok := s.a.Responses[checklist.ItemKey{AreaID: ar.ID, ItemID: it.ID}]
 			if !ok || !r.Answer.IsShortcoming() || r.Risk == nil || !r.Risk.Serious() {

@@ -222,6 +222,7 @@ func (s *walkScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			if s.a.Responses == nil {
 				s.a.Responses = map[checklist.ItemKey]checklist.Response{}
 			}
+			s.syncOwnItems()
 		}
 		return s, nil
 	case tea.PasteMsg:
@@ -280,6 +281,8 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return s, openCmd(planScreenID, s.a.ID)
 	case key.Matches(msg, k.Summary):
 		return s, openCmd(summaryScreenID, s.a.ID)
+	case key.Matches(msg, sh.keys.Own.Open):
+		return s, s.openOwnItems()
 	case !ok:
 		return s, nil
 	case key.Matches(msg, k.Ja):

@@ -72,7 +72,7 @@ func (s *walkScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Ja, k.Delvis, k.Nej, k.EjAktuellt},
 		{k.Prev, k.Next, k.Overview},
-		{k.Comment, k.Measures, k.Guidance, k.Risk, k.History, k.Plan, k.Summary},
+		{k.Comment, k.Measures, k.Guidance, k.Risk, k.History, k.Plan, k.Summary, s.sh.keys.Own.Open},
 		scroll,
 		{g.Present, g.Help, g.Back, g.Quit},
 	}
