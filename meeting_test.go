@@ -466,3 +466,50 @@ func TestClosedAssessmentRefusesAnswer(t *testing.T) {
 	m.tm.keys("C-c")
 	m.tm.waitFor("SAMKOLL-EXIT=0")
 }
+
+// TestHalfFilledActionFormSurvives fills half of the new-action form and
+// stops the app with ctrl+c right after the last key: started again, the
+// form offers the texts back, and only enter saves them.
+func TestHalfFilledActionFormSurvives(t *testing.T) {
+	m, id, _ := newMeeting(t)
+	m.start()
+	m.tm.waitFor("Avdelning 7")
+	m.tm.keys("a")
+	m.tm.waitFor("Handlingsplan")
+	m.tm.keys("a")
+	m.tm.waitFor("Ny åtgärd")
+	due := checklist.Today().AddDays(30).String()
+	m.tm.text("Sätt upp rutinen i personalrummet")
+	m.tm.keys("Tab")
+	m.tm.text("enhetschef")
+	m.tm.keys("Tab")
+	m.tm.text(due)
+	m.tm.keys("C-c")
+	m.tm.waitFor("SAMKOLL-EXIT=0")
+	if a := m.load(id); len(a.Actions) != 0 {
+		t.Fatalf("the draft was saved as an action: %+v", a.Actions)
+	}
+	m.start()
+	m.tm.waitFor("Avdelning 7")
+	m.tm.keys("a")
+	m.tm.waitFor("Handlingsplan")
+	m.tm.keys("a")
+	scr := m.tm.waitFor("Ej sparat utkast från")
+	if !strings.Contains(scr, "Sätt upp rutinen") {
+		t.Fatalf("the draft is not offered back:\n%s", scr)
+	}
+	m.tm.keys("Enter") // take the draft into the form
+	m.tm.waitFor("enhetschef")
+	if a := m.load(id); len(a.Actions) != 0 {
+		t.Fatalf("taking the draft saved the action: %+v", a.Actions)
+	}
+	m.tm.keys("Enter") // and save it
+	m.settled("Sätt upp rutinen")
+	a := m.load(id)
+	if len(a.Actions) != 1 || a.Actions[0].What != "Sätt upp rutinen i personalrummet" || a.Actions[0].Who != "enhetschef" ||
+		a.Actions[0].Due.String() != due {
+		t.Fatalf("saved %+v", a.Actions)
+	}
+	m.tm.keys("C-c")
+	m.tm.waitFor("SAMKOLL-EXIT=0")
+}

@@ -82,12 +82,21 @@ type actionForm struct {
 	// takes no more keys.
 	finished bool
 
+	// offer is the stored draft offered back (formdrafts.go); edited is
+	// set once a key changed a text.
+	offer  *draftOffer
+	edited bool
+
 	w, h int
 }
 
 // actionFormDoneMsg says the action form is finished: save holds the
-// action to save, or nil when the form was cancelled.
-type actionFormDoneMsg struct{ save *checklist.Action }
+// action to save, or nil when the form was cancelled; draft names the
+// form's draft, to be removed after the save or a cancel of typed text.
+type actionFormDoneMsg struct {
+	save  *checklist.Action
+	draft string
+}
 
 // newActionForm returns the form for a (ID 0: new). item and risk, when
 // known, prefill the risk text, the measures and the default due date.
@@ -134,6 +143,7 @@ func newActionForm(sh *shared, a checklist.Action, item *checklist.Item, risk *c
 		f.focus = f.indexOf(fieldWhat)
 	}
 	f.setFocus(f.focus)
+	f.offerStored()
 	return f
 }
 
@@ -188,7 +198,7 @@ func (f *actionForm) Update(msg tea.Msg) (*actionForm, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if in, ok := f.inputs[f.field()]; ok && in.edit(msg) {
-			f.warned, f.err, f.caution = false, "", ""
+			f.changed()
 		}
 		return f, nil
 	}
@@ -196,6 +206,8 @@ func (f *actionForm) Update(msg tea.Msg) (*actionForm, tea.Cmd) {
 	switch {
 	case key.Matches(k, in.Cancel):
 		return f, f.finish(nil)
+	case f.offer != nil && key.Matches(k, in.Save):
+		f.takeOffer()
 	case f.field() == fieldPick:
 		return f, f.updatePick(k)
 	case key.Matches(k, nk.Next):
@@ -213,16 +225,27 @@ func (f *actionForm) Update(msg tea.Msg) (*actionForm, tea.Cmd) {
 		}
 	default:
 		if f.inputs[f.field()].edit(k) {
-			f.warned, f.err, f.caution = false, "", ""
+			f.changed()
 		}
 	}
 	return f, nil
 }
 
+// changed follows an edit of a text: the warnings and the offer go, the
+// draft follows the text.
+func (f *actionForm) changed() {
+	f.warned, f.err, f.caution = false, "", ""
+	f.edited, f.offer = true, nil
+}
+
 // finish ends the form with the action to save (nil: cancelled).
 func (f *actionForm) finish(save *checklist.Action) tea.Cmd {
 	f.finished = true
-	return func() tea.Msg { return actionFormDoneMsg{save} }
+	done := actionFormDoneMsg{save: save}
+	if f.edited || save != nil {
+		done.draft = f.draftName()
+	}
+	return func() tea.Msg { return done }
 }
 
 // updatePick handles keys on the measures list.
@@ -248,6 +271,7 @@ func (f *actionForm) updatePick(k tea.KeyPressMsg) tea.Cmd {
 // choose fills What with the picked measure and moves to What.
 func (f *actionForm) choose() {
 	f.inputs[fieldWhat].SetValue(f.measures[f.picks.Cursor()])
+	f.changed()
 	f.setFocus(f.indexOf(fieldWhat))
 }
 

@@ -100,11 +100,9 @@ func (sh *shared) noteDraft(d checklist.Draft) {
 }
 
 // forgetDraft removes the draft of field after its text was saved or the
-// edit cancelled; the store follows in order.
+// edit cancelled; the store follows in order. It writes even when no draft
+// is known yet: one may be on its way to the store.
 func (sh *shared) forgetDraft(id int64, field string) {
-	if _, ok := sh.drafts[id][field]; !ok {
-		return
-	}
 	delete(sh.drafts[id], field)
 	sh.saveDraft(id, field, "")
 }
@@ -112,6 +110,10 @@ func (sh *shared) forgetDraft(id int64, field string) {
 // draftOffer is a draft offered back in an opened field.
 type draftOffer struct {
 	d checklist.Draft
+	// texts are a form's texts by field (formdrafts.go); preview is the
+	// text the offer line quotes, d.Text when empty.
+	texts   map[string]string
+	preview string
 }
 
 // offerDraft returns the offer for field when its draft differs from what
@@ -121,18 +123,22 @@ func (sh *shared) offerDraft(id int64, field, shown string) *draftOffer {
 	if !ok || d.Text == shown {
 		return nil
 	}
-	return &draftOffer{d}
+	return &draftOffer{d: d}
 }
 
 // offerText is the line that offers a draft back.
 func (sh *shared) offerText(o *draftOffer) string {
+	text := o.preview
+	if text == "" {
+		text = o.d.Text
+	}
 	at := o.d.Saved.Local()
 	when := at.Format("15:04")
 	if y, mo, d := at.Date(); (checklist.Date{Year: y, Month: mo, Day: d}) != sh.today() {
 		when = at.Format("2006-01-02 15:04")
 	}
 	return sh.tr("Ej sparat utkast från "+when+" – enter för att använda det: ",
-		"Unsaved draft from "+when+" – enter to use it: ") + quoteShort(o.d.Text)
+		"Unsaved draft from "+when+" – enter to use it: ") + quoteShort(text)
 }
 
 // draft field names.

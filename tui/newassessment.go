@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"samkoll/checklist"
 )
@@ -37,6 +38,10 @@ type newScreen struct {
 	w, h         int
 	// plan is what the unit's year plan preselected (cycle.go).
 	plan yearPlanState
+	// offer is the stored draft offered back (formdrafts.go); edited is
+	// set once a key changed a text.
+	offer  *draftOffer
+	edited bool
 }
 
 func newNewScreen(sh *shared) *newScreen {
@@ -58,8 +63,11 @@ func newNewScreen(sh *shared) *newScreen {
 	return s
 }
 
-// init loads the known units for suggestions.
-func (s *newScreen) init() tea.Cmd { return unitsCmd(s.sh.ctx, s.sh.store) }
+// init loads the known units for suggestions and the form's draft.
+func (s *newScreen) init() tea.Cmd {
+	s.sh.loadDraftsOrdered(0)
+	return unitsCmd(s.sh.ctx, s.sh.store)
+}
 
 // Inputting reports whether a text field has focus.
 func (s *newScreen) Inputting() bool { return s.focus <= fieldParticipants }
@@ -127,14 +135,17 @@ func (s *newScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case plannedAreasMsg:
 		s.planArrived(msg)
 		return s, nil
+	case draftsLoadedMsg:
+		s.draftsArrived(msg)
+		return s, nil
 	case errMsg, writeFailedMsg:
 		s.creating = false
 		return s, nil
 	case tea.KeyPressMsg:
 		return s.updateKey(msg)
 	case tea.PasteMsg:
-		if f := s.field(s.focus); f != nil {
-			f.edit(msg)
+		if f := s.field(s.focus); f != nil && f.edit(msg) {
+			s.typed()
 		}
 	}
 	return s, nil
@@ -147,10 +158,18 @@ func (s *newScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, in.Cancel) || (!s.Inputting() && key.Matches(msg, g.Back)):
+		if s.edited {
+			// Cancelled after typing: the draft goes too.
+			s.sh.forgetDraft(0, newAssessmentField)
+		}
 		return s, backCmd
 	case key.Matches(msg, k.Create):
 		return s, s.create()
+	case s.offer != nil && key.Matches(msg, k.Submit):
+		s.takeOffer()
+		return s, nil
 	case s.focus == fieldUnit && key.Matches(msg, k.Complete) && s.unit.Complete():
+		s.typed()
 		return s, nil
 	case key.Matches(msg, k.Submit):
 		if s.focus < fieldSafetyRep {
@@ -185,7 +204,7 @@ func (s *newScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		}
 	default:
 		if f := s.field(s.focus); f != nil && f.edit(msg) {
-			s.errText = ""
+			s.typed()
 		}
 	}
 	return s, nil
@@ -252,6 +271,8 @@ func (s *newScreen) create() tea.Cmd {
 	s.errText = ""
 	s.creating = true
 	sh.createAssessment(a, counts)
+	// After the assessment, in order: a create that fails keeps the draft.
+	sh.forgetDraft(0, newAssessmentField)
 	return nil
 }
 
@@ -260,7 +281,12 @@ func (s *newScreen) View() string {
 	sh, st := s.sh, s.sh.styles
 	lw := labelWidth(s.w)
 	var lines []string
-	lines = append(lines, st.Title.Render(sh.tr("Ny riskbedömning", "New risk assessment")), "")
+	lines = append(lines, st.Title.Render(sh.tr("Ny riskbedömning", "New risk assessment")))
+	if s.offer != nil {
+		lines = append(lines, st.Warning.Render(ansi.Truncate(sh.offerText(s.offer), s.w, "…")))
+	} else {
+		lines = append(lines, "")
+	}
 	focusLine := 0
 	row := func(field int, label, value string) {
 		ls := st.Label

@@ -94,10 +94,13 @@ func (p *planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case p.form != nil:
 		if done, ok := msg.(actionFormDoneMsg); ok {
 			p.form = nil
-			if done.save == nil {
-				return p, nil
+			if done.save != nil {
+				p.sh.saveAction(*done.save, p.actionWhat(*done.save))
 			}
-			p.sh.saveAction(*done.save, p.actionWhat(*done.save))
+			if done.draft != "" {
+				// After the save, in order: a save that fails keeps the draft.
+				p.sh.forgetDraft(p.a.ID, done.draft)
+			}
 			return p, nil
 		}
 		var cmd tea.Cmd
@@ -112,6 +115,18 @@ func (p *planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return p.updateTable(k)
 	}
 	return p, nil
+}
+
+// draftField implements drafter: the text of the open form or effect
+// prompt.
+func (p *planScreen) draftField() (int64, string, string, bool) {
+	switch {
+	case p.form != nil:
+		return p.form.draftField()
+	case p.effect != nil:
+		return p.effect.draftField()
+	}
+	return 0, "", "", false
 }
 
 // updateTable handles keys on the table.

@@ -21,6 +21,10 @@ type planEffectPrompt struct {
 	input  *textField
 	// warned is set once the personnummer warning has been shown.
 	warned bool
+	// offer is the stored draft of the effect offered back; edited is set
+	// once a key changed the text.
+	offer  *draftOffer
+	edited bool
 }
 
 // checkStage is the question the check prompt asks.
@@ -41,7 +45,8 @@ func (p *planScreen) openCheck(cur checklist.Action) {
 	in.Focus()
 	// Nothing is saved until the last answer: esc leaves the action as
 	// it was.
-	p.effect = &planEffectPrompt{action: cur, input: in}
+	p.effect = &planEffectPrompt{action: cur, input: in,
+		offer: p.sh.offerDraft(cur.AssessmentID, effectField(cur.ID), in.Value())}
 	switch {
 	case !cur.CheckedOn.IsZero():
 		p.effect.stage = checkAskUndo
@@ -76,7 +81,15 @@ func (p *planScreen) updateEffect(msg tea.Msg) (screen, tea.Cmd) {
 		in := p.sh.keys.Input
 		switch {
 		case key.Matches(k, in.Cancel):
+			if e.edited {
+				p.sh.forgetDraft(e.action.AssessmentID, effectField(e.action.ID))
+			}
 			p.effect = nil
+			return p, nil
+		case e.offer != nil && key.Matches(k, in.Save):
+			// The draft is in the field; a second enter saves it.
+			e.input.SetValue(e.offer.d.Text)
+			e.offer, e.edited = nil, true
 			return p, nil
 		case key.Matches(k, in.Save):
 			text := strings.TrimSpace(e.input.Value())
@@ -91,11 +104,12 @@ func (p *planScreen) updateEffect(msg tea.Msg) (screen, tea.Cmd) {
 				p.notice = p.sh.tr("Ingen effekt: lägg till en ny åtgärd med a.", "No effect: add a new measure with a.")
 			}
 			p.sh.saveAction(a, p.actionWhat(a))
+			p.sh.forgetDraft(a.AssessmentID, effectField(a.ID))
 			return p, nil
 		}
 	}
 	if e.input.edit(msg) {
-		e.warned = false
+		e.warned, e.offer, e.edited = false, nil, true
 	}
 	return p, nil
 }
@@ -124,6 +138,9 @@ func (p *planScreen) effectLines() []string {
 			"Checked on %s. Undo the check? y = yes · n/esc = no"), p.effect.action.CheckedOn), p.w)))
 	default:
 		out = append(out, st.Focused.Render(ansi.Truncate(tr("Kontrollerad. Hade åtgärden effekt?", "Checked. Did the measure work?"), p.w, "…")))
+		if p.effect.offer != nil {
+			out = append(out, st.Warning.Render(wrap(p.sh.offerText(p.effect.offer), p.w)))
+		}
 		out = append(out, p.effect.input.View())
 		out = append(out, st.Hint.Render(ansi.Truncate(tr("Skriv inte namn eller uppgifter om enskildas hälsa eller ärenden",
 			"Do not write names or details of anyone's health or case"), p.w, "…")))
