@@ -12,7 +12,8 @@
 //     expiry, navigation; everything else goes to the active screen.
 //  4. Keys are data: KeyMap in keys.go, every binding with help, matched
 //     with key.Matches and shown with bubbles help.
-//  5. One Styles, chosen by background: NewStyles(isDark), rebuilt on
+//  5. One Styles, chosen by colour profile and background:
+//     NewStyles(profile, isDark), rebuilt on tea.ColorProfileMsg and
 //     tea.BackgroundColorMsg; start dark and never wait for the reply.
 //  6. Layout is computed once per resize in layout(); View only reads it.
 //     Every line is truncated to the width.
@@ -29,6 +30,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"samkoll/checklist"
@@ -73,6 +75,9 @@ type Config struct {
 type Model struct {
 	sh      *shared
 	noColor bool
+	// profile and dark choose the palette (styles.go).
+	profile colorprofile.Profile
+	dark    bool
 	// noClipboard: the terminal does not take OSC 52 (Config.NoClipboard).
 	noClipboard bool
 	// askExport, when set, is an export stopped by what looks like a
@@ -118,7 +123,7 @@ func New(cfg Config) *Model {
 	if cfg.Catalog == nil {
 		cfg.Catalog = &checklist.Catalog{}
 	}
-	st := NewStyles(true)
+	st := NewStyles(colorprofile.TrueColor, true)
 	if cfg.NoColor {
 		st = PlainStyles()
 	}
@@ -127,7 +132,7 @@ func New(cfg Config) *Model {
 		lang: cfg.Lang, today: cfg.Today, keys: DefaultKeyMap(cfg.Lang), styles: &st, after: after,
 		writes: &writeQueue{}, dbPath: cfg.DBPath,
 	}
-	m := &Model{sh: sh, noColor: cfg.NoColor, noClipboard: cfg.NoClipboard, width: 80, height: 24, help: help.New(),
+	m := &Model{sh: sh, noColor: cfg.NoColor, profile: colorprofile.TrueColor, dark: true, noClipboard: cfg.NoClipboard, width: 80, height: 24, help: help.New(),
 		boot: startup{sh: sh, firstPage: cfg.FirstPage, loadCatalog: cfg.LoadCatalog, warnings: cfg.Warnings}}
 	m.help.Styles = st.Help
 	m.stack = []screen{newHomeScreen(sh)}
@@ -189,10 +194,11 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
 	case tea.BackgroundColorMsg:
-		if !m.noColor {
-			*m.sh.styles = NewStyles(msg.IsDark())
-			m.help.Styles = m.sh.styles.Help
-		}
+		m.dark = msg.IsDark()
+		m.restyle()
+	case tea.ColorProfileMsg:
+		m.profile = msg.Profile
+		m.restyle()
 	case tea.KeyPressMsg:
 		if m.notice != "" {
 			m.notice = ""
@@ -252,6 +258,15 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.forward(msg)
 	}
 	return nil
+}
+
+// restyle rebuilds the styles for the colour profile and background.
+func (m *Model) restyle() {
+	if m.noColor {
+		return
+	}
+	*m.sh.styles = NewStyles(m.profile, m.dark)
+	m.help.Styles = m.sh.styles.Help
 }
 
 // forward sends msg to the active screen.

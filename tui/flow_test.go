@@ -12,6 +12,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"samkoll/checklist"
@@ -57,12 +58,13 @@ func TestFlowFromEmptyDatabaseToExport(t *testing.T) {
 	// wait waits for text on the screen. The renderer writes only the cells
 	// that changed, so a text that was partly on the screen before may never
 	// appear whole in the output; while it is missing, ask for a full
-	// repaint now and then.
+	// repaint now and then. Without colour, bold and underline go word by
+	// word, so the text is looked for with the escapes taken out.
 	wait := func(what string) {
 		t.Helper()
 		checks := 0
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-			if bytes.Contains(b, []byte(what)) {
+			if strings.Contains(ansi.Strip(string(b)), what) {
 				return true
 			}
 			if checks++; checks%10 == 0 {

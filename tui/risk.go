@@ -173,22 +173,27 @@ func (e *riskEval) View() string {
 }
 
 // matrix renders the 4×4 matrix: consequence 4 at the top, probability 1–4
-// left to right, the chosen cell in brackets.
+// left to right, the chosen cell in brackets. Each cell has its score and
+// its level's letter (levelMark), so the levels differ without colour.
 func (e *riskEval) matrix() []string {
 	sh, st := e.sh, e.sh.styles
 	var out []string
-	out = append(out, st.Subtle.Render(sh.tr("K\\S ", "C\\P ")+"  1    2    3    4"))
+	head := pad(sh.tr("K\\S", "C\\P"), 5)
+	for p := 1; p <= 4; p++ {
+		head += fmt.Sprintf(" %2d     ", p)
+	}
+	out = append(out, st.Subtle.Render(strings.TrimRight(head, " ")))
 	for c := 4; c >= 1; c-- {
 		var b strings.Builder
 		fmt.Fprintf(&b, "  %d  ", c)
 		for p := 1; p <= 4; p++ {
-			score := p * c
 			lv := checklist.LevelFor(p, c)
+			cell := fmt.Sprintf("%2d %-2s", p*c, levelMark(lv, sh.lang))
 			if p == e.probability && c == e.consequence {
-				b.WriteString(st.MarkedCell.Render(fmt.Sprintf("[%2d]", score)) + " ")
+				b.WriteString(st.MarkedCell.Render("["+cell+"]") + " ")
 				continue
 			}
-			b.WriteString(st.Levels[lv].Render(fmt.Sprintf(" %2d ", score)) + " ")
+			b.WriteString(st.Levels[lv].Render(" "+cell+" ") + " ")
 		}
 		b.WriteString(st.Subtle.Render(checklist.ConsequenceLabels[c].In(sh.lang)))
 		out = append(out, b.String())

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"samkoll/checklist"
 )
@@ -40,64 +41,72 @@ type Styles struct {
 	ProgressFull, ProgressEmpty color.Color
 }
 
-// NewStyles builds the styles for a dark or light background from a few
-// semantic colours.
-func NewStyles(isDark bool) Styles {
-	ld := lipgloss.LightDark(isDark)
-	var (
-		fg      = ld(lipgloss.Color("#1a1a1a"), lipgloss.Color("#f2f2f2"))
-		subtle  = ld(lipgloss.Color("#5c5c5c"), lipgloss.Color("#a8a8a8"))
-		accent  = ld(lipgloss.Color("#005f87"), lipgloss.Color("#5fafff"))
-		good    = ld(lipgloss.Color("#006b2d"), lipgloss.Color("#5fd787"))
-		warn    = ld(lipgloss.Color("#8a5a00"), lipgloss.Color("#ffd75f"))
-		bad     = ld(lipgloss.Color("#b00020"), lipgloss.Color("#ff6b6b"))
-		orange  = ld(lipgloss.Color("#a23b00"), lipgloss.Color("#ff9f5f"))
-		selBg   = ld(lipgloss.Color("#dbe9f4"), lipgloss.Color("#2a3f55"))
-		empty   = ld(lipgloss.Color("#d0d0d0"), lipgloss.Color("#444444"))
-		neutral = ld(lipgloss.Color("#7a7a7a"), lipgloss.Color("#8a8a8a"))
-	)
+// NewStyles builds the styles for a colour profile (16 colours, 256 or
+// true colour) on a dark or light background from its palette
+// (palette.go). Profiles without colour get PlainStyles.
+func NewStyles(p colorprofile.Profile, isDark bool) Styles {
+	if p == colorprofile.NoTTY || p == colorprofile.ASCII {
+		return PlainStyles()
+	}
+	c := paletteFor(p, isDark)
 	s := lipgloss.NewStyle()
-	hs := help.DefaultStyles(isDark)
-	hs.ShortKey = hs.ShortKey.Foreground(accent).Bold(true)
-	hs.FullKey = hs.FullKey.Foreground(accent).Bold(true)
-	hs.ShortDesc = hs.ShortDesc.Foreground(subtle)
-	hs.FullDesc = hs.FullDesc.Foreground(subtle)
+	key := s.Foreground(c.accent).Bold(true)
+	desc := s.Foreground(c.subtle)
+	hs := help.Styles{ShortKey: key, FullKey: key, ShortDesc: desc, FullDesc: desc,
+		ShortSeparator: desc, FullSeparator: desc, Ellipsis: desc}
 	return Styles{
-		Title:     s.Bold(true).Foreground(accent),
-		Area:      s.Bold(true).Foreground(accent),
-		Subtle:    s.Foreground(subtle),
-		Hint:      s.Italic(true).Foreground(subtle),
-		Statement: s.Bold(true).Foreground(fg),
-		Present:   s.Bold(true).Foreground(ld(lipgloss.Color("#000000"), lipgloss.Color("#ffffff"))),
-		Selected:  s.Bold(true).Foreground(fg).Background(selBg),
-		Label:     s.Foreground(subtle),
-		Focused:   s.Bold(true).Foreground(accent),
-		Error:     s.Bold(true).Foreground(bad),
-		Warning:   s.Bold(true).Foreground(warn),
-		Info:      s.Foreground(good),
-		Overdue:   s.Bold(true).Foreground(bad),
-		Serious:   s.Bold(true).Foreground(bad),
+		Title:     s.Bold(true).Foreground(c.accent),
+		Area:      s.Bold(true).Foreground(c.accent),
+		Subtle:    s.Foreground(c.subtle),
+		Hint:      s.Italic(true).Foreground(c.subtle),
+		Statement: s.Bold(true).Foreground(c.fg),
+		Present:   s.Bold(true).Foreground(c.strong),
+		Selected:  c.selected.on(s.Bold(true)),
+		Label:     s.Foreground(c.subtle),
+		Focused:   s.Bold(true).Foreground(c.accent),
+		Error:     s.Bold(true).Foreground(c.bad),
+		Warning:   s.Bold(true).Foreground(c.warn),
+		Info:      s.Foreground(c.info),
+		Overdue:   s.Bold(true).Foreground(c.bad),
+		Serious:   s.Bold(true).Foreground(c.bad),
 		Answers: map[checklist.Answer]lipgloss.Style{
-			checklist.Unanswered: s.Foreground(subtle),
-			checklist.Ja:         s.Foreground(good),
-			checklist.Delvis:     s.Foreground(warn),
-			checklist.Nej:        s.Foreground(bad),
-			checklist.EjAktuellt: s.Foreground(neutral),
+			checklist.Unanswered: s.Foreground(c.subtle),
+			checklist.Ja:         c.low.on(s),
+			checklist.Delvis:     c.mid.on(s),
+			checklist.Nej:        s.Bold(true).Foreground(c.bad),
+			checklist.EjAktuellt: s.Foreground(c.subtle),
 		},
 		Levels: map[checklist.Level]lipgloss.Style{
-			checklist.NoLevel:   s.Foreground(subtle),
-			checklist.Lag:       s.Foreground(good),
-			checklist.Medel:     s.Foreground(warn),
-			checklist.Hog:       s.Bold(true).Foreground(orange),
-			checklist.MycketHog: s.Bold(true).Foreground(bad),
+			checklist.NoLevel:   s.Foreground(c.subtle),
+			checklist.Lag:       c.low.on(s),
+			checklist.Medel:     c.mid.on(s),
+			checklist.Hog:       c.high.on(s.Bold(true)),
+			checklist.MycketHog: c.veryHigh.on(s.Bold(true)),
 		},
-		Cell:          s.Foreground(subtle),
+		Cell:          s.Foreground(c.subtle),
 		MarkedCell:    s.Bold(true).Reverse(true),
-		Box:           s.Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+		Box:           s.Border(lipgloss.RoundedBorder()).BorderForeground(c.accent).Padding(0, 1),
 		Help:          hs,
-		ProgressFull:  accent,
-		ProgressEmpty: empty,
+		ProgressFull:  c.accent,
+		ProgressEmpty: c.empty,
 	}
+}
+
+// levelMark is the risk level in one or two letters, beside its colour
+// so that the levels differ without colour too: L, M, H, MH (VH in
+// English).
+func levelMark(lv checklist.Level, lang checklist.Lang) string {
+	switch lv {
+	case checklist.Lag:
+		return "L"
+	case checklist.Medel:
+		return "M"
+	case checklist.Hog:
+		return "H"
+	case checklist.MycketHog:
+		return checklist.Text{SV: "MH", EN: "VH"}.In(lang)
+	}
+	return ""
 }
 
 // PlainStyles builds styles without any colour, for NO_COLOR: emphasis by
