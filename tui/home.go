@@ -267,7 +267,7 @@ func (s *homeScreen) row(i int, selected bool) string {
 	sh, st := s.sh, s.sh.styles
 	a := s.all[i]
 	line := fmt.Sprintf("%*d", s.idW, a.ID) + "  " + pad(checklist.SanitizeLine(a.Unit), s.unitW) + "  " + pad(a.Date.String(), 10) + "  " +
-		pad(fmt.Sprintf("%d/%d", a.Answered, a.Total), 9) + "  " + fmt.Sprintf("%d/%d", a.OpenActions, a.OverdueActions)
+		pad(answeredText(a), 9) + "  " + fmt.Sprintf("%d/%d", a.OpenActions, a.OverdueActions)
 	if a.Status == checklist.Avslutad {
 		line += "  " + a.Status.Label(sh.lang)
 	}

@@ -223,6 +223,7 @@ func (s *summaryScreen) render() {
 		line += fmt.Sprintf("%*d", cw, total[ans])
 	}
 	b = append(b, st.Label.Render(cut(line)))
+	b = append(b, s.expiredLines(cut)...)
 
 	if s.confirmClose {
 		b = append(b, s.closeWarning()...)
