@@ -190,7 +190,7 @@ func (f *actionForm) setSize(w, h int) {
 }
 
 // Update handles a message while the form is open; when the form is
-// finished it returns the command that sends actionFormDoneMsg.
+// finished it posts actionFormDoneMsg (shared.post).
 func (f *actionForm) Update(msg tea.Msg) (*actionForm, tea.Cmd) {
 	if f.finished {
 		return f, nil
@@ -238,14 +238,16 @@ func (f *actionForm) changed() {
 	f.edited, f.offer = true, nil
 }
 
-// finish ends the form with the action to save (nil: cancelled).
+// finish ends the form with the action to save (nil: cancelled); the
+// plan has the message before the next key.
 func (f *actionForm) finish(save *checklist.Action) tea.Cmd {
 	f.finished = true
 	done := actionFormDoneMsg{save: save}
 	if f.edited || save != nil {
 		done.draft = f.draftName()
 	}
-	return func() tea.Msg { return done }
+	f.sh.post(done)
+	return nil
 }
 
 // updatePick handles keys on the measures list.

@@ -161,7 +161,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if held {
 		return m, boot
 	}
-	cmds := []tea.Cmd{boot, m.route(msg), m.sh.writes.start(m.sh.ctx, m.sh.store)}
+	cmds := []tea.Cmd{boot, m.route(msg)}
+	for len(m.sh.outbox) > 0 {
+		// What a finished part posted, before the next key (shared.post).
+		next := m.sh.outbox[0]
+		m.sh.outbox = m.sh.outbox[1:]
+		cmds = append(cmds, m.route(next))
+	}
+	cmds = append(cmds, m.sh.writes.start(m.sh.ctx, m.sh.store))
 	switch msg.(type) {
 	case tea.KeyPressMsg, tea.PasteMsg:
 		cmds = append(cmds, m.watchDraft())

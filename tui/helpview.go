@@ -52,7 +52,8 @@ func (o *keysOverlay) SetSize(w, h int) {
 // Update scrolls, or closes on ? and back.
 func (o *keysOverlay) Update(msg tea.Msg) (*keysOverlay, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, o.sh.keys.Global.Help, o.sh.keys.Global.Back) {
-		return o, func() tea.Msg { return keysClosedMsg{} }
+		o.sh.post(keysClosedMsg{})
+		return o, nil
 	}
 	var cmd tea.Cmd
 	o.page, cmd = o.page.Update(msg)

@@ -88,10 +88,9 @@ func (o *overview) Update(msg tea.Msg) (*overview, tea.Cmd) {
 	keys := o.sh.keys.Overview
 	switch {
 	case key.Matches(k, o.sh.keys.Global.Back):
-		return o, func() tea.Msg { return overviewDoneMsg{} }
+		o.sh.post(overviewDoneMsg{})
 	case key.Matches(k, keys.Jump):
-		done := overviewDoneMsg{jump: true, idx: o.current()}
-		return o, func() tea.Msg { return done }
+		o.sh.post(overviewDoneMsg{jump: true, idx: o.current()})
 	case key.Matches(k, keys.AllAreas):
 		o.all = !o.all
 		o.build(o.current())

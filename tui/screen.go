@@ -99,6 +99,19 @@ type shared struct {
 	dbPath string
 	// drafts are the stored drafts by assessment and field (drafts.go).
 	drafts map[int64]map[string]checklist.Draft
+	// outbox holds the messages parts post when they finish (post); the
+	// root routes them before the next message.
+	outbox []tea.Msg
+}
+
+// post sends msg from a part that has finished (a form, the overview, the
+// list of all keys) to its owner. The root routes it right after the
+// message being handled, before any later key: a key typed just after the
+// one that finished a form goes to the screen the form returns to, never
+// to the finished form, and is never dropped. A command would deliver it
+// after keys already read from the terminal.
+func (sh *shared) post(msg tea.Msg) {
+	sh.outbox = append(sh.outbox, msg)
 }
 
 // tr picks the Swedish or English text.

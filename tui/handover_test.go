@@ -1,0 +1,83 @@
+package tui
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"samkoll/checklist"
+)
+
+// burst sends keys as a fast typist does: every key is read from the
+// terminal before the commands of the keys before it have delivered their
+// messages; those follow in order afterwards.
+func (d *driver) burst(names ...string) {
+	d.t.Helper()
+	var cmds []tea.Cmd
+	for _, n := range names {
+		_, cmd := d.m.Update(keyMsg(n))
+		cmds = append(cmds, cmd)
+	}
+	for _, cmd := range cmds {
+		d.run(cmd)
+	}
+}
+
+// TestKeyAfterOverviewGoesToWalk: o, enter and an answer key in one burst:
+// the answer goes to the item the overview jumped to, not to the closed
+// overview.
+func TestKeyAfterOverviewGoesToWalk(t *testing.T) {
+	fs := newFakeStore()
+	a := seed(t, fs, "Avd 1", testToday, 0)
+	d := newDriver(t, fs)
+	d.send(openMsg{to: walkScreenID, id: a.ID})
+	d.keys("o")
+	d.burst("down", "enter", "1")
+	if got := fs.response(a.ID, "krank", "p2").Answer; got != checklist.Ja {
+		t.Fatalf("the key after the overview's enter was lost: item 2 is %v\n%s", got, d.view())
+	}
+	d.burst("o", "esc", "2")
+	w := d.walk()
+	if w.ov != nil || w.mode != modeRisk {
+		t.Fatalf("after o esc 2 the walk is in mode %v (overview open: %v)\n%s", w.mode, w.ov != nil, d.view())
+	}
+}
+
+// TestKeyAfterActionFormGoesToPlan: the enter that saves the action form
+// and the next key in one burst: the key reaches the plan.
+func TestKeyAfterActionFormGoesToPlan(t *testing.T) {
+	fs := newFakeStore()
+	a := seed(t, fs, "Avd 1", testToday, 0)
+	d := newDriver(t, fs)
+	d.send(openMsg{to: planScreenID, id: a.ID})
+	d.keys("a")
+	d.typeText("Ny rutin")
+	d.keys("tab")
+	d.typeText("chef")
+	d.keys("tab")
+	d.typeText("2026-04-30")
+	d.burst("enter", "a")
+	if len(fs.actions) != 1 {
+		t.Fatalf("%d actions saved, want 1", len(fs.actions))
+	}
+	p, ok := d.m.active().(*planScreen)
+	if !ok || p.form == nil || p.form.base.ID != 0 {
+		t.Fatalf("the a typed right after enter did not open a new form:\n%s", d.view())
+	}
+	d.burst("esc", "a")
+	if p.form == nil {
+		t.Fatalf("the a typed right after esc did not open the form again:\n%s", d.view())
+	}
+}
+
+// TestKeyAfterKeysOverlayGoesToScreen: ? ? 1 in one burst answers.
+func TestKeyAfterKeysOverlayGoesToScreen(t *testing.T) {
+	fs := newFakeStore()
+	a := seed(t, fs, "Avd 1", testToday, 0)
+	d := newDriver(t, fs)
+	d.send(openMsg{to: walkScreenID, id: a.ID})
+	d.burst("?", "?", "1")
+	if got := fs.response(a.ID, "krank", "p1").Answer; got != checklist.Ja {
+		t.Fatalf("the key after closing the keys overlay was lost: item 1 is %v\n%s", got, d.view())
+	}
+}
