@@ -101,6 +101,9 @@ type FormKeys struct {
 // PlanKeys are the action plan's keys.
 type PlanKeys struct {
 	Add, Edit, Status, Checked, Escalate, Delete, Summary key.Binding
+	// Reevaluate re-evaluates the item's risk after a done or checked
+	// action (reeval.go).
+	Reevaluate key.Binding
 }
 
 // SummaryKeys are the summary's keys.
@@ -231,13 +234,14 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			EscalationPrev: b([]string{"left", "h"}, "←", t("föregående nivå", "previous level")),
 		},
 		Plan: PlanKeys{
-			Add:      b([]string{"a"}, "a", t("ny åtgärd", "new action")),
-			Edit:     b([]string{"enter"}, "enter", t("redigera", "edit")),
-			Escalate: b([]string{"e"}, "e", t("eskalering", "escalation")),
-			Status:   b([]string{"s"}, "s", t("ändra status", "change status")),
-			Checked:  b([]string{"k"}, "k", t("kontrollerad", "checked")),
-			Delete:   b([]string{"d"}, "d", t("ta bort", "delete")),
-			Summary:  b([]string{"z"}, "z", t("sammanfattning", "summary")),
+			Add:        b([]string{"a"}, "a", t("ny åtgärd", "new action")),
+			Edit:       b([]string{"enter"}, "enter", t("redigera", "edit")),
+			Escalate:   b([]string{"e"}, "e", t("eskalering", "escalation")),
+			Status:     b([]string{"s"}, "s", t("ändra status", "change status")),
+			Checked:    b([]string{"k"}, "k", t("kontrollerad", "checked")),
+			Delete:     b([]string{"d"}, "d", t("ta bort", "delete")),
+			Summary:    b([]string{"z"}, "z", t("sammanfattning", "summary")),
+			Reevaluate: b([]string{"r"}, "r", t("omvärdera risken", "re-evaluate the risk")),
 		},
 		Summary: SummaryKeys{
 			Export:     b([]string{"x"}, "x", t("exportera", "export")),

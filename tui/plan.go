@@ -29,6 +29,8 @@ type planScreen struct {
 	// notice is a short inline line under the table (e.g. a hint after a
 	// save); it is cleared on the next key.
 	notice string
+	// reeval offers and holds the re-evaluation of a risk (reeval.go).
+	reeval reevalState
 }
 
 // newPlanScreen returns the plan screen for a loaded assessment.
@@ -90,7 +92,12 @@ func (p *planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return p, nil
 	}
+	if cmd, ok := p.reevalMsg(msg); ok {
+		return p, cmd
+	}
 	switch {
+	case p.reeval.view != nil:
+		return p.updateReeval(msg)
 	case p.form != nil:
 		if done, ok := msg.(actionFormDoneMsg); ok {
 			p.form = nil
@@ -133,6 +140,7 @@ func (p *planScreen) draftField() (int64, string, string, bool) {
 func (p *planScreen) updateTable(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	keys := p.sh.keys.Plan
 	p.notice = ""
+	offer := p.takeOffer()
 	cur, hasRow := p.table.current()
 	// Build on the newest change of the row, saved or still queued.
 	cur = p.sh.writes.latestAction(cur)
@@ -143,6 +151,9 @@ func (p *planScreen) updateTable(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return p, p.openForm(p.newAction("", ""))
 	case key.Matches(msg, keys.Summary):
 		return p, openCmd(summaryScreenID, p.a.ID)
+	case offer != nil && key.Matches(msg, keys.Reevaluate):
+		p.openReeval(*offer)
+		return p, nil
 	case !hasRow:
 		return p, nil
 	case key.Matches(msg, keys.Escalate):
@@ -158,6 +169,7 @@ func (p *planScreen) updateTable(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			cur.DoneOn = p.sh.today()
 		}
 		p.sh.saveAction(cur, p.actionWhat(cur))
+		p.offerReeval(cur)
 		return p, nil
 	case key.Matches(msg, keys.Checked):
 		p.openCheck(cur)
@@ -245,6 +257,9 @@ func (p *planScreen) View() string {
 	if p.form != nil {
 		return p.form.View()
 	}
+	if p.reeval.view != nil {
+		return p.reevalViewString()
+	}
 	st, tr := p.sh.styles, p.sh.tr
 	title := fmt.Sprintf("%s · %s · %s", tr("Handlingsplan", "Action plan"), checklist.SanitizeLine(p.a.Unit), p.a.Date)
 	b := []string{st.Title.Render(ansi.Truncate(title, p.w, "…")), p.table.View()}
@@ -278,6 +293,10 @@ func (p *planScreen) ShortHelp() []key.Binding {
 	switch {
 	case p.form != nil:
 		return p.form.ShortHelp()
+	case p.reeval.view != nil:
+		return p.reevalHelp()
+	case p.reeval.offer != nil:
+		return []key.Binding{p.sh.keys.Plan.Reevaluate, p.sh.keys.Plan.Add, p.sh.keys.Plan.Edit, p.sh.keys.Plan.Status, p.sh.keys.Global.Back}
 	case p.effect != nil && p.effect.stage != checkEffect:
 		yes := key.NewBinding(key.WithKeys("y", "j"), key.WithHelp("y/j", p.sh.tr("ja", "yes")))
 		return []key.Binding{yes, p.sh.keys.Home.Cancel}
@@ -296,10 +315,12 @@ func (p *planScreen) FullHelp() [][]key.Binding {
 	if p.form != nil {
 		return p.form.FullHelp()
 	}
-	if p.effect != nil || p.deleting {
+	if p.effect != nil || p.deleting || p.reeval.view != nil {
 		return [][]key.Binding{p.ShortHelp()}
 	}
 	k, g, l := p.sh.keys.Plan, p.sh.keys.Global, p.sh.keys.ArrowList
+	reeval := k.Reevaluate
+	reeval.SetEnabled(p.reeval.offer != nil)
 	_, has := p.table.current()
 	edit, status, checked, del, esc := k.Edit, k.Status, k.Checked, k.Delete, k.Escalate
 	for _, b := range []*key.Binding{&edit, &status, &checked, &del, &esc} {
@@ -308,7 +329,7 @@ func (p *planScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{l.Up, l.Down, l.PageUp, l.PageDown},
 		{k.Add, edit},
-		{status, checked, esc, del},
+		{status, checked, esc, del, reeval},
 		{k.Summary, g.Back, g.Help, g.Quit},
 	}
 }

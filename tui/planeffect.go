@@ -105,6 +105,7 @@ func (p *planScreen) updateEffect(msg tea.Msg) (screen, tea.Cmd) {
 			}
 			p.sh.saveAction(a, p.actionWhat(a))
 			p.sh.forgetDraft(a.AssessmentID, effectField(a.ID))
+			p.offerReeval(a)
 			return p, nil
 		}
 	}
