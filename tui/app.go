@@ -24,6 +24,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -341,7 +342,7 @@ func (m *Model) View() tea.View {
 	default:
 		lines = append(lines, st.Info.Render(checklist.SanitizeLine(m.status)))
 	}
-	lines = append(lines, m.help.ShortHelpView(front.ShortHelp()))
+	lines = append(lines, m.footer(front.ShortHelp()))
 	if len(lines) > h {
 		lines = lines[:h]
 	}
@@ -352,6 +353,43 @@ func (m *Model) View() tea.View {
 	v.AltScreen = true
 	v.WindowTitle = "samkoll"
 	return v
+}
+
+// footer renders the keys that work now in one line, in the screen's
+// order of importance: when they do not fit, the last ones go, and ? (all
+// keys) stays at the end whenever it works (no text input has focus).
+func (m *Model) footer(keys []key.Binding) string {
+	g := m.sh.keys.Global
+	var all *key.Binding
+	kept := make([]key.Binding, 0, len(keys)+1)
+	for _, b := range keys {
+		if slices.Equal(b.Keys(), g.Help.Keys()) {
+			all = &b
+			continue
+		}
+		kept = append(kept, b)
+	}
+	if all == nil && m.keysHelp == nil && !m.active().Inputting() {
+		all = &g.Help
+	}
+	h := m.help
+	h.SetWidth(0)
+	row := func() []key.Binding {
+		if all == nil {
+			return kept
+		}
+		return append(slices.Clip(kept), *all)
+	}
+	for len(kept) > 1 && ansi.StringWidth(h.ShortHelpView(row())) > m.width {
+		kept = kept[:len(kept)-1]
+	}
+	if all != nil && ansi.StringWidth(h.ShortHelpView(row())) > m.width {
+		// Narrow: ? alone, after the most important key.
+		short := *all
+		short.SetHelp(short.Help().Key, "")
+		all = &short
+	}
+	return h.ShortHelpView(row())
 }
 
 // ActiveScreen names the active screen, for tests.

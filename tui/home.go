@@ -24,6 +24,8 @@ type homeScreen struct {
 	list     listWindow
 	unitW    int // width of the unit column, in cells
 	idW      int // width of the number column (samkoll export NR)
+	// openW and overdueW are the widths of the two action counts.
+	openW, overdueW int
 	loaded   bool
 	filter   *textField
 	filterOn bool
@@ -112,8 +114,11 @@ func (s *homeScreen) columns() {
 	}
 	s.unitW = min(s.unitW, max(s.w/3, 8))
 	s.idW = 2
+	s.openW = ansi.StringWidth(s.sh.tr("Öppna", "Open"))
+	s.overdueW = ansi.StringWidth(s.sh.tr("Försenade", "Overdue"))
 	for _, a := range s.all {
 		s.idW = max(s.idW, len(fmt.Sprint(a.ID)))
+		s.openW = max(s.openW, len(fmt.Sprint(a.OpenActions)))
 	}
 }
 
@@ -229,8 +234,7 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 func (s *homeScreen) View() string {
 	sh, st := s.sh, s.sh.styles
 	var b strings.Builder
-	b.WriteString(st.Title.Render(sh.tr("samkoll – riskbedömningar i arbetsmiljön", "samkoll – work environment risk assessments")))
-	b.WriteString("\n")
+	b.WriteString(s.titleLine() + "\n")
 	if s.filterOn || s.filter.Value() != "" {
 		b.WriteString(s.filter.View())
 	}
@@ -250,7 +254,7 @@ func (s *homeScreen) View() string {
 	}
 	// Nr is the number samkoll export takes.
 	head := "  " + pad(sh.tr("Nr", "No"), s.idW) + "  " + pad(sh.tr("Enhet", "Unit"), s.unitW) + "  " + pad(sh.tr("Datum", "Date"), 10) + "  " +
-		pad(sh.tr("Besvarat", "Answered"), 9) + "  " + sh.tr("Åtgärder öppna/försenade", "Actions open/overdue")
+		pad(sh.tr("Besvarat", "Answered"), 9) + "  " + padLeft(sh.tr("Öppna", "Open"), s.openW) + "  " + sh.tr("Försenade", "Overdue")
 	b.WriteString(st.Subtle.Render(head) + "\n")
 	b.WriteString(s.list.View() + "\n")
 	if s.confirm {
@@ -262,22 +266,47 @@ func (s *homeScreen) View() string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// row draws assessment i of the filtered list.
+// row draws assessment i of the filtered list. Only the overdue count is
+// coloured, and only on an assessment still in progress; a closed one is
+// drawn in the secondary colour, since its open actions are followed up in
+// later assessments.
 func (s *homeScreen) row(i int, selected bool) string {
 	sh, st := s.sh, s.sh.styles
 	a := s.all[i]
+	closed := a.Status == checklist.Avslutad
 	line := fmt.Sprintf("%*d", s.idW, a.ID) + "  " + pad(checklist.SanitizeLine(a.Unit), s.unitW) + "  " + pad(a.Date.String(), 10) + "  " +
-		pad(answeredText(a), 9) + "  " + fmt.Sprintf("%d/%d", a.OpenActions, a.OverdueActions)
-	if a.Status == checklist.Avslutad {
-		line += "  " + a.Status.Label(sh.lang)
+		pad(answeredText(a), 9) + "  " + padLeft(fmt.Sprint(a.OpenActions), s.openW) + "  "
+	overdue := padLeft(fmt.Sprint(a.OverdueActions), s.overdueW)
+	var status string
+	if closed {
+		status = "  " + a.Status.Label(sh.lang)
 	}
 	switch {
 	case selected:
-		return st.Selected.Render("> " + line)
+		return st.Selected.Render(cursorMark + " " + line + overdue + status)
+	case closed:
+		return "  " + st.Subtle.Render(line+overdue+status)
 	case a.OverdueActions > 0:
-		return "  " + st.Overdue.Render(line)
+		return "  " + line + st.Overdue.Render(overdue)
 	}
-	return "  " + line
+	return "  " + line + overdue
+}
+
+// titleLine is the title with, when the list is longer than the window,
+// which rows are shown ("1–26 av 40") at the right.
+func (s *homeScreen) titleLine() string {
+	sh, st := s.sh, s.sh.styles
+	title := sh.tr("samkoll – riskbedömningar i arbetsmiljön", "samkoll – work environment risk assessments")
+	var where string
+	if shown := min(s.list.height, s.list.Len()-s.list.Offset()); s.loaded && s.total > shown && shown > 0 {
+		where = fmt.Sprintf(sh.tr("%d–%d av %d", "%d–%d of %d"), s.list.Offset()+1, s.list.Offset()+shown, s.total)
+	}
+	room := s.w - ansi.StringWidth(where) - 2
+	if where == "" || room < 8 {
+		return st.Title.Render(ansi.Truncate(title, s.w, "…"))
+	}
+	title = ansi.Truncate(title, room, "…")
+	return st.Title.Render(title) + strings.Repeat(" ", s.w-ansi.StringWidth(title)-ansi.StringWidth(where)) + st.Subtle.Render(where)
 }
 
 // ShortHelp lists the keys that work now.
@@ -289,7 +318,8 @@ func (s *homeScreen) ShortHelp() []key.Binding {
 	case s.filterOn:
 		return []key.Binding{s.sh.keys.Input.Save, s.sh.keys.Input.Cancel}
 	}
-	return []key.Binding{k.New, k.Open, k.Plan, k.Export, k.Delete, k.Filter, g.Help, g.Back}
+	// In order of importance: the footer drops the last that do not fit.
+	return []key.Binding{k.Open, k.New, k.Plan, k.Summary, k.Filter, k.Export, k.Delete, g.Back, g.Help}
 }
 
 // FullHelp lists all keys.

@@ -2,10 +2,12 @@ package tui
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"samkoll/checklist"
 )
@@ -145,4 +147,12 @@ func PlainStyles() Styles {
 			ShortSeparator: s, FullSeparator: s, Ellipsis: s,
 		},
 	}
+}
+
+// cursorMark marks the cursor row of every list, beside the Selected bar.
+const cursorMark = ">"
+
+// padLeft pads s on the left to w cells (numbers in a column).
+func padLeft(s string, w int) string {
+	return strings.Repeat(" ", max(w-ansi.StringWidth(s), 0)) + s
 }

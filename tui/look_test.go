@@ -1,0 +1,84 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"samkoll/checklist"
+)
+
+// lineWith returns the first line of out that contains s, or "".
+func lineWith(out, s string) string {
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(ansi.Strip(l), s) {
+			return l
+		}
+	}
+	return ""
+}
+
+// TestHomeSaysWhichRowsShow checks that a list longer than the window says
+// which rows are shown, and follows the cursor.
+func TestHomeSaysWhichRowsShow(t *testing.T) {
+	fs := newFakeStore()
+	for i := range 40 {
+		seed(t, fs, fmt.Sprintf("Enhet %02d", i), testToday.AddDays(-i), 0)
+	}
+	d := newDriver(t, fs)
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.send(resumedMsg{})
+	// 24 lines: title, filter, heading, the confirmation line, status line and footer leave 18.
+	if first := strings.Split(d.view(), "\n")[0]; !strings.HasSuffix(first, "1–18 av 40") {
+		t.Errorf("title line %q does not end in 1–18 av 40", first)
+	}
+	d.keys("end")
+	if first := strings.Split(d.view(), "\n")[0]; !strings.HasSuffix(first, "23–40 av 40") {
+		t.Errorf("after end the title line %q does not end in 23–40 av 40", first)
+	}
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 60})
+	if first := strings.Split(d.view(), "\n")[0]; strings.Contains(first, "av 40") {
+		t.Errorf("every row shows, yet the title line says %q", first)
+	}
+}
+
+// TestHomeColoursOnlyTheOverdueCount checks that only the overdue count of
+// an assessment in progress is coloured, and a closed assessment with
+// overdue actions is drawn calm.
+func TestHomeColoursOnlyTheOverdueCount(t *testing.T) {
+	fs := newFakeStore()
+	closed := seed(t, fs, "Stängd enhet", testToday.AddDays(-400), 5)
+	closed.Status = checklist.Avslutad
+	if err := fs.UpdateAssessment(t.Context(), closed); err != nil {
+		t.Fatal(err)
+	}
+	open := seed(t, fs, "Öppen enhet", testToday, 1)
+	seed(t, fs, "Tredje", testToday.AddDays(-1), 1) // the cursor row
+	for _, a := range []checklist.Assessment{closed, open} {
+		if _, err := fs.SaveAction(t.Context(), checklist.Action{UnitID: a.UnitID, AssessmentID: a.ID, What: "Rutin", Due: testToday.AddDays(-3)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := colourDriver(t, fs, "dark")
+	d.send(resumedMsg{})
+	d.keys("down")
+	out := d.m.View().Content
+	st := d.m.sh.styles
+	overdue := st.Overdue.Render(padLeft("1", ansi.StringWidth("Försenade")))
+	if l := lineWith(out, "Öppen enhet"); !strings.HasSuffix(l, overdue) || strings.Count(l, "\x1b[") != strings.Count(overdue, "\x1b[") {
+		t.Errorf("the open assessment's row should colour its overdue count (%q) and nothing else:\n%q", overdue, l)
+	}
+	if l := lineWith(out, "Stängd enhet"); strings.Contains(l, overdue) || !strings.Contains(l, prefixOf(st.Subtle)) {
+		t.Errorf("the closed assessment's row should be calm:\n%q", l)
+	}
+}
+
+// prefixOf returns the escape sequence a style starts its text with.
+func prefixOf(s lipgloss.Style) string {
+	r := s.Render("x")
+	return r[:strings.Index(r, "x")]
+}
