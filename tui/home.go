@@ -20,17 +20,17 @@ type homeScreen struct {
 	total int       // how many rows match the filter in all
 	query string    // the filter text the rows were read for
 	// reading is set while more rows are being read.
-	reading  bool
-	list     listWindow
-	unitW    int // width of the unit column, in cells
-	idW      int // width of the number column (samkoll export NR)
+	reading bool
+	list    listWindow
+	unitW   int // width of the unit column, in cells
+	idW     int // width of the number column (samkoll export NR)
 	// openW and overdueW are the widths of the two action counts.
 	openW, overdueW int
-	loaded   bool
-	filter   *textField
-	filterOn bool
-	confirm  bool // asking to confirm a delete
-	w, h     int
+	loaded          bool
+	filter          *textField
+	filterOn        bool
+	confirm         bool // asking to confirm a delete
+	w, h            int
 }
 
 func newHomeScreen(sh *shared) *homeScreen {
