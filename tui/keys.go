@@ -24,6 +24,7 @@ type KeyMap struct {
 	Summary         SummaryKeys
 	Export          ExportKeys
 	Own             OwnKeys
+	Report          ReportKeys
 }
 
 // GlobalKeys work on every screen (q, p and ? only when no text input has
@@ -44,6 +45,8 @@ type ListKeys struct {
 // HomeKeys are the start screen's keys.
 type HomeKeys struct {
 	Up, Down, Filter, New, Open, Plan, Summary, Export, Delete, Confirm, Cancel key.Binding
+	// Followup shows the yearly follow-up of the selected unit.
+	Followup key.Binding
 }
 
 // NewKeys are the new assessment form's keys.
@@ -129,6 +132,11 @@ type OwnKeys struct {
 	NextArea, PrevArea, NextField, PrevField, Save key.Binding
 }
 
+// ReportKeys are the keys of a report in a pager (reportscreen.go).
+type ReportKeys struct {
+	PrevYear, NextYear, Save key.Binding
+}
+
 // DefaultKeyMap returns the bindings with help in lang.
 func DefaultKeyMap(lang checklist.Lang) KeyMap {
 	t := func(sv, en string) string { return checklist.Text{SV: sv, EN: en}.In(lang) }
@@ -167,17 +175,18 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Back:          b([]string{"esc", "q"}, "q/esc", t("tillbaka", "back")),
 		},
 		Home: HomeKeys{
-			Up:      up,
-			Down:    down,
-			Filter:  b([]string{"/"}, "/", t("filtrera", "filter")),
-			New:     b([]string{"n"}, "n", t("ny bedömning", "new assessment")),
-			Open:    b([]string{"enter"}, "enter", t("fortsätt", "continue")),
-			Plan:    b([]string{"a", "h"}, "a/h", t("handlingsplan", "action plan")),
-			Summary: b([]string{"s"}, "s", t("sammanfattning", "summary")),
-			Export:  b([]string{"x"}, "x", t("exportera", "export")),
-			Delete:  b([]string{"d"}, "d", t("ta bort", "delete")),
-			Confirm: b([]string{"y", "j"}, "y/j", t("ja, ta bort", "yes, delete")),
-			Cancel:  b([]string{"n", "esc"}, "n/esc", t("avbryt", "cancel")),
+			Up:       up,
+			Down:     down,
+			Filter:   b([]string{"/"}, "/", t("filtrera", "filter")),
+			New:      b([]string{"n"}, "n", t("ny bedömning", "new assessment")),
+			Open:     b([]string{"enter"}, "enter", t("fortsätt", "continue")),
+			Plan:     b([]string{"a", "h"}, "a/h", t("handlingsplan", "action plan")),
+			Summary:  b([]string{"s"}, "s", t("sammanfattning", "summary")),
+			Export:   b([]string{"x"}, "x", t("exportera", "export")),
+			Delete:   b([]string{"d"}, "d", t("ta bort", "delete")),
+			Confirm:  b([]string{"y", "j"}, "y/j", t("ja, ta bort", "yes, delete")),
+			Cancel:   b([]string{"n", "esc"}, "n/esc", t("avbryt", "cancel")),
+			Followup: b([]string{"f"}, "f", t("årets uppföljning", "the year's follow-up")),
 		},
 		New: NewKeys{
 			Next:     b([]string{"tab", "down"}, "tab/↓", t("nästa fält", "next field")),
@@ -261,6 +270,11 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			NextField: b([]string{"tab", "down"}, "tab/↓", t("nästa fält", "next field")),
 			PrevField: b([]string{"shift+tab", "up"}, "shift+tab/↑", t("föregående fält", "previous field")),
 			Save:      b([]string{"ctrl+s"}, "ctrl+s", t("spara punkten", "save the item")),
+		},
+		Report: ReportKeys{
+			PrevYear: b([]string{"left"}, "←", t("föregående år", "previous year")),
+			NextYear: b([]string{"right"}, "→", t("nästa år", "next year")),
+			Save:     b([]string{"x"}, "x", t("skriv till fil", "write to a file")),
 		},
 		Export: ExportKeys{
 			Confirm: b([]string{"j", "y"}, "j/y", t("skriv ändå", "write anyway")),

@@ -48,6 +48,8 @@ func screenKind(s screen) screenID {
 		return summaryScreenID
 	case *ownItemScreen:
 		return ownItemScreenID
+	case *reportScreen:
+		return reportScreenID
 	}
 	return noScreen
 }
@@ -80,6 +82,8 @@ func (m *Model) navigate(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		ns := newNewScreen(m.sh)
 		m.push(ns)
 		return ns.init(), true
+	case openReportMsg:
+		m.push(newReportScreen(m.sh, msg.req))
 	case openMsg:
 		m.sh.loadOrdered(msg, nil)
 	case addActionMsg:

@@ -55,6 +55,7 @@ const (
 	planScreenID
 	summaryScreenID
 	ownItemScreenID
+	reportScreenID
 )
 
 // String returns the screen's name, for tests and debugging.
@@ -72,6 +73,8 @@ func (s screenID) String() string {
 		return "summary"
 	case ownItemScreenID:
 		return "ownitem"
+	case reportScreenID:
+		return "report"
 	}
 	return "none"
 }

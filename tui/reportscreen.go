@@ -1,0 +1,209 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"samkoll/checklist"
+)
+
+// The reports the app shows in a pager: a unit's yearly follow-up of the
+// SAM work (AFS 2023:1 14 §, the same as samkoll followup) and the
+// region's picture of every unit (the same as samkoll region, group level
+// only). A key writes the report to a file as the plan export does.
+
+// ReportKind names a report.
+type ReportKind int
+
+// The reports.
+const (
+	// FollowupReport is the yearly follow-up of one unit.
+	FollowupReport ReportKind = iota
+	// RegionReport is the region's report of every unit.
+	RegionReport
+)
+
+// ReportRequest says which report: its kind, the unit (for the
+// follow-up) and the year.
+type ReportRequest struct {
+	Kind ReportKind
+	Unit string
+	Year int
+}
+
+// Reporter writes the reports as markdown; the exporter given in Config
+// implements it when the build has the reports.
+type Reporter interface {
+	// Report returns the report's markdown.
+	Report(ctx context.Context, req ReportRequest) (string, error)
+	// SaveReport writes the report to a file and returns its path.
+	SaveReport(ctx context.Context, req ReportRequest) (ExportResult, error)
+}
+
+// openReportMsg asks the root to open the report screen for req.
+type openReportMsg struct{ req ReportRequest }
+
+// reportLoadedMsg carries a report's text.
+type reportLoadedMsg struct {
+	req  ReportRequest
+	text string
+}
+
+// reporter returns the exporter's reports, or an error saying they are
+// not there.
+func (sh *shared) reporter() (Reporter, error) {
+	if r, ok := sh.exporter.(Reporter); ok {
+		return r, nil
+	}
+	return nil, errNoExporter(sh.lang)
+}
+
+// reportScreen shows one report in a pager.
+type reportScreen struct {
+	sh   *shared
+	req  ReportRequest
+	text string
+	// loaded is set once the text of req arrived.
+	loaded bool
+	page   pager
+	w, h   int
+}
+
+func newReportScreen(sh *shared, req ReportRequest) *reportScreen {
+	s := &reportScreen{sh: sh, req: req, page: newPager(sh.keys.List), w: 80, h: 20}
+	s.read()
+	return s
+}
+
+// read queues the read of the report, after the changes before it.
+func (s *reportScreen) read() {
+	req := s.req
+	s.loaded = false
+	rep, err := s.sh.reporter()
+	s.sh.readOrdered(func(ctx context.Context, _ Store) (tea.Msg, error) {
+		if err != nil {
+			return nil, err
+		}
+		text, err := rep.Report(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		return reportLoadedMsg{req: req, text: text}, nil
+	})
+	s.render()
+}
+
+// title names the report.
+func (s *reportScreen) title() string {
+	if s.req.Kind == RegionReport {
+		return fmt.Sprintf("%s %d", s.sh.tr("Regionens bild", "The region's picture"), s.req.Year)
+	}
+	return fmt.Sprintf("%s %d · %s", s.sh.tr("Årets uppföljning", "The year's follow-up"), s.req.Year, checklist.SanitizeLine(s.req.Unit))
+}
+
+// render wraps the text to the width into the pager.
+func (s *reportScreen) render() {
+	if !s.loaded {
+		s.page.SetLines([]string{s.sh.styles.Subtle.Render(s.sh.tr("Hämtar …", "Loading …"))})
+		return
+	}
+	var lines []string
+	for _, l := range strings.Split(strings.TrimRight(s.text, "\n"), "\n") {
+		lines = append(lines, strings.Split(wrap(checklist.SanitizeLine(l), s.w), "\n")...)
+	}
+	s.page.SetLines(lines)
+}
+
+// SetSize implements screen.
+func (s *reportScreen) SetSize(w, h int) {
+	s.w, s.h = max(w, 1), max(h, 1)
+	s.page.SetSize(s.w, max(s.h-2, 1))
+	s.render()
+}
+
+// Inputting implements screen.
+func (s *reportScreen) Inputting() bool { return false }
+
+// Update implements screen.
+func (s *reportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case reportLoadedMsg:
+		if msg.req == s.req {
+			s.text, s.loaded = msg.text, true
+			s.render()
+			s.page.vp.GotoTop()
+		}
+		return s, nil
+	case tea.KeyPressMsg:
+		k := s.sh.keys.Report
+		switch {
+		case key.Matches(msg, s.sh.keys.Global.Back):
+			return s, backCmd
+		case key.Matches(msg, k.PrevYear):
+			s.req.Year--
+			s.read()
+		case key.Matches(msg, k.NextYear) && s.req.Year < s.sh.today().Year:
+			s.req.Year++
+			s.read()
+		case key.Matches(msg, k.Save):
+			return s, saveReportCmd(s.sh, s.req)
+		default:
+			var cmd tea.Cmd
+			s.page, cmd = s.page.Update(msg)
+			return s, cmd
+		}
+	}
+	return s, nil
+}
+
+// saveReportCmd writes the report req to a file; the root shows where.
+func saveReportCmd(sh *shared, req ReportRequest) tea.Cmd {
+	rep, err := sh.reporter()
+	ctx := sh.ctx
+	return func() tea.Msg {
+		if err != nil {
+			return errMsg{err}
+		}
+		res, err := rep.SaveReport(ctx, req)
+		if err != nil {
+			return errMsg{err}
+		}
+		return exportedMsg{path: res.Path, warning: res.Warning}
+	}
+}
+
+// View implements screen.
+func (s *reportScreen) View() string {
+	st := s.sh.styles
+	return st.Title.Render(ansi.Truncate(s.title(), s.w, "…")) + "\n\n" + s.page.View()
+}
+
+// ShortHelp implements help.KeyMap.
+func (s *reportScreen) ShortHelp() []key.Binding {
+	k := s.keys()
+	return []key.Binding{k.Save, k.PrevYear, k.NextYear, s.sh.keys.List.Down, s.sh.keys.Global.Back}
+}
+
+// FullHelp implements help.KeyMap.
+func (s *reportScreen) FullHelp() [][]key.Binding {
+	k, g := s.keys(), s.sh.keys.Global
+	return append(s.page.FullHelp(), []key.Binding{k.Save, k.PrevYear, k.NextYear}, []key.Binding{g.Back, g.Help, g.Quit})
+}
+
+// keys returns the screen's bindings, the next year disabled in this
+// year; the shared KeyMap is not touched.
+func (s *reportScreen) keys() ReportKeys {
+	k := s.sh.keys.Report
+	k.NextYear.SetEnabled(s.req.Year < s.sh.today().Year)
+	return k
+}
+
+// openFollowupCmd opens the yearly follow-up of unit for year.
+func openFollowupCmd(unit string, year int) tea.Cmd {
+	return func() tea.Msg { return openReportMsg{ReportRequest{Kind: FollowupReport, Unit: unit, Year: year}} }
+}
