@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -81,4 +82,35 @@ func TestHomeColoursOnlyTheOverdueCount(t *testing.T) {
 func prefixOf(s lipgloss.Style) string {
 	r := s.Render("x")
 	return r[:strings.Index(r, "x")]
+}
+
+// TestSummaryNarrowKeepsEveryAnswer checks that at 40 columns the summary
+// still has a column for each answer, so each total row adds up to the
+// items, and that a serious risk is wrapped whole rather than cut.
+func TestSummaryNarrowKeepsEveryAnswer(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 40, 30)
+	hs.openSummary()
+	v := hs.view()
+	head := lineWith(v, "Område ")
+	for _, col := range []string{"Ja", "Dv", "Nej", "EjA", "Obes"} {
+		if !strings.Contains(head, col) {
+			t.Errorf("the heading %q lacks %s", head, col)
+		}
+	}
+	// sam and osa have 4 items each: 8 in all.
+	var sum int
+	for _, f := range strings.Fields(lineWith(v, "Totalt"))[1:] {
+		n, err := strconv.Atoi(f)
+		if err != nil {
+			t.Fatalf("total row %q: %v", lineWith(v, "Totalt"), err)
+		}
+		sum += n
+	}
+	if sum != 8 {
+		t.Errorf("the totals add up to %d, want the 8 items", sum)
+	}
+	joined := strings.Join(strings.Fields(v), " ")
+	if !strings.Contains(joined, "Hög* Problem 1 i sam är inte löst. (Område sam)") {
+		t.Errorf("the serious risk is not there whole:\n%s", v)
+	}
 }

@@ -21,6 +21,8 @@ type Styles struct {
 	Subtle, Hint lipgloss.Style
 	// Statement is the walk's statement; Present its presentation-mode form.
 	Statement, Present lipgloss.Style
+	// Strong is emphasised body text, such as a total row.
+	Strong lipgloss.Style
 	// Selected marks the cursor row; Label a form label; Focused a focused
 	// form label.
 	Selected, Label, Focused lipgloss.Style
@@ -63,6 +65,7 @@ func NewStyles(p colorprofile.Profile, isDark bool) Styles {
 		Hint:      s.Italic(true).Foreground(c.subtle),
 		Statement: s.Bold(true).Foreground(c.fg),
 		Present:   s.Bold(true).Foreground(c.strong),
+		Strong:    s.Bold(true).Foreground(c.fg),
 		Selected:  c.selected.on(s.Bold(true)),
 		Label:     s.Foreground(c.subtle),
 		Focused:   s.Bold(true).Foreground(c.accent),
@@ -123,6 +126,7 @@ func PlainStyles() Styles {
 		Hint:      s.Italic(true),
 		Statement: bold,
 		Present:   bold,
+		Strong:    bold,
 		Selected:  s.Reverse(true),
 		Label:     s,
 		Focused:   bold.Underline(true),
@@ -155,4 +159,20 @@ const cursorMark = ">"
 // padLeft pads s on the left to w cells (numbers in a column).
 func padLeft(s string, w int) string {
 	return strings.Repeat(" ", max(w-ansi.StringWidth(s), 0)) + s
+}
+
+// hang word-wraps s to width w with first before its first line and rest
+// before the others (a hanging indent); a word longer than the line is
+// broken.
+func hang(s string, w int, first, rest string) []string {
+	lw := max(w-max(ansi.StringWidth(first), ansi.StringWidth(rest)), 10)
+	lines := strings.Split(ansi.Hardwrap(ansi.Wrap(s, lw, ""), lw, true), "\n")
+	for i := range lines {
+		if i == 0 {
+			lines[i] = first + lines[i]
+		} else {
+			lines[i] = rest + lines[i]
+		}
+	}
+	return lines
 }

@@ -192,37 +192,8 @@ func (s *summaryScreen) render() {
 	title := fmt.Sprintf("%s · %s · %s · %s", tr("Sammanfattning", "Summary"), checklist.SanitizeLine(s.a.Unit), s.a.Date, s.a.Status.Label(lang))
 	b = append(b, st.Title.Render(cut(title)))
 
-	// Answers per area.
-	labels := []string{tr("Ja", "Yes"), tr("Delv", "Part"), tr("Nej", "No"), tr("EjA", "N/A"), tr("Obes", "Open")}
-	order := []checklist.Answer{checklist.Ja, checklist.Delvis, checklist.Nej, checklist.EjAktuellt, checklist.Unanswered}
-	const cw = 5
-	cols := len(order)
-	if w < 50 {
-		// Narrow: Ja, Delvis, Nej and unanswered only.
-		labels = []string{labels[0], labels[1], labels[2], labels[4]}
-		order = []checklist.Answer{checklist.Ja, checklist.Delvis, checklist.Nej, checklist.Unanswered}
-		cols = len(order)
-	}
-	nameW := max(w-cols*cw, 6)
-	head := pad(tr("Område", "Area"), nameW)
-	for _, l := range labels {
-		head += fmt.Sprintf("%*s", cw, l)
-	}
-	b = append(b, "", st.Subtle.Render(cut(head)))
-	var total [5]int
-	for _, c := range s.counts() {
-		line := pad(c.title, nameW)
-		for _, ans := range order {
-			line += fmt.Sprintf("%*d", cw, c.answers[ans])
-			total[ans] += c.answers[ans]
-		}
-		b = append(b, cut(line))
-	}
-	line := pad(tr("Totalt", "Total"), nameW)
-	for _, ans := range order {
-		line += fmt.Sprintf("%*d", cw, total[ans])
-	}
-	b = append(b, st.Label.Render(cut(line)))
+	b = append(b, "")
+	b = append(b, s.answerTable(cut)...)
 	b = append(b, s.expiredLines(cut)...)
 
 	if s.confirmClose {
@@ -235,15 +206,20 @@ func (s *summaryScreen) render() {
 	if len(risks) == 0 {
 		b = append(b, st.Subtle.Render(cut("  "+tr("Inga allvarliga risker bedömda.", "No serious risks assessed."))))
 	}
+	// Each risk whole, wrapped under its level: the area is at the end.
 	for _, r := range risks {
 		lv := st.Levels[r.level].Render(r.level.Label(lang) + "*")
-		b = append(b, cut(fmt.Sprintf("  %s %s (%s)", lv, oneLine(r.problem), r.area)))
+		b = append(b, hang(fmt.Sprintf("%s %s (%s)", lv, oneLine(r.problem), r.area), w, "  ", "    ")...)
 	}
 	if _, serious := looseEnds(s.sh, &s.a); len(serious) > 0 {
-		b = append(b, st.Warning.Render(cut(fmt.Sprintf(tr("  Utan åtgärd (%d) – r lägger till en åtgärd för den första:",
-			"  Without an action (%d) – r adds an action for the first:"), len(serious)))))
+		for _, l := range hang(fmt.Sprintf(tr("Utan åtgärd (%d) – r lägger till en åtgärd för den första:",
+			"Without an action (%d) – r adds an action for the first:"), len(serious)), w, "  ", "  ") {
+			b = append(b, st.Warning.Render(l))
+		}
 		for _, it := range serious {
-			b = append(b, st.Warning.Render(cut("  ! "+it.name(s.sh)+": "+oneLine(it.problem))))
+			for _, l := range hang("! "+it.name(s.sh)+": "+oneLine(it.problem), w, "  ", "    ") {
+				b = append(b, st.Warning.Render(l))
+			}
 		}
 	}
 
@@ -284,6 +260,65 @@ func (s *summaryScreen) render() {
 		}
 	}
 	s.page.SetLines(b)
+}
+
+// answerTable is the answers per area: the area, then one column for each
+// answer headed by its name, and the total in the body's strong style so
+// that it reads as the sum of the rows above. When the names do not fit,
+// the headings are short and a legend under the table says what they
+// stand for; the five columns always show, so the totals add up to the
+// items.
+func (s *summaryScreen) answerTable(cut func(string) string) []string {
+	st, tr, w := s.sh.styles, s.sh.tr, s.w
+	order := []checklist.Answer{checklist.Ja, checklist.Delvis, checklist.Nej, checklist.EjAktuellt, checklist.Unanswered}
+	labels := []string{tr("Ja", "Yes"), tr("Delvis", "Partly"), tr("Nej", "No"), tr("Ej aktuellt", "N/A"), tr("Obesvarade", "Unanswered")}
+	short := []string{tr("Ja", "Yes"), tr("Dv", "Pt"), tr("Nej", "No"), tr("EjA", "N/A"), tr("Obes", "Open")}
+	counts := s.counts()
+	nameW := ansi.StringWidth(tr("Totalt", "Total"))
+	for _, c := range counts {
+		nameW = max(nameW, ansi.StringWidth(c.title))
+	}
+	widths := func(ls []string) (ws []int, sum int) {
+		for _, l := range ls {
+			ws = append(ws, max(ansi.StringWidth(l), 3)+2)
+			sum += ws[len(ws)-1]
+		}
+		return ws, sum
+	}
+	cws, sum := widths(labels)
+	var legend string
+	if w-sum < min(nameW, 16) {
+		labels = short
+		cws, sum = widths(short)
+		legend = tr("Dv delvis · EjA ej aktuellt · Obes obesvarade", "Pt partly · N/A not applicable · Open unanswered")
+	}
+	nameW = min(nameW, max(w-sum, 6))
+	row := func(name string, n func(i int) int) string {
+		line := pad(name, nameW)
+		for i, cw := range cws {
+			line += padLeft(fmt.Sprint(n(i)), cw)
+		}
+		return cut(line)
+	}
+	head := pad(tr("Område", "Area"), nameW)
+	for i, l := range labels {
+		head += padLeft(l, cws[i])
+	}
+	out := []string{st.Subtle.Render(cut(head))}
+	var total [5]int
+	for _, c := range counts {
+		out = append(out, row(c.title, func(i int) int { return c.answers[order[i]] }))
+		for _, ans := range order {
+			total[ans] += c.answers[ans]
+		}
+	}
+	out = append(out, st.Strong.Render(row(tr("Totalt", "Total"), func(i int) int { return total[order[i]] })))
+	if legend != "" {
+		for _, l := range hang(legend, w, "", "") {
+			out = append(out, st.Subtle.Render(l))
+		}
+	}
+	return out
 }
 
 // closeWarning is the question before closing, with the unanswered items
