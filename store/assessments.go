@@ -70,7 +70,7 @@ func (s *Store) Units(ctx context.Context) ([]checklist.Unit, error) {
 
 // ensureUnit returns the id and stored name of the unit named name,
 // creating it if new, and whether it was created.
-func ensureUnit(ctx context.Context, tx *sql.Tx, name string, now time.Time) (int64, string, bool, error) {
+func ensureUnit(ctx context.Context, tx querier, name string, now time.Time) (int64, string, bool, error) {
 	name = strings.TrimSpace(name)
 	var id int64
 	var stored string
@@ -127,7 +127,7 @@ func (s *Store) CreateAssessment(ctx context.Context, a checklist.Assessment, it
 	return s.LoadAssessment(ctx, id)
 }
 
-func insertAssessment(ctx context.Context, tx *sql.Tx, uid string, unitID int64, a checklist.Assessment, created, updated time.Time) (int64, error) {
+func insertAssessment(ctx context.Context, tx querier, uid string, unitID int64, a checklist.Assessment, created, updated time.Time) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO assessments
 		(uid, unit_id, meeting_date, participants, safety_rep, status, created, updated)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -139,7 +139,7 @@ func insertAssessment(ctx context.Context, tx *sql.Tx, uid string, unitID int64,
 	return res.LastInsertId()
 }
 
-func insertAreas(ctx context.Context, tx *sql.Tx, id int64, areas []checklist.AreaRef, itemCounts map[string]int) error {
+func insertAreas(ctx context.Context, tx querier, id int64, areas []checklist.AreaRef, itemCounts map[string]int) error {
 	for i, ar := range areas {
 		if strings.TrimSpace(ar.ID) == "" {
 			return errors.New("område utan id")

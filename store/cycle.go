@@ -461,7 +461,7 @@ func (s *Store) SaveYearPlan(ctx context.Context, p checklist.YearPlan) error {
 	})
 }
 
-func saveYearPlan(ctx context.Context, tx *sql.Tx, p checklist.YearPlan) error {
+func saveYearPlan(ctx context.Context, tx querier, p checklist.YearPlan) error {
 	if _, err := tx.ExecContext(ctx, "DELETE FROM year_plans WHERE unit_id = ? AND year = ?", p.UnitID, p.Year); err != nil {
 		return err
 	}

@@ -299,8 +299,11 @@ func validateYearPlans(plans []jsonYearPlan) error {
 
 // applyOwnItems writes the own items of the file; they are matched on uid
 // and replaced when the file's copy was updated later. origins maps
-// assessment uids of the file to ids.
-func applyOwnItems(ctx context.Context, tx *sql.Tx, items []importOwnItem, unitID int64, origins map[string]int64) error {
+// assessment uids of the file to ids. It returns, as [own item uid,
+// assessment uid], those it inserted whose origin is neither in origins
+// nor in the database yet: it may come later in the file.
+func applyOwnItems(ctx context.Context, tx querier, items []importOwnItem, unitID int64, origins map[string]int64) ([][2]string, error) {
+	var later [][2]string
 	for _, io := range items {
 		var origin any
 		if id, ok := origins[io.j.Origin]; ok {
@@ -311,7 +314,7 @@ func applyOwnItems(ctx context.Context, tx *sql.Tx, items []importOwnItem, unitI
 			if err == nil {
 				origin = id
 			} else if !errors.Is(err, sql.ErrNoRows) {
-				return err
+				return nil, err
 			}
 		}
 		var id int64
@@ -323,37 +326,43 @@ func applyOwnItems(ctx context.Context, tx *sql.Tx, items []importOwnItem, unitI
 			switch err := tx.QueryRowContext(ctx, "SELECT uid FROM own_items WHERE unit_id = ? AND item_id = ?",
 				unitID, io.j.Item).Scan(&other); {
 			case err == nil:
-				return checklist.Errorf(
+				return nil, checklist.Errorf(
 					"enheten har redan en annan egen punkt %s (från en annan dator eller fil). Ge enheterna olika namn, eller slå ihop dem i en samkoll först",
 					"the unit already has another own item %s (from another computer or file). Give the units different names, or merge them in one samkoll first",
 					io.j.Item)
 			case !errors.Is(err, sql.ErrNoRows):
-				return err
+				return nil, err
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO own_items (uid, unit_id, assessment_id, since, area_id, item_id,
 				statement, guidance, retired, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				io.j.UID, unitID, origin, io.since.String(), io.j.Area, io.j.Item, io.j.Statement, io.j.Guidance,
 				io.j.Retired, fmtTime(io.created), fmtTime(io.updated)); err != nil {
-				return fmt.Errorf("egen punkt %s: %w", io.j.Item, err)
+				return nil, fmt.Errorf("egen punkt %s: %w", io.j.Item, err)
+			}
+			if origin == nil && io.j.Origin != "" {
+				later = append(later, [2]string{io.j.UID, io.j.Origin})
 			}
 		case err != nil:
-			return err
+			return nil, err
 		default:
 			old, _ := parseTime(updated)
 			if io.updated.After(old) {
 				if _, err := tx.ExecContext(ctx, `UPDATE own_items SET area_id = ?, statement = ?, guidance = ?, retired = ?,
 					updated = ? WHERE id = ?`, io.j.Area, io.j.Statement, io.j.Guidance, io.j.Retired, fmtTime(io.updated), id); err != nil {
-					return err
+					return nil, err
 				}
 			}
 		}
 	}
-	return nil
+	return later, nil
 }
 
 // applyReevaluations inserts the re-evaluations of assessment id that the
-// database lacks (matched on uid).
-func applyReevaluations(ctx context.Context, tx *sql.Tx, id int64, reevals []importReeval, actionIDs map[string]int64) error {
+// database lacks (matched on uid). It returns, as [reevaluation uid,
+// action uid], those it inserted whose action is neither in actionIDs nor
+// in the database yet: the action may come later in the file.
+func applyReevaluations(ctx context.Context, tx querier, id int64, reevals []importReeval, actionIDs map[string]int64) ([][2]string, error) {
+	var later [][2]string
 	for _, ir := range reevals {
 		var action any
 		if ir.j.Action != "" {
@@ -365,25 +374,29 @@ func applyReevaluations(ctx context.Context, tx *sql.Tx, id int64, reevals []imp
 				if err == nil {
 					action = aid
 				} else if !errors.Is(err, sql.ErrNoRows) {
-					return err
+					return nil, err
 				}
 			}
 		}
 		r := ir.e.Risk
-		if _, err := tx.ExecContext(ctx, `INSERT INTO reevaluations (uid, assessment_id, area_id, item_id, action_id,
+		res, err := tx.ExecContext(ctx, `INSERT INTO reevaluations (uid, assessment_id, area_id, item_id, action_id,
 			evaluated_on, probability, consequence, level, serious, note, created)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING`,
 			ir.j.UID, id, ir.area, ir.item, action, ir.e.On.String(), r.Probability, r.Consequence, r.Level.String(),
-			b2i(r.Serious()), r.Note, fmtTime(ir.created)); err != nil {
-			return err
+			b2i(r.Serious()), r.Note, fmtTime(ir.created))
+		if err != nil {
+			return nil, err
+		}
+		if n, _ := res.RowsAffected(); n == 1 && action == nil && ir.j.Action != "" {
+			later = append(later, [2]string{ir.j.UID, ir.j.Action})
 		}
 	}
-	return nil
+	return later, nil
 }
 
 // applyCarried links the carried risks of assessment id whose earlier
 // answer exists.
-func applyCarried(ctx context.Context, tx *sql.Tx, id int64, carried []jsonCarried, origins map[string]int64) error {
+func applyCarried(ctx context.Context, tx querier, id int64, carried []jsonCarried, origins map[string]int64) error {
 	for _, jc := range carried {
 		origin, ok := origins[jc.Origin]
 		if !ok {
@@ -407,7 +420,7 @@ func applyCarried(ctx context.Context, tx *sql.Tx, id int64, carried []jsonCarri
 // carriedLinksTo returns the carried-risk links of later assessments that
 // point at answers of assessment id, so that replacing its answers on
 // import can restore them.
-func carriedLinksTo(ctx context.Context, tx *sql.Tx, id int64) ([][4]any, error) {
+func carriedLinksTo(ctx context.Context, tx querier, id int64) ([][4]any, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT assessment_id, from_assessment_id, area_id, item_id FROM carried_risks WHERE from_assessment_id = ?", id)
 	if err != nil {
 		return nil, err
@@ -426,7 +439,7 @@ func carriedLinksTo(ctx context.Context, tx *sql.Tx, id int64) ([][4]any, error)
 }
 
 // restoreCarriedLinks puts back the links whose answer still exists.
-func restoreCarriedLinks(ctx context.Context, tx *sql.Tx, links [][4]any) error {
+func restoreCarriedLinks(ctx context.Context, tx querier, links [][4]any) error {
 	for _, l := range links {
 		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO carried_risks (assessment_id, from_assessment_id, area_id, item_id)
 			SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM answers WHERE assessment_id = ?2 AND area_id = ?3 AND item_id = ?4)`,
@@ -439,7 +452,7 @@ func restoreCarriedLinks(ctx context.Context, tx *sql.Tx, links [][4]any) error 
 
 // applyYearPlans replaces, for each plan in the file, the unit's plan of
 // that year.
-func applyYearPlans(ctx context.Context, tx *sql.Tx, plans []jsonYearPlan, now time.Time) (int, error) {
+func applyYearPlans(ctx context.Context, tx querier, plans []jsonYearPlan, now time.Time) (int, error) {
 	created := 0
 	for _, jp := range plans {
 		unitID, _, isNew, err := ensureUnit(ctx, tx, jp.Unit, now)

@@ -1,15 +1,16 @@
 package store
 
 import (
-	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
-	"encoding/json"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"samkoll/checklist"
@@ -67,29 +68,23 @@ var uidPattern = regexp.MustCompile(`^[0-9a-f][0-9a-f-]{6,62}[0-9a-f]$`)
 // ImportJSON reads a file written by ExportJSON and merges it into the
 // database in one transaction. Assessments and actions are matched on their
 // uid, so importing the same file twice changes nothing the second time.
-// The whole file is checked first; any problem gives an *ImportError and
-// leaves the database unchanged.
+//
+// The file is read as a stream: each assessment is checked and written
+// before the next is decoded, through statements prepared once, so memory
+// holds one assessment and the uids met so far, not the file. Any problem
+// gives an *ImportError and rolls the transaction back, leaving the
+// database unchanged.
 func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return ImportResult{}, err
-	}
-	f, err := decodeJSON(data)
-	if err != nil {
-		return ImportResult{}, err
-	}
-	p, err := validateImport(f)
-	if err != nil {
-		return ImportResult{}, err
-	}
 	var res ImportResult
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if res, err = p.apply(ctx, tx); err != nil {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		im := &importer{ctx: ctx, q: newTxStmts(tx), v: newValidator(), ids: map[string]int64{}, actionIDs: map[string]int64{}}
+		defer im.q.close()
+		if err := im.read(r); err != nil {
 			return err
 		}
+		res = im.res
 		// A file may be older than the checklists' item renames.
-		return remapRetiredItems(ctx, tx, p.written, false, "")
+		return remapRetiredItems(ctx, tx, im.written, false, "")
 	})
 	if err != nil {
 		return ImportResult{}, err
@@ -97,74 +92,64 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, erro
 	return res, nil
 }
 
-// decodeJSON parses strictly: unknown fields and trailing data are errors,
-// located by line and column.
-func decodeJSON(data []byte) (jsonFile, error) {
-	var f jsonFile
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(&f)
-	if err == nil && dec.More() {
-		err = errExtraData
-	}
-	if err == nil {
-		if _, terr := dec.Token(); terr != io.EOF {
-			err = errExtraData
-		}
-	}
-	if err == nil {
-		return f, nil
-	}
-	off := dec.InputOffset()
-	var msg checklist.Text
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		off = syn.Offset - 1
-		msg = checklist.Textf("ogiltig JSON: %s", "invalid JSON: %s", strings.TrimPrefix(syn.Error(), "json: "))
-	case errors.As(err, &typ):
-		off = typ.Offset
-		msg = checklist.Textf("fel typ för %s: %s i stället för %s", "wrong type for %s: %s instead of %s", typ.Field, typ.Value, typ.Type)
-	case errors.Is(err, io.EOF):
-		msg = checklist.Text{SV: "filen är tom", EN: "the file is empty"}
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		off = int64(len(data))
-		msg = checklist.Text{SV: "filen tar slut mitt i", EN: "the file ends in the middle"}
-	case err == errExtraData:
-		msg = checklist.Text{SV: "ogiltig JSON: extra data efter slutet", EN: "invalid JSON: extra data after the end"}
-	default:
-		text := strings.TrimPrefix(err.Error(), "json: ")
-		if field, ok := strings.CutPrefix(text, "unknown field "); ok {
-			msg = checklist.Textf("okänt fält %s", "unknown field %s", field)
-		} else {
-			msg = checklist.Textf("ogiltig JSON: %s", "invalid JSON: %s", text)
-		}
-	}
-	line, col := lineCol(data, off)
-	return f, &ImportError{Line: line, Column: col, Msg: msg}
-}
-
-// errExtraData marks data after the end of the JSON value.
-var errExtraData = errors.New("extra data after the end")
-
-func lineCol(data []byte, off int64) (int, int) {
-	off = min(max(off, 0), int64(len(data)))
-	before := data[:off]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := len([]rune(string(before[bytes.LastIndexByte(before, '\n')+1:]))) + 1
-	return line, col
-}
-
-// importPlan is a validated file, ready to write.
-type importPlan struct {
-	yearPlans   []jsonYearPlan
-	assessments []importAssessment
-	actions     []importAction // one per uid, in first-seen order
-	// written are the ids of the assessments apply created or replaced.
+// importer writes a file as it is read.
+type importer struct {
+	ctx context.Context
+	q   *txStmts
+	v   *validator
+	res ImportResult
+	// ids and actionIDs map the uids of the assessments and actions met so
+	// far to their ids in the database.
+	ids       map[string]int64
+	actionIDs map[string]int64
+	// written are the ids of the assessments created or replaced.
 	written []int64
+	// What refers to an assessment or action not met yet, which may come
+	// later in the file; settled at the end (settle).
+	laterActions []laterAction
+	laterReevals [][2]string // reevaluation uid, action uid
+	laterOwn     [][2]string // own item uid, assessment uid
+	laterCarried []laterCarried
 }
 
+// laterAction is an action created with a provisional origin: its own
+// origin had not been met in the file.
+type laterAction struct {
+	id     int64  // the action's id
+	origin string // the uid of its origin
+	first  int64  // the assessment it was created for (provisional origin)
+}
+
+type laterCarried struct {
+	id int64 // the assessment the risk is carried into
+	jc jsonCarried
+}
+
+// read reads, checks and writes the file.
+func (im *importer) read(r io.Reader) error {
+	st := newJSONStream(r)
+	err := st.read(func(i int, ja jsonAssessment) error {
+		ia, actions, err := im.v.assessment(i, ja)
+		if err != nil {
+			return err
+		}
+		return im.write(ia, actions)
+	})
+	if err != nil {
+		return err
+	}
+	if err := im.v.finish(st.head); err != nil {
+		return err
+	}
+	if err := im.settle(); err != nil {
+		return err
+	}
+	n, err := applyYearPlans(im.ctx, im.q, st.head.YearPlans, time.Now())
+	im.res.UnitsCreated += n
+	return err
+}
+
+// importAssessment is a checked assessment of the file, ready to write.
 type importAssessment struct {
 	j       jsonAssessment
 	a       checklist.Assessment
@@ -180,160 +165,408 @@ type importAction struct {
 	a       checklist.Action
 	uid     string
 	origin  string // assessment uid
-	first   string // uid of the first assessment that lists it
 	created time.Time
 	updated time.Time
 }
 
-func validateImport(f jsonFile) (*importPlan, error) {
-	// bad formats the message with checklist.Textf; an error argument
-	// keeps its English text.
-	bad := func(path, sv, en string, args ...any) error {
-		return &ImportError{Path: path, Msg: checklist.Textf(sv, en, args...)}
-	}
-	// badErr reports err as it is.
-	badErr := func(path string, err error) error { return bad(path, "%v", "%v", err) }
+// validator checks a file one assessment at a time; it keeps what the
+// checks across assessments need (uids, and a digest of each action).
+type validator struct {
+	seenAssessment map[string]string // uid → path
+	seenOwn        map[string]jsonOwnItem
+	actions        map[string][sha256.Size]byte // uid → digest of its first copy
+	inv            *invariants
+}
+
+func newValidator() *validator {
+	return &validator{seenAssessment: map[string]string{}, seenOwn: map[string]jsonOwnItem{},
+		actions: map[string][sha256.Size]byte{}, inv: newInvariants()}
+}
+
+// importBad returns an *ImportError at path; the message is formatted with
+// checklist.Textf (an error argument keeps its English text).
+func importBad(path, sv, en string, args ...any) error {
+	return &ImportError{Path: path, Msg: checklist.Textf(sv, en, args...)}
+}
+
+// finish checks the fields outside the assessments, and what the
+// assessments referred to ahead.
+func (v *validator) finish(f jsonFile) error {
 	if f.Format != JSONFormat {
-		return nil, bad("format", "%q är inte en samkoll-fil (väntade %q)", "%q is not a samkoll file (expected %q)", f.Format, JSONFormat)
+		return importBad("format", "%q är inte en samkoll-fil (väntade %q)", "%q is not a samkoll file (expected %q)", f.Format, JSONFormat)
 	}
 	if f.Version > JSONVersion {
-		return nil, bad("version", "filen kommer från en nyare samkoll (format version %d; den här versionen läser till och med %d). Uppdatera samkoll och importera den igen",
+		return importBad("version", "filen kommer från en nyare samkoll (format version %d; den här versionen läser till och med %d). Uppdatera samkoll och importera den igen",
 			"the file comes from a newer samkoll (format version %d; this version reads up to %d). Update samkoll and import it again", f.Version, JSONVersion)
 	}
 	if f.Version < jsonOldestVersion {
-		return nil, bad("version", "version %d stöds inte (den här versionen av samkoll läser version %d)",
+		return importBad("version", "version %d stöds inte (den här versionen av samkoll läser version %d)",
 			"version %d is not supported (this version of samkoll reads version %d)", f.Version, JSONVersion)
 	}
 	if f.Exported != "" {
 		if _, err := parseTime(f.Exported); err != nil {
-			return nil, bad("exported", "ogiltig tid %q", "invalid time %q", f.Exported)
+			return importBad("exported", "ogiltig tid %q", "invalid time %q", f.Exported)
 		}
 	}
-	p := &importPlan{yearPlans: f.YearPlans}
 	if err := validateYearPlans(f.YearPlans); err != nil {
-		return nil, err
+		return err
 	}
-	seenOwn := map[string]jsonOwnItem{}
-	seenAssessment := map[string]string{}
-	actionIndex := map[string]int{}
-	actionJSON := map[string]jsonAction{}
-	for i, ja := range f.Assessments {
-		at := fmt.Sprintf("assessments[%d]", i)
-		if !uidPattern.MatchString(ja.UID) {
-			return nil, bad(at+".uid", "ogiltigt uid %q", "invalid uid %q", ja.UID)
+	return v.inv.finish()
+}
+
+// assessment checks assessment i of the file, ja. It returns the actions
+// it lists that the file has not listed before.
+func (v *validator) assessment(i int, ja jsonAssessment) (importAssessment, []importAction, error) {
+	bad := importBad
+	badErr := func(path string, err error) error { return bad(path, "%v", "%v", err) }
+	var actions []importAction
+	at := fmt.Sprintf("assessments[%d]", i)
+	if !uidPattern.MatchString(ja.UID) {
+		return importAssessment{}, nil, bad(at+".uid", "ogiltigt uid %q", "invalid uid %q", ja.UID)
+	}
+	if prev, ok := v.seenAssessment[ja.UID]; ok {
+		return importAssessment{}, nil, bad(at+".uid", "samma uid som %s", "the same uid as %s", prev)
+	}
+	v.seenAssessment[ja.UID] = at
+	ia := importAssessment{j: ja, counts: map[string]int{}}
+	a := checklist.Assessment{Unit: strings.TrimSpace(ja.Unit), Participants: ja.Participants, SafetyRepPresent: ja.SafetyRepPresent}
+	var err error
+	if a.Unit == "" {
+		return ia, nil, bad(at+".unit", "enheten saknar namn", "the unit has no name")
+	}
+	if a.Date, err = checklist.ParseDate(ja.Date); err != nil {
+		return ia, nil, badErr(at+".date", err)
+	}
+	if a.Status, err = checklist.ParseAssessmentStatus(ja.Status); err != nil {
+		return ia, nil, bad(at+".status", "okänd status %q (pagaende, avslutad)", "unknown status %q (pagaende, avslutad)", ja.Status)
+	}
+	if ia.created, err = requiredTime(ja.Created); err != nil {
+		return ia, nil, badErr(at+".created", err)
+	}
+	if ia.updated, err = requiredTime(ja.Updated); err != nil {
+		return ia, nil, badErr(at+".updated", err)
+	}
+	areas := map[string]bool{}
+	for k, ar := range ja.Areas {
+		ap := fmt.Sprintf("%s.areas[%d]", at, k)
+		if strings.TrimSpace(ar.ID) == "" {
+			return ia, nil, bad(ap+".id", "område utan id", "an area without an id")
 		}
-		if prev, ok := seenAssessment[ja.UID]; ok {
-			return nil, bad(at+".uid", "samma uid som %s", "the same uid as %s", prev)
+		if areas[ar.ID] {
+			return ia, nil, bad(ap+".id", "området %q förekommer två gånger", "the area %q occurs twice", ar.ID)
 		}
-		seenAssessment[ja.UID] = at
-		ia := importAssessment{j: ja, counts: map[string]int{}}
-		a := checklist.Assessment{Unit: strings.TrimSpace(ja.Unit), Participants: ja.Participants, SafetyRepPresent: ja.SafetyRepPresent}
-		var err error
-		if a.Unit == "" {
-			return nil, bad(at+".unit", "enheten saknar namn", "the unit has no name")
+		if ar.Version < 0 {
+			return ia, nil, bad(ap+".version", "negativ version %d", "negative version %d", ar.Version)
 		}
-		if a.Date, err = checklist.ParseDate(ja.Date); err != nil {
-			return nil, badErr(at+".date", err)
+		if ar.Items < 0 {
+			return ia, nil, bad(ap+".items", "negativt antal punkter %d", "negative number of items %d", ar.Items)
 		}
-		if a.Status, err = checklist.ParseAssessmentStatus(ja.Status); err != nil {
-			return nil, bad(at+".status", "okänd status %q (pagaende, avslutad)", "unknown status %q (pagaende, avslutad)", ja.Status)
+		a.Areas = append(a.Areas, checklist.AreaRef{ID: ar.ID, Version: ar.Version, Hash: ar.Hash})
+		ia.counts[ar.ID] = ar.Items
+		areas[ar.ID] = true
+	}
+	if len(a.Areas) == 0 {
+		return ia, nil, bad(at+".areas", "inga områden (välj minst ett)", "no areas (choose at least one)")
+	}
+	if err := a.Validate(); err != nil {
+		return ia, nil, badErr(at, err)
+	}
+	ia.a = a
+	cyc, ownKeys, err := validateCycle(at, ja, v.seenOwn)
+	if err != nil {
+		return ia, nil, err
+	}
+	ia.cycle = cyc
+	answerAreas := areas
+	if len(ownKeys) > 0 {
+		answerAreas = map[string]bool{}
+		for k := range areas {
+			answerAreas[k] = true
 		}
-		if ia.created, err = requiredTime(ja.Created); err != nil {
-			return nil, badErr(at+".created", err)
+		for k := range ownKeys {
+			answerAreas[k.AreaID] = true
 		}
-		if ia.updated, err = requiredTime(ja.Updated); err != nil {
-			return nil, badErr(at+".updated", err)
+	}
+	seenAnswer := map[checklist.ItemKey]bool{}
+	ia.answers = make([]checklist.Response, 0, len(ja.Answers))
+	for k, jr := range ja.Answers {
+		ap := fmt.Sprintf("%s.answers[%d]", at, k)
+		if jr.Area == checklist.OwnArea && !ownKeys[checklist.ItemKey{AreaID: jr.Area, ItemID: jr.Item}] {
+			return ia, nil, bad(ap+".item", "den egna punkten %q finns inte i own_items", "the own item %q is not in own_items", jr.Item)
 		}
-		areas := map[string]bool{}
-		for k, ar := range ja.Areas {
-			ap := fmt.Sprintf("%s.areas[%d]", at, k)
-			if strings.TrimSpace(ar.ID) == "" {
-				return nil, bad(ap+".id", "område utan id", "an area without an id")
-			}
-			if areas[ar.ID] {
-				return nil, bad(ap+".id", "området %q förekommer två gånger", "the area %q occurs twice", ar.ID)
-			}
-			if ar.Version < 0 {
-				return nil, bad(ap+".version", "negativ version %d", "negative version %d", ar.Version)
-			}
-			if ar.Items < 0 {
-				return nil, bad(ap+".items", "negativt antal punkter %d", "negative number of items %d", ar.Items)
-			}
-			a.Areas = append(a.Areas, checklist.AreaRef{ID: ar.ID, Version: ar.Version, Hash: ar.Hash})
-			ia.counts[ar.ID] = ar.Items
-			areas[ar.ID] = true
-		}
-		if len(a.Areas) == 0 {
-			return nil, bad(at+".areas", "inga områden (välj minst ett)", "no areas (choose at least one)")
-		}
-		if err := a.Validate(); err != nil {
-			return nil, badErr(at, err)
-		}
-		ia.a = a
-		cyc, ownKeys, err := validateCycle(at, ja, seenOwn)
+		r, field, err := parseAnswer(jr, answerAreas)
 		if err != nil {
-			return nil, err
+			return ia, nil, badErr(ap+field, err)
 		}
-		ia.cycle = cyc
-		answerAreas := areas
-		if len(ownKeys) > 0 {
-			answerAreas = map[string]bool{}
-			for k := range areas {
-				answerAreas[k] = true
-			}
-			for k := range ownKeys {
-				answerAreas[k.AreaID] = true
-			}
+		if seenAnswer[r.Key()] {
+			return ia, nil, bad(ap, "punkt %s/%s besvarad två gånger", "item %s/%s answered twice", r.AreaID, r.ItemID)
 		}
-		seenAnswer := map[checklist.ItemKey]bool{}
-		for k, jr := range ja.Answers {
-			ap := fmt.Sprintf("%s.answers[%d]", at, k)
-			if jr.Area == checklist.OwnArea && !ownKeys[checklist.ItemKey{AreaID: jr.Area, ItemID: jr.Item}] {
-				return nil, bad(ap+".item", "den egna punkten %q finns inte i own_items", "the own item %q is not in own_items", jr.Item)
+		seenAnswer[r.Key()] = true
+		ia.answers = append(ia.answers, r)
+	}
+	for k, jx := range ja.Actions {
+		ap := fmt.Sprintf("%s.actions[%d]", at, k)
+		if !uidPattern.MatchString(jx.UID) {
+			return ia, nil, bad(ap+".uid", "ogiltigt uid %q", "invalid uid %q", jx.UID)
+		}
+		if !uidPattern.MatchString(jx.Origin) {
+			return ia, nil, bad(ap+".origin", "ogiltigt uid %q", "invalid uid %q", jx.Origin)
+		}
+		sum := actionDigest(jx)
+		if prev, ok := v.actions[jx.UID]; ok {
+			if prev != sum {
+				return ia, nil, bad(ap, "åtgärden %s förekommer flera gånger med olika innehåll",
+					"the action %s occurs several times with different content", jx.UID)
 			}
-			r, field, err := parseAnswer(jr, answerAreas)
+		} else {
+			x, field, err := parseAction(jx)
 			if err != nil {
-				return nil, badErr(ap+field, err)
+				return ia, nil, badErr(ap+field, err)
 			}
-			if seenAnswer[r.Key()] {
-				return nil, bad(ap, "punkt %s/%s besvarad två gånger", "item %s/%s answered twice", r.AreaID, r.ItemID)
-			}
-			seenAnswer[r.Key()] = true
-			ia.answers = append(ia.answers, r)
+			v.actions[jx.UID] = sum
+			actions = append(actions, x)
 		}
-		for k, jx := range ja.Actions {
-			ap := fmt.Sprintf("%s.actions[%d]", at, k)
-			if !uidPattern.MatchString(jx.UID) {
-				return nil, bad(ap+".uid", "ogiltigt uid %q", "invalid uid %q", jx.UID)
+		if jx.Origin != ja.UID {
+			ia.links = append(ia.links, jx.UID)
+		}
+	}
+	if err := v.inv.assessment(i, ja); err != nil {
+		return ia, nil, err
+	}
+	return ia, actions, nil
+}
+
+// actionDigest identifies the content of an action, so that the copies of
+// an action carried over through several assessments can be compared
+// without keeping them.
+func actionDigest(jx jsonAction) [sha256.Size]byte {
+	h := sha256.New()
+	for _, f := range []string{jx.UID, jx.Origin, jx.Area, jx.Item, jx.Risk, jx.What, jx.Who, jx.Due, jx.Status,
+		jx.DoneOn, jx.CheckedOn, jx.Effect, jx.Escalation, jx.Created, jx.Updated} {
+		var n [binary.MaxVarintLen64]byte
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(f)))])
+		h.Write([]byte(f))
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// write writes one checked assessment and the actions it lists first.
+func (im *importer) write(ia importAssessment, actions []importAction) error {
+	ctx, tx := im.ctx, im.q
+	unitID, _, created, err := ensureUnit(ctx, tx, ia.a.Unit, ia.created)
+	if err != nil {
+		return err
+	}
+	if created {
+		im.res.UnitsCreated++
+	}
+	var id int64
+	var updated string
+	var keep [][4]any // carried-risk links to the answers replaced
+	err = tx.QueryRowContext(ctx, "SELECT id, updated FROM assessments WHERE uid = ?", ia.j.UID).Scan(&id, &updated)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		if id, err = insertAssessment(ctx, tx, ia.j.UID, unitID, ia.a, ia.created, ia.updated); err != nil {
+			return err
+		}
+		im.res.AssessmentsCreated++
+	case err != nil:
+		return err
+	default:
+		old, _ := parseTime(updated)
+		if !ia.updated.After(old) {
+			im.res.AssessmentsUnchanged++
+			if err := tx.QueryRowContext(ctx, "SELECT unit_id FROM assessments WHERE id = ?", id).Scan(&unitID); err != nil {
+				return err
 			}
-			if !uidPattern.MatchString(jx.Origin) {
-				return nil, bad(ap+".origin", "ogiltigt uid %q", "invalid uid %q", jx.Origin)
+			im.ids[ia.j.UID] = id
+			if err := im.ownItems(ia, unitID); err != nil {
+				return err
 			}
-			if prev, ok := actionJSON[jx.UID]; ok {
-				if prev != jx {
-					return nil, bad(ap, "åtgärden %s förekommer flera gånger med olika innehåll",
-						"the action %s occurs several times with different content", jx.UID)
-				}
-			} else {
-				x, field, err := parseAction(jx)
-				if err != nil {
-					return nil, badErr(ap+field, err)
-				}
-				x.first = ja.UID
-				actionJSON[jx.UID] = jx
-				actionIndex[jx.UID] = len(p.actions)
-				p.actions = append(p.actions, x)
-			}
-			if jx.Origin != ja.UID {
-				ia.links = append(ia.links, jx.UID)
+			return im.writeLinks(id, ia, actions)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE assessments SET unit_id = ?, meeting_date = ?, participants = ?,
+			safety_rep = ?, status = ?, updated = ? WHERE id = ?`, unitID, ia.a.Date.String(), ia.a.Participants,
+			ia.a.SafetyRepPresent, ia.a.Status.String(), fmtTime(ia.updated), id); err != nil {
+			return err
+		}
+		if keep, err = carriedLinksTo(ctx, tx, id); err != nil {
+			return err
+		}
+		for _, q := range []string{"DELETE FROM assessment_areas WHERE assessment_id = ?", "DELETE FROM answers WHERE assessment_id = ?"} {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return err
 			}
 		}
-		p.assessments = append(p.assessments, ia)
+		im.res.AssessmentsUpdated++
 	}
-	if err := checkInvariants(f); err != nil {
-		return nil, err
+	im.ids[ia.j.UID] = id
+	im.written = append(im.written, id)
+	if err := insertAreas(ctx, tx, id, ia.a.Areas, ia.counts); err != nil {
+		return err
 	}
-	return p, nil
+	if err := insertAnswers(ctx, tx, id, ia.answers); err != nil {
+		return err
+	}
+	if err := restoreCarriedLinks(ctx, tx, keep); err != nil {
+		return err
+	}
+	if err := im.ownItems(ia, unitID); err != nil {
+		return err
+	}
+	return im.writeLinks(id, ia, actions)
+}
+
+// ownItems writes the own items of ia, of the unit unitID.
+func (im *importer) ownItems(ia importAssessment, unitID int64) error {
+	later, err := applyOwnItems(im.ctx, im.q, ia.cycle.ownItems, unitID, im.ids)
+	im.laterOwn = append(im.laterOwn, later...)
+	return err
+}
+
+// writeLinks writes the actions assessment id lists first, its links to
+// actions carried over, its re-evaluations and its carried risks.
+func (im *importer) writeLinks(id int64, ia importAssessment, actions []importAction) error {
+	ctx, tx := im.ctx, im.q
+	for _, x := range actions {
+		if err := im.writeAction(x, id); err != nil {
+			return err
+		}
+	}
+	for _, uid := range ia.links {
+		// An action is linked to later assessments of its own unit only;
+		// its origin needs no link.
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO assessment_actions (assessment_id, action_id)
+			SELECT ?1, x.id FROM actions x WHERE x.id = ?2 AND x.assessment_id <> ?1`, id, im.actionIDs[uid]); err != nil {
+			return err
+		}
+	}
+	later, err := applyReevaluations(ctx, tx, id, ia.cycle.reevals, im.actionIDs)
+	if err != nil {
+		return err
+	}
+	im.laterReevals = append(im.laterReevals, later...)
+	var now []jsonCarried
+	for _, jc := range ia.cycle.carried {
+		if _, ok := im.ids[jc.Origin]; ok {
+			now = append(now, jc)
+		} else {
+			im.laterCarried = append(im.laterCarried, laterCarried{id, jc})
+		}
+	}
+	return applyCarried(ctx, tx, id, now, im.ids)
+}
+
+// writeAction writes action x, first listed by assessment first.
+func (im *importer) writeAction(x importAction, first int64) error {
+	ctx, tx := im.ctx, im.q
+	origin, met := im.ids[x.origin]
+	provisional := false
+	if !met {
+		err := tx.QueryRowContext(ctx, "SELECT id FROM assessments WHERE uid = ?", x.origin).Scan(&origin)
+		if errors.Is(err, sql.ErrNoRows) {
+			// The origin was not exported, or comes later in the file:
+			// the first assessment that shows the action is its origin
+			// until settle knows.
+			origin, provisional = first, true
+		} else if err != nil {
+			return err
+		}
+	}
+	var unitID int64
+	if err := tx.QueryRowContext(ctx, "SELECT unit_id FROM assessments WHERE id = ?", origin).Scan(&unitID); err != nil {
+		return err
+	}
+	var id int64
+	var updated string
+	err := tx.QueryRowContext(ctx, "SELECT id, updated FROM actions WHERE uid = ?", x.uid).Scan(&id, &updated)
+	a := x.a
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		r, err := tx.ExecContext(ctx, `INSERT INTO actions (uid, unit_id, assessment_id, area_id, item_id, risk,
+			what, who, due, status, done_on, checked_on, effect, escalation, created, updated)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			x.uid, unitID, origin, a.AreaID, a.ItemID, a.Risk, a.What, a.Who, a.Due.String(), a.Status.String(),
+			a.DoneOn.String(), a.CheckedOn.String(), a.Effect, a.Escalation.String(), fmtTime(x.created), fmtTime(x.updated))
+		if err != nil {
+			return err
+		}
+		if id, err = r.LastInsertId(); err != nil {
+			return err
+		}
+		im.res.ActionsCreated++
+		if !met {
+			// Its origin may yet come in the file (and change unit).
+			im.laterActions = append(im.laterActions, laterAction{id: id, origin: x.origin, first: first})
+			if !provisional {
+				im.laterActions[len(im.laterActions)-1].first = 0
+			}
+		}
+	case err != nil:
+		return err
+	default:
+		old, _ := parseTime(updated)
+		if x.updated.After(old) {
+			if _, err := tx.ExecContext(ctx, `UPDATE actions SET area_id = ?, item_id = ?, risk = ?, what = ?,
+				who = ?, due = ?, status = ?, done_on = ?, checked_on = ?, effect = ?, escalation = ?, updated = ?
+				WHERE id = ?`, a.AreaID, a.ItemID, a.Risk, a.What, a.Who, a.Due.String(), a.Status.String(),
+				a.DoneOn.String(), a.CheckedOn.String(), a.Effect, a.Escalation.String(), fmtTime(x.updated), id); err != nil {
+				return err
+			}
+			im.res.ActionsUpdated++
+		} else {
+			im.res.ActionsUnchanged++
+		}
+	}
+	im.actionIDs[x.uid] = id
+	return nil
+}
+
+// settle resolves, once the whole file is written, what referred to an
+// assessment or action that had not been met when it was written.
+func (im *importer) settle() error {
+	ctx, tx := im.ctx, im.q
+	for _, l := range im.laterActions {
+		origin, ok := im.ids[l.origin]
+		if !ok {
+			// Not in the file: the origin in the database, or the
+			// provisional one, stays.
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE actions SET assessment_id = ?1,
+			unit_id = (SELECT unit_id FROM assessments WHERE id = ?1) WHERE id = ?2`, origin, l.id); err != nil {
+			return err
+		}
+		if l.first != 0 {
+			// The first assessment listing it carried it over after all.
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO assessment_actions (assessment_id, action_id)
+				SELECT ?1, x.id FROM actions x WHERE x.id = ?2 AND x.assessment_id <> ?1`, l.first, l.id); err != nil {
+				return err
+			}
+		}
+	}
+	for _, l := range im.laterReevals {
+		if aid, ok := im.actionIDs[l[1]]; ok {
+			if _, err := tx.ExecContext(ctx, "UPDATE reevaluations SET action_id = ? WHERE uid = ?", aid, l[0]); err != nil {
+				return err
+			}
+		}
+	}
+	for _, l := range im.laterOwn {
+		if id, ok := im.ids[l[1]]; ok {
+			if _, err := tx.ExecContext(ctx, "UPDATE own_items SET assessment_id = ? WHERE uid = ?", id, l[0]); err != nil {
+				return err
+			}
+		}
+	}
+	for _, l := range im.laterCarried {
+		if err := applyCarried(ctx, tx, l.id, []jsonCarried{l.jc}, im.ids); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func requiredTime(s string) (time.Time, error) {
@@ -416,168 +649,14 @@ func parseAction(jx jsonAction) (importAction, string, error) {
 	return x, "", nil
 }
 
-// apply writes the plan inside tx.
-func (p *importPlan) apply(ctx context.Context, tx *sql.Tx) (ImportResult, error) {
-	var res ImportResult
-	ids := map[string]int64{}   // assessment uid → id
-	units := map[string]int64{} // assessment uid → unit id
-	for _, ia := range p.assessments {
-		unitID, _, created, err := ensureUnit(ctx, tx, ia.a.Unit, ia.created)
-		if err != nil {
-			return res, err
-		}
-		if created {
-			res.UnitsCreated++
-		}
-		var id int64
-		var updated string
-		var keep [][4]any // carried-risk links to the answers replaced
-		err = tx.QueryRowContext(ctx, "SELECT id, updated FROM assessments WHERE uid = ?", ia.j.UID).Scan(&id, &updated)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			if id, err = insertAssessment(ctx, tx, ia.j.UID, unitID, ia.a, ia.created, ia.updated); err != nil {
-				return res, err
-			}
-			res.AssessmentsCreated++
-		case err != nil:
-			return res, err
-		default:
-			old, _ := parseTime(updated)
-			if !ia.updated.After(old) {
-				res.AssessmentsUnchanged++
-				var uid int64
-				if err := tx.QueryRowContext(ctx, "SELECT unit_id FROM assessments WHERE id = ?", id).Scan(&uid); err != nil {
-					return res, err
-				}
-				ids[ia.j.UID], units[ia.j.UID] = id, uid
-				if err := applyOwnItems(ctx, tx, ia.cycle.ownItems, uid, ids); err != nil {
-					return res, err
-				}
-				continue
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE assessments SET unit_id = ?, meeting_date = ?, participants = ?,
-				safety_rep = ?, status = ?, updated = ? WHERE id = ?`, unitID, ia.a.Date.String(), ia.a.Participants,
-				ia.a.SafetyRepPresent, ia.a.Status.String(), fmtTime(ia.updated), id); err != nil {
-				return res, err
-			}
-			if keep, err = carriedLinksTo(ctx, tx, id); err != nil {
-				return res, err
-			}
-			for _, q := range []string{"DELETE FROM assessment_areas WHERE assessment_id = ?", "DELETE FROM answers WHERE assessment_id = ?"} {
-				if _, err := tx.ExecContext(ctx, q, id); err != nil {
-					return res, err
-				}
-			}
-			res.AssessmentsUpdated++
-		}
-		ids[ia.j.UID], units[ia.j.UID] = id, unitID
-		p.written = append(p.written, id)
-		if err := insertAreas(ctx, tx, id, ia.a.Areas, ia.counts); err != nil {
-			return res, err
-		}
-		if err := insertAnswers(ctx, tx, id, ia.answers); err != nil {
-			return res, err
-		}
-		if err := restoreCarriedLinks(ctx, tx, keep); err != nil {
-			return res, err
-		}
-		if err := applyOwnItems(ctx, tx, ia.cycle.ownItems, unitID, ids); err != nil {
-			return res, err
-		}
-	}
-	actionIDs := map[string]int64{}
-	for _, x := range p.actions {
-		origin, ok := ids[x.origin]
-		if !ok {
-			err := tx.QueryRowContext(ctx, "SELECT id FROM assessments WHERE uid = ?", x.origin).Scan(&origin)
-			if errors.Is(err, sql.ErrNoRows) {
-				// The origin was not exported: the first assessment that
-				// shows the action becomes its origin.
-				origin, ok = ids[x.first], true
-			} else if err != nil {
-				return res, err
-			}
-		}
-		var unitID int64
-		if err := tx.QueryRowContext(ctx, "SELECT unit_id FROM assessments WHERE id = ?", origin).Scan(&unitID); err != nil {
-			return res, err
-		}
-		var id int64
-		var updated string
-		err := tx.QueryRowContext(ctx, "SELECT id, updated FROM actions WHERE uid = ?", x.uid).Scan(&id, &updated)
-		a := x.a
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			r, err := tx.ExecContext(ctx, `INSERT INTO actions (uid, unit_id, assessment_id, area_id, item_id, risk,
-				what, who, due, status, done_on, checked_on, effect, escalation, created, updated)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				x.uid, unitID, origin, a.AreaID, a.ItemID, a.Risk, a.What, a.Who, a.Due.String(), a.Status.String(),
-				a.DoneOn.String(), a.CheckedOn.String(), a.Effect, a.Escalation.String(), fmtTime(x.created), fmtTime(x.updated))
-			if err != nil {
-				return res, err
-			}
-			if id, err = r.LastInsertId(); err != nil {
-				return res, err
-			}
-			res.ActionsCreated++
-		case err != nil:
-			return res, err
-		default:
-			old, _ := parseTime(updated)
-			if x.updated.After(old) {
-				if _, err := tx.ExecContext(ctx, `UPDATE actions SET area_id = ?, item_id = ?, risk = ?, what = ?,
-					who = ?, due = ?, status = ?, done_on = ?, checked_on = ?, effect = ?, escalation = ?, updated = ?
-					WHERE id = ?`, a.AreaID, a.ItemID, a.Risk, a.What, a.Who, a.Due.String(), a.Status.String(),
-					a.DoneOn.String(), a.CheckedOn.String(), a.Effect, a.Escalation.String(), fmtTime(x.updated), id); err != nil {
-					return res, err
-				}
-				res.ActionsUpdated++
-			} else {
-				res.ActionsUnchanged++
-			}
-		}
-		actionIDs[x.uid] = id
-	}
-	for _, ia := range p.assessments {
-		for _, uid := range ia.links {
-			// An action is linked to later assessments of its own unit
-			// only; its origin needs no link.
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO assessment_actions (assessment_id, action_id)
-				SELECT ?1, x.id FROM actions x WHERE x.id = ?2 AND x.assessment_id <> ?1`,
-				ids[ia.j.UID], actionIDs[uid]); err != nil {
-				return res, err
-			}
-		}
-		if err := applyReevaluations(ctx, tx, ids[ia.j.UID], ia.cycle.reevals, actionIDs); err != nil {
-			return res, err
-		}
-		if err := applyCarried(ctx, tx, ids[ia.j.UID], ia.cycle.carried, ids); err != nil {
-			return res, err
-		}
-	}
-	n, err := applyYearPlans(ctx, tx, p.yearPlans, time.Now())
-	if err != nil {
-		return res, err
-	}
-	res.UnitsCreated += n
-	return res, nil
-}
-
 // insertAnswers inserts the answers of assessment id, many rows to a
 // statement: a call into SQLite per answer costs more than the insert.
-func insertAnswers(ctx context.Context, tx *sql.Tx, id int64, rs []checklist.Response) error {
-	const cols, perStatement = 13, 500
+func insertAnswers(ctx context.Context, tx querier, id int64, rs []checklist.Response) error {
+	const cols = 13
 	for len(rs) > 0 {
-		n := min(len(rs), perStatement)
-		var q strings.Builder
-		q.WriteString(`INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason, answered_at,
-			risk_probability, risk_consequence, risk_level, risk_serious, risk_note, measures) VALUES `)
+		n := min(len(rs), answersPerStatement)
 		args := make([]any, 0, n*cols)
-		for i, r := range rs[:n] {
-			if i > 0 {
-				q.WriteString(", ")
-			}
-			q.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		for _, r := range rs[:n] {
 			var prob, cons, serious sql.NullInt64
 			var level, note sql.NullString
 			if r.Risk != nil {
@@ -590,10 +669,39 @@ func insertAnswers(ctx context.Context, tx *sql.Tx, id int64, rs []checklist.Res
 			args = append(args, id, r.AreaID, r.ItemID, r.Answer.String(), r.Comment, r.Reason, fmtTime(r.AnsweredAt),
 				prob, cons, level, serious, note, r.Measures)
 		}
-		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+		if _, err := tx.ExecContext(ctx, insertAnswersSQL(n), args...); err != nil {
 			return err
 		}
 		rs = rs[n:]
 	}
 	return nil
+}
+
+// answersPerStatement is how many answers insertAnswers inserts with one
+// statement.
+const answersPerStatement = 500
+
+// answerInserts holds the text of the statement inserting n answers at
+// index n, made once: an import runs it for every assessment.
+var answerInserts struct {
+	sync.Mutex
+	text [answersPerStatement + 1]string
+}
+
+func insertAnswersSQL(n int) string {
+	answerInserts.Lock()
+	defer answerInserts.Unlock()
+	if answerInserts.text[n] == "" {
+		var q strings.Builder
+		q.WriteString(`INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason, answered_at,
+			risk_probability, risk_consequence, risk_level, risk_serious, risk_note, measures) VALUES `)
+		for i := range n {
+			if i > 0 {
+				q.WriteString(", ")
+			}
+			q.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		}
+		answerInserts.text[n] = q.String()
+	}
+	return answerInserts.text[n]
 }

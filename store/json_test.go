@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -515,5 +516,38 @@ func TestJSONImportKeepsCarriedLinksWhenReplacing(t *testing.T) {
 	a, _ := s.LoadAssessment(ctx, ids[0])
 	if len(a.Reevaluations) != 1 || a.Responses[key("krankningar", "3.1")].Answer != checklist.Delvis {
 		t.Errorf("replaced assessment %+v %+v", a.Reevaluations, a.Responses)
+	}
+}
+
+// TestImportForwardReferences imports the sample with its assessments in
+// reverse order, so that carried-over actions, carried risks and
+// re-evaluations name assessments and actions that come later in the
+// file: the import is read as a stream, and what it cannot resolve when
+// it meets it is settled at the end. The result is the same database.
+func TestImportForwardReferences(t *testing.T) {
+	ctx := context.Background()
+	src := openTest(t)
+	fillSample(t, src)
+	data := export(t, src, nil)
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	as := m["assessments"].([]any)
+	slices.Reverse(as)
+	reversed, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := openTest(t)
+	res, err := dst.ImportJSON(ctx, bytes.NewReader(reversed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (ImportResult{UnitsCreated: 2, AssessmentsCreated: 3, ActionsCreated: 4}); res != want {
+		t.Errorf("import %+v, want %+v", res, want)
+	}
+	if again := export(t, dst, nil); !bytes.Equal(stripExported(again), stripExported(data)) {
+		t.Errorf("re-export differs:\n%s\nwant\n%s", again, data)
 	}
 }

@@ -1,0 +1,290 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"samkoll/checklist"
+)
+
+// Reading an import file as a stream: the top-level object is read token
+// by token and each assessment is decoded on its own, so that memory holds
+// one assessment, not the file. A problem in the JSON text is located by
+// line and column as if the whole file had been decoded at once.
+
+// jsonStream reads the top level of an import file. Each assessment is
+// passed to assessment as soon as it is decoded; the other fields are kept
+// in head.
+type jsonStream struct {
+	pr  *posReader
+	dec *json.Decoder
+	// head holds the fields other than the assessments.
+	head jsonFile
+}
+
+func newJSONStream(r io.Reader) *jsonStream {
+	pr := &posReader{r: r, line: 1}
+	dec := json.NewDecoder(pr)
+	dec.DisallowUnknownFields()
+	return &jsonStream{pr: pr, dec: dec}
+}
+
+// read reads the file, calling assessment for each assessment in turn
+// with its index. Errors of assessment are returned as they are.
+func (st *jsonStream) read(assessment func(i int, ja jsonAssessment) error) error {
+	dec := st.dec
+	tok, err := dec.Token()
+	if err != nil {
+		return st.fail(err, -1, nil, "")
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return st.notA(0, "", checklist.Text{SV: "ett JSON-objekt", EN: "a JSON object"})
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return st.fail(err, -1, nil, "")
+		}
+		key, _ := tok.(string)
+		name := strings.ToLower(key)
+		if seen[name] {
+			return &ImportError{Path: key, Msg: checklist.Textf("fältet %q förekommer två gånger", "the field %q occurs twice", key)}
+		}
+		seen[name] = true
+		from := dec.InputOffset()
+		switch name {
+		case "format":
+			err = st.decode(from, &st.head.Format, key)
+		case "version":
+			err = st.decode(from, &st.head.Version, key)
+		case "exported":
+			err = st.decode(from, &st.head.Exported, key)
+		case "year_plans":
+			err = st.decode(from, &st.head.YearPlans, key)
+		case "assessments":
+			err = st.assessments(assessment)
+		default:
+			// The key itself is unknown: located at its end, as the
+			// decoder of a whole file does.
+			line, col := st.pr.at(from)
+			return &ImportError{Line: line, Column: col, Msg: checklist.Textf("okänt fält %q", "unknown field %q", key)}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return st.fail(err, -1, nil, "")
+	}
+	if dec.More() {
+		return st.extraData()
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		if st.pr.err != nil {
+			return st.pr.err
+		}
+		return st.extraData()
+	}
+	return nil
+}
+
+// assessments reads the list of assessments.
+func (st *jsonStream) assessments(assessment func(i int, ja jsonAssessment) error) error {
+	dec := st.dec
+	from := dec.InputOffset()
+	tok, err := dec.Token()
+	if err != nil {
+		return st.fail(err, -1, nil, "")
+	}
+	if tok == nil { // null: no assessments
+		return nil
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		return st.notA(from, "assessments", checklist.Text{SV: "en lista", EN: "a list"})
+	}
+	for i := 0; dec.More(); i++ {
+		from := dec.InputOffset()
+		var ja jsonAssessment
+		if err := dec.Decode(&ja); err != nil {
+			return st.fail(err, from, func() any { return new(jsonAssessment) }, "assessments.")
+		}
+		// Nothing before the next assessment can be the site of a problem.
+		st.pr.mark(dec.InputOffset())
+		if err := assessment(i, ja); err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil { // ]
+		return st.fail(err, -1, nil, "")
+	}
+	return nil
+}
+
+// decode decodes the value of the top-level field key into v.
+func (st *jsonStream) decode(from int64, v any, key string) error {
+	if err := st.dec.Decode(v); err != nil {
+		return st.fail(err, from, func() any { return v }, key)
+	}
+	return nil
+}
+
+// notA reports that the value at or after offset from (after a colon) is
+// not what (an object, a list).
+func (st *jsonStream) notA(from int64, field string, what checklist.Text) error {
+	off := int64(skipSeparator(st.pr.from(from))) + from
+	line, col := st.pr.at(off)
+	msg := checklist.Textf("fel typ: väntade %s", "wrong type: expected %s", what)
+	if field != "" {
+		msg = checklist.Textf("fel typ för %s: väntade %s", "wrong type for %s: expected %s", field, what)
+	}
+	return &ImportError{Line: line, Column: col, Msg: msg}
+}
+
+func (st *jsonStream) extraData() error {
+	line, col := st.pr.at(st.dec.InputOffset())
+	return &ImportError{Line: line, Column: col, Msg: checklist.Text{SV: "ogiltig JSON: extra data efter slutet", EN: "invalid JSON: extra data after the end"}}
+}
+
+// fail turns an error of the decoder into an *ImportError located by line
+// and column. An error of Token is located by the decoder's offset; one of
+// Decode (from >= 0) by decoding the value again from the bytes kept since
+// offset from with a decoder of its own into a new target, whose offsets
+// count from the value's start. field prefixes the field of a type error.
+func (st *jsonStream) fail(err error, from int64, target func() any, field string) error {
+	if st.pr.err != nil {
+		return st.pr.err // the reader's own error, such as a file too large
+	}
+	off := st.dec.InputOffset()
+	if from >= 0 && target != nil {
+		rest := st.pr.from(from)
+		k := skipSeparator(rest)
+		d := json.NewDecoder(bytes.NewReader(rest[k:]))
+		d.DisallowUnknownFields()
+		if e2 := d.Decode(target()); e2 != nil {
+			err = e2
+			base := from + int64(k)
+			off = base + d.InputOffset()
+			var syn *json.SyntaxError
+			var typ *json.UnmarshalTypeError
+			switch {
+			case errors.As(e2, &syn):
+				syn.Offset += base
+			case errors.As(e2, &typ):
+				typ.Offset += base
+				switch {
+				case strings.HasSuffix(field, "."):
+					typ.Field = field + typ.Field
+				case typ.Field == "":
+					typ.Field = field
+				}
+			}
+		}
+	}
+	var msg checklist.Text
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		off = syn.Offset
+		if from >= 0 {
+			off-- // the decoder of a value counts the offending byte
+		}
+		msg = checklist.Textf("ogiltig JSON: %s", "invalid JSON: %s", strings.TrimPrefix(syn.Error(), "json: "))
+	case errors.As(err, &typ):
+		off = typ.Offset
+		msg = checklist.Textf("fel typ för %s: %s i stället för %s", "wrong type for %s: %s instead of %s", typ.Field, typ.Value, typ.Type)
+	case errors.Is(err, io.EOF) && st.pr.start == 0 && len(bytes.TrimSpace(st.pr.buf)) == 0:
+		msg = checklist.Text{SV: "filen är tom", EN: "the file is empty"}
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		off = st.pr.end()
+		msg = checklist.Text{SV: "filen tar slut mitt i", EN: "the file ends in the middle"}
+	default:
+		text := strings.TrimPrefix(err.Error(), "json: ")
+		if f, ok := strings.CutPrefix(text, "unknown field "); ok {
+			msg = checklist.Textf("okänt fält %s", "unknown field %s", f)
+		} else {
+			msg = checklist.Textf("ogiltig JSON: %s", "invalid JSON: %s", text)
+		}
+	}
+	line, col := st.pr.at(off)
+	return &ImportError{Line: line, Column: col, Msg: msg}
+}
+
+// skipSeparator returns the length of the white space, colon or comma and
+// white space that b starts with: what lies between the decoder's offset
+// and the next value.
+func skipSeparator(b []byte) int {
+	k := 0
+	for k < len(b) && isSpace(b[k]) {
+		k++
+	}
+	if k < len(b) && (b[k] == ':' || b[k] == ',') {
+		k++
+	}
+	for k < len(b) && isSpace(b[k]) {
+		k++
+	}
+	return k
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// posReader passes the file to the decoder and keeps the bytes from offset
+// start on, with the line and column where they start, so that a problem
+// can be located without holding the whole file: mark forgets what lies
+// before a point no problem can be reported in.
+type posReader struct {
+	r     io.Reader
+	err   error  // the reader's first error other than io.EOF
+	buf   []byte // the bytes read from offset start on
+	start int64
+	line  int // the line of start, 1-based
+	col   int // the runes between the start of that line and start
+}
+
+func (p *posReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	p.buf = append(p.buf, b[:n]...)
+	if err != nil && err != io.EOF && p.err == nil {
+		p.err = err
+	}
+	return n, err
+}
+
+// mark forgets the bytes before offset off.
+func (p *posReader) mark(off int64) {
+	k := p.index(off)
+	seg := p.buf[:k]
+	if nl := bytes.Count(seg, []byte("\n")); nl > 0 {
+		p.line += nl
+		p.col = utf8.RuneCount(seg[bytes.LastIndexByte(seg, '\n')+1:])
+	} else {
+		p.col += utf8.RuneCount(seg)
+	}
+	p.start += int64(k)
+	// Move what is left to the front, so that the buffer is reused
+	// rather than grown.
+	p.buf = p.buf[:copy(p.buf, p.buf[k:])]
+}
+
+func (p *posReader) index(off int64) int { return int(min(max(off-p.start, 0), int64(len(p.buf)))) }
+
+// from returns the bytes kept from offset off on.
+func (p *posReader) from(off int64) []byte { return p.buf[p.index(off):] }
+
+// end is the offset after the last byte read.
+func (p *posReader) end() int64 { return p.start + int64(len(p.buf)) }
+
+// at returns the line and column (1-based, in runes) of offset off.
+func (p *posReader) at(off int64) (int, int) {
+	seg := p.buf[:p.index(off)]
+	if nl := bytes.Count(seg, []byte("\n")); nl > 0 {
+		return p.line + nl, utf8.RuneCount(seg[bytes.LastIndexByte(seg, '\n')+1:]) + 1
+	}
+	return p.line, p.col + utf8.RuneCount(seg) + 1
+}
