@@ -96,6 +96,8 @@ type actionForm struct {
 type actionFormDoneMsg struct {
 	save  *checklist.Action
 	draft string
+	// cut says which saved text was cut to its field's limit.
+	cut string
 }
 
 // newActionForm returns the form for a (ID 0: new). item and risk, when
@@ -245,6 +247,11 @@ func (f *actionForm) finish(save *checklist.Action) tea.Cmd {
 	done := actionFormDoneMsg{save: save}
 	if f.edited || save != nil {
 		done.draft = f.draftName()
+	}
+	for _, field := range f.fields {
+		if in, ok := f.inputs[field]; ok && in.Cut() && save != nil {
+			done.cut = cutText(f.sh, in.Limit())
+		}
 	}
 	f.sh.post(done)
 	return nil

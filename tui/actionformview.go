@@ -73,6 +73,9 @@ func (f *actionForm) View() string {
 	if hint := f.hint(); hint != "" {
 		b = append(b, st.Hint.Render(ansi.Truncate(hint, f.w, "…")))
 	}
+	if in, ok := f.inputs[f.field()]; ok && in.Cut() {
+		b = append(b, st.Warning.Render(wrap(cutText(f.sh, in.Limit()), f.w)))
+	}
 	switch {
 	case f.err != "":
 		b = append(b, st.Error.Render(ansi.Truncate(f.err, f.w, "…")))

@@ -14,8 +14,12 @@ import (
 // warning that a second enter overrides, and a draft offered back. The walk
 // decides what enter and esc do; the entry edits, warns and draws.
 type textEntry struct {
-	sh    *shared
-	field *textField
+	sh *shared
+	// field is the open field: area for a comment, a risk note or the
+	// measures in place, line for a short reason.
+	field editor
+	line  *textField
+	area  *textArea
 	label string
 	// pnWarned is set while the personnummer warning shows.
 	pnWarned bool
@@ -27,12 +31,23 @@ type textEntry struct {
 }
 
 func newTextEntry(sh *shared) *textEntry {
-	return &textEntry{sh: sh, field: newTextField(sh, "> ", "", 500)}
+	e := &textEntry{sh: sh, line: newTextField(sh, "> ", "", entryLimit), area: newTextArea(sh, "> ", "", entryLimit)}
+	e.field = e.line
+	return e
 }
 
-// open focuses the entry with label and value, offering offer (or nil).
-func (e *textEntry) open(label, value string, offer *draftOffer) {
+// entryLimit is the most characters of a comment, a reason, a risk note or
+// the measures in place.
+const entryLimit = 500
+
+// open focuses the entry with label and value, offering offer (or nil);
+// multi opens the area over several lines instead of the line.
+func (e *textEntry) open(label, value string, offer *draftOffer, multi bool) {
 	e.label, e.pnWarned, e.edited, e.offer = label, false, false, offer
+	e.field = e.line
+	if multi {
+		e.field = e.area
+	}
 	e.field.SetValue(value)
 	e.field.Focus()
 }
@@ -69,9 +84,10 @@ func (e *textEntry) blockPersonnummer(text string) bool {
 }
 
 // SetSize implements the component contract.
-func (e *textEntry) SetSize(w, _ int) {
+func (e *textEntry) SetSize(w, h int) {
 	e.w = w
-	e.field.SetWidth(w)
+	e.line.SetSize(w, h)
+	e.area.SetSize(w, h)
 }
 
 // Update edits the text; a change drops the warning and the offer.
@@ -94,6 +110,9 @@ func (e *textEntry) Lines() []string {
 	out = append(out, e.field.View(),
 		st.Hint.Render(wrap(sh.tr("Skriv inte namn, personnummer eller uppgifter om enskildas hälsa eller ärenden.",
 			"Do not write names, personal identity numbers or details of anyone's health or case."), e.w)))
+	if e.field.Cut() {
+		out = append(out, st.Warning.Render(wrap(cutText(sh, e.field.Limit()), e.w)))
+	}
 	if e.pnWarned {
 		out = append(out, st.Warning.Render(wrap(sh.tr(
 			"Varning: texten ser ut att innehålla ett personnummer. Enter sparar ändå, esc avbryter, eller ändra texten.",

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -25,6 +26,10 @@ type textField struct {
 	// fresh marks a suggested default not yet edited.
 	fresh bool
 	width int
+	// limit is the most characters the field holds; cut is set when text
+	// typed, pasted or set was cut to it (editor).
+	limit int
+	cut   bool
 }
 
 // newTextField returns a field with a prompt, a placeholder shown while it
@@ -37,7 +42,7 @@ func newTextField(sh *shared, prompt, placeholder string, limit int) *textField 
 	// never from reading the clipboard.
 	km.AcceptSuggestion, km.NextSuggestion, km.PrevSuggestion, km.Paste = key.Binding{}, key.Binding{}, key.Binding{}, key.Binding{}
 	ti.KeyMap = km
-	f := &textField{sh: sh, ti: ti, width: 40}
+	f := &textField{sh: sh, ti: ti, width: 40, limit: limit}
 	f.ti.SetStyles(f.styles())
 	return f
 }
@@ -57,10 +62,18 @@ func (f *textField) Value() string { return f.ti.Value() }
 
 // SetValue replaces the text, made safe, with the cursor at its end.
 func (f *textField) SetValue(s string) {
-	f.ti.SetValue(checklist.SanitizeLine(s))
+	s = checklist.SanitizeLine(s)
+	f.ti.SetValue(s)
 	f.ti.CursorEnd()
 	f.fresh = false
+	f.cut = f.limit > 0 && utf8.RuneCountInString(s) > f.limit
 }
+
+// Cut implements editor.
+func (f *textField) Cut() bool { return f.cut }
+
+// Limit implements editor.
+func (f *textField) Limit() int { return f.limit }
 
 // SetDefault fills in a suggested value, such as today's date, that the
 // first typed text replaces; moving or deleting keeps it for editing.
@@ -116,24 +129,15 @@ func (f *textField) Update(msg tea.Msg) (*textField, tea.Cmd) {
 	if !f.ti.Focused() {
 		return f, nil
 	}
-	switch m := msg.(type) {
-	case tea.PasteMsg:
-		m.Content = checklist.SanitizeLine(m.Content)
-		f.replaceFresh(m.Content != "")
-		msg = m
-	case tea.KeyPressMsg:
-		text := ""
-		if m.Mod&(tea.ModCtrl|tea.ModAlt) == 0 {
-			text = checklist.SanitizeLine(m.Text)
-		}
-		f.replaceFresh(text != "")
-		m.Text = text
-		msg = m
-	default:
+	msg, typed, ok := cleanInput(msg)
+	if !ok {
 		return f, nil
 	}
+	f.replaceFresh(typed != "")
+	before := f.ti.Value()
 	var cmd tea.Cmd
 	f.ti, cmd = f.ti.Update(msg)
+	f.cut = f.cut || lost(before, f.ti.Value(), typed)
 	return f, cmd
 }
 

@@ -273,6 +273,11 @@ func (s *newScreen) create() tea.Cmd {
 	sh.createAssessment(a, counts)
 	// After the assessment, in order: a create that fails keeps the draft.
 	sh.forgetDraft(0, newAssessmentField)
+	for _, f := range []*textField{s.unit, s.date, s.participants} {
+		if f.Cut() {
+			return statusCmd(cutText(sh, f.Limit()))
+		}
+	}
 	return nil
 }
 
@@ -330,6 +335,9 @@ func (s *newScreen) View() string {
 	}
 	if s.errText != "" {
 		lines = append(lines, st.Error.Render(wrap(s.errText, s.w)))
+	}
+	if f := s.field(s.focus); f != nil && f.Cut() {
+		lines = append(lines, st.Warning.Render(wrap(cutText(sh, f.Limit()), s.w)))
 	}
 	// On a short window, scroll so the focused field stays in view.
 	if s.h > 0 && len(lines) > s.h && focusLine >= s.h-1 {

@@ -108,6 +108,9 @@ func (p *planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 				// After the save, in order: a save that fails keeps the draft.
 				p.sh.forgetDraft(p.a.ID, done.draft)
 			}
+			if done.cut != "" {
+				return p, statusCmd(done.cut)
+			}
 			return p, nil
 		}
 		var cmd tea.Cmd

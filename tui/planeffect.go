@@ -106,6 +106,9 @@ func (p *planScreen) updateEffect(msg tea.Msg) (screen, tea.Cmd) {
 			p.sh.saveAction(a, p.actionWhat(a))
 			p.sh.forgetDraft(a.AssessmentID, effectField(a.ID))
 			p.offerReeval(a)
+			if e.input.Cut() {
+				return p, statusCmd(cutText(p.sh, e.input.Limit()))
+			}
 			return p, nil
 		}
 	}
@@ -145,6 +148,9 @@ func (p *planScreen) effectLines() []string {
 		out = append(out, p.effect.input.View())
 		out = append(out, st.Hint.Render(ansi.Truncate(tr("Skriv inte namn eller uppgifter om enskildas hälsa eller ärenden",
 			"Do not write names or details of anyone's health or case"), p.w, "…")))
+		if p.effect.input.Cut() {
+			out = append(out, st.Warning.Render(wrap(cutText(p.sh, p.effect.input.Limit()), p.w)))
+		}
 		if p.effect.warned {
 			out = append(out, st.Warning.Render(ansi.Truncate(planPNWarning(p.sh), p.w, "…")))
 		}

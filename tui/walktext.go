@@ -52,9 +52,10 @@ func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			}
 			r := s.response(wi)
 			r.Answer, r.Reason, r.Risk = checklist.EjAktuellt, value, nil
+			cut := s.cutNote()
 			s.leaveText(modeItem)
 			s.dropDraftEntry(reasonField(wi.key()))
-			return s, tea.Batch(s.save(r, s.sh.answerWhat(wi, r), reasonField(wi.key())), s.advance())
+			return s, tea.Batch(s.save(r, s.sh.answerWhat(wi, r), reasonField(wi.key())), s.advance(), cut)
 		case modeComment, modeMeasures:
 			if s.entry.blockPersonnummer(value) {
 				return s, nil
@@ -67,16 +68,18 @@ func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			} else {
 				r.Comment = value
 			}
+			cut := s.cutNote()
 			s.leaveText(modeItem)
 			s.dropDraftEntry(field)
-			return s, s.save(r, what+sh.itemName(wi), field)
+			return s, tea.Batch(s.save(r, what+sh.itemName(wi), field), cut)
 		case modeRiskNote:
 			if s.entry.blockPersonnummer(value) {
 				return s, nil
 			}
 			s.risk.note = value
+			cut := s.cutNote()
 			s.leaveText(modeRisk)
-			return s, nil
+			return s, cut
 		}
 	}
 	before := s.entry.field.Value()
@@ -87,12 +90,22 @@ func (s *walkScreen) updateText(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	return s, nil
 }
 
+// cutNote says, after a save, that the open text was cut to the field's
+// limit: the status line must not read as if all of it were saved.
+func (s *walkScreen) cutNote() tea.Cmd {
+	if !s.entry.field.Cut() {
+		return nil
+	}
+	return statusCmd(cutText(s.sh, s.entry.field.Limit()))
+}
+
 // openText opens the comment, reason or risk note field with value and
 // offers the field's draft when there is one.
 func (s *walkScreen) openText(mode walkMode, value, field string) {
 	s.mode = mode
 	s.errText = ""
-	s.entry.open(s.entryLabel(), value, s.sh.offerDraft(s.a.ID, field, value))
+	// A reason is short; the other texts wrap over several lines.
+	s.entry.open(s.entryLabel(), value, s.sh.offerDraft(s.a.ID, field, value), mode != modeReason)
 }
 
 // textField names the draft field of the open text field.
