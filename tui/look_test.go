@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"image/color"
 	"strconv"
 	"strings"
 	"testing"
@@ -112,5 +113,25 @@ func TestSummaryNarrowKeepsEveryAnswer(t *testing.T) {
 	joined := strings.Join(strings.Fields(v), " ")
 	if !strings.Contains(joined, "Hög* Problem 1 i sam är inte löst. (Område sam)") {
 		t.Errorf("the serious risk is not there whole:\n%s", v)
+	}
+}
+
+// TestPlanDimsSettledActions checks that a Klar action is drawn in the
+// secondary colour, unlike an open one, and that the plan's cursor has the
+// start screen's mark.
+func TestPlanDimsSettledActions(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 80, 24)
+	hs.send(tea.BackgroundColorMsg{Color: color.Black})
+	hs.openPlan()
+	out := hs.m.View().Content
+	sub := prefixOf(hs.m.sh.styles.Subtle)
+	if l := lineWith(out, "Möblera om pausrummet"); !strings.HasPrefix(l, sub) {
+		t.Errorf("the Klar row is not in the secondary colour:\n%q", l)
+	}
+	if l := lineWith(out, "Gå igenom rutinen"); strings.HasPrefix(l, sub) {
+		t.Errorf("the open row is drawn like a settled one:\n%q", l)
+	}
+	if l := lineWith(hs.view(), "Ta fram en rutin"); !strings.HasPrefix(l, cursorMark) {
+		t.Errorf("the cursor row %q does not start with %q", l, cursorMark)
 	}
 }

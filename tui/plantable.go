@@ -60,6 +60,7 @@ func (t *planTable) rebuild(keep int64) {
 			t.actions = append(t.actions, x)
 		}
 	}
+	t.columns()
 	cursor := t.list.Cursor()
 	t.list.SetLen(len(t.rows))
 	if i := slices.IndexFunc(t.actions, func(x checklist.Action) bool { return x.ID == keep }); keep != 0 && i >= 0 {
@@ -103,7 +104,7 @@ func (t *planTable) SetSize(w, h int) {
 		rows -= 4
 	}
 	t.list.SetSize(t.w, max(rows, 1))
-	t.cols = planColumns(t.sh, t.w)
+	t.columns()
 }
 
 // Update moves the cursor.
@@ -118,26 +119,34 @@ type planCols struct {
 	wide                          bool
 }
 
-// planColumns returns the column widths for width w.
-func planColumns(sh *shared, w int) planCols {
-	c := planCols{}
-	for _, s := range checklist.ActionStatuses {
-		c.status = max(c.status, ansi.StringWidth(s.Label(sh.lang)))
+// columns sizes the columns to their content: status, due date, who and
+// the risk level as wide as their widest value (who at most a quarter of
+// the width), and what gets the rest.
+func (t *planTable) columns() {
+	sh, w := t.sh, t.w
+	c := planCols{status: ansi.StringWidth(sh.tr("Status", "Status"))}
+	for _, x := range t.actions {
+		c.status = max(c.status, ansi.StringWidth(t.sh.writes.latestAction(x).Status.Label(sh.lang)))
 	}
 	c.due = max(10, ansi.StringWidth(sh.tr("Klart senast", "Due")))
 	// Prefix: cursor, overdue mark and a space; then status and due date.
 	fixed := 3 + c.status + 1 + c.due + 1
 	if w >= 64 {
 		c.wide = true
-		c.who = 14
-		for l := checklist.Lag; l <= checklist.MycketHog; l++ {
-			c.level = max(c.level, ansi.StringWidth(l.Label(sh.lang))+1)
+		c.who = ansi.StringWidth(sh.tr("Ansvarig", "Responsible"))
+		c.level = ansi.StringWidth(sh.tr("Risk", "Risk"))
+		for _, x := range t.actions {
+			c.who = max(c.who, ansi.StringWidth(oneLine(x.Who)))
+			if lv := t.levelOf(x); lv != checklist.NoLevel {
+				c.level = max(c.level, ansi.StringWidth(lv.Label(sh.lang))+1)
+			}
 		}
-		c.what = w - fixed - c.who - 1 - c.level - 1
-		return c
+		c.who = min(c.who, max(w/4, 8))
+		c.what = max(w-fixed-c.who-1-c.level-1, 1)
+	} else {
+		c.what = max(w-fixed, 1)
 	}
-	c.what = max(w-fixed, 1)
-	return c
+	t.cols = c
 }
 
 // View renders the column heading, the rows and the legend.
@@ -184,7 +193,7 @@ func (t *planTable) row(i int, selected bool) string {
 	r, c := t.actions[t.rows[i]], t.cols
 	cur, mark := " ", " "
 	if selected {
-		cur = "›"
+		cur = cursorMark
 	}
 	// A change not yet saved shows as it will be, marked as pending.
 	pending := t.sh.writes.pendingAction(r.ID)
@@ -216,6 +225,9 @@ func (t *planTable) row(i int, selected bool) string {
 	switch {
 	case selected:
 		return st.Selected.Render(s + level)
+	case !r.Status.Open():
+		// Klar and Struken: done with, so drawn in the secondary colour.
+		return st.Subtle.Render(s + level)
 	case overdue:
 		return st.Overdue.Render(s) + st.Levels[lv].Render(level)
 	}
