@@ -209,6 +209,8 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return s, openCmd(summaryScreenID, a.ID)
 	case key.Matches(msg, k.Followup) && ok:
 		return s, openFollowupCmd(a.Unit, a.Date.Year)
+	case key.Matches(msg, k.YearPlan) && ok:
+		return s, openYearPlanCmd(checklist.Unit{ID: a.UnitID, Name: a.Unit}, sh.today().Year)
 	case key.Matches(msg, k.Export) && ok:
 		return s, exportCmd(sh.ctx, sh.exporter, sh.lang, a.ID, ExportRequest{})
 	case key.Matches(msg, k.Delete) && ok:
@@ -327,7 +329,7 @@ func (s *homeScreen) ShortHelp() []key.Binding {
 // FullHelp lists all keys.
 func (s *homeScreen) FullHelp() [][]key.Binding {
 	k, g := s.keys(), s.sh.keys.Global
-	return [][]key.Binding{{k.Up, k.Down, k.Filter}, {k.New, k.Open, k.Plan, k.Summary}, {k.Export, k.Delete, k.Followup}, {g.Present, g.Help, g.Back, g.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Filter}, {k.New, k.Open, k.Plan, k.Summary}, {k.Export, k.Delete, k.Followup, k.YearPlan}, {g.Present, g.Help, g.Back, g.Quit}}
 }
 
 // keys returns the start screen's bindings with those that need a selected
@@ -335,7 +337,7 @@ func (s *homeScreen) FullHelp() [][]key.Binding {
 func (s *homeScreen) keys() HomeKeys {
 	k := s.sh.keys.Home
 	_, ok := s.selected()
-	for _, b := range []*key.Binding{&k.Open, &k.Plan, &k.Summary, &k.Export, &k.Delete, &k.Followup} {
+	for _, b := range []*key.Binding{&k.Open, &k.Plan, &k.Summary, &k.Export, &k.Delete, &k.Followup, &k.YearPlan} {
 		b.SetEnabled(ok)
 	}
 	return k

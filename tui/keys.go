@@ -25,6 +25,7 @@ type KeyMap struct {
 	Export          ExportKeys
 	Own             OwnKeys
 	Report          ReportKeys
+	YearPlan        YearPlanKeys
 }
 
 // GlobalKeys work on every screen (q, p and ? only when no text input has
@@ -45,8 +46,9 @@ type ListKeys struct {
 // HomeKeys are the start screen's keys.
 type HomeKeys struct {
 	Up, Down, Filter, New, Open, Plan, Summary, Export, Delete, Confirm, Cancel key.Binding
-	// Followup shows the yearly follow-up of the selected unit.
-	Followup key.Binding
+	// Followup shows the yearly follow-up of the selected unit; YearPlan
+	// its year plan.
+	Followup, YearPlan key.Binding
 }
 
 // NewKeys are the new assessment form's keys.
@@ -137,6 +139,11 @@ type ReportKeys struct {
 	PrevYear, NextYear, Save key.Binding
 }
 
+// YearPlanKeys are the year plan's keys (yearplan.go).
+type YearPlanKeys struct {
+	Later, Earlier, Clear, PrevYear, NextYear key.Binding
+}
+
 // DefaultKeyMap returns the bindings with help in lang.
 func DefaultKeyMap(lang checklist.Lang) KeyMap {
 	t := func(sv, en string) string { return checklist.Text{SV: sv, EN: en}.In(lang) }
@@ -187,6 +194,7 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Confirm:  b([]string{"y", "j"}, "y/j", t("ja, ta bort", "yes, delete")),
 			Cancel:   b([]string{"n", "esc"}, "n/esc", t("avbryt", "cancel")),
 			Followup: b([]string{"f"}, "f", t("årets uppföljning", "the year's follow-up")),
+			YearPlan: b([]string{"w"}, "w", t("årshjul", "year plan")),
 		},
 		New: NewKeys{
 			Next:     b([]string{"tab", "down"}, "tab/↓", t("nästa fält", "next field")),
@@ -275,6 +283,13 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			PrevYear: b([]string{"left"}, "←", t("föregående år", "previous year")),
 			NextYear: b([]string{"right"}, "→", t("nästa år", "next year")),
 			Save:     b([]string{"x"}, "x", t("skriv till fil", "write to a file")),
+		},
+		YearPlan: YearPlanKeys{
+			Later:    b([]string{"right", "l"}, "→", t("senare månad", "later month")),
+			Earlier:  b([]string{"left", "h"}, "←", t("tidigare månad", "earlier month")),
+			Clear:    b([]string{"delete", "backspace", "x"}, "x/del", t("ingen månad", "no month")),
+			PrevYear: b([]string{"["}, "[", t("föregående år", "previous year")),
+			NextYear: b([]string{"]"}, "]", t("nästa år", "next year")),
 		},
 		Export: ExportKeys{
 			Confirm: b([]string{"j", "y"}, "j/y", t("skriv ändå", "write anyway")),

@@ -50,6 +50,8 @@ func screenKind(s screen) screenID {
 		return ownItemScreenID
 	case *reportScreen:
 		return reportScreenID
+	case *yearPlanScreen:
+		return yearPlanScreenID
 	}
 	return noScreen
 }
@@ -84,6 +86,8 @@ func (m *Model) navigate(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		return ns.init(), true
 	case openReportMsg:
 		m.push(newReportScreen(m.sh, msg.req))
+	case openYearPlanMsg:
+		m.push(newYearPlanScreen(m.sh, msg.unit, msg.year))
 	case openMsg:
 		m.sh.loadOrdered(msg, nil)
 	case addActionMsg:

@@ -56,6 +56,7 @@ const (
 	summaryScreenID
 	ownItemScreenID
 	reportScreenID
+	yearPlanScreenID
 )
 
 // String returns the screen's name, for tests and debugging.
@@ -75,6 +76,8 @@ func (s screenID) String() string {
 		return "ownitem"
 	case reportScreenID:
 		return "report"
+	case yearPlanScreenID:
+		return "yearplan"
 	}
 	return "none"
 }
