@@ -3,8 +3,6 @@ package tui
 import (
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"samkoll/checklist"
 )
 
@@ -13,12 +11,7 @@ import (
 // messages; those follow in order afterwards.
 func (d *driver) burst(names ...string) {
 	d.t.Helper()
-	var cmds []tea.Cmd
-	for _, n := range names {
-		_, cmd := d.m.Update(keyMsg(n))
-		cmds = append(cmds, cmd)
-	}
-	for _, cmd := range cmds {
+	for _, cmd := range burst(d, names...) {
 		d.run(cmd)
 	}
 }
