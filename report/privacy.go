@@ -13,7 +13,7 @@ type Finding struct {
 	// the item's number ("Organisatorisk och social arbetsmiljö, punkt
 	// 2"), the action ("åtgärd: Köp in …") or the meeting.
 	Where string
-	// Field is the field, as a label: "kommentar", "skäl", "bedömning",
+	// Field is the field, as a label: "kommentar", "skäl", "kommentar om risken",
 	// "risk", "åtgärd", "ansvarig", "effekt", "enhet", "deltagare".
 	Field string
 }
@@ -78,7 +78,7 @@ func PersonalData(a checklist.Assessment, cat *checklist.Catalog, lang checklist
 			out = append(out, Finding{place(), tr("skäl för ej aktuellt", "reason for not applicable")})
 		}
 		if r.Risk != nil && checklist.ContainsPersonnummer(r.Risk.Note) {
-			out = append(out, Finding{place(), tr("bedömning", "assessment note")})
+			out = append(out, Finding{place(), tr("kommentar om risken", "comment on the risk")})
 		}
 	}
 	for _, x := range a.Actions {
