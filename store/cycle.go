@@ -546,23 +546,8 @@ func (s *Store) PlannedAreas(ctx context.Context, unit string, date checklist.Da
 	return out, nil
 }
 
-// UnitRow is one unit on the start screen.
-type UnitRow struct {
-	// Unit is the unit.
-	Unit checklist.Unit
-	// LastID and LastDate are the unit's latest assessment.
-	LastID   int64
-	LastDate checklist.Date
-	// Assessments counts the unit's assessments.
-	Assessments int
-	// OpenSerious counts the items whose latest answer is a shortcoming
-	// with a serious current risk level (after re-evaluation).
-	OpenSerious int
-	// Overdue counts the unit's open actions past their due date.
-	Overdue int
-	// Core is the state of each core area in today's year.
-	Core []checklist.CoreArea
-}
+// UnitRow is one unit on the start screen (see checklist.UnitRow).
+type UnitRow = checklist.UnitRow
 
 // UnitOverview returns the units that have assessments, latest APT first:
 // what the start screen shows by unit. core lists the core area ids.

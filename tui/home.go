@@ -30,7 +30,9 @@ type homeScreen struct {
 	filter          *textField
 	filterOn        bool
 	confirm         bool // asking to confirm a delete
-	w, h            int
+	// byUnit is the list by unit while it is shown (homeunits.go).
+	byUnit *unitsView
+	w, h   int
 }
 
 func newHomeScreen(sh *shared) *homeScreen {
@@ -49,6 +51,9 @@ func (s *homeScreen) SetSize(w, h int) {
 	// Title, filter, column heading and the confirmation line.
 	s.list.SetSize(w, max(h-4, 1))
 	s.columns()
+	if s.byUnit != nil {
+		s.byUnit.SetSize(w, h)
+	}
 }
 
 // selected returns the summary under the cursor.
@@ -125,6 +130,9 @@ func (s *homeScreen) columns() {
 // Update handles list, filter and confirmation keys.
 func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	sh := s.sh
+	if cmd, ok := s.updateByUnit(msg); ok {
+		return s, cmd
+	}
 	switch msg := msg.(type) {
 	case assessmentsLoadedMsg:
 		// The first page, before the first window of the list.
@@ -199,6 +207,9 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, k.Filter):
 		s.filterOn = true
 		s.filter.Focus()
+	case key.Matches(msg, k.ByUnit):
+		s.byUnit = newUnitsView(sh)
+		s.byUnit.SetSize(s.w, s.h)
 	case key.Matches(msg, k.New):
 		return s, func() tea.Msg { return newAssessmentMsg{} }
 	case key.Matches(msg, k.Open) && ok:
@@ -237,6 +248,9 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 // View renders the list, the filter and the confirmation.
 func (s *homeScreen) View() string {
 	sh, st := s.sh, s.sh.styles
+	if s.byUnit != nil {
+		return s.byUnit.View()
+	}
 	var b strings.Builder
 	b.WriteString(s.titleLine() + "\n")
 	if s.filterOn || s.filter.Value() != "" {
@@ -317,6 +331,8 @@ func (s *homeScreen) titleLine() string {
 func (s *homeScreen) ShortHelp() []key.Binding {
 	k, g := s.keys(), s.sh.keys.Global
 	switch {
+	case s.byUnit != nil:
+		return s.byUnit.ShortHelp()
 	case s.confirm:
 		return []key.Binding{k.Confirm, k.Cancel}
 	case s.filterOn:
@@ -329,7 +345,10 @@ func (s *homeScreen) ShortHelp() []key.Binding {
 // FullHelp lists all keys.
 func (s *homeScreen) FullHelp() [][]key.Binding {
 	k, g := s.keys(), s.sh.keys.Global
-	return [][]key.Binding{{k.Up, k.Down, k.Filter}, {k.New, k.Open, k.Plan, k.Summary}, {k.Export, k.Delete, k.Followup, k.YearPlan}, {g.Present, g.Help, g.Back, g.Quit}}
+	if s.byUnit != nil {
+		return s.byUnit.FullHelp()
+	}
+	return [][]key.Binding{{k.Up, k.Down, k.Filter}, {k.New, k.Open, k.Plan, k.Summary}, {k.Export, k.Delete, k.Followup, k.YearPlan, k.ByUnit}, {g.Present, g.Help, g.Back, g.Quit}}
 }
 
 // keys returns the start screen's bindings with those that need a selected

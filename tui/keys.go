@@ -49,6 +49,9 @@ type HomeKeys struct {
 	// Followup shows the yearly follow-up of the selected unit; YearPlan
 	// its year plan.
 	Followup, YearPlan key.Binding
+	// ByUnit switches between the list by unit and the list of all
+	// assessments.
+	ByUnit key.Binding
 }
 
 // NewKeys are the new assessment form's keys.
@@ -195,6 +198,7 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Cancel:   b([]string{"n", "esc"}, "n/esc", t("avbryt", "cancel")),
 			Followup: b([]string{"f"}, "f", t("årets uppföljning", "the year's follow-up")),
 			YearPlan: b([]string{"w"}, "w", t("årshjul", "year plan")),
+			ByUnit:   b([]string{"u"}, "u", t("per enhet", "by unit")),
 		},
 		New: NewKeys{
 			Next:     b([]string{"tab", "down"}, "tab/↓", t("nästa fält", "next field")),

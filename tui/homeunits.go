@@ -1,0 +1,236 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"samkoll/checklist"
+)
+
+// The start screen by unit (issue 16 point 8): each unit with its last
+// APT, its open serious risks, its overdue actions and the core areas due
+// this year, the unit with the newest APT first. The flat list of
+// assessments is one key (u) away; the start screen opens on it, since its
+// first page is read before the first frame at a cost that does not grow
+// with the database, while this view reads every unit.
+
+// unitStore is the by-unit view's part of the store; *store.Store
+// satisfies it.
+type unitStore interface {
+	// UnitOverview returns the units with assessments, latest APT first;
+	// core lists the core area ids.
+	UnitOverview(ctx context.Context, today checklist.Date, core []string) ([]checklist.UnitRow, error)
+}
+
+// unitOverviewMsg carries the units.
+type unitOverviewMsg struct{ rows []checklist.UnitRow }
+
+// unitsView is the start screen's list by unit.
+type unitsView struct {
+	sh     *shared
+	rows   []checklist.UnitRow
+	loaded bool
+	list   listWindow
+	unitW  int
+	w, h   int
+}
+
+func newUnitsView(sh *shared) *unitsView {
+	v := &unitsView{sh: sh}
+	v.list = newListWindow(sh.keys.List, v.row)
+	v.read()
+	return v
+}
+
+// read queues the read of the units, after the changes before it.
+func (v *unitsView) read() {
+	today := v.sh.today()
+	var core []string
+	if v.sh.cat != nil {
+		for _, ar := range v.sh.cat.Areas {
+			if ar.Core {
+				core = append(core, ar.ID)
+			}
+		}
+	}
+	v.sh.readOrdered(func(ctx context.Context, s Store) (tea.Msg, error) {
+		us, ok := s.(unitStore)
+		if !ok {
+			return nil, checklist.Errorf("databasen kan inte visa enheterna", "the database cannot show the units")
+		}
+		rows, err := us.UnitOverview(ctx, today, core)
+		if err != nil {
+			return nil, err
+		}
+		return unitOverviewMsg{rows}, nil
+	})
+}
+
+// SetSize implements the component contract.
+func (v *unitsView) SetSize(w, h int) {
+	v.w, v.h = max(w, 1), max(h, 1)
+	v.list.SetSize(v.w, max(v.h-3, 1))
+	v.columns()
+}
+
+// columns sizes the unit column to the widest unit, within a third of the
+// width.
+func (v *unitsView) columns() {
+	v.unitW = 5
+	for _, r := range v.rows {
+		v.unitW = max(v.unitW, ansi.StringWidth(checklist.SanitizeLine(r.Unit.Name)))
+	}
+	v.unitW = min(v.unitW, max(v.w/3, 8))
+}
+
+// selected returns the unit under the cursor.
+func (v *unitsView) selected() (checklist.UnitRow, bool) {
+	if i := v.list.Cursor(); i < len(v.rows) {
+		return v.rows[i], true
+	}
+	return checklist.UnitRow{}, false
+}
+
+// Update handles the view's messages and keys; ok is false for a key it
+// leaves to the start screen.
+func (v *unitsView) Update(msg tea.Msg) (cmd tea.Cmd, ok bool) {
+	switch msg := msg.(type) {
+	case unitOverviewMsg:
+		sel, had := v.selected()
+		v.rows, v.loaded = msg.rows, true
+		v.list.SetLen(len(v.rows))
+		v.columns()
+		for i, r := range v.rows {
+			if had && r.Unit.ID == sel.Unit.ID {
+				v.list.Select(i)
+			}
+		}
+		return nil, true
+	case tea.KeyPressMsg:
+		k := v.sh.keys.Home
+		r, has := v.selected()
+		switch {
+		case key.Matches(msg, k.Open) && has:
+			return openCmd(walkScreenID, r.LastID), true
+		case key.Matches(msg, k.Plan) && has:
+			return openCmd(planScreenID, r.LastID), true
+		case key.Matches(msg, k.Summary) && has:
+			return openCmd(summaryScreenID, r.LastID), true
+		case key.Matches(msg, k.Followup) && has:
+			return openFollowupCmd(r.Unit.Name, v.sh.today().Year), true
+		case key.Matches(msg, k.YearPlan) && has:
+			return openYearPlanCmd(r.Unit, v.sh.today().Year), true
+		case key.Matches(msg, v.sh.keys.List.Up, v.sh.keys.List.Down, v.sh.keys.List.PageUp, v.sh.keys.List.PageDown,
+			v.sh.keys.List.Home, v.sh.keys.List.End):
+			v.list, _ = v.list.Update(msg)
+			return nil, true
+		}
+	}
+	return nil, false
+}
+
+// row draws unit i.
+func (v *unitsView) row(i int, selected bool) string {
+	sh, st := v.sh, v.sh.styles
+	r := v.rows[i]
+	due, overdue := r.CoreDue()
+	core := fmt.Sprintf("%d", due+overdue)
+	if overdue > 0 {
+		core += fmt.Sprintf(sh.tr(" (%d sena)", " (%d late)"), overdue)
+	}
+	line := pad(checklist.SanitizeLine(r.Unit.Name), v.unitW) + "  " + pad(r.LastDate.String(), 10) + "  " +
+		pad(fmt.Sprint(r.OpenSerious), 9) + "  " + pad(fmt.Sprint(r.Overdue), 9) + "  " + core
+	switch {
+	case selected:
+		return st.Selected.Render("> " + line)
+	case r.OpenSerious > 0 || r.Overdue > 0 || overdue > 0:
+		return "  " + st.Overdue.Render(line)
+	}
+	return "  " + line
+}
+
+// View renders the units.
+func (v *unitsView) View() string {
+	sh, st := v.sh, v.sh.styles
+	b := []string{st.Title.Render(ansi.Truncate(sh.tr("samkoll – enheterna, senaste APT först", "samkoll – the units, latest APT first"), v.w, "…")), ""}
+	switch {
+	case !v.loaded:
+		b = append(b, st.Subtle.Render(sh.tr("Läser in …", "Loading …")))
+	case len(v.rows) == 0:
+		b = append(b, wrap(sh.tr("Här finns inga enheter ännu. Tryck n för att starta en ny riskbedömning.",
+			"There are no units yet. Press n to start a new risk assessment."), v.w))
+	default:
+		head := "  " + pad(sh.tr("Enhet", "Unit"), v.unitW) + "  " + pad(sh.tr("Senaste", "Latest"), 10) + "  " +
+			pad(sh.tr("Allv.risk", "Serious"), 9) + "  " + pad(sh.tr("Försenade", "Overdue"), 9) + "  " + sh.tr("Kärnområden att ta", "Core areas due")
+		b = append(b, st.Subtle.Render(ansi.Truncate(head, v.w, "…")), v.list.View())
+	}
+	return strings.Join(b, "\n")
+}
+
+// ShortHelp lists the keys that work now.
+func (v *unitsView) ShortHelp() []key.Binding {
+	k, g := v.keys(), v.sh.keys.Global
+	return []key.Binding{k.Open, k.ByUnit, k.New, k.Followup, k.YearPlan, g.Help, g.Back}
+}
+
+// FullHelp lists all keys.
+func (v *unitsView) FullHelp() [][]key.Binding {
+	k, g, l := v.keys(), v.sh.keys.Global, v.sh.keys.List
+	return [][]key.Binding{{l.Up, l.Down, l.PageUp, l.PageDown}, {k.Open, k.Plan, k.Summary, k.New},
+		{k.Followup, k.YearPlan, k.ByUnit}, {g.Present, g.Help, g.Back, g.Quit}}
+}
+
+// keys returns the start screen's bindings with those that need a unit
+// disabled when there is none.
+func (v *unitsView) keys() HomeKeys {
+	k := v.sh.keys.Home
+	_, ok := v.selected()
+	for _, b := range []*key.Binding{&k.Open, &k.Plan, &k.Summary, &k.Followup, &k.YearPlan} {
+		b.SetEnabled(ok)
+	}
+	k.Open.SetHelp(k.Open.Help().Key, v.sh.tr("senaste APT", "latest APT"))
+	k.ByUnit.SetHelp(k.ByUnit.Help().Key, v.sh.tr("alla bedömningar", "all assessments"))
+	return k
+}
+
+// updateByUnit gives a message to the list by unit while it is shown; ok
+// is false for what the flat list handles (the list's reads, a resumed
+// screen). u goes back to the flat list, n starts a new assessment, q
+// quits.
+func (s *homeScreen) updateByUnit(msg tea.Msg) (tea.Cmd, bool) {
+	v := s.byUnit
+	if v == nil {
+		if _, ok := msg.(unitOverviewMsg); ok {
+			return nil, true
+		}
+		return nil, false
+	}
+	switch msg := msg.(type) {
+	case resumedMsg, assessmentDeletedMsg:
+		v.read()
+		return nil, false
+	case tea.KeyPressMsg:
+		k := s.sh.keys.Home
+		switch {
+		case key.Matches(msg, k.ByUnit):
+			s.byUnit = nil
+			return nil, true
+		case key.Matches(msg, k.New):
+			return func() tea.Msg { return newAssessmentMsg{} }, true
+		case key.Matches(msg, s.sh.keys.Input.Cancel):
+			return nil, true
+		case key.Matches(msg, s.sh.keys.Global.Back):
+			return backCmd, true
+		}
+	}
+	cmd, ok := v.Update(msg)
+	if _, key := msg.(tea.KeyPressMsg); key {
+		return cmd, true
+	}
+	return cmd, ok
+}

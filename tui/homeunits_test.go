@@ -1,0 +1,82 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"samkoll/checklist"
+)
+
+// unitFake is the fake store with the start screen's units.
+type unitFake struct {
+	*fakeStore
+	rows []checklist.UnitRow
+	core []string
+}
+
+func (u *unitFake) UnitOverview(_ context.Context, _ checklist.Date, core []string) ([]checklist.UnitRow, error) {
+	u.core = core
+	return u.rows, nil
+}
+
+// unitDriver is a driver on the start screen of two units: Avdelning 7,
+// whose last APT was last week with two serious risks and an overdue
+// action and disk overdue, and Avdelning 12, a month earlier.
+func unitDriver(t testing.TB) (*driver, *unitFake, [2]int64) {
+	fs := newFakeStore()
+	a12 := seed(t, fs, "Avdelning 12", testToday.AddDays(-30), 2)
+	a7 := seed(t, fs, "Avdelning 7", testToday.AddDays(-7), 1)
+	uf := &unitFake{fakeStore: fs, rows: []checklist.UnitRow{
+		{Unit: checklist.Unit{ID: a7.UnitID, Name: "Avdelning 7"}, LastID: a7.ID, LastDate: a7.Date, Assessments: 1, OpenSerious: 2, Overdue: 1,
+			Core: []checklist.CoreArea{{AreaID: "krank", State: checklist.CoreCovered}, {AreaID: "disk", State: checklist.CoreOverdue}}},
+		{Unit: checklist.Unit{ID: a12.UnitID, Name: "Avdelning 12"}, LastID: a12.ID, LastDate: a12.Date, Assessments: 1,
+			Core: []checklist.CoreArea{{AreaID: "krank", State: checklist.CoreDue}, {AreaID: "disk", State: checklist.CoreDue}}},
+	}}
+	d := driverOn(t, uf, fs, checklist.Swedish)
+	d.send(resumedMsg{})
+	return d, uf, [2]int64{a7.ID, a12.ID}
+}
+
+func TestHomeByUnit(t *testing.T) {
+	d, uf, ids := unitDriver(t)
+	if !strings.Contains(d.view(), "Besvarat") {
+		t.Fatalf("the start screen does not open on the list:\n%s", d.view())
+	}
+	d.keys("u")
+	out := d.view()
+	for _, want := range []string{"enheterna, senaste APT först", "Allv.risk", "Kärnområden att ta",
+		"> Avdelning 7   " + testToday.AddDays(-7).String() + "  2          1          1 (1 sena)",
+		"Avdelning 12  " + testToday.AddDays(-30).String() + "  0          0          2"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("by unit lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Join(uf.core, " ") != "krank disk" {
+		t.Errorf("core areas asked %v", uf.core)
+	}
+	// enter continues the unit's latest APT; back on the start screen the
+	// view is still by unit.
+	d.keys("down", "enter")
+	if w := d.walk(); w.a.ID != ids[1] {
+		t.Errorf("enter opened assessment %d, want %d", w.a.ID, ids[1])
+	}
+	d.keys("esc")
+	if out := d.view(); !strings.Contains(out, "enheterna") {
+		t.Errorf("back from the walk:\n%s", out)
+	}
+	// esc stays; u goes to the flat list.
+	d.keys("esc", "u")
+	if out := d.view(); !strings.Contains(out, "Besvarat") {
+		t.Errorf("u does not go back to the list:\n%s", out)
+	}
+	// The keys of a unit row: the year plan and the follow-up.
+	d.keys("u", "w")
+	if d.m.ActiveScreen() != "yearplan" {
+		t.Errorf("w opened %s", d.m.ActiveScreen())
+	}
+}
+
+func TestGoldenHomeByUnit(t *testing.T) {
+	goldenViewsOn(t, func(t *testing.T) *driver { d, _, _ := unitDriver(t); return d }, func(d *driver) { d.keys("u") })
+}
