@@ -135,3 +135,34 @@ func TestPlanDimsSettledActions(t *testing.T) {
 		t.Errorf("the cursor row %q does not start with %q", l, cursorMark)
 	}
 }
+
+// TestWalkGuidanceWhereThereIsRoom checks that the guidance shows by
+// itself on a tall window and not on a short one, where g shows it, and
+// that the walk offers tab to the next unanswered item on an answered one.
+func TestWalkGuidanceWhereThereIsRoom(t *testing.T) {
+	fs := newFakeStore()
+	seed(t, fs, "Avd 1", testToday, 2)
+	d := newDriver(t, fs)
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.keys("enter")
+	if v := d.view(); !strings.Contains(v, "Vägledning") || !strings.Contains(v, "3 Nej") {
+		t.Fatalf("at 80×24 the options and the guidance should show:\n%s", v)
+	}
+	d.send(tea.WindowSizeMsg{Width: 40, Height: 12})
+	if v := d.view(); strings.Contains(v, "Vägledning") {
+		t.Fatalf("at 40×12 the guidance has no room yet shows:\n%s", v)
+	}
+	d.keys("g")
+	if v := d.view(); !strings.Contains(v, "Vägledning") {
+		t.Fatalf("g did not show the guidance at 40×12:\n%s", v)
+	}
+	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	d.keys("left", "left")
+	if foot := lineWith(d.view(), "alla tangenter"); !strings.HasPrefix(foot, "tab nästa obesvarade") {
+		t.Errorf("on an answered item the footer should start with tab nästa obesvarade: %q", foot)
+	}
+	d.keys("tab")
+	if foot := lineWith(d.view(), "alla tangenter"); strings.Contains(foot, "nästa obesvarade") {
+		t.Errorf("on an unanswered item the footer offers the next unanswered: %q", foot)
+	}
+}

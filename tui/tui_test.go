@@ -102,7 +102,7 @@ func TestGoldenWalkItem(t *testing.T) {
 	goldenViews(t, func(d *driver) {
 		seed(t, d.store, "Avdelning 12", testToday, 1)
 		d.send(resumedMsg{})
-		d.keys("enter", "g")
+		d.keys("enter")
 	})
 }
 
@@ -369,9 +369,17 @@ func TestPresentationMode(t *testing.T) {
 	fs := newFakeStore()
 	seed(t, fs, "Avd 1", testToday, 0)
 	d := newDriver(t, fs)
-	d.keys("enter", "g")
+	d.keys("enter")
 	if !strings.Contains(d.view(), "Vägledning") {
-		t.Fatal("guidance not shown")
+		t.Fatal("guidance not shown where it has room")
+	}
+	d.keys("g")
+	if strings.Contains(d.view(), "Vägledning") {
+		t.Fatal("g did not hide the guidance")
+	}
+	d.keys("g")
+	if !strings.Contains(d.view(), "Vägledning") {
+		t.Fatal("g again did not show the guidance")
 	}
 	d.keys("p")
 	if !d.m.sh.presenting || strings.Contains(d.view(), "Vägledning") {

@@ -42,12 +42,16 @@ func (wi walkItem) key() checklist.ItemKey {
 
 // walkScreen walks through the items of an assessment one at a time.
 type walkScreen struct {
-	sh       *shared
-	a        checklist.Assessment
-	items    []walkItem
-	idx      int
-	mode     walkMode
-	guidance bool
+	sh    *shared
+	a     checklist.Assessment
+	items []walkItem
+	idx   int
+	mode  walkMode
+	// guidance shows the guidance in a pager (g where it has no room);
+	// guideOff hides it where it has (g again).
+	guidance, guideOff bool
+	// guideAll is the current item's guidance, all its lines.
+	guideAll []string
 	// guide shows the guidance of item guideFor in a pager.
 	guide    pager
 	guideFor int
@@ -320,7 +324,9 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, k.Comment):
 		s.openText(modeComment, s.response(wi).Comment, commentField(wi.key()))
 	case key.Matches(msg, k.Guidance):
-		s.guidance = !s.guidance
+		// Hide what shows; show in a pager what has no room.
+		shown := s.guideShown()
+		s.guidance, s.guideOff = !shown, shown
 	case s.guidance && key.Matches(msg, sh.keys.ArrowList.Up, sh.keys.ArrowList.Down, sh.keys.ArrowList.PageUp,
 		sh.keys.ArrowList.PageDown, sh.keys.ArrowList.Home, sh.keys.ArrowList.End):
 		s.guide, _ = s.guide.Update(msg)

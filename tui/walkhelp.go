@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+
+	"samkoll/checklist"
 )
 
 // What the walk shows to help the group: the item's guidance and legal
@@ -26,6 +28,7 @@ func (s *walkScreen) syncGuide() {
 			lines = append(lines, st.Subtle.Render(l))
 		}
 	}
+	s.guideAll = lines
 	s.guide.SetSize(s.w, min(len(lines), max(s.h/3, 3)))
 	s.guide.SetLines(lines)
 	s.guide.vp.GotoTop()
@@ -47,7 +50,27 @@ func (s *walkScreen) ShortHelp() []key.Binding {
 	case modeRisk:
 		return s.riskHelp()
 	}
-	return []key.Binding{k.Ja, k.Delvis, k.Nej, k.EjAktuellt, k.Prev, k.Next, k.Comment, k.Guidance, k.Overview, g.Help}
+	// The answer keys are on the item itself (optionsLine). On an item
+	// already answered, tab to the next unanswered one comes first.
+	var keys []key.Binding
+	if wi, ok := s.current(); ok && s.response(wi).Answer != checklist.Unanswered && s.anyUnanswered() {
+		keys = append(keys, k.NextOpen)
+	}
+	keys = append(keys, k.Next, k.Prev, k.Comment)
+	if wi, ok := s.current(); ok && s.response(wi).Answer.IsShortcoming() {
+		keys = append(keys, k.Risk)
+	}
+	return append(keys, k.Guidance, k.Overview, k.Plan, g.Help)
+}
+
+// anyUnanswered reports whether an item of the walk is still unanswered.
+func (s *walkScreen) anyUnanswered() bool {
+	for _, wi := range s.items {
+		if s.response(wi).Answer == checklist.Unanswered {
+			return true
+		}
+	}
+	return false
 }
 
 // FullHelp lists all keys.
@@ -71,7 +94,7 @@ func (s *walkScreen) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Ja, k.Delvis, k.Nej, k.EjAktuellt},
-		{k.Prev, k.Next, k.Overview},
+		{k.Prev, k.Next, k.NextOpen, k.Overview},
 		{k.Comment, k.Measures, k.Guidance, k.Risk, k.History, k.Plan, k.Summary, s.sh.keys.Own.Open},
 		scroll,
 		{g.Present, g.Help, g.Back, g.Quit},

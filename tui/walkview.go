@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -41,7 +42,49 @@ func (s *walkScreen) View() string {
 }
 
 // itemView renders the current item with its answer, guidance and input.
+// The guidance shows by itself when the window has room for all of it
+// under the item; g hides it, or shows it in a pager when there is no
+// room (guideShown).
 func (s *walkScreen) itemView(wi walkItem) string {
+	lines := s.itemLines(wi)
+	switch s.mode {
+	case modeComment, modeReason, modeMeasures:
+	default:
+		if s.guidance && !s.sh.presenting {
+			g := s.guide
+			if len(lines)+1+g.vp.Height() > s.h {
+				// No room under the item: the guidance takes the body
+				// under the area's line (g again goes back).
+				lines = lines[:1]
+				g.SetSize(s.w, max(s.h-2, 1))
+			}
+			lines = append(lines, "", g.View())
+		} else if s.guideFits(len(lines)) {
+			lines = append(append(lines, ""), s.guideAll...)
+		}
+	}
+	if s.errText != "" {
+		lines = append(lines, s.sh.styles.Error.Render(wrap(s.errText, max(s.w, 1))))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// guideFits reports whether the guidance shows by itself under n lines of
+// the item: not hidden with g, not presenting, and all of it fits.
+func (s *walkScreen) guideFits(n int) bool {
+	return !s.guideOff && !s.guidance && !s.sh.presenting && len(s.guideAll) > 0 && n+1+len(s.guideAll) <= s.h
+}
+
+// guideShown reports whether the guidance is on screen now.
+func (s *walkScreen) guideShown() bool {
+	wi, ok := s.current()
+	return ok && (s.guidance || s.guideFits(len(s.itemLines(wi))))
+}
+
+// itemLines are the current item's lines above the guidance: the area
+// and position, the progress, the statement, the answer options with
+// their keys, the answer with its risk, and the text entry when open.
+func (s *walkScreen) itemLines(wi walkItem) []string {
 	sh, st := s.sh, s.sh.styles
 	w := max(s.w, 1)
 	var lines []string
@@ -68,8 +111,8 @@ func (s *walkScreen) itemView(wi walkItem) string {
 		}
 		lines = append(lines, "  "+st.Subtle.Render(wi.item.Type.Label(sh.lang)))
 	}
-	lines = append(lines, "")
 	r := s.response(wi)
+	lines = append(lines, "", s.optionsLine(r.Answer), "")
 	status := sh.tr("Svar: ", "Answer: ") + st.Answers[r.Answer].Render(r.Answer.Label(sh.lang))
 	if r.Risk != nil && r.Answer.IsShortcoming() {
 		status += " · " + sh.tr("Risk: ", "Risk: ") + st.Levels[r.Risk.Level].Render(r.Risk.Level.Label(sh.lang))
@@ -111,16 +154,27 @@ func (s *walkScreen) itemView(wi walkItem) string {
 					"Unsaved draft of "+f.en+" from "+d.Saved.Local().Format("15:04")+" – open the field to use it."), w)))
 			}
 		}
-		fallthrough
-	default:
-		if s.guidance && !sh.presenting {
-			lines = append(lines, "", s.guide.View())
+	}
+	return lines
+}
+
+// optionsLine shows the four answers with their digits, the given one in
+// brackets and in its colour, so that the group sees what each key means.
+func (s *walkScreen) optionsLine(given checklist.Answer) string {
+	sh, st, k := s.sh, s.sh.styles, s.sh.keys.Walk
+	var parts []string
+	for _, o := range []struct {
+		b key.Binding
+		a checklist.Answer
+	}{{k.Ja, checklist.Ja}, {k.Delvis, checklist.Delvis}, {k.Nej, checklist.Nej}, {k.EjAktuellt, checklist.EjAktuellt}} {
+		text := o.b.Keys()[0] + " " + o.a.Label(sh.lang)
+		if o.a == given {
+			parts = append(parts, st.Answers[o.a].Bold(true).Render("["+text+"]"))
+			continue
 		}
+		parts = append(parts, " "+text+" ")
 	}
-	if s.errText != "" {
-		lines = append(lines, st.Error.Render(wrap(s.errText, w)))
-	}
-	return strings.Join(lines, "\n")
+	return " " + strings.Join(parts, " ")
 }
 
 // wrap word-wraps s to width w (at least 10).
