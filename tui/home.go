@@ -210,6 +210,8 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, k.ByUnit):
 		s.byUnit = newUnitsView(sh)
 		s.byUnit.SetSize(s.w, s.h)
+	case key.Matches(msg, k.Region) && s.severalUnits():
+		return s, openRegionCmd(sh.today().Year)
 	case key.Matches(msg, k.New):
 		return s, func() tea.Msg { return newAssessmentMsg{} }
 	case key.Matches(msg, k.Open) && ok:
@@ -348,7 +350,7 @@ func (s *homeScreen) FullHelp() [][]key.Binding {
 	if s.byUnit != nil {
 		return s.byUnit.FullHelp()
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.Filter}, {k.New, k.Open, k.Plan, k.Summary}, {k.Export, k.Delete, k.Followup, k.YearPlan, k.ByUnit}, {g.Present, g.Help, g.Back, g.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Filter}, {k.New, k.Open, k.Plan, k.Summary}, {k.Export, k.Delete, k.Followup, k.YearPlan, k.ByUnit, k.Region}, {g.Present, g.Help, g.Back, g.Quit}}
 }
 
 // keys returns the start screen's bindings with those that need a selected
@@ -359,5 +361,6 @@ func (s *homeScreen) keys() HomeKeys {
 	for _, b := range []*key.Binding{&k.Open, &k.Plan, &k.Summary, &k.Export, &k.Delete, &k.Followup, &k.YearPlan} {
 		b.SetEnabled(ok)
 	}
+	k.Region.SetEnabled(s.severalUnits())
 	return k
 }

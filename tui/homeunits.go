@@ -175,14 +175,14 @@ func (v *unitsView) View() string {
 // ShortHelp lists the keys that work now.
 func (v *unitsView) ShortHelp() []key.Binding {
 	k, g := v.keys(), v.sh.keys.Global
-	return []key.Binding{k.Open, k.ByUnit, k.New, k.Followup, k.YearPlan, g.Help, g.Back}
+	return []key.Binding{k.Open, k.ByUnit, k.New, k.Followup, k.YearPlan, k.Region, g.Help, g.Back}
 }
 
 // FullHelp lists all keys.
 func (v *unitsView) FullHelp() [][]key.Binding {
 	k, g, l := v.keys(), v.sh.keys.Global, v.sh.keys.List
 	return [][]key.Binding{{l.Up, l.Down, l.PageUp, l.PageDown}, {k.Open, k.Plan, k.Summary, k.New},
-		{k.Followup, k.YearPlan, k.ByUnit}, {g.Present, g.Help, g.Back, g.Quit}}
+		{k.Followup, k.YearPlan, k.ByUnit, k.Region}, {g.Present, g.Help, g.Back, g.Quit}}
 }
 
 // keys returns the start screen's bindings with those that need a unit
@@ -193,6 +193,7 @@ func (v *unitsView) keys() HomeKeys {
 	for _, b := range []*key.Binding{&k.Open, &k.Plan, &k.Summary, &k.Followup, &k.YearPlan} {
 		b.SetEnabled(ok)
 	}
+	k.Region.SetEnabled(len(v.rows) > 1)
 	k.Open.SetHelp(k.Open.Help().Key, v.sh.tr("senaste APT", "latest APT"))
 	k.ByUnit.SetHelp(k.ByUnit.Help().Key, v.sh.tr("alla bedömningar", "all assessments"))
 	return k
@@ -222,6 +223,8 @@ func (s *homeScreen) updateByUnit(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		case key.Matches(msg, k.New):
 			return func() tea.Msg { return newAssessmentMsg{} }, true
+		case key.Matches(msg, k.Region) && len(v.rows) > 1:
+			return openRegionCmd(s.sh.today().Year), true
 		case key.Matches(msg, s.sh.keys.Input.Cancel):
 			return nil, true
 		case key.Matches(msg, s.sh.keys.Global.Back):

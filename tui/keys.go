@@ -52,6 +52,8 @@ type HomeKeys struct {
 	// ByUnit switches between the list by unit and the list of all
 	// assessments.
 	ByUnit key.Binding
+	// Region shows the region's picture where there are several units.
+	Region key.Binding
 }
 
 // NewKeys are the new assessment form's keys.
@@ -199,6 +201,7 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Followup: b([]string{"f"}, "f", t("årets uppföljning", "the year's follow-up")),
 			YearPlan: b([]string{"w"}, "w", t("årshjul", "year plan")),
 			ByUnit:   b([]string{"u"}, "u", t("per enhet", "by unit")),
+			Region:   b([]string{"r"}, "r", t("regionens bild", "the region's picture")),
 		},
 		New: NewKeys{
 			Next:     b([]string{"tab", "down"}, "tab/↓", t("nästa fält", "next field")),

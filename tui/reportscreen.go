@@ -207,3 +207,19 @@ func (s *reportScreen) keys() ReportKeys {
 func openFollowupCmd(unit string, year int) tea.Cmd {
 	return func() tea.Msg { return openReportMsg{ReportRequest{Kind: FollowupReport, Unit: unit, Year: year}} }
 }
+
+// openRegionCmd opens the region's picture of year.
+func openRegionCmd(year int) tea.Cmd {
+	return func() tea.Msg { return openReportMsg{ReportRequest{Kind: RegionReport, Year: year}} }
+}
+
+// severalUnits reports whether the rows read hold more than one unit: the
+// region's picture is for a database of several units.
+func (s *homeScreen) severalUnits() bool {
+	for _, a := range s.all {
+		if a.UnitID != s.all[0].UnitID {
+			return true
+		}
+	}
+	return false
+}

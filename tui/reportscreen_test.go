@@ -98,3 +98,40 @@ func TestReportWithoutReporter(t *testing.T) {
 func TestGoldenFollowupScreen(t *testing.T) {
 	goldenViewsOn(t, func(t *testing.T) *driver { d, _ := reportDriver(t); return d }, func(d *driver) { d.keys("f") })
 }
+
+func TestRegionScreen(t *testing.T) {
+	d, rep := reportDriver(t)
+	// One unit: no region.
+	d.keys("r")
+	if d.m.ActiveScreen() != "home" || len(rep.asked) != 0 {
+		t.Fatalf("r with one unit opened %s", d.m.ActiveScreen())
+	}
+	seed(t, d.store, "Avdelning 7", testToday.AddDays(-3), 0)
+	d.send(resumedMsg{})
+	d.keys("r")
+	if d.m.ActiveScreen() != "report" {
+		t.Fatalf("r opened %s", d.m.ActiveScreen())
+	}
+	out := d.view()
+	for _, want := range []string{"Regionens bild 2026", "| Avdelning 12 | 3 |", "| Avdelning 7 | 1 |"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("region lacks %q:\n%s", want, out)
+		}
+	}
+	if len(rep.asked) != 1 || rep.asked[0] != (ReportRequest{Kind: RegionReport, Year: 2026}) {
+		t.Errorf("asked %+v", rep.asked)
+	}
+	d.keys("x")
+	if len(rep.saved) != 1 || rep.saved[0].Kind != RegionReport {
+		t.Errorf("x saved %+v", rep.saved)
+	}
+}
+
+func TestGoldenRegionScreen(t *testing.T) {
+	goldenViewsOn(t, func(t *testing.T) *driver {
+		d, _ := reportDriver(t)
+		seed(t, d.store, "Avdelning 7", testToday.AddDays(-3), 0)
+		d.send(resumedMsg{})
+		return d
+	}, func(d *driver) { d.keys("r") })
+}
