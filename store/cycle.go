@@ -44,11 +44,14 @@ func carryRisks(ctx context.Context, tx *sql.Tx, unitID, id int64, date checklis
 const reevalCols = `r.id, r.assessment_id, r.area_id, r.item_id, coalesce(r.action_id, 0), r.evaluated_on,
 	r.probability, r.consequence, r.level, r.note, r.created`
 
-func scanReevaluation(sc scanner) (checklist.Reevaluation, error) {
+func scanReevaluation(sc scanner) (checklist.Reevaluation, error) { return scanReevaluationWith(sc) }
+
+// scanReevaluationWith reads reevalCols and then extra.
+func scanReevaluationWith(sc scanner, extra ...any) (checklist.Reevaluation, error) {
 	var e checklist.Reevaluation
 	var on, level, created string
-	if err := sc.Scan(&e.ID, &e.AssessmentID, &e.AreaID, &e.ItemID, &e.ActionID, &on,
-		&e.Risk.Probability, &e.Risk.Consequence, &level, &e.Risk.Note, &created); err != nil {
+	if err := sc.Scan(append([]any{&e.ID, &e.AssessmentID, &e.AreaID, &e.ItemID, &e.ActionID, &on,
+		&e.Risk.Probability, &e.Risk.Consequence, &level, &e.Risk.Note, &created}, extra...)...); err != nil {
 		return e, err
 	}
 	var err error

@@ -57,73 +57,10 @@ type jsonPlanEntry struct {
 	Month int    `json:"month"`
 }
 
-// cycleUIDs maps the rows of the cycle tables to their uids, for export.
-type cycleUIDs struct {
-	ownItems map[int64]string
-	reevals  map[int64]string
-}
-
-func (s *Store) loadCycleUIDs(ctx context.Context) (cycleUIDs, error) {
-	var c cycleUIDs
-	var err error
-	if c.ownItems, err = s.uidMap(ctx, "own_items"); err != nil {
-		return c, err
-	}
-	c.reevals, err = s.uidMap(ctx, "reevaluations")
-	return c, err
-}
-
-// retiredDates returns the retired date of each own item of the unit.
-func (s *Store) retiredDates(ctx context.Context, unitID int64) (map[int64]string, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT id, retired FROM own_items WHERE unit_id = ? AND retired <> ''", unitID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var r string
-		if err := rows.Scan(&id, &r); err != nil {
-			return nil, err
-		}
-		out[id] = r
-	}
-	return out, rows.Err()
-}
-
-// exportCycle adds the cycle's fields to ja, the export of a.
-func (s *Store) exportCycle(ctx context.Context, ja *jsonAssessment, a checklist.Assessment, uids map[int64]string,
-	actionUIDs map[int64]string, c cycleUIDs) error {
-	retired, err := s.retiredDates(ctx, a.UnitID)
-	if err != nil {
-		return err
-	}
-	for _, o := range a.OwnItems {
-		ja.OwnItems = append(ja.OwnItems, jsonOwnItem{UID: c.ownItems[o.ID], Origin: uids[o.AssessmentID], Since: o.Since.String(),
-			Area: o.AreaID, Item: o.ItemID, Statement: o.Statement, Guidance: o.Guidance, Retired: retired[o.ID],
-			Created: fmtTime(o.Created), Updated: fmtTime(o.Updated)})
-	}
-	for _, cr := range a.CarriedRisks {
-		ja.CarriedRisks = append(ja.CarriedRisks, jsonCarried{Origin: uids[cr.AssessmentID], Area: cr.Response.AreaID, Item: cr.Response.ItemID})
-	}
-	byAnswer := map[checklist.ItemKey][]jsonReeval{}
-	for _, e := range a.Reevaluations {
-		byAnswer[e.Key()] = append(byAnswer[e.Key()], jsonReeval{UID: c.reevals[e.ID], Date: e.On.String(),
-			Probability: e.Risk.Probability, Consequence: e.Risk.Consequence, Level: e.Risk.Level.String(),
-			Serious: e.Risk.Serious(), Note: e.Risk.Note, Action: actionUIDs[e.ActionID], Created: fmtTime(e.Created)})
-	}
-	for i := range ja.Answers {
-		jr := &ja.Answers[i]
-		jr.Reevaluations = byAnswer[checklist.ItemKey{AreaID: jr.Area, ItemID: jr.Item}]
-	}
-	return nil
-}
-
 // exportYearPlans returns the year plans of the units with the given ids,
 // or of all units for nil, ordered by unit name and year.
-func (s *Store) exportYearPlans(ctx context.Context, units map[int64]bool) ([]jsonYearPlan, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT p.unit_id, u.name, p.year, p.area_id, p.month FROM year_plans p
+func exportYearPlans(ctx context.Context, q querier, units map[int64]bool) ([]jsonYearPlan, error) {
+	rows, err := q.QueryContext(ctx, `SELECT p.unit_id, u.name, p.year, p.area_id, p.month FROM year_plans p
 		JOIN units u ON u.id = p.unit_id ORDER BY u.name_key, u.id, p.year, p.month, p.area_id`)
 	if err != nil {
 		return nil, err
@@ -482,14 +419,4 @@ func answerJSON(r checklist.Response) jsonAnswer {
 			Level: r.Risk.Level.String(), Serious: r.Risk.Serious(), Note: r.Risk.Note}
 	}
 	return jr
-}
-
-// ownAreaAnswers returns the answers to the items of the unit's own area,
-// which the export writes after those of the assessment's areas.
-func ownAreaAnswers(a checklist.Assessment) []jsonAnswer {
-	var out []jsonAnswer
-	for _, r := range sortedResponses(a.Responses, checklist.OwnArea) {
-		out = append(out, answerJSON(r))
-	}
-	return out
 }
