@@ -190,3 +190,17 @@ func TestGoldenOwnItemList(t *testing.T) {
 		return d
 	}, func(d *driver) { d.keys("+") })
 }
+
+// TestOwnItemGuidanceShown checks that the walk, back at the new item,
+// shows that item's guidance at once, not the one of the item before.
+func TestOwnItemGuidanceShown(t *testing.T) {
+	d, _ := ownDriver(t, checklist.Swedish)
+	d.keys("+")
+	d.typeText("Vi hinner äta lunch")
+	d.keys("tab")
+	d.typeText("Tala om veckorna")
+	d.keys("enter")
+	if out := d.view(); !strings.Contains(out, "Vägledning: Tala om veckorna") {
+		t.Errorf("the walk does not show the new item's guidance:\n%s", out)
+	}
+}

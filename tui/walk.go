@@ -106,6 +106,9 @@ func (s *walkScreen) focus(k checklist.ItemKey) {
 	for i, wi := range s.items {
 		if wi.key() == k {
 			s.idx, s.mode, s.ov = i, modeItem, nil
+			// The guidance follows at once: the root draws before the
+			// next message.
+			s.syncGuide()
 			return
 		}
 	}
