@@ -122,19 +122,34 @@ func (s *walkScreen) riskView() string {
 	return strings.Join(lines, "\n")
 }
 
+// riskLine is a line of the risk view with its weight: when the window is
+// too short, the lines of the highest drop first (0 never drops).
+type riskLine struct {
+	text string
+	drop int
+}
+
 // View renders the item, the level, the 4×4 matrix with the chosen cell
-// and, for serious risks, the prompts.
+// and, for serious risks, what the group has to do. On a short window the
+// blank lines, the answer, the chosen values and the long explanation give
+// way (a short one replaces it), so the level and the whole matrix show.
 func (e *riskEval) View() string {
 	sh, st, wi := e.sh, e.sh.styles, e.item
-	var lines []string
-	lines = append(lines, st.Area.Render(wi.area.Title.In(sh.lang)+" · "+sh.tr("Riskbedömning", "Risk assessment")))
-	for _, l := range strings.Split(wrap(wi.item.Problem.In(sh.lang), e.w), "\n") {
-		lines = append(lines, st.Statement.Render(l))
+	var lines []riskLine
+	add := func(drop int, ls ...string) {
+		for _, l := range ls {
+			lines = append(lines, riskLine{l, drop})
+		}
 	}
+	add(0, st.Area.Render(wi.area.Title.In(sh.lang)+" · "+sh.tr("Riskbedömning", "Risk assessment")))
+	problem := wi.item.Problem.In(sh.lang)
 	if wi.item.Problem.IsZero() {
-		lines[len(lines)-1] = st.Statement.Render(wi.item.Statement.In(sh.lang))
+		problem = wi.item.Statement.In(sh.lang)
 	}
-	lines = append(lines, st.Subtle.Render(fmt.Sprintf("%s: %s · %s", sh.tr("Svar", "Answer"), e.response.Answer.Label(sh.lang), wi.item.Type.Label(sh.lang))))
+	for i, l := range strings.Split(wrap(problem, e.w), "\n") {
+		add(min(i, 1)*3, st.Statement.Render(l))
+	}
+	add(4, st.Subtle.Render(fmt.Sprintf("%s: %s · %s", sh.tr("Svar", "Answer"), e.response.Answer.Label(sh.lang), wi.item.Type.Label(sh.lang))))
 	// The level comes before the matrix so that a small window still shows it.
 	p, c := e.probability, e.consequence
 	pl, cl := "–", "–"
@@ -148,28 +163,76 @@ func (e *riskEval) View() string {
 	if e.nextIsConsequence {
 		next = sh.tr("konsekvens", "consequence")
 	}
-	lines = append(lines, fmt.Sprintf("%s: %s · %s: %s", sh.tr("Sannolikhet", "Probability"), pl, sh.tr("Konsekvens", "Consequence"), cl))
+	add(3, fmt.Sprintf("%s: %s · %s: %s", sh.tr("Sannolikhet", "Probability"), pl, sh.tr("Konsekvens", "Consequence"), cl))
 	lv := e.level()
 	level := sh.tr("Nivå: ", "Level: ") + st.Levels[lv].Render(lv.Label(sh.lang))
 	if lv.Serious() {
 		level += " " + st.Serious.Render(sh.tr("– en allvarlig risk", "– a serious risk"))
 	}
-	lines = append(lines, level+st.Subtle.Render(fmt.Sprintf("  (%s %s)", sh.tr("nästa siffra:", "next digit:"), next)), "")
-	lines = append(lines, e.matrix()...)
-	lines = append(lines, "")
+	add(0, level+st.Subtle.Render(fmt.Sprintf("  (%s %s)", sh.tr("nästa siffra:", "next digit:"), next)))
+	add(5, "")
+	add(0, e.matrix()...)
+	add(5, "")
 	if wi.item.Type == checklist.Lagkrav {
-		lines = append(lines, st.Subtle.Render(sh.tr("Lagkrav börjar på hög; ändra vid behov och skriv varför (c).",
-			"Legal requirements start at high; change if needed and say why (c).")))
+		add(3, strings.Split(st.Subtle.Render(wrap(sh.tr("Lagkrav börjar på hög; ändra vid behov och skriv varför (c).",
+			"Legal requirements start at high; change if needed and say why (c)."), e.w)), "\n")...)
 	}
+	var short string
 	if lv.Serious() {
-		// What the level means and what the group does about it.
-		lines = append(lines, st.Warning.Render(wrap(sh.tr(
-			"Allvarlig risk: den ska åtgärdas omedelbart eller så snart det går, med ett tidigt datum (a lägger till en åtgärd). "+
-				"Om arbetet ändå måste göras under tiden ska det finnas skriftliga instruktioner för det.",
-			"Serious risk: it is to be dealt with at once or as soon as possible, with an early date (a adds an action). "+
-				"If the work must go on meanwhile, there should be written instructions for it."), e.w)))
+		// What the level means and what the group does about it, in the
+		// words of AFS 2023:1 13 § (act at once or as soon as possible)
+		// and 10 § (written instructions where risks are serious).
+		add(2, strings.Split(st.Warning.Render(wrap(sh.tr(
+			"En allvarlig risk ska åtgärdas omedelbart eller så snart det går: lägg till en åtgärd med ett tidigt datum (a). "+
+				"Tills dess ska de som gör arbetet ha skriftliga instruktioner om hur det görs säkert (AFS 2023:1 10 § och 13 §).",
+			"A serious risk is to be dealt with at once or as soon as possible: add an action with an early date (a). "+
+				"Until then, those who do the work need written instructions on how to do it safely (AFS 2023:1 10 § and 13 §)."), e.w)), "\n")...)
+		short = wrap(sh.tr("Allvarlig: åtgärda snart (a), skriftliga instruktioner (AFS 2023:1 10 §).",
+			"Serious: act soon (a), written instructions (AFS 2023:1 10 §)."), e.w)
 	}
-	return strings.Join(lines, "\n")
+	out := fitRiskLines(lines, e.h, strings.Split(short, "\n"))
+	for i, l := range out {
+		if l.drop < 0 {
+			out[i].text = st.Warning.Render(l.text)
+		}
+	}
+	texts := make([]string, len(out))
+	for i, l := range out {
+		texts[i] = l.text
+	}
+	return strings.Join(texts, "\n")
+}
+
+// fitRiskLines drops the heaviest lines until the rest fit in h; when the
+// long explanation (weight 2) drops, as much of short as fits takes its
+// place, marked with weight -1, its last line cut with … when more is left.
+func fitRiskLines(lines []riskLine, h int, short []string) []riskLine {
+	limit := 5
+	keep := func() []riskLine {
+		var out []riskLine
+		for _, l := range lines {
+			if l.drop <= limit {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	out := keep()
+	for ; limit > 0 && h > 0 && len(out) > h; out = keep() {
+		limit--
+	}
+	if limit >= 2 || len(short) == 0 || short[0] == "" {
+		return out
+	}
+	room := h - len(out)
+	for i := 0; i < len(short) && i < room; i++ {
+		l := short[i]
+		if i == room-1 && i < len(short)-1 {
+			l = strings.TrimRight(l, " ") + "…"
+		}
+		out = append(out, riskLine{l, -1})
+	}
+	return out
 }
 
 // matrix renders the 4×4 matrix: consequence 4 at the top, probability 1–4
