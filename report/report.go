@@ -101,6 +101,10 @@ type PlanData struct {
 	Shortcomings []ItemRow
 	// NotApplicable are the items answered Ej aktuellt, with reasons.
 	NotApplicable []ItemRow
+	// Expired counts the answers to items the checklists no longer have:
+	// listed among the shortcomings and not applicable, never counted in
+	// Areas or Total.
+	Expired int
 	// HasPrevious reports that the unit had an earlier APT to compare
 	// with; SinceLast lists the items that moved since then ("Sedan förra
 	// APT"): answers that changed, risks that rose or fell, shortcomings
@@ -347,17 +351,22 @@ func plan(a checklist.Assessment, cat *checklist.Catalog, opt Options, f *format
 		titles[ref.ID] = row.Title
 		for _, r := range areaResponses(a.Responses, ref.ID, area) {
 			it, num := lookupItemNumber(area, r.ItemID)
-			switch r.Answer {
-			case checklist.Ja:
-				row.Ja++
-			case checklist.Delvis:
-				row.Delvis++
-			case checklist.Nej:
-				row.Nej++
-			case checklist.EjAktuellt:
-				row.EjAktuellt++
-			default:
+			if r.Answer == checklist.Unanswered {
 				continue
+			}
+			// An answer to an item the checklists no longer have is
+			// listed as such and not counted, as in the app.
+			switch {
+			case it == nil:
+				d.Expired++
+			case r.Answer == checklist.Ja:
+				row.Ja++
+			case r.Answer == checklist.Delvis:
+				row.Delvis++
+			case r.Answer == checklist.Nej:
+				row.Nej++
+			case r.Answer == checklist.EjAktuellt:
+				row.EjAktuellt++
 			}
 			if r.Answer == checklist.Ja {
 				continue
