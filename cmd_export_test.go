@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"samkoll/checklist"
 	"samkoll/store"
@@ -381,15 +380,9 @@ func TestFileExporter(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, lang: checklist.Swedish, now: func() time.Time { return time.Date(2026, 3, 1, 12, 0, 0, 0, time.Local) }}
-	cat, _ := checklist.Load(os.DirFS("assets"), "")
-	x := &lazyExporter{e: e, s: s,
-		catalog: func() (*checklist.Catalog, []error) { return cat, nil },
-		home:    func() (string, error) { return home, nil },
-		// Windows names no Documents folder here: home\Documents is used
-		// as on other systems (DocumentsDir's own test covers the
-		// folder Windows names).
-		documents: func() (string, error) { return "", errors.New("none") }}
+	// DocumentsDir's own test covers the folder Windows names.
+	x := testExporter(s, home, checklist.Swedish)
+	e := x.e
 	export := func(id int64) (string, error) {
 		r, err := x.ExportAssessment(ctx, id, tui.ExportRequest{})
 		return r.Path, err
@@ -601,14 +594,7 @@ func TestAppExportFormsAndPersonalData(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	cat, _ := checklist.Load(os.DirFS("assets"), "")
-	newExporter := func(lang checklist.Lang) *lazyExporter {
-		e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, lang: lang, now: func() time.Time { return time.Date(2026, 3, 1, 12, 0, 0, 0, time.Local) }}
-		return &lazyExporter{e: e, s: s,
-			catalog:   func() (*checklist.Catalog, []error) { return cat, nil },
-			home:      func() (string, error) { return home, nil },
-			documents: func() (string, error) { return "", errors.New("none") }}
-	}
+	newExporter := func(lang checklist.Lang) *lazyExporter { return testExporter(s, home, lang) }
 	dir := filepath.Join(home, "samkoll-export")
 	for _, tc := range []struct {
 		lang checklist.Lang

@@ -26,12 +26,7 @@ func TestAppReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, lang: checklist.Swedish, now: func() time.Time { return time.Date(2026, 3, 1, 12, 0, 0, 0, time.Local) }}
-	cat, _ := checklist.Load(os.DirFS("assets"), "")
-	x := &lazyExporter{e: e, s: s,
-		catalog:   func() (*checklist.Catalog, []error) { return cat, nil },
-		home:      func() (string, error) { return home, nil },
-		documents: func() (string, error) { return "", errors.New("none") }}
+	x := testExporter(s, home, checklist.Swedish)
 	var _ tui.Reporter = x
 
 	req := tui.ReportRequest{Kind: tui.FollowupReport, Unit: "Avd 7 | Kirurgi", Year: 2026}
@@ -57,4 +52,17 @@ func TestAppReports(t *testing.T) {
 	if err != nil || !strings.Contains(region, "Avd 7") {
 		t.Fatalf("region %v:\n%s", err, region)
 	}
+}
+
+// testExporter is the app's exporter on s with the built-in checklists,
+// writing below home, on 2026-03-01.
+func testExporter(s *store.Store, home string, lang checklist.Lang) *lazyExporter {
+	e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, lang: lang, now: func() time.Time { return time.Date(2026, 3, 1, 12, 0, 0, 0, time.Local) }}
+	cat, _ := checklist.Load(os.DirFS("assets"), "")
+	return &lazyExporter{e: e, s: s,
+		catalog: func() (*checklist.Catalog, []error) { return cat, nil },
+		home:    func() (string, error) { return home, nil },
+		// Windows names no Documents folder here: home\Documents is used
+		// as on other systems.
+		documents: func() (string, error) { return "", errors.New("none") }}
 }

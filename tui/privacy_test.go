@@ -26,10 +26,17 @@ func newLangDriver(t testing.TB, fs *fakeStore, lang checklist.Lang) *driver {
 func driverOn(t testing.TB, s Store, fs *fakeStore, lang checklist.Lang) *driver {
 	t.Helper()
 	exp := &fakeExporter{}
+	d := driverWith(t, s, fs, lang, exp)
+	d.export = exp
+	return d
+}
+
+// driverWith is driverOn with the exporter exp.
+func driverWith(t testing.TB, s Store, fs *fakeStore, lang checklist.Lang, exp Exporter) *driver {
+	t.Helper()
 	m := New(Config{Store: s, Exporter: exp, Catalog: testCatalog(t), Lang: lang,
 		Today: func() checklist.Date { return testToday }})
 	d := attach(t, m, fs)
-	d.export = exp
 	d.run(m.Init())
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return d

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"samkoll/checklist"
 )
 
@@ -38,12 +36,8 @@ func reportDriver(t testing.TB) (*driver, *reportExporter) {
 	fs := newFakeStore()
 	seed(t, fs, "Avdelning 12", testToday, 1)
 	rep := &reportExporter{fakeExporter: &fakeExporter{}}
-	m := New(Config{Store: fs, Exporter: rep, Catalog: testCatalog(t), Lang: checklist.Swedish,
-		Today: func() checklist.Date { return testToday }})
-	d := attach(t, m, fs)
+	d := driverWith(t, fs, fs, checklist.Swedish, rep)
 	d.export = rep.fakeExporter
-	d.run(m.Init())
-	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return d, rep
 }
 
