@@ -68,26 +68,20 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error 
 	// hb ends with "\n}": continue the object with the assessments.
 	bw.Write(bytes.TrimSuffix(hb.Bytes(), []byte("\n}")))
 	bw.WriteString(",\n  \"assessments\": [")
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("    ", "  ")
-	enc.SetEscapeHTML(false)
+	var buf []byte
 	n := 0
 	write := func(ja *jsonAssessment, unitID int64) error {
 		if planUnits != nil {
 			planUnits[unitID] = true
 		}
-		buf.Reset()
-		if err := enc.Encode(ja); err != nil {
-			return err
-		}
+		buf = appendAssessmentJSON(buf[:0], ja)
 		if n > 0 {
 			bw.WriteString(",")
 		}
 		n++
 		bw.WriteString("\n    ")
-		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-		return nil
+		_, err := bw.Write(buf)
+		return err
 	}
 	if ids == nil {
 		err = exportAssessments(ctx, conn, "", nil, own, write)
