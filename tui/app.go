@@ -107,6 +107,8 @@ type Model struct {
 	lost     []writeFailure
 	// draft is the open text field's draft (drafts.go).
 	draft draftState
+	// held are the keys typed while a screen is on its way (hold.go).
+	held []tea.Msg
 }
 
 // New returns the root model on the start screen.
@@ -157,16 +159,15 @@ func (m *Model) active() screen { return m.stack[len(m.stack)-1] }
 // starts the next queued store call and schedules storing the open field's
 // draft (writes.go, drafts.go).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	held, boot := m.boot.update(msg)
-	if held {
-		return m, boot
+	if m.hold(msg) {
+		return m, nil
 	}
-	cmds := []tea.Cmd{boot, m.route(msg)}
+	cmds := []tea.Cmd{m.handle(msg)}
 	for len(m.sh.outbox) > 0 {
 		// What a finished part posted, before the next key (shared.post).
 		next := m.sh.outbox[0]
 		m.sh.outbox = m.sh.outbox[1:]
-		cmds = append(cmds, m.route(next))
+		cmds = append(cmds, m.handle(next))
 	}
 	cmds = append(cmds, m.sh.writes.start(m.sh.ctx, m.sh.store))
 	switch msg.(type) {
@@ -176,7 +177,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.quitting && len(m.sh.writes.ops) == 0 {
 		cmds = append(cmds, tea.Quit)
 	}
-	return m, tea.Batch(cmds...)
+	return m, tea.Batch(append(cmds, m.replay())...)
+}
+
+// handle lets the start-up see msg first, then routes it.
+func (m *Model) handle(msg tea.Msg) tea.Cmd {
+	held, boot := m.boot.update(msg)
+	if held {
+		return boot
+	}
+	return tea.Batch(boot, m.route(msg))
 }
 
 // route handles size, background, global keys, the status line and

@@ -74,3 +74,56 @@ func TestKeyAfterKeysOverlayGoesToScreen(t *testing.T) {
 		t.Fatalf("the key after closing the keys overlay was lost: item 1 is %v\n%s", got, d.view())
 	}
 }
+
+// TestKeysWaitForTheScreenThatOpens: keys typed while a screen is on its
+// way (its assessment being read, a new assessment being created) go to
+// that screen, in order, not to the one still shown.
+func TestKeysWaitForTheScreenThatOpens(t *testing.T) {
+	fs := newFakeStore()
+	a := seed(t, fs, "Avd 1", testToday, 0)
+	d := newDriver(t, fs)
+	d.burst("enter", "1")
+	if d.m.ActiveScreen() != "walk" || fs.response(a.ID, "krank", "p1").Answer != checklist.Ja {
+		t.Fatalf("enter 1 on the start screen: screen %s, item 1 %v\n%s", d.m.ActiveScreen(),
+			fs.response(a.ID, "krank", "p1").Answer, d.view())
+	}
+	d.burst("a", "a")
+	if p, ok := d.m.active().(*planScreen); !ok || p.form == nil {
+		t.Fatalf("a a in the walk did not open the plan's new-action form:\n%s", d.view())
+	}
+	d.burst("esc", "esc", "esc", "n")
+	if d.m.ActiveScreen() != "new" {
+		t.Fatalf("esc esc esc n: screen %s, want the new assessment form\n%s", d.m.ActiveScreen(), d.view())
+	}
+	if got := fs.response(a.ID, "krank", "p2").Answer; got != checklist.Unanswered {
+		t.Fatalf("a key typed after esc answered in the walk it left: %v", got)
+	}
+	d.typeText("Avd 2")
+	d.burst("ctrl+s", "1", "1")
+	var b checklist.Assessment
+	for _, x := range fs.assessments {
+		if x.Unit == "Avd 2" {
+			b = *x
+		}
+	}
+	if b.ID == 0 || d.m.ActiveScreen() != "walk" {
+		t.Fatalf("ctrl+s did not create and open the walk: screen %s\n%s", d.m.ActiveScreen(), d.view())
+	}
+	if n := len(fs.assessments[b.ID].Responses); n != 2 {
+		t.Fatalf("the keys typed while the assessment was created gave %d answers, want 2\n%s", n, d.view())
+	}
+}
+
+// TestAnswerRightAfterReopen: u and an answer in one burst on a closed
+// assessment: the answer is written after the reopening, not refused.
+func TestAnswerRightAfterReopen(t *testing.T) {
+	fs := newFakeStore()
+	a := seed(t, fs, "Avd 1", testToday, 0)
+	fs.assessments[a.ID].Status = checklist.Avslutad
+	d := newDriver(t, fs)
+	d.send(openMsg{to: walkScreenID, id: a.ID})
+	d.burst("u", "1")
+	if got := fs.response(a.ID, "krank", "p1").Answer; got != checklist.Ja || fs.assessments[a.ID].Status != checklist.Pagaende {
+		t.Fatalf("u 1: item 1 %v, status %v\n%s", got, fs.assessments[a.ID].Status, d.view())
+	}
+}

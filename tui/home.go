@@ -213,13 +213,14 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, k.Region) && s.severalUnits():
 		return s, openRegionCmd(sh.today().Year)
 	case key.Matches(msg, k.New):
-		return s, func() tea.Msg { return newAssessmentMsg{} }
+		s.sh.post(newAssessmentMsg{})
+		return s, nil
 	case key.Matches(msg, k.Open) && ok:
-		return s, openCmd(walkScreenID, a.ID)
+		return s, s.sh.open(walkScreenID, a.ID)
 	case key.Matches(msg, k.Plan) && ok:
-		return s, openCmd(planScreenID, a.ID)
+		return s, s.sh.open(planScreenID, a.ID)
 	case key.Matches(msg, k.Summary) && ok:
-		return s, openCmd(summaryScreenID, a.ID)
+		return s, s.sh.open(summaryScreenID, a.ID)
 	case key.Matches(msg, k.Followup) && ok:
 		return s, openFollowupCmd(a.Unit, a.Date.Year)
 	case key.Matches(msg, k.YearPlan) && ok:
@@ -239,7 +240,7 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			// ctrl+c do.
 			return s, nil
 		}
-		return s, backCmd
+		return s, s.sh.back()
 	default:
 		s.list, _ = s.list.Update(msg)
 		s.readMore()

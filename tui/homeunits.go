@@ -116,11 +116,11 @@ func (v *unitsView) Update(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		r, has := v.selected()
 		switch {
 		case key.Matches(msg, k.Open) && has:
-			return openCmd(walkScreenID, r.LastID), true
+			return v.sh.open(walkScreenID, r.LastID), true
 		case key.Matches(msg, k.Plan) && has:
-			return openCmd(planScreenID, r.LastID), true
+			return v.sh.open(planScreenID, r.LastID), true
 		case key.Matches(msg, k.Summary) && has:
-			return openCmd(summaryScreenID, r.LastID), true
+			return v.sh.open(summaryScreenID, r.LastID), true
 		case key.Matches(msg, k.Followup) && has:
 			return openFollowupCmd(r.Unit.Name, v.sh.today().Year), true
 		case key.Matches(msg, k.YearPlan) && has:
@@ -222,13 +222,14 @@ func (s *homeScreen) updateByUnit(msg tea.Msg) (tea.Cmd, bool) {
 			s.byUnit = nil
 			return nil, true
 		case key.Matches(msg, k.New):
-			return func() tea.Msg { return newAssessmentMsg{} }, true
+			s.sh.post(newAssessmentMsg{})
+			return nil, true
 		case key.Matches(msg, k.Region) && len(v.rows) > 1:
 			return openRegionCmd(s.sh.today().Year), true
 		case key.Matches(msg, s.sh.keys.Input.Cancel):
 			return nil, true
 		case key.Matches(msg, s.sh.keys.Global.Back):
-			return backCmd, true
+			return s.sh.back(), true
 		}
 	}
 	cmd, ok := v.Update(msg)

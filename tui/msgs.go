@@ -21,12 +21,26 @@ type statusMsg struct{ text string }
 // clearStatusMsg expires the status line set with the same id.
 type clearStatusMsg struct{ id int }
 
-// Navigation. A screen never builds another screen: it returns one of these
-// and the root switches.
+// Navigation. A screen never builds another screen: it posts one of these
+// (shared.open, shared.back, shared.post) and the root switches before the
+// next key; keys typed while the new screen's assessment loads wait for it
+// (Model.holding).
 
-// openCmd asks the root to open screen to for assessment id.
-func openCmd(to screenID, id int64) tea.Cmd {
-	return func() tea.Msg { return openMsg{to: to, id: id} }
+// open asks the root to open screen to for assessment id.
+func (sh *shared) open(to screenID, id int64) tea.Cmd {
+	return sh.openAt(to, id, checklist.ItemKey{})
+}
+
+// openAt asks the root to open screen to for assessment id at item focus.
+func (sh *shared) openAt(to screenID, id int64, focus checklist.ItemKey) tea.Cmd {
+	sh.post(openMsg{to: to, id: id, focus: focus})
+	return nil
+}
+
+// back asks the root to go back.
+func (sh *shared) back() tea.Cmd {
+	sh.post(backMsg{})
+	return nil
 }
 
 // openMsg asks the root to load assessment id and push the screen to on top.
@@ -110,9 +124,6 @@ const statusDuration = 5 * time.Second
 
 // statusCmd shows text in the status line.
 func statusCmd(text string) tea.Cmd { return func() tea.Msg { return statusMsg{text} } }
-
-// backCmd asks the root to go back.
-func backCmd() tea.Msg { return backMsg{} }
 
 // FirstPage is how many of the newest assessments the start screen loads
 // before the rest: more than a screen holds, and cheap whatever the size of

@@ -162,7 +162,7 @@ func (s *newScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			// Cancelled after typing: the draft goes too.
 			s.sh.forgetDraft(0, newAssessmentField)
 		}
-		return s, backCmd
+		return s, s.sh.back()
 	case key.Matches(msg, k.Create):
 		return s, s.create()
 	case s.offer != nil && key.Matches(msg, k.Submit):

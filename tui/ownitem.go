@@ -159,7 +159,7 @@ func (s *ownItemScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return s, nil
 		}
 		// Back to the walk, at the new item.
-		return s, openAtCmd(walkScreenID, s.a.ID, ownKey(msg.o))
+		return s, s.sh.openAt(walkScreenID, s.a.ID, ownKey(msg.o))
 	case ownItemRetiredMsg:
 		if msg.assessmentID == s.a.ID {
 			s.retired[msg.id] = true
@@ -169,7 +169,7 @@ func (s *ownItemScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.form = nil
 		if msg.save == nil {
 			if len(s.a.OwnItems) == 0 {
-				return s, backCmd
+				return s, s.sh.back()
 			}
 			return s, nil
 		}
@@ -199,22 +199,17 @@ func (s *ownItemScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(k, s.sh.keys.Global.Back):
-		return s, backCmd
+		return s, s.sh.back()
 	case key.Matches(k, keys.New):
 		s.openForm()
 	case key.Matches(k, keys.Retire) && has && !s.retired[o.ID]:
 		s.retiring = true
 	case key.Matches(k, keys.Go) && has:
-		return s, openAtCmd(walkScreenID, s.a.ID, ownKey(o))
+		return s, s.sh.openAt(walkScreenID, s.a.ID, ownKey(o))
 	default:
 		s.list, _ = s.list.Update(k)
 	}
 	return s, nil
-}
-
-// openAtCmd opens screen to for assessment id at item focus.
-func openAtCmd(to screenID, id int64, focus checklist.ItemKey) tea.Cmd {
-	return func() tea.Msg { return openMsg{to: to, id: id, focus: focus} }
 }
 
 // ownKey is the item key of an own item.
@@ -345,5 +340,5 @@ func (s *walkScreen) openOwnItems() tea.Cmd {
 	if wi, ok := s.current(); ok {
 		k = wi.key()
 	}
-	return openAtCmd(ownItemScreenID, s.a.ID, k)
+	return s.sh.openAt(ownItemScreenID, s.a.ID, k)
 }

@@ -114,7 +114,8 @@ func (f *ownItemForm) Update(msg tea.Msg) (*ownItemForm, tea.Cmd) {
 				f.sh.forgetDraft(f.a.ID, name)
 			}
 		}
-		return f, func() tea.Msg { return ownFormDoneMsg{} }
+		f.sh.post(ownFormDoneMsg{})
+		return f, nil
 	case key.Matches(k, keys.Save), key.Matches(k, in.Save) && f.focus == 2:
 		return f, f.done()
 	case key.Matches(k, keys.NextField), key.Matches(k, in.Save):
@@ -151,7 +152,8 @@ func (f *ownItemForm) done() tea.Cmd {
 		f.warned = true
 		return nil
 	}
-	return func() tea.Msg { return ownFormDoneMsg{save: &o} }
+	f.sh.post(ownFormDoneMsg{save: &o})
+	return nil
 }
 
 // View implements the component contract.

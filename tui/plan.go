@@ -149,11 +149,11 @@ func (p *planScreen) updateTable(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	cur = p.sh.writes.latestAction(cur)
 	switch {
 	case key.Matches(msg, p.sh.keys.Global.Back):
-		return p, backCmd
+		return p, p.sh.back()
 	case key.Matches(msg, keys.Add):
 		return p, p.openForm(p.newAction("", ""))
 	case key.Matches(msg, keys.Summary):
-		return p, openCmd(summaryScreenID, p.a.ID)
+		return p, p.sh.open(summaryScreenID, p.a.ID)
 	case offer != nil && key.Matches(msg, keys.Reevaluate):
 		p.openReeval(*offer)
 		return p, nil

@@ -143,7 +143,7 @@ func (s *reportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		k := s.sh.keys.Report
 		switch {
 		case key.Matches(msg, s.sh.keys.Global.Back):
-			return s, backCmd
+			return s, s.sh.back()
 		case key.Matches(msg, k.PrevYear):
 			s.req.Year--
 			s.read()

@@ -98,7 +98,8 @@ func (s *walkScreen) updateRisk(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		delete(sh.drafts[s.a.ID], riskNoteField(wi.key()))
 		if key.Matches(msg, k.AddAction) {
 			add := addActionMsg{AssessmentID: s.a.ID, AreaID: r.AreaID, ItemID: r.ItemID}
-			return s, tea.Sequence(save, func() tea.Msg { return add })
+			sh.post(add)
+			return s, save
 		}
 		s.remindIfSerious(wi, r)
 		return s, tea.Batch(save, s.advance())

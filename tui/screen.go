@@ -10,8 +10,8 @@ package tui
 //     apply instead of hiding them.
 //  3. Do IO only in commands (msgs.go has the shared ones); a command
 //     captures plain values and returns a message.
-//  4. Leave the screen with backCmd (q/esc at its top level); open another
-//     screen with an openMsg (or addActionMsg). The root loads the
+//  4. Leave the screen with sh.back() (q/esc at its top level); open
+//     another screen with sh.open (or post an addActionMsg). The root loads the
 //     assessment and builds the screen through the constructor for its
 //     screenID in Model.open (app.go).
 //  5. A screen that becomes active again gets resumedMsg: reload then.

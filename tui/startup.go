@@ -97,12 +97,12 @@ func (b *startup) update(msg tea.Msg) (held bool, cmd tea.Cmd) {
 		for _, err := range msg.errs {
 			warnings = append(warnings, checklist.Message(err, b.sh.lang))
 		}
-		cmds := []tea.Cmd{warningCmd(b.sh, warnings)}
+		// The messages that waited go now, in order, before any key.
 		for _, p := range b.pending {
-			cmds = append(cmds, func() tea.Msg { return p })
+			b.sh.post(p)
 		}
 		b.pending = nil
-		return true, tea.Sequence(cmds...)
+		return true, warningCmd(b.sh, warnings)
 	}
 	return false, nil
 }

@@ -114,11 +114,12 @@ func (s *summaryScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, s.sh.keys.Global.Back):
-		return s, backCmd
+		return s, s.sh.back()
 	case key.Matches(msg, k.AddRisk):
 		if _, serious := looseEnds(s.sh, &s.a); len(serious) > 0 {
 			add := addActionMsg{AssessmentID: s.a.ID, AreaID: serious[0].key.AreaID, ItemID: serious[0].key.ItemID}
-			return s, func() tea.Msg { return add }
+			s.sh.post(add)
+			return s, nil
 		}
 	case key.Matches(msg, k.Export):
 		return s, exportCmd(s.sh.ctx, s.sh.exporter, s.sh.lang, s.a.ID, ExportRequest{})
@@ -127,7 +128,7 @@ func (s *summaryScreen) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, k.Copy):
 		return s, exportCmd(s.sh.ctx, s.sh.exporter, s.sh.lang, s.a.ID, ExportRequest{Copy: true})
 	case key.Matches(msg, k.Plan):
-		return s, openCmd(planScreenID, s.a.ID)
+		return s, s.sh.open(planScreenID, s.a.ID)
 	case key.Matches(msg, s.closeKey()):
 		if s.a.Status == checklist.Avslutad {
 			s.sh.setAssessmentStatus(s.a, checklist.Pagaende)

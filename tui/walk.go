@@ -196,7 +196,7 @@ func (s *walkScreen) advance() tea.Cmd {
 				"The last item is answered. Here is the first unanswered one."))
 		}
 	}
-	return openCmd(summaryScreenID, s.a.ID)
+	return s.sh.open(summaryScreenID, s.a.ID)
 }
 
 // Update handles the walk.
@@ -283,11 +283,11 @@ func (s *walkScreen) updateItem(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	s.errText = ""
 	switch {
 	case key.Matches(msg, sh.keys.Global.Back):
-		return s, backCmd
+		return s, s.sh.back()
 	case key.Matches(msg, k.Plan):
-		return s, openCmd(planScreenID, s.a.ID)
+		return s, s.sh.open(planScreenID, s.a.ID)
 	case key.Matches(msg, k.Summary):
-		return s, openCmd(summaryScreenID, s.a.ID)
+		return s, s.sh.open(summaryScreenID, s.a.ID)
 	case key.Matches(msg, sh.keys.Own.Open):
 		return s, s.openOwnItems()
 	case !ok:

@@ -15,8 +15,15 @@ import (
 // one, and an item whose actions lose their reason (Nej or Delvis changed
 // to Ja) asks what becomes of them.
 
-// closed reports whether the assessment is closed (read only).
-func (s *walkScreen) closed() bool { return s.a.Status == checklist.Avslutad }
+// closed reports whether the assessment is closed (read only). A reopening
+// still in the write queue counts: the answers typed after it are written
+// after it.
+func (s *walkScreen) closed() bool {
+	if st, ok := s.sh.writes.pendingStatus(s.a.ID); ok {
+		return st == checklist.Avslutad
+	}
+	return s.a.Status == checklist.Avslutad
+}
 
 // closedText is the banner of a closed assessment.
 func (s *walkScreen) closedText() string {
@@ -45,9 +52,8 @@ func (s *walkScreen) updateGuards(msg tea.KeyPressMsg) (handled bool, cmd tea.Cm
 		s.errText = s.closedText()
 		return true, nil
 	case remind != nil && key.Matches(msg, k.Plan):
-		return true, func() tea.Msg {
-			return addActionMsg{AssessmentID: s.a.ID, AreaID: remind.key.AreaID, ItemID: remind.key.ItemID}
-		}
+		sh.post(addActionMsg{AssessmentID: s.a.ID, AreaID: remind.key.AreaID, ItemID: remind.key.ItemID})
+		return true, nil
 	case key.Matches(msg, k.NextOpen):
 		for i := 1; i <= len(s.items); i++ {
 			j := (s.idx + i) % len(s.items)

@@ -28,6 +28,11 @@ func (sh *shared) readOrdered(run func(ctx context.Context, s Store) (tea.Msg, e
 	sh.enqueue(&writeOp{read: true, run: run})
 }
 
+// openingOp marks the newest queued operation as one that opens a screen.
+func (sh *shared) openingOp() {
+	sh.writes.ops[len(sh.writes.ops)-1].opens = true
+}
+
 // loadOrdered queues the load of assessment open.id (see loadAssessmentCmd).
 func (sh *shared) loadOrdered(open openMsg, add *addActionMsg) {
 	sh.readOrdered(func(ctx context.Context, s Store) (tea.Msg, error) {
@@ -44,6 +49,9 @@ func (sh *shared) loadOrdered(open openMsg, add *addActionMsg) {
 		}
 		return msg, nil
 	})
+	if open.to != noScreen || add != nil {
+		sh.openingOp()
+	}
 }
 
 // loadListOrdered queues the read of the first n rows of the start
@@ -123,7 +131,7 @@ func (sh *shared) setAssessmentStatus(a checklist.Assessment, status checklist.A
 	if status == checklist.Pagaende {
 		what = sh.tr("öppnandet av bedömningen", "the reopening of the assessment")
 	}
-	sh.enqueue(&writeOp{what: what, assessmentID: a.ID,
+	sh.enqueue(&writeOp{what: what, assessmentID: a.ID, status: &status,
 		run: func(ctx context.Context, s Store) (tea.Msg, error) {
 			if err := s.UpdateAssessment(ctx, a); err != nil {
 				return nil, err
@@ -153,6 +161,7 @@ func (sh *shared) createAssessment(a checklist.Assessment, counts map[string]int
 			}
 			return assessmentCreatedMsg{a: saved, prev: previousResponses(ctx, s, saved.ID)}, nil
 		}})
+	sh.openingOp()
 }
 
 // saveDraft queues a draft (empty text removes it).

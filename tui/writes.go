@@ -43,6 +43,11 @@ type writeOp struct {
 	response     *checklist.Response
 	action       *checklist.Action
 	deleteAction int64
+	// status is a new status of assessment assessmentID.
+	status *checklist.AssessmentStatus
+	// opens marks an operation whose result opens a screen: keys wait
+	// for it (hold.go).
+	opens bool
 	// run makes the store call and returns the message that confirms it.
 	run func(ctx context.Context, s Store) (tea.Msg, error)
 
@@ -169,6 +174,26 @@ func (q *writeQueue) pendingResponse(id int64, k checklist.ItemKey) (checklist.R
 		}
 	}
 	return checklist.Response{}, false
+}
+
+// pendingStatus returns the newest queued status of assessment id.
+func (q *writeQueue) pendingStatus(id int64) (checklist.AssessmentStatus, bool) {
+	for i := len(q.ops) - 1; i >= 0; i-- {
+		if op := q.ops[i]; op.status != nil && op.assessmentID == id {
+			return *op.status, true
+		}
+	}
+	return 0, false
+}
+
+// opening reports whether an operation that opens a screen waits or runs.
+func (q *writeQueue) opening() bool {
+	for _, op := range q.ops {
+		if op.opens {
+			return true
+		}
+	}
+	return false
 }
 
 // latestAction returns action a as last changed: the newest change to it

@@ -174,7 +174,7 @@ func (s *yearPlanScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, s.sh.keys.Global.Back):
-			return s, backCmd
+			return s, s.sh.back()
 		case key.Matches(msg, k.Later):
 			s.setMonth(cur%12 + 1)
 		case key.Matches(msg, k.Earlier) && cur <= 1:
