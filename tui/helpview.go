@@ -62,7 +62,12 @@ func (o *keysOverlay) Update(msg tea.Msg) (*keysOverlay, tea.Cmd) {
 
 // View renders the title and the keys.
 func (o *keysOverlay) View() string {
-	return o.sh.styles.Title.Render(ansi.Truncate(o.sh.tr("Alla tangenter", "All keys"), o.w, "…")) + "\n\n" + o.page.View()
+	st := o.sh.styles
+	title := o.sh.tr("Alla tangenter", "All keys")
+	if mark := o.page.Position(o.sh); mark != "" {
+		title += "  " + st.Subtle.Render(mark)
+	}
+	return st.Title.Render(ansi.Truncate(title, o.w, "…")) + "\n\n" + o.page.View()
 }
 
 // ShortHelp implements help.KeyMap.

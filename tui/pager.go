@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -47,6 +49,23 @@ func (p pager) Update(msg tea.Msg) (pager, tea.Cmd) {
 	var cmd tea.Cmd
 	p.vp, cmd = p.vp.Update(msg)
 	return p, cmd
+}
+
+// Position is the scroll mark when not every line shows: which lines do,
+// with an arrow to where more are ("↓ 1–20 av 45"); "" when all show.
+func (p pager) Position(sh *shared) string {
+	n, h, off := p.vp.TotalLineCount(), p.vp.Height(), p.vp.YOffset()
+	if n <= h {
+		return ""
+	}
+	arrow := "↑↓"
+	switch {
+	case off == 0:
+		arrow = "↓"
+	case off+h >= n:
+		arrow = "↑"
+	}
+	return fmt.Sprintf(sh.tr("%s %d–%d av %d", "%s %d–%d of %d"), arrow, off+1, min(off+h, n), n)
 }
 
 // View renders the lines in the window.

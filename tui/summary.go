@@ -55,7 +55,8 @@ func newSummaryScreen(sh *shared, a checklist.Assessment) *summaryScreen {
 // SetSize implements screen.
 func (s *summaryScreen) SetSize(w, h int) {
 	s.w, s.h = max(w, 1), max(h, 1)
-	s.page.SetSize(s.w, s.h)
+	// The last line is the scroll mark's.
+	s.page.SetSize(s.w, max(s.h-1, 1))
 	s.render()
 }
 
@@ -353,8 +354,12 @@ func indexAction(actions []checklist.Action, id int64) int {
 	return -1
 }
 
-// View implements screen.
-func (s *summaryScreen) View() string { return s.page.View() }
+// View implements screen: the page and, when it scrolls, the mark under
+// it at the right.
+func (s *summaryScreen) View() string {
+	mark := s.page.Position(s.sh)
+	return s.page.View() + "\n" + padLeft(s.sh.styles.Subtle.Render(mark), s.w)
+}
 
 // ShortHelp implements help.KeyMap.
 func (s *summaryScreen) ShortHelp() []key.Binding {

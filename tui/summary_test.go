@@ -122,7 +122,12 @@ func TestSummaryScrollAndPlan(t *testing.T) {
 	for range 50 {
 		hs.keys("down")
 	}
-	if want := s.page.vp.TotalLineCount() - s.h; s.page.Offset() != want || want <= 0 {
+	// The page is the body less the scroll mark's line.
+	ph := s.page.vp.Height()
+	if ph != s.h-1 {
+		t.Errorf("page height %d, want the body's %d less one", ph, s.h)
+	}
+	if want := s.page.vp.TotalLineCount() - ph; s.page.Offset() != want || want <= 0 {
 		t.Errorf("offset %d, want %d", s.page.Offset(), want)
 	}
 	hs.keys("home")
@@ -130,7 +135,7 @@ func TestSummaryScrollAndPlan(t *testing.T) {
 		t.Errorf("home: offset %d", s.page.Offset())
 	}
 	hs.keys("pgdown")
-	if want := min(s.h, s.page.vp.TotalLineCount()-s.h); s.page.Offset() != want {
+	if want := min(ph, s.page.vp.TotalLineCount()-ph); s.page.Offset() != want {
 		t.Errorf("pgdown: offset %d, want %d", s.page.Offset(), want)
 	}
 	hs.keys("a")

@@ -98,7 +98,12 @@ func (s *walkScreen) itemLines(wi walkItem) []string {
 	}
 	lines = append(lines, st.Area.Render(head)+strings.Repeat(" ", max(gap, 1))+st.Subtle.Render(count))
 	lines = append(lines, s.progressBar(answered, total)+" "+st.Subtle.Render(fmt.Sprintf("%d/%d %s", answered, total, sh.tr("besvarade", "answered"))))
-	lines = append(lines, "")
+	// A short window goes without the blank lines and the item's type, so
+	// that the statement and the options show.
+	compact := s.h < 16
+	if !compact {
+		lines = append(lines, "")
+	}
 	stmt := wi.item.Statement.In(sh.lang)
 	if sh.presenting {
 		lines = append(lines, "")
@@ -109,10 +114,15 @@ func (s *walkScreen) itemLines(wi walkItem) []string {
 		for _, l := range strings.Split(ansi.Wrap(stmt, max(w-4, 10), ""), "\n") {
 			lines = append(lines, "  "+st.Statement.Render(l))
 		}
-		lines = append(lines, "  "+st.Subtle.Render(wi.item.Type.Label(sh.lang)))
+		if !compact {
+			lines = append(lines, "  "+st.Subtle.Render(wi.item.Type.Label(sh.lang)), "")
+		}
 	}
 	r := s.response(wi)
-	lines = append(lines, "", s.optionsLine(r.Answer), "")
+	lines = append(lines, s.optionsLines(r.Answer)...)
+	if !compact {
+		lines = append(lines, "")
+	}
 	status := sh.tr("Svar: ", "Answer: ") + st.Answers[r.Answer].Render(r.Answer.Label(sh.lang))
 	if r.Risk != nil && r.Answer.IsShortcoming() {
 		status += " · " + sh.tr("Risk: ", "Risk: ") + st.Levels[r.Risk.Level].Render(r.Risk.Level.Label(sh.lang))
@@ -158,9 +168,9 @@ func (s *walkScreen) itemLines(wi walkItem) []string {
 	return lines
 }
 
-// optionsLine shows the four answers with their digits, the given one in
+// optionsLines show the four answers with their digits, the given one in
 // brackets and in its colour, so that the group sees what each key means.
-func (s *walkScreen) optionsLine(given checklist.Answer) string {
+func (s *walkScreen) optionsLines(given checklist.Answer) []string {
 	sh, st, k := s.sh, s.sh.styles, s.sh.keys.Walk
 	var parts []string
 	for _, o := range []struct {
@@ -174,7 +184,17 @@ func (s *walkScreen) optionsLine(given checklist.Answer) string {
 		}
 		parts = append(parts, " "+text+" ")
 	}
-	return " " + strings.Join(parts, " ")
+	// As many options a line as fit the width.
+	var out []string
+	line := ""
+	for _, p := range parts {
+		if line != "" && ansi.StringWidth(line)+1+ansi.StringWidth(p) > s.w {
+			out = append(out, line)
+			line = ""
+		}
+		line += " " + p
+	}
+	return append(out, line)
 }
 
 // wrap word-wraps s to width w (at least 10).
