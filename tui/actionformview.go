@@ -23,8 +23,11 @@ func (f *actionForm) View() string {
 		title = tr("Redigera åtgärd", "Edit action")
 	}
 	if f.item != nil {
-		area, num := f.base.AreaID, f.item.ID
-		if ar := f.sh.cat.Area(area); ar != nil {
+		area, num := f.sh.ownAreaTitle(f.base.AreaID), f.item.ID
+		if checklist.IsOwnItemID(num) {
+			num = f.sh.tr("egen punkt", "own item")
+		}
+		if ar := f.sh.cat.Area(f.base.AreaID); ar != nil {
 			area = ar.Title.In(f.sh.lang)
 			for i, it := range ar.Items {
 				if it.ID == f.item.ID {

@@ -111,7 +111,7 @@ func TestOwnItemAddedAnsweredAndActedOn(t *testing.T) {
 	if d.m.ActiveScreen() != "plan" {
 		t.Fatalf("a after the risk opened %s", d.m.ActiveScreen())
 	}
-	if out := d.view(); !strings.Contains(out, "Brist: Vi hinner äta lunch") {
+	if out := d.view(); !strings.Contains(out, "Brist: Vi hinner äta lunch") || !strings.Contains(out, "Ny åtgärd · Egna punkter, egen punkt") {
 		t.Errorf("the action form does not name the own item:\n%s", out)
 	}
 }
