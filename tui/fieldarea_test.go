@@ -115,3 +115,14 @@ func TestTypingAtLimitIsSaid(t *testing.T) {
 		t.Fatalf("the key past the limit was dropped without a word:\n%s", d.view())
 	}
 }
+
+// TestWideTextInCommentArea: a comment with wide characters and emoji
+// wraps in the area without a line passing the window's width.
+func TestWideTextInCommentArea(t *testing.T) {
+	goldenViews(t, func(d *driver) {
+		seed(t, d.store, "Avdelning 12", testToday, 0)
+		d.send(resumedMsg{})
+		d.keys("enter", "c")
+		d.typeText(strings.Repeat("食堂 ☕ 👩‍⚕️ ｗｉｄｅ text ", 6))
+	})
+}
