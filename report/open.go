@@ -36,6 +36,13 @@ type OpenData struct {
 	// Count, Overdue and Serious count all the actions, the overdue ones
 	// and those with an allvarlig risk.
 	Count, Overdue, Serious int
+	// PersonalData names each place in the actions' text (unit, risk,
+	// measure, responsible) with what looks like a personnummer, as in
+	// PlanData.
+	PersonalData []string
+	// NoPersonalData reports a clean scan: only then may the export say
+	// that it holds no names and no individual cases.
+	NoPersonalData bool
 }
 
 // UnitGroup is the unfinished actions of one unit.
@@ -101,7 +108,14 @@ func Open(rows []OpenAction, cat *checklist.Catalog, opt Options) OpenData {
 			g.Serious++
 			d.Serious++
 		}
+		if checklist.ContainsPersonnummer(r.Unit) {
+			d.PersonalData = append(d.PersonalData, Inline(Finding{maskPersonnummer(oneLine(r.Unit)), checklist.Text{SV: "enhet", EN: "unit"}.In(lang)}.String()))
+		}
+		for _, f := range actionFindings(r.Action, cat, lang) {
+			d.PersonalData = append(d.PersonalData, Inline(f.String()))
+		}
 	}
+	d.NoPersonalData = len(d.PersonalData) == 0
 	return d
 }
 

@@ -82,20 +82,33 @@ func PersonalData(a checklist.Assessment, cat *checklist.Catalog, lang checklist
 		}
 	}
 	for _, x := range a.Actions {
-		where := tr("åtgärd: ", "action: ") + clip(maskPersonnummer(oneLine(x.What)), 40)
-		if x.AreaID != "" {
-			where = itemPlace(cat, x.AreaID, x.ItemID, lang) + ", " + where
+		out = append(out, actionFindings(x, cat, lang)...)
+	}
+	return out
+}
+
+// actionFindings scans the user text of action x: its risk, measure,
+// responsible and effect.
+func actionFindings(x checklist.Action, cat *checklist.Catalog, lang checklist.Lang) []Finding {
+	tr := func(sv, en string) string { return checklist.Text{SV: sv, EN: en}.In(lang) }
+	var out []Finding
+	where := ""
+	for _, field := range []struct{ text, sv, en string }{
+		{x.Risk, "risk", "risk"},
+		{x.What, "åtgärd", "action"},
+		{x.Who, "ansvarig", "responsible"},
+		{x.Effect, "effekt", "effect"},
+	} {
+		if !checklist.ContainsPersonnummer(field.text) {
+			continue
 		}
-		for _, field := range []struct{ text, sv, en string }{
-			{x.Risk, "risk", "risk"},
-			{x.What, "åtgärd", "action"},
-			{x.Who, "ansvarig", "responsible"},
-			{x.Effect, "effekt", "effect"},
-		} {
-			if checklist.ContainsPersonnummer(field.text) {
-				out = append(out, Finding{where, tr(field.sv, field.en)})
+		if where == "" {
+			where = tr("åtgärd: ", "action: ") + clip(maskPersonnummer(oneLine(x.What)), 40)
+			if x.AreaID != "" {
+				where = itemPlace(cat, x.AreaID, x.ItemID, lang) + ", " + where
 			}
 		}
+		out = append(out, Finding{where, tr(field.sv, field.en)})
 	}
 	return out
 }

@@ -369,6 +369,30 @@ func TestOpenActionsGolden(t *testing.T) {
 			checkGolden(t, "oppna-atgarder-"+string(lang), got)
 		})
 	}
+	// The privacy line is written only when no action's text looks like a
+	// personnummer; otherwise the place is named, masked.
+	t.Run("personnummer", func(t *testing.T) {
+		const line = "De innehåller inga namn och inga enskilda ärenden."
+		var clean, found bytes.Buffer
+		if err := OpenActions(&clean, rows, cat, opt); err != nil {
+			t.Fatal(err)
+		}
+		pn := append([]OpenAction(nil), rows...)
+		pn[0].Action.Who = "Kim 19811218-9876"
+		if err := OpenActions(&found, pn, cat, opt); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(clean.String(), line) {
+			t.Errorf("a clean export lacks the privacy line:\n%s", clean.String())
+		}
+		got := found.String()
+		if strings.Contains(got, line) {
+			t.Errorf("an export with a personnummer says it holds no names:\n%s", got)
+		}
+		if !strings.Contains(got, "Obs") || !strings.Contains(got, "ansvarig") {
+			t.Errorf("the warning does not name the field:\n%s", got)
+		}
+	})
 	t.Run("empty", func(t *testing.T) {
 		var buf bytes.Buffer
 		if err := OpenActions(&buf, nil, cat, Options{Unit: "Enhet *X*", Today: opt.Today}); err != nil {

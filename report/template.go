@@ -2,13 +2,16 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html"
 	"io"
 	"io/fs"
 	"maps"
+	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template"
 	"text/template/parse"
 	"time"
@@ -50,12 +53,18 @@ func parseTemplate(name, src string, lang checklist.Lang) (executor, error) {
 // the builtins that can grow a text (print, printf, println, html, js,
 // urlquery) replaced by versions that refuse a result over maxOutput, and
 // refuses loops that could run for hours (checkLoops).
-func parseOverride(name, src string, lang checklist.Lang) (executor, error) {
+//
+// Every function of the template fails once stop is set (executeBounded
+// sets it when the time is up), and so ends the execution.
+func parseOverride(name, src string, lang checklist.Lang, stop *atomic.Bool) (executor, error) {
 	f := funcs(lang)
 	if strings.HasSuffix(name, ".html.tmpl") {
 		f = htmlFuncs(lang)
 	}
 	maps.Copy(f, boundedBuiltins())
+	for k, fn := range f {
+		f[k] = stoppable(fn, stop)
+	}
 	t, err := template.New(name).Funcs(f).Option("missingkey=error").Parse(src)
 	if err != nil {
 		return nil, err
@@ -197,13 +206,18 @@ func rangeCount(p *parse.PipeNode, nums map[string]int64) (int64, bool) {
 	return 0, false
 }
 
-// limitedWriter passes at most max bytes to w and then fails.
+// limitedWriter passes at most max bytes to w and then fails; it also
+// fails once stop is set.
 type limitedWriter struct {
 	w    io.Writer
 	left int
+	stop *atomic.Bool
 }
 
 func (l *limitedWriter) Write(p []byte) (int, error) {
+	if l.stop != nil && l.stop.Load() {
+		return 0, errTemplateStopped
+	}
 	if len(p) > l.left {
 		return 0, outputLimitError()
 	}
@@ -211,17 +225,42 @@ func (l *limitedWriter) Write(p []byte) (int, error) {
 	return l.w.Write(p)
 }
 
-// executeBounded runs an organisation's template with a time limit and an
-// output limit. A template that runs out of time is left running in its
-// goroutine (Go cannot stop one); checkLoops and the bounded builtins
-// make that rare, and what it writes goes nowhere.
-func executeBounded(t executor, data any) ([]byte, error) {
+// errTemplateStopped ends a template that ran out of time.
+var errTemplateStopped = errors.New("mallen avbröts: tiden tog slut")
+
+// stoppable returns the template function fn made to fail (by a panic,
+// which text/template turns into an error of the execution) once stop is
+// set.
+func stoppable(fn any, stop *atomic.Bool) any {
+	v := reflect.ValueOf(fn)
+	if v.Kind() != reflect.Func {
+		return fn
+	}
+	variadic := v.Type().IsVariadic()
+	return reflect.MakeFunc(v.Type(), func(args []reflect.Value) []reflect.Value {
+		if stop.Load() {
+			panic(errTemplateStopped)
+		}
+		if variadic {
+			return v.CallSlice(args)
+		}
+		return v.Call(args)
+	}).Interface()
+}
+
+// executeBounded runs an organisation's template, parsed with stop, with
+// a time limit and an output limit. When the time is up it sets stop:
+// the template's next write or function call fails, which ends its
+// goroutine (Go cannot stop one from outside). checkLoops bounds the
+// loops that do neither.
+func executeBounded(t executor, data any, stop *atomic.Bool) ([]byte, error) {
 	type result struct {
 		out []byte
 		err error
 	}
 	done := make(chan result, 1)
 	go func() {
+		defer executeDone()
 		var buf bytes.Buffer
 		err := func() (err error) {
 			defer func() {
@@ -229,7 +268,7 @@ func executeBounded(t executor, data any) ([]byte, error) {
 					err = fmt.Errorf("mallen avbröts: %v", r)
 				}
 			}()
-			return t.Execute(&limitedWriter{w: &buf, left: maxOutput}, data)
+			return t.Execute(&limitedWriter{w: &buf, left: maxOutput, stop: stop}, data)
 		}()
 		done <- result{buf.Bytes(), err}
 	}()
@@ -239,9 +278,14 @@ func executeBounded(t executor, data any) ([]byte, error) {
 	case r := <-done:
 		return r.out, r.err
 	case <-timer.C:
+		stop.Store(true)
 		return nil, checklist.Errorf("mallen blev inte klar på %d sekunder", "the template did not finish in %d seconds", int(maxTemplateTime/time.Second))
 	}
 }
+
+// executeDone is called when the goroutine of executeBounded ends; tests
+// replace it.
+var executeDone = func() {}
 
 // maxTemplateSize bounds an override file; a template is a few kilobytes.
 const maxTemplateSize = 1 << 20
@@ -333,7 +377,7 @@ func builtinTemplate(name string, lang checklist.Lang) (executor, error) {
 }
 
 // overrideTemplate reads and parses the organisation's template at path.
-func overrideTemplate(path string, lang checklist.Lang) (executor, error) {
+func overrideTemplate(path string, lang checklist.Lang, stop *atomic.Bool) (executor, error) {
 	f, err := checklist.OpenRegular(path)
 	if err != nil {
 		return nil, err
@@ -346,7 +390,7 @@ func overrideTemplate(path string, lang checklist.Lang) (executor, error) {
 	if len(src) > maxTemplateSize {
 		return nil, fmt.Errorf("filen är större än %d byte", maxTemplateSize)
 	}
-	return parseOverride(path, string(src), lang)
+	return parseOverride(path, string(src), lang, stop)
 }
 
 // bufPool holds output buffers, so that exporting many assessments does
@@ -366,10 +410,11 @@ func render(w io.Writer, name string, data any, opt Options) error {
 		}
 	}()
 	if opt.Template != "" {
-		t, err := overrideTemplate(opt.Template, opt.lang())
+		stop := new(atomic.Bool)
+		t, err := overrideTemplate(opt.Template, opt.lang(), stop)
 		var out []byte
 		if err == nil {
-			out, err = executeBounded(t, data)
+			out, err = executeBounded(t, data, stop)
 		}
 		if err == nil {
 			_, err = w.Write(out)
