@@ -2,11 +2,11 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"regexp"
 	"strings"
@@ -174,13 +174,13 @@ type importAction struct {
 type validator struct {
 	seenAssessment map[string]string // uid → path
 	seenOwn        map[string]jsonOwnItem
-	actions        map[string][sha256.Size]byte // uid → digest of its first copy
+	actions        map[string][16]byte // uid → digest of its first copy
 	inv            *invariants
 }
 
 func newValidator() *validator {
 	return &validator{seenAssessment: map[string]string{}, seenOwn: map[string]jsonOwnItem{},
-		actions: map[string][sha256.Size]byte{}, inv: newInvariants()}
+		actions: map[string][16]byte{}, inv: newInvariants()}
 }
 
 // importBad returns an *ImportError at path; the message is formatted with
@@ -290,38 +290,38 @@ func (v *validator) assessment(i int, ja jsonAssessment) (importAssessment, []im
 	seenAnswer := map[checklist.ItemKey]bool{}
 	ia.answers = make([]checklist.Response, 0, len(ja.Answers))
 	for k, jr := range ja.Answers {
-		ap := fmt.Sprintf("%s.answers[%d]", at, k)
+		ap := func() string { return fmt.Sprintf("%s.answers[%d]", at, k) } // on error only
 		if jr.Area == checklist.OwnArea && !ownKeys[checklist.ItemKey{AreaID: jr.Area, ItemID: jr.Item}] {
-			return ia, nil, bad(ap+".item", "den egna punkten %q finns inte i own_items", "the own item %q is not in own_items", jr.Item)
+			return ia, nil, bad(ap()+".item", "den egna punkten %q finns inte i own_items", "the own item %q is not in own_items", jr.Item)
 		}
 		r, field, err := parseAnswer(jr, answerAreas)
 		if err != nil {
-			return ia, nil, badErr(ap+field, err)
+			return ia, nil, badErr(ap()+field, err)
 		}
 		if seenAnswer[r.Key()] {
-			return ia, nil, bad(ap, "punkt %s/%s besvarad två gånger", "item %s/%s answered twice", r.AreaID, r.ItemID)
+			return ia, nil, bad(ap(), "punkt %s/%s besvarad två gånger", "item %s/%s answered twice", r.AreaID, r.ItemID)
 		}
 		seenAnswer[r.Key()] = true
 		ia.answers = append(ia.answers, r)
 	}
 	for k, jx := range ja.Actions {
-		ap := fmt.Sprintf("%s.actions[%d]", at, k)
+		ap := func() string { return fmt.Sprintf("%s.actions[%d]", at, k) } // on error only
 		if !uidPattern.MatchString(jx.UID) {
-			return ia, nil, bad(ap+".uid", "ogiltigt uid %q", "invalid uid %q", jx.UID)
+			return ia, nil, bad(ap()+".uid", "ogiltigt uid %q", "invalid uid %q", jx.UID)
 		}
 		if !uidPattern.MatchString(jx.Origin) {
-			return ia, nil, bad(ap+".origin", "ogiltigt uid %q", "invalid uid %q", jx.Origin)
+			return ia, nil, bad(ap()+".origin", "ogiltigt uid %q", "invalid uid %q", jx.Origin)
 		}
 		sum := actionDigest(jx)
 		if prev, ok := v.actions[jx.UID]; ok {
 			if prev != sum {
-				return ia, nil, bad(ap, "åtgärden %s förekommer flera gånger med olika innehåll",
+				return ia, nil, bad(ap(), "åtgärden %s förekommer flera gånger med olika innehåll",
 					"the action %s occurs several times with different content", jx.UID)
 			}
 		} else {
 			x, field, err := parseAction(jx)
 			if err != nil {
-				return ia, nil, badErr(ap+field, err)
+				return ia, nil, badErr(ap()+field, err)
 			}
 			v.actions[jx.UID] = sum
 			actions = append(actions, x)
@@ -339,15 +339,15 @@ func (v *validator) assessment(i int, ja jsonAssessment) (importAssessment, []im
 // actionDigest identifies the content of an action, so that the copies of
 // an action carried over through several assessments can be compared
 // without keeping them.
-func actionDigest(jx jsonAction) [sha256.Size]byte {
-	h := sha256.New()
+func actionDigest(jx jsonAction) [16]byte {
+	h := fnv.New128a()
 	for _, f := range []string{jx.UID, jx.Origin, jx.Area, jx.Item, jx.Risk, jx.What, jx.Who, jx.Due, jx.Status,
 		jx.DoneOn, jx.CheckedOn, jx.Effect, jx.Escalation, jx.Created, jx.Updated} {
 		var n [binary.MaxVarintLen64]byte
 		h.Write(n[:binary.PutUvarint(n[:], uint64(len(f)))])
 		h.Write([]byte(f))
 	}
-	var sum [sha256.Size]byte
+	var sum [16]byte
 	h.Sum(sum[:0])
 	return sum
 }

@@ -80,12 +80,12 @@ func (v *invariants) assessment(i int, ja jsonAssessment) error {
 	}
 	answered := map[string]map[string]bool{}
 	for k, jr := range ja.Answers {
-		ap := fmt.Sprintf("%s.answers[%d]", at, k)
+		ap := func() string { return fmt.Sprintf("%s.answers[%d]", at, k) } // on error only
 		if t, err := parseTime(jr.AnsweredAt); err == nil && t.After(v.limit) {
-			return bad(ap+".answered_at", "tiden %s ligger i framtiden", "the time %s lies in the future", jr.AnsweredAt)
+			return bad(ap()+".answered_at", "tiden %s ligger i framtiden", "the time %s lies in the future", jr.AnsweredAt)
 		}
 		if jr.Risk != nil && jr.Answer != "nej" && jr.Answer != "delvis" {
-			return bad(ap+".risk", "en riskbedömning hör bara till svaren nej och delvis, inte %q",
+			return bad(ap()+".risk", "en riskbedömning hör bara till svaren nej och delvis, inte %q",
 				"a risk evaluation belongs only to the answers nej and delvis, not %q", jr.Answer)
 		}
 		if n, ok := items[jr.Area]; ok && n > 0 && jr.Answer != "" && !own[checklist.ItemKey{AreaID: jr.Area, ItemID: jr.Item}] {
@@ -94,24 +94,24 @@ func (v *invariants) assessment(i int, ja jsonAssessment) error {
 			}
 			answered[jr.Area][jr.Item] = true
 			if len(answered[jr.Area]) > n {
-				return bad(ap+".item", "området %q har %d punkter men fler besvarade", "the area %q has %d items but more answered", jr.Area, n)
+				return bad(ap()+".item", "området %q har %d punkter men fler besvarade", "the area %q has %d items but more answered", jr.Area, n)
 			}
 		}
 	}
 	for k, jx := range ja.Actions {
-		ap := fmt.Sprintf("%s.actions[%d]", at, k)
-		if err := times(ap, jx.Created, jx.Updated); err != nil {
+		ap := func() string { return fmt.Sprintf("%s.actions[%d]", at, k) } // on error only
+		if err := times(ap(), jx.Created, jx.Updated); err != nil {
 			return err
 		}
 		if jx.Origin == ja.UID {
 			continue
 		}
 		if o, ok := v.origins[jx.Origin]; ok {
-			if err := carriedFrom(o, ap, unit, ja.Date); err != nil {
+			if err := carriedFrom(o, ap(), unit, ja.Date); err != nil {
 				return err
 			}
 		} else {
-			v.later = append(v.later, invLater{origin: jx.Origin, path: ap, unit: unit, date: ja.Date})
+			v.later = append(v.later, invLater{origin: jx.Origin, path: ap(), unit: unit, date: ja.Date})
 		}
 	}
 	return nil
