@@ -66,7 +66,9 @@ type actionForm struct {
 	fields []formField
 	shown  []formField
 	focus  int
-	inputs map[formField]*textField
+	inputs map[formField]editor
+	// due is the Klart senast field, with its suggested default.
+	due *textField
 	esc    checklist.Escalation
 
 	// err is the validation message of the last save attempt.
@@ -103,13 +105,17 @@ type actionFormDoneMsg struct {
 // newActionForm returns the form for a (ID 0: new). item and risk, when
 // known, prefill the risk text, the measures and the default due date.
 func newActionForm(sh *shared, a checklist.Action, item *checklist.Item, risk *checklist.Risk) *actionForm {
-	f := &actionForm{sh: sh, base: a, item: item, esc: a.Escalation, inputs: map[formField]*textField{}, w: 80, h: 20}
+	f := &actionForm{sh: sh, base: a, item: item, esc: a.Escalation, inputs: map[formField]editor{}, w: 80, h: 20}
 	if risk != nil {
 		f.level = risk.Level
 		f.serious = risk.Serious()
 	}
 	mk := func(field formField, value, placeholder string, limit int) {
-		in := newTextField(sh, "", placeholder, limit)
+		var in editor = newTextField(sh, "", placeholder, limit)
+		if field == fieldWhat {
+			// The measure wraps over a few lines, so all of it shows.
+			in = newTextArea(sh, "", placeholder, limit).maxRows(3)
+		}
 		in.SetValue(value)
 		f.inputs[field] = in
 	}
@@ -125,9 +131,10 @@ func newActionForm(sh *shared, a checklist.Action, item *checklist.Item, risk *c
 	mk(fieldWhat, a.What, sh.tr("vad ska göras?", "what is to be done?"), 300)
 	mk(fieldWho, a.Who, sh.tr("t.ex. enhetschef, skyddsombud", "e.g. unit manager, safety rep"), 80)
 	mk(fieldDue, due, sh.tr("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), 10)
+	f.due = f.inputs[fieldDue].(*textField)
 	if a.ID == 0 {
 		// A suggested due date: typing a date replaces it.
-		f.inputs[fieldDue].SetDefault(due)
+		f.due.SetDefault(due)
 	}
 	if item != nil {
 		for _, m := range item.Measures {
@@ -184,11 +191,11 @@ func (f *actionForm) labelWidth() int {
 func (f *actionForm) setSize(w, h int) {
 	f.w, f.h = max(w, 1), max(h, 1)
 	for _, in := range f.inputs {
-		in.SetWidth(max(f.w-f.labelWidth()-1, 4))
+		in.SetSize(max(f.w-f.labelWidth()-1, 4), f.h)
 	}
-	// The title, the list's heading, the other fields, the hint and the
-	// error line take the rest.
-	f.picks.SetSize(f.w, max(f.h-10, 1))
+	// The title, the list's heading, the other fields (the measure up to
+	// three lines), the hint and the error line take the rest.
+	f.picks.SetSize(f.w, max(f.h-12, 1))
 }
 
 // Update handles a message while the form is open; when the form is

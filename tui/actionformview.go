@@ -65,13 +65,18 @@ func (f *actionForm) View() string {
 		if focused {
 			ls, mark = st.Focused, "› "
 		}
-		var value string
-		if field == fieldEscalation {
-			value = "‹ " + f.esc.Label(f.sh.lang) + " ›"
-		} else {
+		value := "‹ " + f.esc.Label(f.sh.lang) + " ›"
+		if field != fieldEscalation {
 			value = f.inputs[field].View()
 		}
-		b = append(b, ansi.Truncate(ls.Render(pad(mark+label, lw))+" "+value, f.w, "…"))
+		// A value over several lines goes on under its first line.
+		for i, line := range strings.Split(value, "\n") {
+			head := strings.Repeat(" ", lw)
+			if i == 0 {
+				head = ls.Render(pad(mark+label, lw))
+			}
+			b = append(b, ansi.Truncate(head+" "+line, f.w, "…"))
+		}
 	}
 	if hint := f.hint(); hint != "" {
 		b = append(b, st.Hint.Render(ansi.Truncate(hint, f.w, "…")))

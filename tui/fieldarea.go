@@ -80,6 +80,8 @@ type textArea struct {
 	limit int
 	cut   bool
 	rows  int
+	// most caps rows when set (maxRows).
+	most int
 }
 
 // newTextArea returns an area with a first-line prompt, a placeholder and
@@ -104,6 +106,12 @@ func newTextArea(sh *shared, prompt, placeholder string, limit int) *textArea {
 	a := &textArea{sh: sh, ta: ta, limit: limit, rows: 4}
 	a.ta.SetStyles(a.styles())
 	a.SetSize(40, 4)
+	return a
+}
+
+// maxRows caps the lines shown at n, whatever the height.
+func (a *textArea) maxRows(n int) *textArea {
+	a.most = n
 	return a
 }
 
@@ -142,6 +150,9 @@ func (a *textArea) Blur() { a.ta.Blur() }
 // h, between 2 and 6.
 func (a *textArea) SetSize(w, h int) {
 	a.rows = min(max(h/4, 2), 6)
+	if a.most > 0 {
+		a.rows = min(a.rows, a.most)
+	}
 	a.ta.MaxHeight = a.rows
 	a.ta.SetWidth(max(w, 2))
 	a.ta.SetValue(a.ta.Value()) // rewraps and fits the height

@@ -126,3 +126,39 @@ func TestWideTextInCommentArea(t *testing.T) {
 		d.typeText(strings.Repeat("食堂 ☕ 👩‍⚕️ ｗｉｄｅ text ", 6))
 	})
 }
+
+// TestActionWhatWraps: a long measure in the action form shows over
+// several lines under its label, within the width, and is saved whole.
+func TestActionWhatWraps(t *testing.T) {
+	fs := newFakeStore()
+	a := seed(t, fs, "Avd 1", testToday, 0)
+	d := newDriver(t, fs)
+	d.send(openMsg{to: planScreenID, id: a.ID})
+	d.keys("a")
+	what := strings.TrimSpace(strings.Repeat("Gå igenom rutinen för ensamarbete med alla i gruppen. ", 3))
+	d.typeText(what)
+	v := d.view()
+	checkFits(t, v, 80, 24)
+	n := 0
+	for _, l := range strings.Split(v, "\n") {
+		if strings.Contains(l, "rutinen för ensamarbete") {
+			n++
+		}
+	}
+	if n < 2 || !strings.Contains(flat(v), "med alla i gruppen.") {
+		t.Fatalf("the measure does not wrap whole under its label:\n%s", v)
+	}
+	d.keys("tab")
+	d.typeText("chef")
+	d.keys("tab")
+	d.typeText("2026-04-30")
+	d.keys("enter")
+	for _, ac := range fs.actions {
+		if ac.What != what {
+			t.Fatalf("saved %q, want %q", ac.What, what)
+		}
+	}
+	if len(fs.actions) != 1 {
+		t.Fatalf("%d actions", len(fs.actions))
+	}
+}

@@ -99,7 +99,7 @@ func (f *actionForm) texts() map[string]string {
 	texts := map[string]string{
 		"risk": f.inputs[fieldRisk].Value(), "what": f.inputs[fieldWhat].Value(), "who": f.inputs[fieldWho].Value(),
 	}
-	if due := f.inputs[fieldDue]; !due.fresh {
+	if due := f.due; !due.fresh {
 		// A suggested date is the form's, not typed: not kept.
 		texts["due"] = due.Value()
 	}
