@@ -69,7 +69,7 @@ type actionForm struct {
 	inputs map[formField]editor
 	// due is the Klart senast field, with its suggested default.
 	due *textField
-	esc    checklist.Escalation
+	esc checklist.Escalation
 
 	// err is the validation message of the last save attempt.
 	err string
