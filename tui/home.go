@@ -211,7 +211,7 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		s.byUnit = newUnitsView(sh)
 		s.byUnit.SetSize(s.w, s.h)
 	case key.Matches(msg, k.Region) && s.severalUnits():
-		return s, openRegionCmd(sh.today().Year)
+		return s, sh.openRegion(sh.today().Year)
 	case key.Matches(msg, k.New):
 		s.sh.post(newAssessmentMsg{})
 		return s, nil
@@ -222,9 +222,9 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, k.Summary) && ok:
 		return s, s.sh.open(summaryScreenID, a.ID)
 	case key.Matches(msg, k.Followup) && ok:
-		return s, openFollowupCmd(a.Unit, a.Date.Year)
+		return s, sh.openFollowup(a.Unit, a.Date.Year)
 	case key.Matches(msg, k.YearPlan) && ok:
-		return s, openYearPlanCmd(checklist.Unit{ID: a.UnitID, Name: a.Unit}, sh.today().Year)
+		return s, sh.openYearPlan(checklist.Unit{ID: a.UnitID, Name: a.Unit}, sh.today().Year)
 	case key.Matches(msg, k.Export) && ok:
 		return s, exportCmd(sh.ctx, sh.exporter, sh.lang, a.ID, ExportRequest{})
 	case key.Matches(msg, k.Delete) && ok:

@@ -122,9 +122,9 @@ func (v *unitsView) Update(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		case key.Matches(msg, k.Summary) && has:
 			return v.sh.open(summaryScreenID, r.LastID), true
 		case key.Matches(msg, k.Followup) && has:
-			return openFollowupCmd(r.Unit.Name, v.sh.today().Year), true
+			return v.sh.openFollowup(r.Unit.Name, v.sh.today().Year), true
 		case key.Matches(msg, k.YearPlan) && has:
-			return openYearPlanCmd(r.Unit, v.sh.today().Year), true
+			return v.sh.openYearPlan(r.Unit, v.sh.today().Year), true
 		case key.Matches(msg, v.sh.keys.List.Up, v.sh.keys.List.Down, v.sh.keys.List.PageUp, v.sh.keys.List.PageDown,
 			v.sh.keys.List.Home, v.sh.keys.List.End):
 			v.list, _ = v.list.Update(msg)
@@ -225,7 +225,7 @@ func (s *homeScreen) updateByUnit(msg tea.Msg) (tea.Cmd, bool) {
 			s.sh.post(newAssessmentMsg{})
 			return nil, true
 		case key.Matches(msg, k.Region) && len(v.rows) > 1:
-			return openRegionCmd(s.sh.today().Year), true
+			return s.sh.openRegion(s.sh.today().Year), true
 		case key.Matches(msg, s.sh.keys.Input.Cancel):
 			return nil, true
 		case key.Matches(msg, s.sh.keys.Global.Back):

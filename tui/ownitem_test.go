@@ -204,3 +204,18 @@ func TestOwnItemGuidanceShown(t *testing.T) {
 		t.Errorf("the walk does not show the new item's guidance:\n%s", out)
 	}
 }
+
+// TestOwnItemNotInClosedAssessment: a closed assessment is read only; +
+// says so instead of adding an item.
+func TestOwnItemNotInClosedAssessment(t *testing.T) {
+	d, a := ownDriver(t, checklist.Swedish)
+	a.Status = checklist.Avslutad
+	d.send(resumedMsg{})
+	d.keys("+")
+	if d.m.ActiveScreen() != "walk" {
+		t.Fatalf("+ on a closed assessment opened %s", d.m.ActiveScreen())
+	}
+	if out := d.view(); !strings.Contains(out, "avslutad") && !strings.Contains(out, "Avslutad") {
+		t.Errorf("no word that the assessment is closed:\n%s", out)
+	}
+}

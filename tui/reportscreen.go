@@ -203,14 +203,17 @@ func (s *reportScreen) keys() ReportKeys {
 	return k
 }
 
-// openFollowupCmd opens the yearly follow-up of unit for year.
-func openFollowupCmd(unit string, year int) tea.Cmd {
-	return func() tea.Msg { return openReportMsg{ReportRequest{Kind: FollowupReport, Unit: unit, Year: year}} }
+// openFollowup asks the root to open the yearly follow-up of unit for
+// year.
+func (sh *shared) openFollowup(unit string, year int) tea.Cmd {
+	sh.post(openReportMsg{ReportRequest{Kind: FollowupReport, Unit: unit, Year: year}})
+	return nil
 }
 
-// openRegionCmd opens the region's picture of year.
-func openRegionCmd(year int) tea.Cmd {
-	return func() tea.Msg { return openReportMsg{ReportRequest{Kind: RegionReport, Year: year}} }
+// openRegion asks the root to open the region's picture of year.
+func (sh *shared) openRegion(year int) tea.Cmd {
+	sh.post(openReportMsg{ReportRequest{Kind: RegionReport, Year: year}})
+	return nil
 }
 
 // severalUnits reports whether the rows read hold more than one unit: the

@@ -35,7 +35,8 @@ func (s *walkScreen) closedText() string {
 func (s *walkScreen) changes(msg tea.KeyPressMsg) bool {
 	k := s.sh.keys.Walk
 	return key.Matches(msg, k.Ja) || key.Matches(msg, k.Delvis) || key.Matches(msg, k.Nej) ||
-		key.Matches(msg, k.EjAktuellt) || key.Matches(msg, k.Comment) || key.Matches(msg, k.Risk)
+		key.Matches(msg, k.EjAktuellt) || key.Matches(msg, k.Comment) || key.Matches(msg, k.Risk) ||
+		key.Matches(msg, s.sh.keys.Own.Open)
 }
 
 // updateGuards handles the keys of the guards before the item's own keys;

@@ -35,9 +35,10 @@ type openYearPlanMsg struct {
 	year int
 }
 
-// openYearPlanCmd opens the year plan of unit for year.
-func openYearPlanCmd(unit checklist.Unit, year int) tea.Cmd {
-	return func() tea.Msg { return openYearPlanMsg{unit: unit, year: year} }
+// openYearPlan asks the root to open the year plan of unit for year.
+func (sh *shared) openYearPlan(unit checklist.Unit, year int) tea.Cmd {
+	sh.post(openYearPlanMsg{unit: unit, year: year})
+	return nil
 }
 
 // yearPlanLoadedMsg carries a unit's plan and the areas covered that year.
