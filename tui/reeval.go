@@ -132,6 +132,7 @@ func (p *planScreen) reevalMsg(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		v.past, v.loaded = msg.past, true
 		v.eval = newRiskEval(p.sh, p.walkItemOf(msg.past.Response.Key()), checklist.Response{Answer: msg.past.Response.Answer})
+		v.eval.noNote = true
 		v.eval.SetSize(p.w, p.h)
 		return nil, true
 	case reevalSavedMsg:

@@ -24,7 +24,9 @@ type riskEval struct {
 	// nextIsConsequence says which value the next digit sets.
 	nextIsConsequence bool
 	note              string
-	w, h              int
+	// noNote is set where the note (c) is not offered: the re-evaluation.
+	noNote bool
+	w, h   int
 }
 
 // newRiskEval starts the evaluation of r, from its saved risk if any.
@@ -174,7 +176,7 @@ func (e *riskEval) View() string {
 	add(5, "")
 	add(0, e.matrix()...)
 	add(5, "")
-	if wi.item.Type == checklist.Lagkrav {
+	if wi.item.Type == checklist.Lagkrav && !e.noNote {
 		add(3, strings.Split(st.Subtle.Render(wrap(sh.tr("Lagkrav börjar på hög; ändra vid behov och skriv varför (c).",
 			"Legal requirements start at high; change if needed and say why (c)."), e.w)), "\n")...)
 	}
