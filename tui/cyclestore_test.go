@@ -93,3 +93,57 @@ func TestCycleScreensOnRealStore(t *testing.T) {
 		t.Errorf("units:\n%s", out)
 	}
 }
+
+// TestOwnItemRetiredOnRealStore adds an own item at one APT, finds it
+// offered at the next, retires it there and checks that it leaves that
+// APT and the later ones while the first APT keeps its answer.
+func TestOwnItemRetiredOnRealStore(t *testing.T) {
+	ctx := t.Context()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "samkoll.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	create := func(date checklist.Date) checklist.Assessment {
+		a, err := st.CreateAssessment(ctx, checklist.Assessment{Unit: "Avdelning 12", Date: date,
+			Areas: []checklist.AreaRef{{ID: "krank", Version: 1}}}, map[string]int{"krank": 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	first := create(testToday.AddDays(-60))
+	d := driverWith(t, st, nil, checklist.Swedish, &fakeExporter{})
+	d.send(openMsg{to: walkScreenID, id: first.ID})
+	d.keys("+")
+	d.typeText("Vi hälsar på varandra")
+	d.keys("ctrl+s", "1")
+
+	second := create(testToday.AddDays(-30))
+	d.send(openMsg{to: walkScreenID, id: second.ID})
+	var offered bool
+	for _, wi := range d.walk().items {
+		offered = offered || wi.item.ID == "E1"
+	}
+	if !offered {
+		t.Fatal("the own item is not offered at the next APT")
+	}
+	d.keys("+", "d", "j", "esc")
+	third := create(testToday)
+	for _, id := range []int64{second.ID, third.ID} {
+		a, err := st.LoadAssessment(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.OwnItems) != 0 {
+			t.Errorf("assessment %d still offers %+v", id, a.OwnItems)
+		}
+	}
+	a, err := st.LoadAssessment(ctx, first.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.OwnItems) != 1 || a.Responses[ownKey(a.OwnItems[0])].Answer != checklist.Ja {
+		t.Errorf("the first APT lost its own item or answer: %+v", a.OwnItems)
+	}
+}
