@@ -1,6 +1,10 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"samkoll/checklist"
@@ -125,5 +129,32 @@ func TestAnswerRightAfterReopen(t *testing.T) {
 	d.burst("u", "1")
 	if got := fs.response(a.ID, "krank", "p1").Answer; got != checklist.Ja || fs.assessments[a.ID].Status != checklist.Pagaende {
 		t.Fatalf("u 1: item 1 %v, status %v\n%s", got, fs.assessments[a.ID].Status, d.view())
+	}
+}
+
+// deliveredNavigation finds a command that delivers a navigation or a
+// finishing message: such a message reaches the root after keys already
+// read, so they would go to the screen being left (post it instead).
+var deliveredNavigation = regexp.MustCompile(`func\(\) tea\.Msg \{\s*return (open\w*Msg|backMsg|newAssessmentMsg|addActionMsg|\w*DoneMsg|keysClosedMsg)\b`)
+
+// TestNavigationIsPosted fails on a file that opens or leaves a screen, or
+// finishes a part, through a command instead of shared.post.
+func TestNavigationIsPosted(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, loc := range deliveredNavigation.FindAllIndex(src, -1) {
+			line := 1 + strings.Count(string(src[:loc[0]]), "\n")
+			t.Errorf("%s:%d delivers %q by a command; post it (shared.post, open, back)", f, line, src[loc[0]:loc[1]])
+		}
 	}
 }
