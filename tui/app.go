@@ -369,6 +369,17 @@ func (m *Model) View() tea.View {
 // keys) stays at the end whenever it works (no text input has focus).
 func (m *Model) footer(keys []key.Binding) string {
 	g := m.sh.keys.Global
+	width, badge := m.width, ""
+	// tail is kept whatever else goes: the key that leaves presentation
+	// mode, then ? (all keys).
+	var tail []key.Binding
+	if m.sh.presenting && m.keysHelp == nil {
+		var leave key.Binding
+		keys, leave = m.presentFooter(keys)
+		tail = append(tail, leave)
+		badge = m.presentBadge() + " "
+		width -= ansi.StringWidth(badge)
+	}
 	var all *key.Binding
 	kept := make([]key.Binding, 0, len(keys)+1)
 	for _, b := range keys {
@@ -384,21 +395,22 @@ func (m *Model) footer(keys []key.Binding) string {
 	h := m.help
 	h.SetWidth(0)
 	row := func() []key.Binding {
+		r := append(slices.Clip(kept), tail...)
 		if all == nil {
-			return kept
+			return r
 		}
-		return append(slices.Clip(kept), *all)
+		return append(r, *all)
 	}
-	for len(kept) > 1 && ansi.StringWidth(h.ShortHelpView(row())) > m.width {
+	for len(kept) > 1 && ansi.StringWidth(h.ShortHelpView(row())) > width {
 		kept = kept[:len(kept)-1]
 	}
-	if all != nil && ansi.StringWidth(h.ShortHelpView(row())) > m.width {
+	if all != nil && ansi.StringWidth(h.ShortHelpView(row())) > width {
 		// Narrow: ? alone, after the most important key.
 		short := *all
 		short.SetHelp(short.Help().Key, "")
 		all = &short
 	}
-	return h.ShortHelpView(row())
+	return badge + h.ShortHelpView(row())
 }
 
 // ActiveScreen names the active screen, for tests.

@@ -276,7 +276,7 @@ func (s *homeScreen) View() string {
 	// Nr is the number samkoll export takes.
 	head := "  " + pad(sh.tr("Nr", "No"), s.idW) + "  " + pad(sh.tr("Enhet", "Unit"), s.unitW) + "  " + pad(sh.tr("Datum", "Date"), 10) + "  " +
 		pad(sh.tr("Besvarat", "Answered"), 9) + "  " + padLeft(sh.tr("Öppna", "Open"), s.openW) + "  " + sh.tr("Försenade", "Overdue")
-	b.WriteString(st.Subtle.Render(head) + "\n")
+	b.WriteString(s.presentMargin() + st.Subtle.Render(head) + "\n")
 	b.WriteString(s.list.View() + "\n")
 	if s.confirm {
 		if a, ok := s.selected(); ok {
@@ -302,6 +302,9 @@ func (s *homeScreen) row(i int, selected bool) string {
 	if closed {
 		status = "  " + a.Status.Label(sh.lang)
 	}
+	if sh.presenting {
+		return s.presentRow(a, selected, line, overdue, status)
+	}
 	switch {
 	case selected:
 		return st.Selected.Render(cursorMark + " " + line + overdue + status)
@@ -323,6 +326,9 @@ func (s *homeScreen) titleLine() string {
 		where = fmt.Sprintf(sh.tr("%d–%d av %d", "%d–%d of %d"), s.list.Offset()+1, s.list.Offset()+shown, s.total)
 	}
 	room := s.w - ansi.StringWidth(where) - 2
+	if sh.presenting {
+		return centre([]string{st.Title.Render(ansi.Truncate(title, s.w, "…"))}, s.w)[0]
+	}
 	if where == "" || room < 8 {
 		return st.Title.Render(ansi.Truncate(title, s.w, "…"))
 	}

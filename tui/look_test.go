@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"samkoll/checklist"
 )
@@ -164,5 +165,44 @@ func TestWalkGuidanceWhereThereIsRoom(t *testing.T) {
 	d.keys("tab")
 	if foot := lineWith(d.view(), "alla tangenter"); strings.Contains(foot, "nästa obesvarade") {
 		t.Errorf("on an unanswered item the footer offers the next unanswered: %q", foot)
+	}
+}
+
+// presentScreens opens each main screen of the plan fixture: the start
+// screen, the walk, the risk view, the plan and the summary.
+var presentScreens = []struct {
+	name string
+	open func(hs *pbHarness)
+}{
+	{"start", func(hs *pbHarness) { hs.send(resumedMsg{}) }},
+	{"walk", func(hs *pbHarness) { hs.send(openMsg{to: walkScreenID, id: pbCurrent}) }},
+	{"risk", func(hs *pbHarness) { hs.send(openMsg{to: walkScreenID, id: pbCurrent}); hs.keys("3", "3", "4") }},
+	{"plan", func(hs *pbHarness) { hs.openPlan() }},
+	{"summary", func(hs *pbHarness) { hs.openSummary() }},
+}
+
+// TestPresentationGoldens keeps each main screen in presentation mode at
+// 80×24, checks that the mark shows and that the screen differs from its
+// normal view.
+func TestPresentationGoldens(t *testing.T) {
+	for _, sc := range presentScreens {
+		t.Run(sc.name, func(t *testing.T) {
+			hs := newPBHarness(t, checklist.Swedish, 80, 24)
+			sc.open(hs)
+			normal := hs.view()
+			hs.keys("f2")
+			if !hs.m.sh.presenting {
+				t.Fatal("f2 did not turn presentation mode on")
+			}
+			v := hs.view()
+			checkFits(t, v, 80, 24)
+			if !strings.Contains(lineWith(v, "avsluta presentation"), "PRESENTATION") {
+				t.Errorf("no mark that presentation mode is on:\n%s", v)
+			}
+			if v == normal {
+				t.Errorf("presentation mode looks like the normal view:\n%s", v)
+			}
+			golden.RequireEqual(t, v)
+		})
 	}
 }

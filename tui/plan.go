@@ -266,6 +266,9 @@ func (p *planScreen) View() string {
 	st, tr := p.sh.styles, p.sh.tr
 	title := fmt.Sprintf("%s · %s · %s", tr("Handlingsplan", "Action plan"), checklist.SanitizeLine(p.a.Unit), p.a.Date)
 	b := []string{st.Title.Render(ansi.Truncate(title, p.w, "…")), p.table.View()}
+	if p.sh.presenting {
+		b[0] = centre(b[:1], p.w)[0]
+	}
 	if n := len(p.sh.writes.pendingNewActions(p.a.ID)); n > 0 {
 		b = append(b, st.Subtle.Render(ansi.Truncate(fmt.Sprintf(tr("Sparar %d ny åtgärd …", "Saving %d new action …"), n), p.w, "…")))
 	}

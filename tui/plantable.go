@@ -117,6 +117,8 @@ func (t *planTable) Update(msg tea.Msg) (*planTable, tea.Cmd) {
 type planCols struct {
 	status, due, who, what, level int
 	wide                          bool
+	// present holds the widths in presentation mode (planpresent.go).
+	present presentCols
 }
 
 // columns sizes the columns to their content: status, due date, who and
@@ -146,11 +148,15 @@ func (t *planTable) columns() {
 	} else {
 		c.what = max(w-fixed, 1)
 	}
+	c.present = t.presentColumns()
 	t.cols = c
 }
 
 // View renders the column heading, the rows and the legend.
 func (t *planTable) View() string {
+	if t.sh.presenting {
+		return t.presentView()
+	}
 	st, tr, c := t.sh.styles, t.sh.tr, t.cols
 	head := "   " + pad(tr("Status", "Status"), c.status) + " " + pad(tr("Klart senast", "Due"), c.due) + " "
 	if c.wide {
@@ -184,6 +190,9 @@ func (t *planTable) View() string {
 // row draws row i: a group heading or an action.
 func (t *planTable) row(i int, selected bool) string {
 	st, tr := t.sh.styles, t.sh.tr
+	if t.sh.presenting {
+		return t.presentRow(i, selected)
+	}
 	if t.rows[i] < 0 {
 		if t.heads[i] {
 			return st.Area.Render(tr("Från tidigare APT", "From earlier meetings"))
@@ -251,7 +260,7 @@ func (t *planTable) levelOf(a checklist.Action) checklist.Level {
 // there is room for them.
 func (t *planTable) Details() []string {
 	r, ok := t.current()
-	if !ok || !t.details {
+	if !ok || !t.details || t.sh.presenting {
 		return nil
 	}
 	st, tr := t.sh.styles, t.sh.tr

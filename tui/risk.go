@@ -138,6 +138,9 @@ type riskLine struct {
 // way (a short one replaces it), so the level and the whole matrix show.
 func (e *riskEval) View() string {
 	sh, st, wi := e.sh, e.sh.styles, e.item
+	if sh.presenting {
+		return e.presentView()
+	}
 	var lines []riskLine
 	add := func(drop int, ls ...string) {
 		for _, l := range ls {
@@ -199,6 +202,52 @@ func (e *riskEval) View() string {
 			out[i].text = st.Warning.Render(l.text)
 		}
 	}
+	texts := make([]string, len(out))
+	for i, l := range out {
+		texts[i] = l.text
+	}
+	return strings.Join(texts, "\n")
+}
+
+// presentView is the risk view in presentation mode: the problem, the
+// level and the matrix, centred, and for a serious risk what to do.
+func (e *riskEval) presentView() string {
+	sh, st, wi := e.sh, e.sh.styles, e.item
+	w := max(e.w, 1)
+	var lines []riskLine
+	add := func(drop int, ls ...string) {
+		for _, l := range ls {
+			lines = append(lines, riskLine{l, drop})
+		}
+	}
+	add(0, centre([]string{st.Area.Render(wi.area.Title.In(sh.lang) + " · " + sh.tr("Riskbedömning", "Risk assessment"))}, w)...)
+	add(5, "")
+	problem := wi.item.Problem.In(sh.lang)
+	if wi.item.Problem.IsZero() {
+		problem = wi.item.Statement.In(sh.lang)
+	}
+	for _, l := range strings.Split(wrap(problem, presentWidth(w)), "\n") {
+		add(0, centre([]string{st.Present.Render(l)}, w)...)
+	}
+	add(5, "")
+	lv := e.level()
+	level := sh.tr("Nivå: ", "Level: ") + st.Levels[lv].Render(" "+lv.Label(sh.lang)+" ")
+	if lv.Serious() {
+		level += " " + st.Serious.Render(sh.tr("allvarlig risk", "serious risk"))
+	}
+	add(0, centre([]string{st.Present.Render(level)}, w)...)
+	add(4, "")
+	add(0, centreBlock(e.matrix(), w)...)
+	add(4, "")
+	if lv.Serious() {
+		add(2, centre(strings.Split(wrap(sh.tr(
+			"Åtgärda omedelbart eller så snart det går. Tills dess: skriftliga instruktioner för arbetet (AFS 2023:1 10 §).",
+			"Act at once or as soon as possible. Until then: written instructions for the work (AFS 2023:1 10 §)."), presentWidth(w)), "\n"), w)...)
+		for i := len(lines) - 1; i >= 0 && lines[i].drop == 2; i-- {
+			lines[i].text = st.Warning.Render(lines[i].text)
+		}
+	}
+	out := fitRiskLines(lines, e.h, nil)
 	texts := make([]string, len(out))
 	for i, l := range out {
 		texts[i] = l.text

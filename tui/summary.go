@@ -187,6 +187,10 @@ func (s *summaryScreen) seriousRisks() []summaryRisk {
 
 // render rebuilds the content lines.
 func (s *summaryScreen) render() {
+	if s.sh.presenting {
+		s.page.SetLines(s.presentLines())
+		return
+	}
 	st, tr, lang := s.sh.styles, s.sh.tr, s.sh.lang
 	w := s.w
 	cut := func(x string) string { return ansi.Truncate(x, w, "…") }
@@ -228,22 +232,7 @@ func (s *summaryScreen) render() {
 	b = append(b, s.cycleLines(cut)...)
 
 	// Actions.
-	today := s.sh.today()
-	var open, overdue, done, checked int
-	for _, ac := range s.a.Actions {
-		switch {
-		case ac.Status.Open():
-			open++
-			if ac.Overdue(today) {
-				overdue++
-			}
-		case ac.Status == checklist.Klar:
-			done++
-		}
-		if !ac.CheckedOn.IsZero() {
-			checked++
-		}
-	}
+	open, overdue, done, checked := s.actionCounts()
 	b = append(b, "", st.Area.Render(cut(fmt.Sprintf("%s (%d)", tr("Åtgärder", "Actions"), len(s.a.Actions)))))
 	acts := fmt.Sprintf("  %d %s · ", open, tr("öppna", "open"))
 	if overdue > 0 {

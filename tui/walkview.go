@@ -46,6 +46,9 @@ func (s *walkScreen) View() string {
 // under the item; g hides it, or shows it in a pager when there is no
 // room (guideShown).
 func (s *walkScreen) itemView(wi walkItem) string {
+	if s.sh.presenting && s.mode == modeItem {
+		return strings.Join(s.presentLines(wi), "\n")
+	}
 	lines := s.itemLines(wi)
 	switch s.mode {
 	case modeComment, modeReason, modeMeasures:
@@ -105,18 +108,11 @@ func (s *walkScreen) itemLines(wi walkItem) []string {
 		lines = append(lines, "")
 	}
 	stmt := wi.item.Statement.In(sh.lang)
-	if sh.presenting {
-		lines = append(lines, "")
-		for _, l := range strings.Split(ansi.Wrap(stmt, max(w-8, 10), ""), "\n") {
-			lines = append(lines, lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Present.Render(l)), "")
-		}
-	} else {
-		for _, l := range strings.Split(ansi.Wrap(stmt, max(w-4, 10), ""), "\n") {
-			lines = append(lines, "  "+st.Statement.Render(l))
-		}
-		if !compact {
-			lines = append(lines, "  "+st.Subtle.Render(wi.item.Type.Label(sh.lang)), "")
-		}
+	for _, l := range strings.Split(ansi.Wrap(stmt, max(w-4, 10), ""), "\n") {
+		lines = append(lines, "  "+st.Statement.Render(l))
+	}
+	if !compact {
+		lines = append(lines, "  "+st.Subtle.Render(wi.item.Type.Label(sh.lang)), "")
 	}
 	r := s.response(wi)
 	lines = append(lines, s.optionsLines(r.Answer)...)
@@ -195,6 +191,63 @@ func (s *walkScreen) optionsLines(given checklist.Answer) []string {
 		line += " " + p
 	}
 	return append(out, line)
+}
+
+// presentLines are the item in presentation mode: the area and position,
+// the statement in bold and double spaced, the four options with their
+// keys spaced out, and the answer with its risk, all centred; a short
+// window loses the spacing first.
+func (s *walkScreen) presentLines(wi walkItem) []string {
+	sh, st, w := s.sh, s.sh.styles, max(s.w, 1)
+	r := s.response(wi)
+	stmt := strings.Split(ansi.Wrap(wi.item.Statement.In(sh.lang), presentWidth(w), ""), "\n")
+	var opts []string
+	k := sh.keys.Walk
+	for _, o := range []struct {
+		b key.Binding
+		a checklist.Answer
+	}{{k.Ja, checklist.Ja}, {k.Delvis, checklist.Delvis}, {k.Nej, checklist.Nej}, {k.EjAktuellt, checklist.EjAktuellt}} {
+		text := o.b.Keys()[0] + " " + o.a.Label(sh.lang)
+		if o.a == r.Answer {
+			opts = append(opts, st.Answers[o.a].Bold(true).Render("["+text+"]"))
+		} else {
+			opts = append(opts, st.Present.Render(" "+text+" "))
+		}
+	}
+	status := sh.tr("Svar: ", "Answer: ") + st.Answers[r.Answer].Bold(true).Render(r.Answer.Label(sh.lang))
+	if r.Risk != nil && r.Answer.IsShortcoming() {
+		status += " · " + st.Levels[r.Risk.Level].Render(r.Risk.Level.Label(sh.lang))
+		if r.Risk.Serious() {
+			status += " " + st.Serious.Render(sh.tr("allvarlig", "serious"))
+		}
+	}
+	for _, spaced := range []bool{true, false} {
+		lines := []string{st.Area.Render(wi.area.Title.In(sh.lang)) + "  " + st.Subtle.Render(fmt.Sprintf("%d/%d", s.idx+1, len(s.items)))}
+		gap := func() {
+			if spaced {
+				lines = append(lines, "")
+			}
+		}
+		gap()
+		lines = append(lines, "")
+		for _, l := range stmt {
+			lines = append(lines, st.Present.Render(l))
+			gap()
+		}
+		lines = append(lines, "")
+		row := strings.Join(opts, "   ")
+		if ansi.StringWidth(row) > w {
+			lines = append(lines, strings.Join(opts[:2], "   "), strings.Join(opts[2:], "   "))
+		} else {
+			lines = append(lines, row)
+		}
+		gap()
+		lines = append(lines, "", status)
+		if len(lines) <= s.h || !spaced {
+			return centre(lines, w)
+		}
+	}
+	return nil
 }
 
 // wrap word-wraps s to width w (at least 10).

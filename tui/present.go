@@ -1,0 +1,76 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Presentation mode (p or F2) is for a projector: each main screen shows
+// its essentials in bold, centred and spaced out, without the secondary
+// lines, and the footer starts with a mark that the mode is on and keeps
+// only the first keys. These are the helpers the screens share.
+
+// presentKeys is how many of a screen's keys the footer keeps in
+// presentation mode, besides ? and the mode's own key.
+const presentKeys = 3
+
+// centre centres each line on its own in w cells.
+func centre(lines []string, w int) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = lipgloss.PlaceHorizontal(max(w, 1), lipgloss.Center, l)
+	}
+	return out
+}
+
+// centreBlock moves the lines right by one margin so that the widest is
+// centred in w cells; columns within the block stay aligned.
+func centreBlock(lines []string, w int) []string {
+	widest := 0
+	for _, l := range lines {
+		widest = max(widest, ansi.StringWidth(l))
+	}
+	margin := strings.Repeat(" ", max((w-widest)/2, 0))
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		if l != "" {
+			l = margin + l
+		}
+		out[i] = l
+	}
+	return out
+}
+
+// presentWidth is the width presentation mode wraps text to: narrower
+// than the window, so that lines are short enough to read from the back.
+func presentWidth(w int) int { return max(min(w-8, 64), 10) }
+
+// presentFooter is the footer in presentation mode: the screen's first
+// keys, and the key that leaves the mode, which the footer always keeps.
+func (m *Model) presentFooter(keys []key.Binding) (first []key.Binding, leave key.Binding) {
+	g := m.sh.keys.Global
+	for _, b := range keys {
+		if len(first) == presentKeys {
+			break
+		}
+		if b.Enabled() && !slices.Equal(b.Keys(), g.Help.Keys()) {
+			first = append(first, b)
+		}
+	}
+	leave = g.Present
+	if m.active().Inputting() {
+		// p is typed: only F2 leaves.
+		leave = g.PresentAlways
+	}
+	leave.SetHelp(leave.Help().Key, m.sh.tr("avsluta presentation", "leave presentation"))
+	return first, leave
+}
+
+// presentBadge is the mark that presentation mode is on.
+func (m *Model) presentBadge() string {
+	return m.sh.styles.Selected.Render(" " + m.sh.tr("PRESENTATION", "PRESENTATION") + " ")
+}
