@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
+// The footer, and presentation mode.
+//
 // Presentation mode (p or F2) is for a projector: each main screen shows
 // its essentials in bold, centred and spaced out, without the secondary
 // lines, and the footer starts with a mark that the mode is on and keeps
@@ -73,4 +75,53 @@ func (m *Model) presentFooter(keys []key.Binding) (first []key.Binding, leave ke
 // presentBadge is the mark that presentation mode is on.
 func (m *Model) presentBadge() string {
 	return m.sh.styles.Selected.Render(" " + m.sh.tr("PRESENTATION", "PRESENTATION") + " ")
+}
+
+// footer renders the keys that work now in one line, in the screen's
+// order of importance: when they do not fit, the last ones go, and ? (all
+// keys) stays at the end whenever it works (no text input has focus).
+func (m *Model) footer(keys []key.Binding) string {
+	g := m.sh.keys.Global
+	width, badge := m.width, ""
+	// tail is kept whatever else goes: the key that leaves presentation
+	// mode, then ? (all keys).
+	var tail []key.Binding
+	if m.sh.presenting && m.keysHelp == nil {
+		var leave key.Binding
+		keys, leave = m.presentFooter(keys)
+		tail = append(tail, leave)
+		badge = m.presentBadge() + " "
+		width -= ansi.StringWidth(badge)
+	}
+	var all *key.Binding
+	kept := make([]key.Binding, 0, len(keys)+1)
+	for _, b := range keys {
+		if slices.Equal(b.Keys(), g.Help.Keys()) {
+			all = &b
+			continue
+		}
+		kept = append(kept, b)
+	}
+	if all == nil && m.keysHelp == nil && !m.active().Inputting() {
+		all = &g.Help
+	}
+	h := m.help
+	h.SetWidth(0)
+	row := func() []key.Binding {
+		r := append(slices.Clip(kept), tail...)
+		if all == nil {
+			return r
+		}
+		return append(r, *all)
+	}
+	for len(kept) > 1 && ansi.StringWidth(h.ShortHelpView(row())) > width {
+		kept = kept[:len(kept)-1]
+	}
+	if all != nil && ansi.StringWidth(h.ShortHelpView(row())) > width {
+		// Narrow: ? alone, after the most important key.
+		short := *all
+		short.SetHelp(short.Help().Key, "")
+		all = &short
+	}
+	return badge + h.ShortHelpView(row())
 }
