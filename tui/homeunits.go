@@ -143,8 +143,7 @@ func (v *unitsView) row(i int, selected bool) string {
 	if overdue > 0 {
 		core += fmt.Sprintf(sh.tr(" (%d sena)", " (%d late)"), overdue)
 	}
-	line := pad(checklist.SanitizeLine(r.Unit.Name), v.unitW) + "  " + pad(r.LastDate.String(), 10) + "  " +
-		pad(fmt.Sprint(r.OpenSerious), 9) + "  " + pad(fmt.Sprint(r.Overdue), 9) + "  " + core
+	line := v.cells(checklist.SanitizeLine(r.Unit.Name), r.LastDate.String(), fmt.Sprint(r.OpenSerious), fmt.Sprint(r.Overdue), core)
 	switch {
 	case selected:
 		return st.Selected.Render("> " + line)
@@ -152,6 +151,18 @@ func (v *unitsView) row(i int, selected bool) string {
 		return "  " + st.Overdue.Render(line)
 	}
 	return "  " + line
+}
+
+// narrow reports a window too narrow for every column: the date goes and
+// the counts take less room.
+func (v *unitsView) narrow() bool { return v.w < 60 }
+
+// cells lays out one line of the columns.
+func (v *unitsView) cells(unit, date, serious, overdue, core string) string {
+	if v.narrow() {
+		return pad(unit, v.unitW) + " " + pad(serious, 4) + " " + pad(overdue, 4) + " " + core
+	}
+	return pad(unit, v.unitW) + "  " + pad(date, 10) + "  " + pad(serious, 9) + "  " + pad(overdue, 9) + "  " + core
 }
 
 // View renders the units.
@@ -165,8 +176,11 @@ func (v *unitsView) View() string {
 		b = append(b, wrap(sh.tr("Här finns inga enheter ännu. Tryck n för att starta en ny riskbedömning.",
 			"There are no units yet. Press n to start a new risk assessment."), v.w))
 	default:
-		head := "  " + pad(sh.tr("Enhet", "Unit"), v.unitW) + "  " + pad(sh.tr("Senaste", "Latest"), 10) + "  " +
-			pad(sh.tr("Allv.risk", "Serious"), 9) + "  " + pad(sh.tr("Försenade", "Overdue"), 9) + "  " + sh.tr("Kärnområden att ta", "Core areas due")
+		head := "  " + v.cells(sh.tr("Enhet", "Unit"), sh.tr("Senaste", "Latest"), sh.tr("Allv.risk", "Serious"),
+			sh.tr("Försenade", "Overdue"), sh.tr("Kärnområden att ta", "Core areas due"))
+		if v.narrow() {
+			head = "  " + v.cells(sh.tr("Enhet", "Unit"), "", sh.tr("Allv", "Ser"), sh.tr("Sena", "Late"), sh.tr("Kärnomr.", "Core"))
+		}
 		b = append(b, st.Subtle.Render(ansi.Truncate(head, v.w, "…")), v.list.View())
 	}
 	return strings.Join(b, "\n")
