@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -203,6 +204,40 @@ func TestPresentationGoldens(t *testing.T) {
 				t.Errorf("presentation mode looks like the normal view:\n%s", v)
 			}
 			golden.RequireEqual(t, v)
+		})
+	}
+}
+
+// TestProfileGoldens keeps the colour codes of each main screen in the
+// three colour profiles (16 colours, 256, true colour) on a dark and a
+// light background, at 80×24: the palette of each is chosen by hand
+// (palette.go), so a change to one shows in its own golden. The six must
+// differ.
+func TestProfileGoldens(t *testing.T) {
+	for _, sc := range presentScreens {
+		t.Run(sc.name, func(t *testing.T) {
+			seen := map[string]string{}
+			for _, p := range []colorprofile.Profile{colorprofile.ANSI, colorprofile.ANSI256, colorprofile.TrueColor} {
+				for _, bg := range []struct {
+					name string
+					c    color.Color
+				}{{"dark", color.Black}, {"light", color.White}} {
+					name := fmt.Sprintf("%s_%s", map[colorprofile.Profile]string{colorprofile.ANSI: "16", colorprofile.ANSI256: "256", colorprofile.TrueColor: "truecolor"}[p], bg.name)
+					t.Run(name, func(t *testing.T) {
+						hs := newPBHarness(t, checklist.Swedish, 80, 24)
+						hs.send(tea.ColorProfileMsg{Profile: p})
+						hs.send(tea.BackgroundColorMsg{Color: bg.c})
+						sc.open(hs)
+						out := hs.m.View().Content
+						checkFits(t, hs.view(), 80, 24)
+						if other, ok := seen[out]; ok {
+							t.Errorf("renders as %s does", other)
+						}
+						seen[out] = name
+						golden.RequireEqual(t, []byte(out))
+					})
+				}
+			}
 		})
 	}
 }

@@ -70,7 +70,7 @@ func paletteFor(p colorprofile.Profile, isDark bool) palette {
 			selected: ink{c16(15), c16(4)},
 			low:      ink{c16(0), c16(10)}, mid: ink{c16(0), c16(11)}, high: ink{fg: c16(1)},
 			veryHigh: ink{c16(15), c16(1)},
-			empty:    c16(7),
+			empty:    c16(8),
 		}
 	case p == colorprofile.ANSI256 && isDark:
 		return palette{
