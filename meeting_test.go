@@ -523,3 +523,78 @@ func TestHalfFilledActionFormSurvives(t *testing.T) {
 	m.tm.keys("C-c")
 	m.tm.waitFor("SAMKOLL-EXIT=0")
 }
+
+// TestFormDraftsSurviveSIGHUP types into the new-assessment form and into
+// the effect asked after k, and closes the window (SIGHUP) once the text is
+// on the screen: started again, each form offers its text back, and the
+// effect is saved only after enter to use it and enter to save.
+func TestFormDraftsSurviveSIGHUP(t *testing.T) {
+	m, id, _ := newMeeting(t)
+	s, err := store.Open(context.Background(), m.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.LoadAssessment(context.Background(), id)
+	var ac checklist.Action
+	if err == nil {
+		ac, err = s.SaveAction(context.Background(), checklist.Action{UnitID: a.UnitID, AssessmentID: id,
+			What: "Sätt upp rutinen i personalrummet", Who: "enhetschef", Due: checklist.Today().AddDays(30),
+			Status: checklist.Klar, DoneOn: checklist.Today()})
+	}
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hangUp := func() {
+		t.Helper()
+		_ = syscall.Kill(m.pid(), syscall.SIGHUP)
+		m.tm.waitFor("SAMKOLL-EXIT=")
+	}
+
+	m.start()
+	m.tm.waitFor("Avdelning 7")
+	m.tm.keys("n")
+	m.tm.waitFor("Ny riskbedömning")
+	m.tm.text("Avdelning 99 natt")
+	m.tm.waitFor("Avdelning 99 natt")
+	hangUp()
+	m.start()
+	m.tm.waitFor("Avdelning 7")
+	m.tm.keys("n")
+	if scr := m.tm.waitFor("Ej sparat utkast från"); !strings.Contains(scr, "Avdelning 99 natt") {
+		t.Fatalf("the new assessment's draft is not offered back:\n%s", scr)
+	}
+	m.tm.keys("Escape")
+	m.tm.waitFor("Besvarat") // the start screen's list
+
+	m.tm.keys("a")
+	m.tm.waitFor("Handlingsplan")
+	m.tm.keys("k")
+	m.tm.waitFor("Hade åtgärden effekt?")
+	m.tm.text("ja, färre tillbud")
+	m.tm.waitFor("färre tillbud")
+	hangUp()
+	if got := m.load(id); len(got.Actions) != 1 || got.Actions[0].Effect != "" || !got.Actions[0].CheckedOn.IsZero() {
+		t.Fatalf("the effect's draft was saved as the check: %+v", got.Actions)
+	}
+	m.start()
+	m.tm.waitFor("Avdelning 7")
+	m.tm.keys("a")
+	m.tm.waitFor("Handlingsplan")
+	m.tm.keys("k")
+	if scr := m.tm.waitFor("Ej sparat utkast från"); !strings.Contains(scr, "färre tillbud") {
+		t.Fatalf("the effect's draft is not offered back:\n%s", scr)
+	}
+	m.tm.keys("Enter") // take the draft
+	m.tm.keys("Enter") // and save it
+	got := m.load(id)
+	for deadline := time.Now().Add(15 * time.Second); got.Actions[0].Effect == "" && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+		got = m.load(id)
+	}
+	if got.Actions[0].ID != ac.ID || got.Actions[0].Effect != "ja, färre tillbud" || got.Actions[0].CheckedOn.IsZero() {
+		t.Fatalf("saved %+v", got.Actions[0])
+	}
+	m.tm.keys("C-c")
+	m.tm.waitFor("SAMKOLL-EXIT=0")
+}
