@@ -116,9 +116,17 @@ func BenchmarkListAssessments(b *testing.B) {
 	}
 }
 
-// TestMain removes the shared benchmark database after the run.
+// TestMain keeps the records of checked files (checkmemo.go) in a
+// temporary folder, and removes the shared benchmark database after the
+// run.
 func TestMain(m *testing.M) {
+	memo, err := os.MkdirTemp("", "samkoll-checked-")
+	if err != nil {
+		panic(err)
+	}
+	checkMemoDir = func() string { return memo }
 	code := m.Run()
+	os.RemoveAll(memo)
 	if benchPath != "" {
 		os.RemoveAll(filepath.Dir(benchPath))
 	}

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 )
 
 // This file checks a database before samkoll trusts it: the pages
@@ -44,28 +46,55 @@ func (s *Store) checkIntegrity(ctx context.Context, v int) error {
 // schema and the times in the small tables at once, then the pages and
 // the times of the answers, at once for a file of at most syncCheckBytes
 // and in the background otherwise, so that the first screen does not wait
-// for it (at 10,000 assessments quick_check takes seconds). Until the
+// for it (at 10,000 assessments quick_check takes seconds). A file that
+// passed this full check and has not changed since (checkmemo.go) gets
+// the schema check only. Until the
 // background check has passed, every write waits for it (see tx), so
 // nothing is ever written into a damaged file.
 func (s *Store) startCheck(ctx context.Context, size int64) error {
 	if err := s.checkSchema(ctx, SchemaVersion); err != nil {
 		return err
 	}
+	id, memo := fileIdentity(s.path)
+	if memo && wasChecked(s.path, id) {
+		return nil // this very file, unchanged, passed a full check (checkmemo.go)
+	}
 	if err := s.checkTimes(ctx, false); err != nil {
 		return err
 	}
 	if size <= syncCheckBytes {
-		return s.checkPages(ctx, SchemaVersion)
+		if err := s.checkPages(ctx, SchemaVersion); err != nil {
+			return err
+		}
+		if memo {
+			rememberChecked(s.path, id)
+		}
+		return nil
 	}
 	bg, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	s.check = &backgroundCheck{done: done, cancel: cancel}
 	go func() {
 		defer close(done)
-		s.check.err = s.checkPages(bg, SchemaVersion)
+		// The first screen is drawn first: on two cores the check would
+		// compete with it.
+		select {
+		case <-time.After(backgroundCheckDelay):
+		case <-bg.Done():
+		}
+		err := s.checkPages(bg, SchemaVersion)
+		if err == nil && memo {
+			rememberChecked(s.path, id)
+		}
+		s.check.err = err
 	}()
 	return nil
 }
+
+// backgroundCheckDelay is how long the background check of the pages
+// waits before it starts, so that the first screen does not share the
+// processor with it. Writes wait for the check all the same.
+var backgroundCheckDelay = 300 * time.Millisecond
 
 // backgroundCheck is a check of the pages running after Open returned.
 type backgroundCheck struct {
@@ -102,6 +131,7 @@ func (s *Store) stopCheck() {
 // checkPages runs quick_check over every page and index and checks the
 // times of the answers.
 func (s *Store) checkPages(ctx context.Context, v int) error {
+	pageChecks.Add(1)
 	rows, err := s.db.QueryContext(ctx, "PRAGMA quick_check(20)")
 	if err != nil {
 		return s.damaged(err)
@@ -132,6 +162,9 @@ func (s *Store) checkPages(ctx context.Context, v int) error {
 	}
 	return nil
 }
+
+// pageChecks counts the runs of checkPages, for tests.
+var pageChecks atomic.Int64
 
 // damaged returns the Corrupt *OpenError for s with cause err, naming the
 // newest backup next to the file.
@@ -365,20 +398,30 @@ func copyPrivate(src, dst string) error {
 	return out.Close()
 }
 
-// checkReadOnly checks a database opened read-only: the schema and the
-// times of the small tables always, the pages too when the file is at
-// most syncCheckBytes. A read of a damaged page in a larger file still
+// checkReadOnly checks a database opened read-only: the schema always;
+// the times of the small tables, and the pages too when the file is at
+// most syncCheckBytes, unless the file passed a full check unchanged
+// since. A read of a damaged page in a larger file still
 // fails with SQLite's corruption error, which fileError turns into the
 // same message.
 func (s *Store) checkReadOnly(ctx context.Context, size int64) error {
 	if err := s.checkSchema(ctx, SchemaVersion); err != nil {
 		return err
 	}
+	id, memo := fileIdentity(s.path)
+	if memo && wasChecked(s.path, id) {
+		return nil // this very file, unchanged, passed a full check (checkmemo.go)
+	}
 	if err := s.checkTimes(ctx, false); err != nil {
 		return err
 	}
 	if size <= syncCheckBytes {
-		return s.checkPages(ctx, SchemaVersion)
+		if err := s.checkPages(ctx, SchemaVersion); err != nil {
+			return err
+		}
+		if memo {
+			rememberChecked(s.path, id)
+		}
 	}
 	return nil
 }

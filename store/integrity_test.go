@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"samkoll/checklist"
 )
@@ -135,5 +136,71 @@ func TestBackgroundCheckStopsWrites(t *testing.T) {
 	after, _ := os.ReadFile(path)
 	if string(before) != string(after) {
 		t.Error("the damaged file was changed")
+	}
+}
+
+// TestFullCheckRemembered opens an unchanged file twice: the second open
+// does not check the pages again. A change to the file, here damage to a
+// page with its time set back to an old one, makes the next open check it
+// in full and refuse it.
+func TestFullCheckRemembered(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "samkoll.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustCreate(t, s, newAssessment("Enhet", "2026-01-01", "omrade1"), map[string]int{"omrade1": 3})
+	if err := s.SaveResponse(ctx, a.ID, checklist.Response{AreaID: "omrade1", ItemID: "1", Answer: checklist.Ja}); err != nil {
+		t.Fatal(err)
+	}
+	var root int64
+	if err := s.db.QueryRow("SELECT rootpage FROM sqlite_schema WHERE name = 'answers'").Scan(&root); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(path, old, old); err != nil {
+		t.Fatal(err)
+	}
+	open := func() error {
+		r, err := OpenReadOnly(ctx, path)
+		if err == nil {
+			r.Close()
+		}
+		return err
+	}
+	n := pageChecks.Load()
+	if err := open(); err != nil {
+		t.Fatal(err)
+	}
+	if pageChecks.Load() != n+1 {
+		t.Fatal("the first open did not check the pages")
+	}
+	if err := open(); err != nil {
+		t.Fatal(err)
+	}
+	if pageChecks.Load() != n+1 {
+		t.Error("the second open of the unchanged file checked the pages again")
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	junk := make([]byte, 4096)
+	for i := range junk {
+		junk[i] = byte(i * 7)
+	}
+	if _, err := f.WriteAt(junk, (root-1)*4096); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	older := old.Add(-time.Minute)
+	if err := os.Chtimes(path, older, older); err != nil {
+		t.Fatal(err)
+	}
+	var oe *OpenError
+	if err := open(); !errors.As(err, &oe) || oe.Kind != Corrupt {
+		t.Errorf("open of the changed file = %v, want Corrupt", err)
 	}
 }
