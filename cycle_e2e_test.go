@@ -10,7 +10,8 @@ import (
 // TestEndToEndTwoAPTs runs two APTs for one unit through the real binary
 // in tmux: the first answers an item Nej with a high risk, the second
 // finds that answer on the walk ("Förra APT …"), answers Ja, and exports a
-// plan with the section "Sedan förra APT".
+// plan with the section "Sedan förra APT". The first also adds an own item
+// answered Delvis without an action, which the second APT's plan carries.
 func TestEndToEndTwoAPTs(t *testing.T) {
 	f := newAppFixture(t)
 	home := f.home
@@ -25,6 +26,21 @@ func TestEndToEndTwoAPTs(t *testing.T) {
 	s.waitFor("Konsekvens: 3")
 	s.keys("Enter")
 	s.waitFor("2/71")
+	// An item of the group's own, in the unit's own area, answered Delvis
+	// with a risk and no action: it is carried to the next APT.
+	s.keys("+")
+	s.waitFor("Egen punkt")
+	s.keys("BTab", "Left", "Tab")
+	s.waitFor("‹ Egna punkter ›")
+	s.text("Vi hinner äta lunch")
+	s.keys("C-s")
+	s.waitFor("72/72")
+	s.keys("2")
+	s.waitFor("Brist: Vi hinner äta lunch")
+	s.keys("2", "2")
+	s.waitFor("Konsekvens: 2")
+	s.keys("Enter")
+	s.waitFor("Sista punkten är besvarad")
 	s.keys("C-c")
 	s.waitFor("SAMKOLL-EXIT=0")
 
@@ -37,9 +53,9 @@ func TestEndToEndTwoAPTs(t *testing.T) {
 	s.waitFor("Tidigare svar")
 	s.waitFor("2026-10-04  Nej · Hög")
 	s.keys("Escape")
-	s.waitFor("1/71")
-	s.keys("1") // Ja now
-	s.waitFor("2/71")
+	s.waitFor("1/72") // the own item is offered again
+	s.keys("1")       // Ja now
+	s.waitFor("2/72")
 	s.keys("s")
 	s.waitFor("Sammanfattning")
 	s.keys("x")
@@ -55,7 +71,7 @@ func TestEndToEndTwoAPTs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"## Sedan förra APT", "**Brist då, Ja nu:**", "2026-10-04: Nej · Hög → nu: Ja"} {
+	for _, want := range []string{"## Sedan förra APT", "**Brist då, Ja nu:**", "2026-10-04: Nej · Hög → nu: Ja", "Vi hinner äta lunch"} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("the export lacks %q:\n%s", want, md)
 		}
