@@ -6,9 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 
+	"samkoll/assets"
 	"samkoll/checklist"
 	"samkoll/report"
 	"samkoll/store"
@@ -134,10 +138,14 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			if *format == "html" {
 				x.Format = report.HTML
 			}
-			if err := checkPersonalData(ctx, e, x, id, *allowPersonal); err != nil {
+			a, err := s.LoadAssessment(ctx, id)
+			if err != nil {
+				return assessmentError(e, id, err)
+			}
+			if err := checkPersonalData(e, x, a, *allowPersonal); err != nil {
 				return err
 			}
-			err = x.Plan(ctx, &buf, id)
+			err = x.PlanOf(ctx, &buf, a)
 		}
 		if err != nil {
 			return assessmentError(e, id, err)
@@ -203,6 +211,11 @@ func exporter(e *env, s *store.Store) *report.Exporter {
 			reportLoadErrors(e, errs)
 			return cat
 		},
+		CatalogFor: func(areas []string) *checklist.Catalog {
+			cat, errs := checklist.Load(builtinAreas(areas), e.checklistDir)
+			reportLoadErrors(e, errs)
+			return cat
+		},
 		Lang:        e.lang,
 		Today:       e.today,
 		TemplateDir: templateDir(e),
@@ -210,14 +223,11 @@ func exporter(e *env, s *store.Store) *report.Exporter {
 	}
 }
 
-// checkPersonalData scans the user text of assessment id's plan for
-// personnummer. It names each place on stderr and, unless allow, returns
-// an error, so that nothing is written and the command exits non-zero.
-func checkPersonalData(ctx context.Context, e *env, x *report.Exporter, id int64, allow bool) error {
-	found, err := x.PersonalData(ctx, id)
-	if err != nil {
-		return assessmentError(e, id, err)
-	}
+// checkPersonalData scans the user text of a's plan for personnummer. It
+// names each place on stderr and, unless allow, returns an error, so that
+// nothing is written and the command exits non-zero.
+func checkPersonalData(e *env, x *report.Exporter, a checklist.Assessment, allow bool) error {
+	found := x.PersonalDataOf(a)
 	if len(found) == 0 {
 		return nil
 	}
@@ -241,4 +251,33 @@ func templateDir(e *env) string {
 		return ""
 	}
 	return filepath.Join(e.configDir, "templates")
+}
+
+// builtinAreas is the built-in assets with only the checklists of the
+// given areas (a built-in checklist's file is named after its area:
+// TestBuiltinAreasByFileName): one plan needs its own few areas, and
+// parsing all of them was most of the time of a plan export. Policies
+// and the organisation's own checklists are read as always.
+func builtinAreas(areas []string) fs.FS {
+	return areasFS{FS: assets.FS, keep: areas}
+}
+
+type areasFS struct {
+	fs.FS
+	keep []string
+}
+
+// ReadDir lists the checklists directory with the kept areas only.
+func (f areasFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(f.FS, name)
+	if err != nil || name != "checklists" {
+		return entries, err
+	}
+	var out []fs.DirEntry
+	for _, en := range entries {
+		if id, ok := strings.CutSuffix(en.Name(), ".yaml"); !ok || slices.Contains(f.keep, id) {
+			out = append(out, en)
+		}
+	}
+	return out, nil
 }

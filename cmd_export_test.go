@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"samkoll/assets"
 	"samkoll/checklist"
 	"samkoll/store"
 	"samkoll/tui"
@@ -664,6 +665,31 @@ func TestClipboardUnsupported(t *testing.T) {
 		}
 		if got := clipboardUnsupported(func(k string) string { return vars[k] }); got != want {
 			t.Errorf("%s: clipboardUnsupported = %v, want %v", env, got, want)
+		}
+	}
+}
+
+// TestBuiltinAreasByFileName checks what builtinAreas relies on: each
+// built-in checklist's file is named after its area, so that the
+// checklists loaded for one plan hold each of its areas, the same as when
+// every checklist is loaded.
+func TestBuiltinAreasByFileName(t *testing.T) {
+	all, errs := checklist.Load(assets.FS, "")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, a := range all.Areas {
+		some, errs := checklist.Load(builtinAreas([]string{a.ID}), "")
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		got := some.Area(a.ID)
+		if got == nil {
+			t.Errorf("area %s is not in checklists/%s.yaml", a.ID, a.ID)
+			continue
+		}
+		if got.Hash != a.Hash || len(got.Items) != len(a.Items) || len(some.Areas) != 1 {
+			t.Errorf("area %s loaded alone differs (%d areas loaded)", a.ID, len(some.Areas))
 		}
 	}
 }

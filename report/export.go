@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"samkoll/checklist"
@@ -46,6 +48,11 @@ type Exporter struct {
 	// Catalog returns the checklists for area titles and item texts; it is
 	// called only once an export needs them and may return nil.
 	Catalog func() *checklist.Catalog
+	// CatalogFor, when set, replaces Catalog for the export of one
+	// assessment: it returns the checklists with at least the areas named
+	// and may leave the others out, since parsing every checklist costs
+	// more than the rest of a plan export. It may return nil.
+	CatalogFor func(areas []string) *checklist.Catalog
 	// Lang is the language of the export.
 	Lang checklist.Lang
 	// Today returns the export date.
@@ -67,6 +74,11 @@ type Exporter struct {
 	// Documents returns Windows' Documents known folder, for the export
 	// files; nil means KnownDocuments. Other systems do not ask it.
 	Documents func() (string, error)
+
+	// forKey and forCat are the last catalog CatalogFor returned, for
+	// the areas forKey.
+	forKey string
+	forCat *checklist.Catalog
 }
 
 // Format is the form of a plan export.
@@ -106,6 +118,51 @@ func (x *Exporter) catalog() *checklist.Catalog {
 		return nil
 	}
 	return x.Catalog()
+}
+
+// catalogOf returns the checklists for an export of a: CatalogFor's for
+// the areas a refers to, when set, else Catalog's.
+func (x *Exporter) catalogOf(a checklist.Assessment) *checklist.Catalog {
+	if x.CatalogFor == nil {
+		return x.catalog()
+	}
+	areas := AreasOf(a)
+	key := strings.Join(areas, "\n")
+	if x.forCat == nil || x.forKey != key {
+		x.forCat, x.forKey = x.CatalogFor(areas), key
+	}
+	return x.forCat
+}
+
+// AreasOf returns the ids of every area an export of a refers to, sorted:
+// its areas, and those of its answers, actions (carried-over ones
+// included), carried risks, re-evaluations and own items.
+func AreasOf(a checklist.Assessment) []string {
+	seen := map[string]bool{}
+	add := func(id string) {
+		if id != "" {
+			seen[id] = true
+		}
+	}
+	for _, ref := range a.Areas {
+		add(ref.ID)
+	}
+	for k := range a.Responses {
+		add(k.AreaID)
+	}
+	for _, x := range a.Actions {
+		add(x.AreaID)
+	}
+	for _, c := range a.CarriedRisks {
+		add(c.Response.AreaID)
+	}
+	for _, e := range a.Reevaluations {
+		add(e.AreaID)
+	}
+	for _, o := range a.OwnItems {
+		add(o.AreaID)
+	}
+	return slices.Sorted(maps.Keys(seen))
 }
 
 func (x *Exporter) today() checklist.Date {
@@ -194,10 +251,11 @@ func (x *Exporter) PlanOf(ctx context.Context, w io.Writer, a checklist.Assessme
 		}
 		opt.Previous = prev
 	}
+	cat := x.catalogOf(a)
 	if x.Format == HTML {
-		return AssessmentHTML(w, a, x.catalog(), opt)
+		return AssessmentHTML(w, a, cat, opt)
 	}
-	return Assessment(w, a, x.catalog(), opt)
+	return Assessment(w, a, cat, opt)
 }
 
 // PersonalData loads assessment id and returns the places in the user
@@ -207,7 +265,12 @@ func (x *Exporter) PersonalData(ctx context.Context, id int64) ([]Finding, error
 	if err != nil {
 		return nil, err
 	}
-	return PersonalData(a, x.catalog(), x.Lang), nil
+	return x.PersonalDataOf(a), nil
+}
+
+// PersonalDataOf is PersonalData of the loaded assessment a.
+func (x *Exporter) PersonalDataOf(a checklist.Assessment) []Finding {
+	return PersonalData(a, x.catalogOf(a), x.Lang)
 }
 
 // Open writes the unfinished actions of unit, or of all units when unit
