@@ -295,8 +295,8 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Later:    b([]string{"right", "l"}, "→", t("senare månad", "later month")),
 			Earlier:  b([]string{"left", "h"}, "←", t("tidigare månad", "earlier month")),
 			Clear:    b([]string{"delete", "backspace", "x"}, "x/del", t("ingen månad", "no month")),
-			PrevYear: b([]string{"["}, "[", t("föregående år", "previous year")),
-			NextYear: b([]string{"]"}, "]", t("nästa år", "next year")),
+			PrevYear: b([]string{"-", "["}, "-", t("föregående år", "previous year")),
+			NextYear: b([]string{"+", "]"}, "+", t("nästa år", "next year")),
 		},
 		Export: ExportKeys{
 			Confirm: b([]string{"j", "y"}, "j/y", t("skriv ändå", "write anyway")),

@@ -101,7 +101,7 @@ func TestYearPlanEditing(t *testing.T) {
 	}
 	d.keys("esc")
 	// Another year has its own plan.
-	d.keys("]")
+	d.keys("+")
 	if out := d.view(); !strings.Contains(out, "Årshjul 2027") || strings.Contains(out, "dec") {
 		t.Errorf("next year:\n%s", out)
 	}
