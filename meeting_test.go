@@ -598,3 +598,31 @@ func TestFormDraftsSurviveSIGHUP(t *testing.T) {
 	m.tm.keys("C-c")
 	m.tm.waitFor("SAMKOLL-EXIT=0")
 }
+
+// TestBurstThroughForms sends, in one burst from the start screen, the
+// keys that open the plan, fill and save a new action, and at once open the
+// form again for a second one: no key is lost at a screen's or a form's
+// end, and both actions are in the database as typed.
+func TestBurstThroughForms(t *testing.T) {
+	m, id, _ := newMeeting(t)
+	m.start()
+	m.tm.waitFor("Avdelning 7")
+	due1, due2 := checklist.Today().AddDays(20).String(), checklist.Today().AddDays(40).String()
+	m.tm.keys("a", "a", "Rutin för kvällen", "Tab", "enhetschef", "Tab", due1, "Enter",
+		"a", "Andra rutinen", "Tab", "skyddsombud", "Tab", due2, "Enter")
+	a := m.load(id)
+	for deadline := time.Now().Add(15 * time.Second); len(a.Actions) < 2 && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+		a = m.load(id)
+	}
+	got := map[string]string{}
+	for _, ac := range a.Actions {
+		got[ac.What] = ac.Who + " " + ac.Due.String()
+	}
+	want := map[string]string{"Rutin för kvällen": "enhetschef " + due1, "Andra rutinen": "skyddsombud " + due2}
+	if len(got) != 2 || got["Rutin för kvällen"] != want["Rutin för kvällen"] || got["Andra rutinen"] != want["Andra rutinen"] {
+		t.Fatalf("after the burst the database holds %v, want %v\n%s", got, want, m.tm.screen())
+	}
+	m.tm.keys("C-c")
+	m.tm.waitFor("SAMKOLL-EXIT=0")
+}
