@@ -39,6 +39,14 @@ type PreviousSource interface {
 	PreviousResponses(ctx context.Context, id int64) (map[checklist.ItemKey]checklist.PastResponse, error)
 }
 
+// previousAnswersSource is a Source that knows the unit's earlier answers
+// to the items an assessment answered, which is all a plan compares and
+// cheaper than every earlier answer; had says whether the unit answered
+// anything before. *store.Store satisfies it, and the plan prefers it.
+type previousAnswersSource interface {
+	PreviousAnswers(ctx context.Context, id int64) (prev map[checklist.ItemKey]checklist.PastResponse, had bool, err error)
+}
+
 // Exporter is the export use-case shared by the command line and the app:
 // it reads from Source and writes markdown with the built-in templates or
 // the organisation's own (TemplateDir).
@@ -244,7 +252,13 @@ func (x *Exporter) PlanOf(ctx context.Context, w io.Writer, a checklist.Assessme
 			opt.Origins[act.ID] = o
 		}
 	}
-	if ps, ok := x.Source.(PreviousSource); ok {
+	if ps, ok := x.Source.(previousAnswersSource); ok {
+		prev, had, err := ps.PreviousAnswers(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		opt.Previous, opt.HadPrevious = prev, had
+	} else if ps, ok := x.Source.(PreviousSource); ok {
 		prev, err := ps.PreviousResponses(ctx, a.ID)
 		if err != nil {
 			return err

@@ -45,6 +45,9 @@ type Options struct {
 	// store's PreviousResponses), for the section "Sedan förra APT"; nil
 	// leaves it out.
 	Previous map[checklist.ItemKey]checklist.PastResponse
+	// HadPrevious reports that the unit had an earlier APT when Previous
+	// holds only the items this one answered (and may be empty).
+	HadPrevious bool
 	// Unit names the unit that OpenActions rows were selected for; ""
 	// means all units.
 	Unit string
@@ -487,7 +490,7 @@ func plan(a checklist.Assessment, cat *checklist.Catalog, opt Options, f *format
 	}
 	var carriedSerious []SeriousRow
 	d.SinceLast, d.Unresolved, carriedSerious = cycleRows(a, cat, opt, f)
-	d.HasPrevious = len(opt.Previous) > 0
+	d.HasPrevious = len(opt.Previous) > 0 || opt.HadPrevious
 	d.Serious = append(d.Serious, carriedSerious...)
 	// Most serious first; within a level, the order above: this meeting's
 	// items in checklist order, then carried-over risks.

@@ -226,6 +226,71 @@ func (s *Store) PreviousResponses(ctx context.Context, id int64) (map[checklist.
 	return out, nil
 }
 
+// PreviousAnswers is PreviousResponses for the items assessment id itself
+// answered, which is all an export of its plan compares ("Sedan förra
+// APT"): for each, the unit's latest earlier answer, found by walking the
+// unit's earlier meetings newest first, so that the cost does not grow
+// with the unit's history. had reports whether the unit answered anything
+// before id at all.
+func (s *Store) PreviousAnswers(ctx context.Context, id int64) (prev map[checklist.ItemKey]checklist.PastResponse, had bool, err error) {
+	var unitID int64
+	var date string
+	err = s.queryRow(ctx, "SELECT unit_id, meeting_date FROM assessments WHERE id = ?", id).Scan(&unitID, &date)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, fmt.Errorf("bedömning %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	// e2 CROSS JOIN w2 walks the earlier meetings through the unit/date
+	// index and stops at the first that answered the item.
+	const earlier = `e2.unit_id = ?1 AND e2.id <> ?2 AND (e2.meeting_date < ?3 OR (e2.meeting_date = ?3 AND e2.id < ?2))
+		AND w2.answer <> ''`
+	if err := s.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM assessments e2 CROSS JOIN answers w2 ON w2.assessment_id = e2.id
+		WHERE `+earlier+`)`, unitID, id, date).Scan(&had); err != nil {
+		return nil, false, err
+	}
+	prev = map[checklist.ItemKey]checklist.PastResponse{}
+	if !had {
+		return prev, false, nil
+	}
+	rows, err := s.query(ctx, `SELECT `+responseCols+`, w.assessment_id, e.meeting_date FROM answers n
+		JOIN answers w ON w.area_id = n.area_id AND w.item_id = n.item_id AND w.assessment_id = (
+			SELECT e2.id FROM assessments e2 CROSS JOIN answers w2
+				ON w2.assessment_id = e2.id AND w2.area_id = n.area_id AND w2.item_id = n.item_id
+			WHERE `+earlier+` ORDER BY e2.meeting_date DESC, e2.id DESC LIMIT 1)
+		JOIN assessments e ON e.id = w.assessment_id
+		WHERE n.assessment_id = ?2`, unitID, id, date)
+	if err != nil {
+		return nil, false, err
+	}
+	for rows.Next() {
+		var p checklist.PastResponse
+		var d string
+		if p.Response, err = scanResponse(rows, &p.AssessmentID, &d); err != nil {
+			rows.Close()
+			return nil, false, err
+		}
+		if p.Date, err = parseDate(d); err != nil {
+			rows.Close()
+			return nil, false, err
+		}
+		prev[p.Response.Key()] = p
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	for k, p := range prev {
+		if p.Reevaluations, err = s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r
+			WHERE r.assessment_id = ? AND r.area_id = ? AND r.item_id = ?`+reevalOrder, p.AssessmentID, k.AreaID, k.ItemID); err != nil {
+			return nil, false, err
+		}
+		prev[k] = p
+	}
+	return prev, true, nil
+}
+
 // ItemHistory returns every answer the unit gave to one item, oldest
 // first, each with its re-evaluations: date, answer, level and comment of
 // every APT that took the item.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -340,5 +341,51 @@ func TestYearPlanAndUnitOverview(t *testing.T) {
 	rows, _ = s.UnitOverview(ctx, d("2026-04-01"), nil)
 	if rows[0].OpenSerious != 1 {
 		t.Errorf("after re-evaluation: %d serious", rows[0].OpenSerious)
+	}
+}
+
+// TestPreviousAnswersNarrowsPreviousResponses compares, for every
+// assessment of demo data, PreviousAnswers with PreviousResponses cut to
+// the items the assessment answered.
+func TestPreviousAnswersNarrowsPreviousResponses(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	if err := FillDemo(ctx, s, demoAreas(3, 10), 60, 7); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.ListAssessments(ctx, checklist.Today())
+	if err != nil {
+		t.Fatal(err)
+	}
+	compared := 0
+	for _, m := range list {
+		a, err := s.LoadAssessment(ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := s.PreviousResponses(ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, had, err := s.PreviousAnswers(ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[checklist.ItemKey]checklist.PastResponse{}
+		for k := range a.Responses {
+			if p, ok := full[k]; ok {
+				want[k] = p
+			}
+		}
+		if had != (len(full) > 0) {
+			t.Errorf("assessment %d: had %v, %d earlier answers", m.ID, had, len(full))
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("assessment %d: PreviousAnswers differs from PreviousResponses (%d vs %d items)", m.ID, len(got), len(want))
+		}
+		compared += len(want)
+	}
+	if compared == 0 {
+		t.Fatal("no earlier answers to compare")
 	}
 }
