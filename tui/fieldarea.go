@@ -154,9 +154,7 @@ func (a *textArea) SetSize(w, h int) {
 		a.rows = min(a.rows, a.most)
 	}
 	a.ta.MaxHeight = a.rows
-	a.ta.SetWidth(max(w, 2))
-	a.ta.SetValue(a.ta.Value()) // rewraps and fits the height
-	a.ta.MoveToEnd()
+	a.ta.SetWidth(max(w, 2)) // rewraps and fits the height; the cursor stays
 }
 
 // Update edits the text on a key or a paste while the area has focus.

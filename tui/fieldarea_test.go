@@ -162,3 +162,20 @@ func TestActionWhatWraps(t *testing.T) {
 		t.Fatalf("%d actions", len(fs.actions))
 	}
 }
+
+// TestAreaCursorStaysOnResize: a resize (or a message that changes the
+// layout) while a comment is edited in its middle leaves the cursor there.
+func TestAreaCursorStaysOnResize(t *testing.T) {
+	fs := newFakeStore()
+	a := seed(t, fs, "Avd 1", testToday, 0)
+	d := newDriver(t, fs)
+	d.keys("enter", "c")
+	d.typeText("abcdef")
+	d.keys("left", "left", "left")
+	d.send(tea.WindowSizeMsg{Width: 70, Height: 20})
+	d.typeText("X")
+	d.keys("enter")
+	if got := fs.response(a.ID, "krank", "p1").Comment; got != "abcXdef" {
+		t.Fatalf("saved %q, want %q", got, "abcXdef")
+	}
+}
