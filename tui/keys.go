@@ -133,8 +133,9 @@ type ExportKeys struct {
 type OwnKeys struct {
 	// Open opens the own items from the walk.
 	Open key.Binding
-	// New adds one; Go goes to it in the walk; Retire stops offering it.
-	New, Go, Retire key.Binding
+	// New adds one; Go goes to it in the walk; Edit changes its text;
+	// Retire stops offering it.
+	New, Go, Edit, Retire key.Binding
 	// The form: the area, the fields, saving.
 	NextArea, PrevArea, NextField, PrevField, Save key.Binding
 }
@@ -279,6 +280,7 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			Open:      b([]string{"+"}, "+", t("egen punkt", "own item")),
 			New:       b([]string{"n", "+"}, "n/+", t("ny egen punkt", "new own item")),
 			Go:        b([]string{"enter"}, "enter", t("gå till punkten", "go to the item")),
+			Edit:      b([]string{"e"}, "e", t("ändra texten", "edit the text")),
 			Retire:    b([]string{"d"}, "d", t("ta bort från kommande APT", "retire from later APTs")),
 			NextArea:  b([]string{"right", "space"}, "→/space", t("nästa område", "next area")),
 			PrevArea:  b([]string{"left"}, "←", t("föregående område", "previous area")),

@@ -42,8 +42,9 @@ func errNoOwnItems() error {
 	return checklist.Errorf("databasen kan inte spara egna punkter", "the database cannot store own items")
 }
 
-// saveOwnItem queues a new or changed own item.
-func (sh *shared) saveOwnItem(o checklist.OwnItem) {
+// saveOwnItem queues a new or changed own item, edited in assessment aid.
+func (sh *shared) saveOwnItem(o checklist.OwnItem, aid int64) {
+	statement, guidance := ownItemFields(o)
 	sh.enqueue(&writeOp{what: sh.tr("den egna punkten ", "the own item ") + quoteShort(o.Statement), assessmentID: o.AssessmentID,
 		run: func(ctx context.Context, s Store) (tea.Msg, error) {
 			ost, ok := s.(ownItemStore)
@@ -54,10 +55,9 @@ func (sh *shared) saveOwnItem(o checklist.OwnItem) {
 			if err != nil {
 				return nil, err
 			}
-			if o.ID == 0 {
-				// The text is saved: its drafts go.
-				_ = s.DeleteDraft(ctx, o.AssessmentID, ownStatementField)
-				_ = s.DeleteDraft(ctx, o.AssessmentID, ownGuidanceField)
+			// The text is saved: its drafts go.
+			for _, field := range []string{statement, guidance} {
+				_ = s.DeleteDraft(ctx, aid, field)
 			}
 			return ownItemSavedMsg{got}, nil
 		}})
@@ -81,11 +81,16 @@ func (sh *shared) retireOwnItem(a checklist.Assessment, o checklist.OwnItem) {
 		}})
 }
 
-// The draft fields of a new own item.
-const (
-	ownStatementField = "ownitem/statement"
-	ownGuidanceField  = "ownitem/guidance"
-)
+// ownItemFields names the draft fields of the statement and guidance of
+// own item o: "ownitem/statement" for a new one, "ownitem/E2/statement"
+// for E2.
+func ownItemFields(o checklist.OwnItem) (statement, guidance string) {
+	p := "ownitem/"
+	if o.ID != 0 {
+		p += o.ItemID + "/"
+	}
+	return p + "statement", p + "guidance"
+}
 
 // ownItemScreen lists the group's own items offered at this APT and adds
 // or retires one.
@@ -118,7 +123,7 @@ func newOwnItemScreen(sh *shared, a checklist.Assessment, focus checklist.ItemKe
 
 // openForm opens the form for a new item.
 func (s *ownItemScreen) openForm() {
-	s.form = newOwnItemForm(s.sh, s.a, s.focusArea)
+	s.form = newOwnItemForm(s.sh, s.a, s.focusArea, checklist.OwnItem{})
 	s.form.SetSize(s.w, s.h)
 }
 
@@ -155,6 +160,13 @@ func (s *ownItemScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.sh.loadOrdered(openMsg{id: s.a.ID}, nil)
 		return s, nil
 	case ownItemSavedMsg:
+		for i, o := range s.a.OwnItems {
+			if o.ID == msg.o.ID {
+				// A changed item: the list shows it as saved.
+				s.a.OwnItems[i] = msg.o
+				return s, nil
+			}
+		}
 		if msg.o.AssessmentID != s.a.ID {
 			return s, nil
 		}
@@ -173,7 +185,7 @@ func (s *ownItemScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 			return s, nil
 		}
-		s.sh.saveOwnItem(*msg.save)
+		s.sh.saveOwnItem(*msg.save, s.a.ID)
 		return s, nil
 	}
 	if s.form != nil {
@@ -202,6 +214,9 @@ func (s *ownItemScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, s.sh.back()
 	case key.Matches(k, keys.New):
 		s.openForm()
+	case key.Matches(k, keys.Edit) && has:
+		s.form = newOwnItemForm(s.sh, s.a, "", o)
+		s.form.SetSize(s.w, s.h)
 	case key.Matches(k, keys.Retire) && has && !s.retired[o.ID]:
 		s.retiring = true
 	case key.Matches(k, keys.Go) && has:
@@ -281,7 +296,7 @@ func (s *ownItemScreen) ShortHelp() []key.Binding {
 		return []key.Binding{s.sh.keys.Home.Confirm, s.sh.keys.Home.Cancel}
 	}
 	k := s.keys()
-	return []key.Binding{k.New, k.Go, k.Retire, s.sh.keys.Global.Back}
+	return []key.Binding{k.New, k.Go, k.Edit, k.Retire, s.sh.keys.Global.Back}
 }
 
 // FullHelp implements help.KeyMap.
@@ -293,7 +308,7 @@ func (s *ownItemScreen) FullHelp() [][]key.Binding {
 		return [][]key.Binding{s.ShortHelp()}
 	}
 	k, g, l := s.keys(), s.sh.keys.Global, s.sh.keys.List
-	return [][]key.Binding{{l.Up, l.Down}, {k.New, k.Go, k.Retire}, {g.Back, g.Help, g.Quit}}
+	return [][]key.Binding{{l.Up, l.Down}, {k.New, k.Go, k.Edit, k.Retire}, {g.Back, g.Help, g.Quit}}
 }
 
 // keys returns the screen's bindings, those that need an item disabled
@@ -302,6 +317,7 @@ func (s *ownItemScreen) keys() OwnKeys {
 	k := s.sh.keys.Own
 	o, ok := s.selected()
 	k.Go.SetEnabled(ok)
+	k.Edit.SetEnabled(ok)
 	k.Retire.SetEnabled(ok && !s.retired[o.ID])
 	return k
 }
@@ -317,7 +333,8 @@ func (s *walkScreen) syncOwnItems() {
 	}
 	same := len(items) == len(s.items)
 	for i := 0; same && i < len(items); i++ {
-		same = items[i].key() == s.items[i].key()
+		same = items[i].key() == s.items[i].key() && items[i].item.Statement == s.items[i].item.Statement &&
+			items[i].item.Guidance == s.items[i].item.Guidance
 	}
 	if same {
 		return

@@ -19,6 +19,18 @@ func (f *fakeStore) SaveOwnItem(_ context.Context, o checklist.OwnItem) (checkli
 	if err := o.Validate(); err != nil {
 		return o, err
 	}
+	if o.ID != 0 {
+		for _, a := range f.assessments {
+			for i := range a.OwnItems {
+				if a.OwnItems[i].ID == o.ID {
+					a.OwnItems = append([]checklist.OwnItem(nil), a.OwnItems...)
+					a.OwnItems[i].Statement, a.OwnItems[i].Guidance = o.Statement, o.Guidance
+					return a.OwnItems[i], nil
+				}
+			}
+		}
+		return o, fmt.Errorf("egen punkt %d finns inte", o.ID)
+	}
 	a, ok := f.assessments[o.AssessmentID]
 	if !ok {
 		return o, fmt.Errorf("bedömning %d finns inte", o.AssessmentID)
@@ -217,5 +229,41 @@ func TestOwnItemNotInClosedAssessment(t *testing.T) {
 	}
 	if out := d.view(); !strings.Contains(out, "avslutad") && !strings.Contains(out, "Avslutad") {
 		t.Errorf("no word that the assessment is closed:\n%s", out)
+	}
+}
+
+// TestOwnItemEdited changes an own item's text from the list: the area
+// stays (its answers are kept under it), the list and the walk show the
+// new text.
+func TestOwnItemEdited(t *testing.T) {
+	d, a := ownDriver(t, checklist.Swedish)
+	a.OwnItems = []checklist.OwnItem{{ID: 51, UnitID: a.UnitID, AssessmentID: a.ID, AreaID: "krank", ItemID: "E1",
+		Statement: "Vi hälsar.", Since: testToday}}
+	d.send(resumedMsg{})
+	d.keys("+", "e")
+	out := d.view()
+	for _, want := range []string{"Ändra egen punkt E1", "Kränkande särbehandling", "> Vi hälsar."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("edit form lacks %q:\n%s", want, out)
+		}
+	}
+	// The area cannot be changed: shift+tab skips it, so twice is back at
+	// the statement.
+	d.keys("shift+tab", "shift+tab")
+	d.typeText(" på varandra")
+	d.keys("ctrl+s")
+	if got := a.OwnItems[0]; got.Statement != "Vi hälsar. på varandra" || got.AreaID != "krank" || len(a.OwnItems) != 1 {
+		t.Fatalf("saved %+v", a.OwnItems)
+	}
+	if out := d.view(); d.m.ActiveScreen() != "ownitem" || !strings.Contains(out, "E1   Vi hälsar. på varandra") {
+		t.Errorf("the list does not show the change:\n%s", out)
+	}
+	d.keys("esc")
+	var found bool
+	for _, wi := range d.walk().items {
+		found = found || wi.item.Statement.SV == "Vi hälsar. på varandra"
+	}
+	if !found {
+		t.Error("the walk shows the old text")
 	}
 }

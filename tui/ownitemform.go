@@ -17,6 +17,9 @@ import (
 type ownItemForm struct {
 	sh *shared
 	a  checklist.Assessment
+	// base is the item edited; its ID is 0 for a new one. An item's area
+	// stays: its answers are kept under it.
+	base checklist.OwnItem
 	// areas are the ids to choose from; area is the chosen index.
 	areas []string
 	area  int
@@ -35,8 +38,8 @@ type ownItemForm struct {
 // ownFormDoneMsg ends the form: save is the item to save, or nil.
 type ownFormDoneMsg struct{ save *checklist.OwnItem }
 
-func newOwnItemForm(sh *shared, a checklist.Assessment, areaID string) *ownItemForm {
-	f := &ownItemForm{sh: sh, a: a, focus: 1, edited: map[string]bool{},
+func newOwnItemForm(sh *shared, a checklist.Assessment, areaID string, base checklist.OwnItem) *ownItemForm {
+	f := &ownItemForm{sh: sh, a: a, base: base, focus: 1, edited: map[string]bool{},
 		statement: newTextField(sh, "> ", sh.tr("påstående där ja är bra, t.ex. \"Vi hinner äta lunch\"", "a statement where yes is good, e.g. \"We have time for lunch\""), 300),
 		guidance:  newTextField(sh, "> ", sh.tr("frivilligt: vad gruppen ska prata om", "optional: what the group should talk about"), 1000)}
 	for _, ar := range sh.areasOf(a.Areas) {
@@ -51,11 +54,17 @@ func newOwnItemForm(sh *shared, a checklist.Assessment, areaID string) *ownItemF
 	if areaID == "" {
 		f.area = len(f.areas) - 1
 	}
+	if base.ID != 0 {
+		f.areas, f.area = []string{base.AreaID}, 0
+		f.statement.SetValue(base.Statement)
+		f.guidance.SetValue(base.Guidance)
+	}
 	// Text typed before and not saved comes back, to be saved with enter.
-	if d, ok := sh.draftOf(a.ID, ownStatementField); ok {
+	statement, guidance := ownItemFields(base)
+	if d, ok := sh.draftOf(a.ID, statement); ok {
 		f.statement.SetValue(d.Text)
 	}
-	if d, ok := sh.draftOf(a.ID, ownGuidanceField); ok {
+	if d, ok := sh.draftOf(a.ID, guidance); ok {
 		f.guidance.SetValue(d.Text)
 	}
 	f.statement.Focus()
@@ -71,11 +80,12 @@ func (f *ownItemForm) SetSize(w, h int) {
 
 // field returns the focused text field and its draft name, or nil.
 func (f *ownItemForm) field() (*textField, string) {
+	statement, guidance := ownItemFields(f.base)
 	switch f.focus {
 	case 1:
-		return f.statement, ownStatementField
+		return f.statement, statement
 	case 2:
-		return f.guidance, ownGuidanceField
+		return f.guidance, guidance
 	}
 	return nil, ""
 }
@@ -92,6 +102,13 @@ func (f *ownItemForm) draftField() (int64, string, string, bool) {
 // move focuses field i.
 func (f *ownItemForm) move(i int) {
 	f.focus = (i + 3) % 3
+	if f.focus == 0 && f.base.ID != 0 {
+		// An item's area stays.
+		f.focus = 2
+		if i > 0 {
+			f.focus = 1
+		}
+	}
 	f.statement.Blur()
 	f.guidance.Blur()
 	if tf, _ := f.field(); tf != nil {
@@ -109,7 +126,8 @@ func (f *ownItemForm) Update(msg tea.Msg) (*ownItemForm, tea.Cmd) {
 	keys, in := f.sh.keys.Own, f.sh.keys.Input
 	switch {
 	case key.Matches(k, in.Cancel):
-		for _, name := range []string{ownStatementField, ownGuidanceField} {
+		statement, guidance := ownItemFields(f.base)
+		for _, name := range []string{statement, guidance} {
 			if f.edited[name] {
 				f.sh.forgetDraft(f.a.ID, name)
 			}
@@ -141,8 +159,11 @@ func (f *ownItemForm) edit(msg tea.Msg) {
 
 // done checks the item and ends the form with it.
 func (f *ownItemForm) done() tea.Cmd {
-	o := checklist.OwnItem{AssessmentID: f.a.ID, UnitID: f.a.UnitID, AreaID: f.areas[f.area],
-		Statement: strings.TrimSpace(f.statement.Value()), Guidance: strings.TrimSpace(f.guidance.Value())}
+	o := f.base
+	if o.ID == 0 {
+		o.AssessmentID, o.UnitID, o.AreaID = f.a.ID, f.a.UnitID, f.areas[f.area]
+	}
+	o.Statement, o.Guidance = strings.TrimSpace(f.statement.Value()), strings.TrimSpace(f.guidance.Value())
 	if o.Statement == "" {
 		f.errText = f.sh.tr("Skriv punktens påstående först.", "Write the item's statement first.")
 		f.move(1)
@@ -167,9 +188,14 @@ func (f *ownItemForm) View() string {
 		return st.Subtle.Render(cut(text))
 	}
 	area := fmt.Sprintf("‹ %s ›", sh.ownAreaTitle(f.areas[f.area]))
+	title, areaLabel := sh.tr("Egen punkt", "Own item"), sh.tr("Område (←/→)", "Area (←/→)")
+	if f.base.ID != 0 {
+		title, areaLabel = sh.tr("Ändra egen punkt ", "Edit own item ")+f.base.ItemID, sh.tr("Område", "Area")
+		area = sh.ownAreaTitle(f.base.AreaID)
+	}
 	b := []string{
-		st.Title.Render(cut(sh.tr("Egen punkt", "Own item") + " · " + checklist.SanitizeLine(f.a.Unit) + " · " + f.a.Date.String())),
-		label(0, sh.tr("Område (←/→)", "Area (←/→)")), "  " + cut(area),
+		st.Title.Render(cut(title + " · " + checklist.SanitizeLine(f.a.Unit) + " · " + f.a.Date.String())),
+		label(0, areaLabel), "  " + cut(area),
 		label(1, sh.tr("Påstående", "Statement")), f.statement.View(),
 		label(2, sh.tr("Vägledning (frivillig)", "Guidance (optional)")), f.guidance.View(),
 		st.Hint.Render(wrap(sh.tr("Skriv inte namn, personnummer eller uppgifter om enskildas hälsa eller ärenden.",
