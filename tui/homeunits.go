@@ -74,7 +74,8 @@ func (v *unitsView) read() {
 // SetSize implements the component contract.
 func (v *unitsView) SetSize(w, h int) {
 	v.w, v.h = max(w, 1), max(h, 1)
-	v.list.SetSize(v.w, max(v.h-3, 1))
+	// Title, blank, heading, and two lines about the selected unit.
+	v.list.SetSize(v.w, max(v.h-6, 1))
 	v.columns()
 }
 
@@ -181,9 +182,51 @@ func (v *unitsView) View() string {
 		if v.narrow() {
 			head = "  " + v.cells(sh.tr("Enhet", "Unit"), "", sh.tr("Allv", "Ser"), sh.tr("Sena", "Late"), sh.tr("Kärnomr.", "Core"))
 		}
-		b = append(b, st.Subtle.Render(ansi.Truncate(head, v.w, "…")), v.list.View())
+		b = append(b, st.Subtle.Render(ansi.Truncate(head, v.w, "…")), v.list.View(), "")
+		b = append(b, v.coreLines()...)
 	}
 	return strings.Join(b, "\n")
+}
+
+// coreLines name the selected unit's core areas still to take this year,
+// with their planned month and whether they are late, in at most two
+// lines.
+func (v *unitsView) coreLines() []string {
+	sh, st := v.sh, v.sh.styles
+	r, ok := v.selected()
+	if !ok {
+		return nil
+	}
+	var due []string
+	for _, c := range r.Core {
+		if c.State == checklist.CoreCovered {
+			continue
+		}
+		name := sh.ownAreaTitle(c.AreaID)
+		var notes []string
+		if c.Planned != 0 {
+			notes = append(notes, sh.monthShort(c.Planned))
+		}
+		if c.State == checklist.CoreOverdue {
+			notes = append(notes, sh.tr("försenat", "overdue"))
+		}
+		if len(notes) > 0 {
+			name += " (" + strings.Join(notes, ", ") + ")"
+		}
+		due = append(due, name)
+	}
+	text := sh.tr("Alla kärnområden är tagna i år.", "Every core area is taken this year.")
+	if len(due) > 0 {
+		text = sh.tr("Kvar i år: ", "Still to take this year: ") + strings.Join(due, "; ")
+	}
+	lines := strings.Split(wrap(checklist.SanitizeLine(r.Unit.Name)+" · "+text, v.w), "\n")
+	if len(lines) > 2 {
+		lines = append(lines[:1], ansi.Truncate(lines[1], max(v.w-1, 1), "")+"…")
+	}
+	for i := range lines {
+		lines[i] = st.Subtle.Render(lines[i])
+	}
+	return lines
 }
 
 // ShortHelp lists the keys that work now.

@@ -52,6 +52,14 @@ func TestHomeByUnit(t *testing.T) {
 			t.Errorf("by unit lacks %q:\n%s", want, out)
 		}
 	}
+	if !strings.Contains(out, "Avdelning 7 · Kvar i år: Diskriminering (försenat)") {
+		t.Errorf("the selected unit's core areas are not named:\n%s", out)
+	}
+	d.keys("down")
+	if out := d.view(); !strings.Contains(out, "Avdelning 12 · Kvar i år: Kränkande särbehandling; Diskriminering") {
+		t.Errorf("after down:\n%s", out)
+	}
+	d.keys("up")
 	if strings.Join(uf.core, " ") != "krank disk" {
 		t.Errorf("core areas asked %v", uf.core)
 	}
