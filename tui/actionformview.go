@@ -45,7 +45,7 @@ func (f *actionForm) View() string {
 	}
 	b = append(b, st.Title.Render(ansi.Truncate(title, f.w, "…")))
 	if f.offer != nil {
-		b = append(b, st.Warning.Render(ansi.Truncate(f.sh.offerText(f.offer), f.w, "…")))
+		b = append(b, st.Warning.Render(wrap(f.sh.offerText(f.offer), f.w)))
 	}
 	for _, field := range f.shown {
 		focused := field == f.field()

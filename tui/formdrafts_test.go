@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"samkoll/checklist"
 )
@@ -152,4 +153,21 @@ func TestNewAssessmentDraftSurvives(t *testing.T) {
 	if n := len(fs.drafts[0]); n != 0 {
 		t.Errorf("%d drafts left after creating", n)
 	}
+}
+
+// TestGoldenActionFormOffer: the action form offering its draft back at
+// 80×24 and 40×12; the offer wraps so that its key shows.
+func TestGoldenActionFormOffer(t *testing.T) {
+	goldenViews(t, func(d *driver) {
+		a := seed(t, d.store, "Avdelning 12", testToday, 0)
+		dr, err := d.store.SaveDraft(t.Context(), a.ID, "action/new//", `{"what":"Sätt upp rutinen i personalrummet","who":"chef"}`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Saved at 10:00 where the test runs: the offer shows local time.
+		dr.Saved = time.Date(2026, 3, 14, 10, 0, 0, 0, time.Local)
+		d.store.drafts[a.ID][dr.Field] = dr
+		d.send(openMsg{to: planScreenID, id: a.ID})
+		d.keys("a")
+	})
 }

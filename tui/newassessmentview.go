@@ -3,8 +3,6 @@ package tui
 import (
 	"fmt"
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // How the new assessment form draws itself: the fields with their labels
@@ -18,7 +16,7 @@ func (s *newScreen) View() string {
 	var lines []string
 	lines = append(lines, st.Title.Render(sh.tr("Ny riskbedömning", "New risk assessment")))
 	if s.offer != nil {
-		lines = append(lines, st.Warning.Render(ansi.Truncate(sh.offerText(s.offer), s.w, "…")))
+		lines = append(lines, st.Warning.Render(wrap(sh.offerText(s.offer), s.w)))
 	} else {
 		lines = append(lines, "")
 	}
