@@ -48,10 +48,11 @@ type Reporter interface {
 // openReportMsg asks the root to open the report screen for req.
 type openReportMsg struct{ req ReportRequest }
 
-// reportLoadedMsg carries a report's text.
+// reportLoadedMsg carries a report's text, or why there is none.
 type reportLoadedMsg struct {
 	req  ReportRequest
 	text string
+	err  error
 }
 
 // reporter returns the exporter's reports, or an error saying they are
@@ -68,8 +69,10 @@ type reportScreen struct {
 	sh   *shared
 	req  ReportRequest
 	text string
-	// loaded is set once the text of req arrived.
+	// loaded is set once the text of req arrived; err says why there is
+	// none.
 	loaded bool
+	err    error
 	page   pager
 	w, h   int
 }
@@ -90,10 +93,7 @@ func (s *reportScreen) read() {
 			return nil, err
 		}
 		text, err := rep.Report(ctx, req)
-		if err != nil {
-			return nil, err
-		}
-		return reportLoadedMsg{req: req, text: text}, nil
+		return reportLoadedMsg{req: req, text: text, err: err}, nil
 	})
 	s.render()
 }
@@ -110,6 +110,10 @@ func (s *reportScreen) title() string {
 func (s *reportScreen) render() {
 	if !s.loaded {
 		s.page.SetLines([]string{s.sh.styles.Subtle.Render(s.sh.tr("Hämtar …", "Loading …"))})
+		return
+	}
+	if s.err != nil {
+		s.page.SetLines(strings.Split(s.sh.styles.Error.Render(wrap(checklist.Message(s.err, s.sh.lang), s.w)), "\n"))
 		return
 	}
 	var lines []string
@@ -134,7 +138,7 @@ func (s *reportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case reportLoadedMsg:
 		if msg.req == s.req {
-			s.text, s.loaded = msg.text, true
+			s.text, s.err, s.loaded = msg.text, msg.err, true
 			s.render()
 			s.page.vp.GotoTop()
 		}

@@ -14,10 +14,15 @@ import (
 type reportExporter struct {
 	*fakeExporter
 	asked, saved []ReportRequest
+	// fail, when set, is the error of every report.
+	fail error
 }
 
 func (r *reportExporter) Report(_ context.Context, req ReportRequest) (string, error) {
 	r.asked = append(r.asked, req)
+	if r.fail != nil {
+		return "", r.fail
+	}
 	if req.Kind == RegionReport {
 		return fmt.Sprintf("# Regionens bild %d\n\n| Enhet | APT i år |\n|---|---|\n| Avdelning 12 | 3 |\n| Avdelning 7 | 1 |\n", req.Year), nil
 	}
@@ -128,4 +133,15 @@ func TestGoldenRegionScreen(t *testing.T) {
 		d.send(resumedMsg{})
 		return d
 	}, func(d *driver) { d.keys("r") })
+}
+
+// TestReportErrorShown: a report that cannot be written says why in its
+// place, instead of loading for ever.
+func TestReportErrorShown(t *testing.T) {
+	d, rep := reportDriver(t)
+	rep.fail = checklist.Errorf("det finns ingen enhet som heter %q", "there is no unit called %q", "Avdelning 12")
+	d.keys("f")
+	if out := d.view(); !strings.Contains(out, "det finns ingen enhet som heter") || strings.Contains(out, "Hämtar") {
+		t.Errorf("the error is not shown:\n%s", out)
+	}
 }
