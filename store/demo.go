@@ -134,6 +134,9 @@ func FillDemoWith(ctx context.Context, s *Store, areas []*checklist.Area, n int,
 		origin int64
 		key    checklist.ItemKey
 		risk   *checklist.Risk
+		// due is the action's date; one still open at a meeting after it
+		// gets a new date there, as a group does when it sees it is late.
+		due checklist.Date
 	}
 	open := make([][]openAction, len(demoUnits))
 	ownAreas := make([][]string, len(demoUnits))
@@ -249,6 +252,12 @@ func FillDemoWith(ctx context.Context, s *Store, areas []*checklist.Area, n int,
 						return err
 					}
 					if o.left--; o.left > 0 {
+						if o.due.Before(p.date.AddDays(7)) && rng.IntN(5) > 0 {
+							o.due = p.date.AddDays(30 + rng.IntN(60))
+							if _, err := tx.ExecContext(ctx, "UPDATE actions SET due = ? WHERE id = ?", o.due.String(), o.id); err != nil {
+								return err
+							}
+						}
 						still = append(still, o)
 						continue
 					}
@@ -310,9 +319,10 @@ func FillDemoWith(ctx context.Context, s *Store, areas []*checklist.Area, n int,
 						return nil
 					}
 					l.unresolved = false
+					due := p.date.AddDays(21 + rng.IntN(120))
 					res, err := insAction.ExecContext(ctx, newUID(), unitID, p.id, areaID, it.ID, it.Problem.SV,
 						demoActions[rng.IntN(len(demoActions))], demoWho[rng.IntN(len(demoWho))],
-						p.date.AddDays(14+rng.IntN(120)).String(), checklist.Escalations[rng.IntN(3)].String(),
+						due.String(), checklist.Escalations[rng.IntN(3)].String(),
 						fmtTime(at), fmtTime(at))
 					if err != nil {
 						return err
@@ -322,7 +332,7 @@ func FillDemoWith(ctx context.Context, s *Store, areas []*checklist.Area, n int,
 						return err
 					}
 					fate := []checklist.ActionStatus{checklist.Klar, checklist.Klar, checklist.Klar, checklist.Struken, checklist.Pagar}[rng.IntN(5)]
-					o := openAction{id: id, left: 1 + rng.IntN(3), fate: fate, origin: p.id, key: key, risk: r}
+					o := openAction{id: id, left: 1 + rng.IntN(3), fate: fate, origin: p.id, key: key, risk: r, due: due}
 					if rng.IntN(4) == 0 {
 						// Done at once, at the meeting.
 						return settleDemoAction(ctx, tx, id, checklist.Klar, p.date)
