@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"samkoll/checklist"
 )
 
@@ -113,4 +115,26 @@ func TestYearPlanEditing(t *testing.T) {
 
 func TestGoldenYearPlan(t *testing.T) {
 	goldenViewsOn(t, func(t *testing.T) *driver { d, _, _ := planDriver(t); return d }, func(d *driver) { d.keys("w") })
+}
+
+// TestYearPlanWaitsForCatalog: w pressed before the checklists are loaded
+// opens the year plan with every area once they are.
+func TestYearPlanWaitsForCatalog(t *testing.T) {
+	fs := newFakeStore()
+	seed(t, fs, "Avdelning 7", testToday, 0)
+	pf := &planFake{fakeStore: fs, plans: map[[2]int64]checklist.YearPlan{}}
+	cat := testCatalog(t)
+	m := New(Config{Store: pf, Lang: checklist.Swedish, Today: func() checklist.Date { return testToday },
+		LoadCatalog: func() (*checklist.Catalog, []error) { return cat, nil }})
+	d := attach(t, m, fs)
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.send(resumedMsg{})
+	d.keys("w")
+	if got := m.ActiveScreen(); got != "home" {
+		t.Fatalf("the year plan opened before the catalog arrived: %s", got)
+	}
+	d.send(catalogLoadedMsg{cat: cat})
+	if out := d.view(); m.ActiveScreen() != "yearplan" || !strings.Contains(out, "Diskriminering") {
+		t.Errorf("after the catalog arrived (%s):\n%s", m.ActiveScreen(), out)
+	}
 }
