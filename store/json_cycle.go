@@ -296,14 +296,14 @@ func applyOwnItems(ctx context.Context, tx querier, items []importOwnItem, unitI
 
 // applyReevaluations inserts the re-evaluations of assessment id that the
 // database lacks (matched on uid). It returns, as [reevaluation uid,
-// action uid], those it inserted whose action is neither in actionIDs nor
+// action uid], those it inserted whose action is neither found by actionID nor
 // in the database yet: the action may come later in the file.
-func applyReevaluations(ctx context.Context, tx querier, id int64, reevals []importReeval, actionIDs map[string]int64) ([][2]string, error) {
+func applyReevaluations(ctx context.Context, tx querier, id int64, reevals []importReeval, actionID func(string) (int64, bool)) ([][2]string, error) {
 	var later [][2]string
 	for _, ir := range reevals {
 		var action any
 		if ir.j.Action != "" {
-			if aid, ok := actionIDs[ir.j.Action]; ok {
+			if aid, ok := actionID(ir.j.Action); ok {
 				action = aid
 			} else {
 				var aid int64
