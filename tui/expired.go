@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"context"
 	"fmt"
+
+	tea "charm.land/bubbletea/v2"
 
 	"samkoll/checklist"
 )
@@ -30,9 +33,86 @@ func (s *summaryScreen) expiredLines(cut func(string) string) []string {
 	return out
 }
 
-// answeredText is the start screen's "answered/total": answers beyond the
-// items of the assessment's areas are to items that are no longer there,
-// and are not counted.
-func answeredText(a Summary) string {
-	return fmt.Sprintf("%d/%d", min(a.Answered, a.Total), a.Total)
+// expiredCounts are, by assessment, the answers the start screen must not
+// count: answers to checklist items the loaded checklists no longer have.
+// Only an assessment with an area that has fewer items now than when it
+// was taken (or is no longer loaded) is read for them; the reads join the
+// ordered queue, so they are few, and any other answer to a removed item
+// is still capped at the item count.
+type expiredCounts struct {
+	n     map[int64]int
+	asked map[int64]bool
+}
+
+// set records the expired answers of assessment id.
+func (e *expiredCounts) set(id int64, n int) {
+	if e.n == nil {
+		e.n = map[int64]int{}
+	}
+	e.n[id] = n
+}
+
+// expiredCountMsg carries the expired answers of an assessment.
+type expiredCountMsg struct {
+	id int64
+	n  int
+}
+
+// maxExpiredReads bounds the assessments read at a time for the count.
+const maxExpiredReads = 20
+
+// areasShrank reports whether an answered assessment has an area that is
+// no longer loaded or has fewer items now than when it was taken.
+func (sh *shared) areasShrank(a Summary) bool {
+	if sh.cat == nil || len(sh.cat.Areas) == 0 || a.Answered == 0 {
+		return false // not loaded yet, or nothing to count
+	}
+	for _, r := range a.Areas {
+		ar := sh.cat.Area(r.ID)
+		if ar == nil || len(ar.Items) < a.AreaItems[r.ID] {
+			return true
+		}
+	}
+	return false
+}
+
+// checkExpired queues, for the rows whose areas changed, the read that
+// counts their expired answers.
+func (s *homeScreen) checkExpired() {
+	if s.expired.asked == nil {
+		s.expired = expiredCounts{n: map[int64]int{}, asked: map[int64]bool{}}
+	}
+	reads := 0
+	for _, a := range s.all {
+		if reads >= maxExpiredReads {
+			return
+		}
+		if s.expired.asked[a.ID] || !s.sh.areasShrank(a) {
+			continue
+		}
+		s.expired.asked[a.ID] = true
+		reads++
+		id, cat := a.ID, s.sh.cat
+		s.sh.readOrdered(func(ctx context.Context, st Store) (tea.Msg, error) {
+			full, err := st.LoadAssessment(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			n := 0
+			for _, r := range cat.ExpiredResponses(full) {
+				if !checklist.IsOwnItemID(r.ItemID) {
+					n++
+				}
+			}
+			return expiredCountMsg{id: id, n: n}, nil
+		})
+	}
+}
+
+// answeredText is the start screen's "answered/total": answers to items
+// no longer in the checklists are not counted, and never more than the
+// items.
+func (s *homeScreen) answeredText(a Summary) string {
+	n := a.Answered - s.expired.n[a.ID]
+	return fmt.Sprintf("%d/%d", min(max(n, 0), a.Total), a.Total)
 }

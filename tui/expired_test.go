@@ -38,3 +38,38 @@ func TestExpiredAnswersNotCounted(t *testing.T) {
 		}
 	}
 }
+
+// TestStartScreenCountsExactWhereAreasShrank: an assessment that took an
+// area with more items than it has now may hold answers to items that are
+// gone; the start screen reads it and counts only the items there are, as
+// the summary does.
+func TestStartScreenCountsExactWhereAreasShrank(t *testing.T) {
+	fs := newFakeStore()
+	a, err := fs.CreateAssessment(t.Context(), checklist.Assessment{Unit: "Avdelning 12", Date: testToday,
+		Areas: []checklist.AreaRef{{ID: "krank", Version: 1}, {ID: "disk", Version: 1}}}, map[string]int{"krank": 4, "disk": 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"p1", "p2", "p9", "E1"} {
+		if err := fs.SaveResponse(t.Context(), a.ID, checklist.Response{AreaID: "krank", ItemID: id, Answer: checklist.Ja}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newDriver(t, fs)
+	// The fake counts all four answers; p9 is gone and E1 is an own item
+	// the store never counts (so the fake's count is one too high there too).
+	out := d.view()
+	if !strings.Contains(out, "3/6") || strings.Contains(out, "4/6") {
+		t.Errorf("start screen, want 3/6 (p1, p2 and E1 as the fake counts it):\n%s", out)
+	}
+	if fs.calls["LoadAssessment"] == 0 {
+		t.Error("the changed assessment was not read")
+	}
+	// An assessment whose areas did not change is not read.
+	fs2 := newFakeStore()
+	seed(t, fs2, "Avdelning 7", testToday, 2)
+	newDriver(t, fs2)
+	if fs2.calls["LoadAssessment"] != 0 {
+		t.Errorf("an unchanged assessment was read %d times", fs2.calls["LoadAssessment"])
+	}
+}

@@ -90,8 +90,10 @@ func (f *fakeStore) ListAssessments(_ context.Context, today checklist.Date) ([]
 	for _, a := range f.assessments {
 		s := Summary{ID: a.ID, UnitID: a.UnitID, Unit: a.Unit, Date: a.Date, Status: a.Status,
 			Participants: a.Participants, SafetyRepPresent: a.SafetyRepPresent, Areas: a.Areas, Updated: a.Updated}
-		for _, n := range f.counts[a.ID] {
+		s.AreaItems = map[string]int{}
+		for area, n := range f.counts[a.ID] {
 			s.Total += n
+			s.AreaItems[area] = n
 		}
 		for _, r := range a.Responses {
 			if r.Answer != checklist.Unanswered {

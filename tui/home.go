@@ -30,6 +30,8 @@ type homeScreen struct {
 	filter          *textField
 	filterOn        bool
 	confirm         bool // asking to confirm a delete
+	// expired are the answers not to count (expired.go).
+	expired expiredCounts
 	// byUnit is the list by unit while it is shown (homeunits.go).
 	byUnit *unitsView
 	w, h   int
@@ -100,6 +102,7 @@ func (s *homeScreen) setRows(msg listWindowMsg) {
 	s.total, s.query, s.loaded = msg.total, msg.filter, true
 	s.list.SetLen(len(s.all))
 	s.columns()
+	s.checkExpired()
 	if had {
 		for i, a := range s.all {
 			if a.ID == sel.ID {
@@ -137,6 +140,9 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case assessmentsLoadedMsg:
 		// The first page, before the first window of the list.
 		s.setRows(listWindowMsg{filter: s.filter.Value(), total: len(msg.list), list: msg.list})
+		return s, nil
+	case expiredCountMsg:
+		s.expired.set(msg.id, msg.n)
 		return s, nil
 	case listWindowMsg:
 		s.setRows(msg)
@@ -296,7 +302,7 @@ func (s *homeScreen) row(i int, selected bool) string {
 	a := s.all[i]
 	closed := a.Status == checklist.Avslutad
 	line := fmt.Sprintf("%*d", s.idW, a.ID) + "  " + pad(checklist.SanitizeLine(a.Unit), s.unitW) + "  " + pad(a.Date.String(), 10) + "  " +
-		pad(answeredText(a), 9) + "  " + padLeft(fmt.Sprint(a.OpenActions), s.openW) + "  "
+		pad(s.answeredText(a), 9) + "  " + padLeft(fmt.Sprint(a.OpenActions), s.openW) + "  "
 	overdue := padLeft(fmt.Sprint(a.OverdueActions), s.overdueW)
 	var status string
 	if closed {
