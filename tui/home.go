@@ -214,8 +214,7 @@ func (s *homeScreen) updateList(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		s.filterOn = true
 		s.filter.Focus()
 	case key.Matches(msg, k.ByUnit):
-		s.byUnit = newUnitsView(sh)
-		s.byUnit.SetSize(s.w, s.h)
+		sh.post(showUnitsMsg{})
 	case key.Matches(msg, k.Region) && s.severalUnits():
 		return s, sh.openRegion(sh.today().Year)
 	case key.Matches(msg, k.New):

@@ -27,6 +27,10 @@ type unitStore interface {
 	UnitOverview(ctx context.Context, today checklist.Date, core []string) ([]checklist.UnitRow, error)
 }
 
+// showUnitsMsg switches the start screen to the units; it waits for the
+// checklists, which name the core areas (startup.go).
+type showUnitsMsg struct{}
+
 // unitOverviewMsg carries the units.
 type unitOverviewMsg struct{ rows []checklist.UnitRow }
 
@@ -263,7 +267,12 @@ func (v *unitsView) keys() HomeKeys {
 func (s *homeScreen) updateByUnit(msg tea.Msg) (tea.Cmd, bool) {
 	v := s.byUnit
 	if v == nil {
-		if _, ok := msg.(unitOverviewMsg); ok {
+		switch msg.(type) {
+		case showUnitsMsg:
+			s.byUnit = newUnitsView(s.sh)
+			s.byUnit.SetSize(s.w, s.h)
+			return nil, true
+		case unitOverviewMsg:
 			return nil, true
 		}
 		return nil, false

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"samkoll/checklist"
 )
 
@@ -87,4 +89,25 @@ func TestHomeByUnit(t *testing.T) {
 
 func TestGoldenHomeByUnit(t *testing.T) {
 	goldenViewsOn(t, func(t *testing.T) *driver { d, _, _ := unitDriver(t); return d }, func(d *driver) { d.keys("u") })
+}
+
+// TestByUnitWaitsForCatalog: u pressed before the checklists are loaded
+// shows the units once they are, with the core areas asked for.
+func TestByUnitWaitsForCatalog(t *testing.T) {
+	fs := newFakeStore()
+	seed(t, fs, "Avdelning 7", testToday, 0)
+	uf := &unitFake{fakeStore: fs}
+	cat := testCatalog(t)
+	m := New(Config{Store: uf, Lang: checklist.Swedish, Today: func() checklist.Date { return testToday },
+		LoadCatalog: func() (*checklist.Catalog, []error) { return cat, nil }})
+	d := attach(t, m, fs)
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.keys("u")
+	if uf.core != nil || strings.Contains(d.view(), "enheterna") {
+		t.Fatalf("the units were read before the catalog: core %v", uf.core)
+	}
+	d.send(catalogLoadedMsg{cat: cat})
+	if strings.Join(uf.core, " ") != "krank disk" || !strings.Contains(d.view(), "enheterna") {
+		t.Errorf("after the catalog: core %v\n%s", uf.core, d.view())
+	}
 }

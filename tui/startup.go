@@ -110,7 +110,7 @@ func (b *startup) update(msg tea.Msg) (held bool, cmd tea.Cmd) {
 // needsCatalog reports whether msg opens a screen that reads the catalog.
 func needsCatalog(msg tea.Msg) bool {
 	switch msg.(type) {
-	case newAssessmentMsg, openMsg, addActionMsg, openYearPlanMsg:
+	case newAssessmentMsg, openMsg, addActionMsg, openYearPlanMsg, showUnitsMsg:
 		return true
 	}
 	return false
