@@ -136,6 +136,12 @@ func TestPlanDimsSettledActions(t *testing.T) {
 	if l := lineWith(hs.view(), "Ta fram en rutin"); !strings.HasPrefix(l, cursorMark) {
 		t.Errorf("the cursor row %q does not start with %q", l, cursorMark)
 	}
+	// Off the cursor, an overdue row colours its mark and its date only.
+	hs.keys("down")
+	od := prefixOf(hs.m.sh.styles.Overdue)
+	if l := lineWith(hs.m.View().Content, "Ta fram en rutin"); strings.Count(l, od) != 2 || !strings.Contains(l, od+"2026-02-01") {
+		t.Errorf("the overdue row should colour its ! and its date, nothing else:\n%q", l)
+	}
 }
 
 // TestWalkGuidanceWhereThereIsRoom checks that the guidance shows by

@@ -216,6 +216,11 @@ func (t *planTable) row(i int, selected bool) string {
 		due = "–"
 	}
 	s := cur + mark + " " + pad(r.Status.Label(t.sh.lang), c.status) + " " + pad(due, c.due) + " "
+	if overdue && !selected {
+		// Only the mark and the date in colour: a plan with many late
+		// actions is not a wall of red.
+		s = cur + st.Overdue.Render(mark) + " " + pad(r.Status.Label(t.sh.lang), c.status) + " " + st.Overdue.Render(pad(due, c.due)) + " "
+	}
 	lv := t.levelOf(r)
 	var level string
 	if c.wide {
@@ -237,8 +242,6 @@ func (t *planTable) row(i int, selected bool) string {
 	case !r.Status.Open():
 		// Klar and Struken: done with, so drawn in the secondary colour.
 		return st.Subtle.Render(s + level)
-	case overdue:
-		return st.Overdue.Render(s) + st.Levels[lv].Render(level)
 	}
 	return s + st.Levels[lv].Render(level)
 }
