@@ -85,68 +85,29 @@ func (s *Store) RegionReport(ctx context.Context, year int, today checklist.Date
 	}
 
 	// Serious risks still open: the latest answer of each of a unit's
-	// items is a shortcoming whose current level (after re-evaluation) is
-	// serious. The answers are read once, newest first by unit through
-	// the unit/date index (no sort), and the first of each item is its
-	// latest; re-evaluations and actions are small tables read whole.
-	reeval := map[answerRef]string{}
-	if err := s.regionRows(ctx, nil, `SELECT 0, assessment_id, area_id, item_id, level FROM reevaluations
-			ORDER BY evaluated_on, created, id`,
+	// items (latest_answers, kept by the schema's triggers) is a
+	// shortcoming whose current level, after its latest re-evaluation, is
+	// serious. Counted per unit in one query that reads one row per unit
+	// and item, not every answer the units ever gave.
+	if err := s.regionRows(ctx, byID, `SELECT unit_id, count(CASE WHEN acted THEN 1 END), count(CASE WHEN NOT acted THEN 1 END)
+			FROM (SELECT l.unit_id AS unit_id,
+					coalesce((SELECT r.level FROM reevaluations r
+						WHERE r.assessment_id = w.assessment_id AND r.area_id = w.area_id AND r.item_id = w.item_id
+						ORDER BY r.evaluated_on DESC, r.created DESC, r.id DESC LIMIT 1), w.risk_level, '') AS level,
+					EXISTS (SELECT 1 FROM actions x WHERE x.unit_id = l.unit_id AND x.area_id = l.area_id
+						AND x.item_id = l.item_id AND x.status <> 'struken') AS acted
+				FROM latest_answers l CROSS JOIN answers w
+				WHERE w.assessment_id = l.assessment_id AND w.area_id = l.area_id AND w.item_id = l.item_id
+					AND w.answer IN ('delvis', 'nej'))
+			WHERE level IN ('hog', 'mycket_hog')
+			GROUP BY unit_id`,
 		func(scan unitScan) error {
-			var k answerRef
-			var level string
-			_, err := scan(&k.assessment, &k.area, &k.item, &level)
-			reeval[k] = level
+			var with, without int
+			u, err := scan(&with, &without)
+			if u != nil {
+				u.SeriousWithAction, u.SeriousWithoutAction = with, without
+			}
 			return err
-		}); err != nil {
-		return r, err
-	}
-	acted := map[unitItem]bool{}
-	if err := s.regionRows(ctx, nil, `SELECT 0, unit_id, area_id, item_id FROM actions WHERE status <> 'struken' AND item_id <> ''`,
-		func(scan unitScan) error {
-			var k unitItem
-			_, err := scan(&k.unit, &k.area, &k.item)
-			acted[k] = true
-			return err
-		}); err != nil {
-		return r, err
-	}
-	var seenUnit int64 = -1
-	seen := map[[2]string]bool{}
-	if err := s.regionRows(ctx, byID, `SELECT a.unit_id, w.assessment_id, w.area_id, w.item_id, w.answer, coalesce(w.risk_level, '')
-			FROM assessments a JOIN answers w ON w.assessment_id = a.id WHERE w.answer <> ''
-			ORDER BY a.unit_id DESC, a.meeting_date DESC, a.id DESC`,
-		func(scan unitScan) error {
-			var k answerRef
-			var answer, level string
-			u, err := scan(&k.assessment, &k.area, &k.item, &answer, &level)
-			if u == nil || err != nil {
-				return err
-			}
-			if u.Unit.ID != seenUnit {
-				seenUnit = u.Unit.ID
-				clear(seen)
-			}
-			item := [2]string{k.area, k.item}
-			if seen[item] {
-				return nil
-			}
-			seen[item] = true
-			if answer != "delvis" && answer != "nej" {
-				return nil
-			}
-			if l, ok := reeval[k]; ok {
-				level = l
-			}
-			if level != "hog" && level != "mycket_hog" {
-				return nil
-			}
-			if acted[unitItem{u.Unit.ID, k.area, k.item}] {
-				u.SeriousWithAction++
-			} else {
-				u.SeriousWithoutAction++
-			}
-			return nil
 		}); err != nil {
 		return r, err
 	}
@@ -224,18 +185,6 @@ func (s *Store) RegionReport(ctx context.Context, year int, today checklist.Date
 		return strings.Compare(unitKey(a.Unit.Name), unitKey(b.Unit.Name))
 	})
 	return r, nil
-}
-
-// answerRef names one answer row.
-type answerRef struct {
-	assessment int64
-	area, item string
-}
-
-// unitItem names one item of a unit.
-type unitItem struct {
-	unit       int64
-	area, item string
 }
 
 // unitScan scans the rest of a row whose first column is a unit id and

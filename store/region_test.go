@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"samkoll/checklist"
@@ -103,4 +105,106 @@ func TestRegionReport(t *testing.T) {
 	if r2, err := s.RegionReport(ctx, 2026, d("2026-12-02"), 1); err != nil || len(r2.Shortfalls) != 1 {
 		t.Errorf("max shortfalls 1: %d, %v", len(r2.Shortfalls), err)
 	}
+}
+
+// TestLatestAnswersKept changes answers and meetings at random (answers
+// given, changed, emptied and removed, meetings moved to other dates,
+// deleted, units merged) and checks after every step that the table the
+// region report reads its open risks from names each unit's latest
+// non-empty answer to every item, as a search of all answers finds it.
+func TestLatestAnswersKept(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	rnd := rand.New(rand.NewPCG(1, 2))
+	units := []string{"Avd 1", "Avd 2", "Avd 3", "Avd 4"}
+	items := []string{"3.1", "3.2", "3.3"}
+	answers := []checklist.Answer{checklist.Unanswered, checklist.Ja, checklist.Delvis, checklist.Nej, checklist.EjAktuellt}
+	date := func() string { return fmt.Sprintf("2026-0%d-0%d", 1+rnd.IntN(3), 1+rnd.IntN(3)) } // equal dates happen
+	var ids []int64
+	done := map[string]int{}
+	for step := 0; step < 600; step++ {
+		what := "answer"
+		switch n := rnd.IntN(20); {
+		case n < 3 || len(ids) == 0:
+			a := mustCreate(t, s, newAssessment(units[rnd.IntN(len(units))], date(), "krankningar"), nil)
+			ids = append(ids, a.ID)
+			what = "create"
+		case n == 3:
+			a, err := s.LoadAssessment(ctx, ids[rnd.IntN(len(ids))])
+			if err != nil {
+				t.Fatal(err)
+			}
+			a.Date = d(date())
+			if err := s.UpdateAssessment(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+			what = "move date"
+		case n == 4 && len(ids) > 3:
+			i := rnd.IntN(len(ids))
+			if err := s.DeleteAssessment(ctx, ids[i]); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids[:i], ids[i+1:]...)
+			what = "delete"
+		case n == 5 && done["merge"] < 3:
+			from, into := units[rnd.IntN(len(units))], units[rnd.IntN(len(units))]
+			if _, err := s.MergeUnits(ctx, from, into); err != nil {
+				t.Fatal(err)
+			}
+			what = "merge"
+		default:
+			r := checklist.Response{AreaID: "krankningar", ItemID: items[rnd.IntN(len(items))], Answer: answers[rnd.IntN(len(answers))]}
+			if r.Answer == checklist.Unanswered && rnd.IntN(2) == 0 {
+				r.Comment = "bara en kommentar" // a row without an answer
+			}
+			if err := s.SaveResponse(ctx, ids[rnd.IntN(len(ids))], r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		done[what]++
+		got, want := latestAnswers(t, s, false), latestAnswers(t, s, true)
+		if got != want {
+			t.Fatalf("step %d (%s): latest answers\n%s\nwant (from all answers)\n%s", step, what, got, want)
+		}
+	}
+	for _, what := range []string{"create", "answer", "move date", "delete", "merge"} {
+		if done[what] == 0 {
+			t.Errorf("no step did %q: %v", what, done)
+		}
+	}
+	if latestAnswers(t, s, false) == "" {
+		t.Error("no latest answers at the end")
+	}
+}
+
+// latestAnswers lists latest_answers, or with search the same computed
+// from all answers.
+func latestAnswers(t *testing.T, s *Store, search bool) string {
+	t.Helper()
+	q := `SELECT unit_id, area_id, item_id, assessment_id, meeting_date FROM latest_answers ORDER BY 1, 2, 3`
+	if search {
+		q = `SELECT a.unit_id, w.area_id, w.item_id, a.id, a.meeting_date FROM assessments a JOIN answers w ON w.assessment_id = a.id
+			WHERE w.answer <> '' AND NOT EXISTS (SELECT 1 FROM assessments b JOIN answers v ON v.assessment_id = b.id
+				WHERE b.unit_id = a.unit_id AND v.area_id = w.area_id AND v.item_id = w.item_id AND v.answer <> ''
+				AND (b.meeting_date > a.meeting_date OR b.meeting_date = a.meeting_date AND b.id > a.id))
+			ORDER BY 1, 2, 3`
+	}
+	rows, err := s.db.Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var b strings.Builder
+	for rows.Next() {
+		var unit, id int64
+		var area, item, date string
+		if err := rows.Scan(&unit, &area, &item, &id, &date); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "%d %s %s %d %s\n", unit, area, item, id, date)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
