@@ -47,6 +47,13 @@ type RegionData struct {
 	Escalated []EscalatedRow
 	// Shortfalls are the items most units found short in the year.
 	Shortfalls []ShortfallRow
+	// PersonalData names each place (a unit's name, an escalated action's
+	// text) with what looks like a personnummer, as in the plan's check:
+	// "Akuten, åtgärd: Samtal med ÅÅMMDD-XXXX: åtgärd".
+	PersonalData []string
+	// NoPersonalData reports a clean scan: only then may the report say
+	// that it concerns work groups only.
+	NoPersonalData bool
 }
 
 // RegionTotals are the region's figures; the shares are percentages of
@@ -188,7 +195,15 @@ func RegionOf(r checklist.Region, cat *checklist.Catalog, opt Options, f *format
 			t.UnitsOverdue++
 		}
 		d.Units = append(d.Units, row)
+		unit := maskPersonnummer(oneLine(u.Unit.Name))
+		if checklist.ContainsPersonnummer(u.Unit.Name) {
+			d.PersonalData = append(d.PersonalData, f.inline(Finding{unit, tr("enhet", "unit")}.String()))
+		}
 		for _, x := range u.Escalated {
+			if checklist.ContainsPersonnummer(x.What) {
+				where := unit + ", " + tr("åtgärd: ", "action: ") + clip(maskPersonnummer(oneLine(x.What)), 40)
+				d.PersonalData = append(d.PersonalData, f.inline(Finding{where, tr("åtgärd", "action")}.String()))
+			}
 			d.Escalated = append(d.Escalated, EscalatedRow{
 				Unit:  row.Name,
 				Item:  f.cell(itemName(cat, x.Area, x.Item, lang)),
@@ -199,6 +214,7 @@ func RegionOf(r checklist.Region, cat *checklist.Catalog, opt Options, f *format
 			})
 		}
 	}
+	d.NoPersonalData = len(d.PersonalData) == 0
 	t.HeldShare, t.AllCoreShare, t.FollowupShare = share(t.Held, t.Units), share(t.AllCore, t.Units), share(t.Followup, t.Units)
 	t.AtSerious, t.AtOverdue = unitCount(t.UnitsSeriousWithout, lang), unitCount(t.UnitsOverdue, lang)
 

@@ -117,3 +117,33 @@ func TestRegionHTMLNoMarkupFromUnits(t *testing.T) {
 
 // unescapedLink finds a markdown link whose brackets are not escaped.
 var unescapedLink = regexp.MustCompile(`(^|[^\\])\]\(`)
+
+// TestRegionPrivacyLine checks that the region report says it concerns
+// work groups only when no unit name or escalated action looks like it
+// holds a personnummer, and otherwise names the places, masked.
+func TestRegionPrivacyLine(t *testing.T) {
+	clean := "Uppgifterna gäller arbetsgrupper"
+	for _, html := range []bool{false, true} {
+		if doc := region(t, sampleRegion(t), checklist.Swedish, html); !strings.Contains(doc, clean) || strings.Contains(doc, "personnummer") {
+			t.Errorf("html %v: a clean region lacks the line, or warns", html)
+		}
+		src := sampleRegion(t)
+		src.r.Units[0].Escalated[0].What = "Samtal med 19811218-9876 om schemat"
+		src.r.Units[2].Unit.Name = "Kök 850709-9805"
+		doc := region(t, src, checklist.Swedish, html)
+		if strings.Contains(doc, clean) {
+			t.Errorf("html %v: the work-group line is written although the text holds personnummer", html)
+		}
+		for _, want := range []string{"Avdelning 1, åtgärd: Samtal med ÅÅMMDD-XXXX om schemat: åtgärd", "Kök ÅÅMMDD-XXXX: enhet", "Granska innan dokumentet sprids."} {
+			if !strings.Contains(doc, want) {
+				t.Errorf("html %v: the note does not name %q:\n%s", html, want, doc[strings.LastIndex(doc, "APT under året."):])
+			}
+		}
+		if en := region(t, src, checklist.English, html); !strings.Contains(en, "Kök ÅÅMMDD-XXXX: unit") || strings.Contains(en, "The figures concern work groups") {
+			t.Errorf("html %v: the English note", html)
+		}
+	}
+	src := sampleRegion(t)
+	src.r.Units[0].Escalated[0].What = "Samtal med 19811218-9876 om schemat"
+	checkGolden(t, "region-personnummer-sv", region(t, src, checklist.Swedish, false))
+}
