@@ -3,11 +3,16 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // memLimit is the address-space limit (ulimit -v, in KiB) the binary runs
@@ -48,6 +53,8 @@ func TestHostileTemplates(t *testing.T) {
 		"nested loops":     "{{range 1000}}{{range 1000}}x{{end}}{{end}}",
 		"loop through var": "{{$n := 100000000000}}{{range $n}}{{end}}",
 		"doubling":         `{{$x := "ab"}}{{range 60}}{{$x = printf "%s%s" $x $x}}{{end}}{{$x}}`,
+		"escape doubling":  `{{$x := "**"}}{{range 21}}{{$x = printf "%s%s" $x $x}}{{end}}{{range 12}}{{$x = esc $x}}{{end}}{{len $x}}`,
+		"number in dot":    "{{with 100000000000000}}{{range .}}{{end}}{{end}}",
 		"fifo":             "",
 		"link to zero":     "",
 	} {
@@ -196,4 +203,73 @@ func TestExportOutputSpecialFiles(t *testing.T) {
 	if fi, err := os.Lstat(devnull); err != nil || fi.Mode()&os.ModeSymlink == 0 {
 		t.Error("the link to /dev/null was replaced")
 	}
+}
+
+// TestHostileTemplateInApp exports with x in the real app under a memory
+// limit, with an override whose loop neither writes nor calls a function
+// and that the loop check cannot count: the app says it used the built-in
+// template, and the template's goroutine ends instead of burning a core
+// until samkoll quits (its CPU time over the next 4 s is measured).
+func TestHostileTemplateInApp(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("no /proc to read the CPU time from")
+	}
+	dir := t.TempDir()
+	bin := hostileBinary(t)
+	home := filepath.Join(dir, "home")
+	tdir := filepath.Join(home, ".config", "samkoll", "templates")
+	if err := os.MkdirAll(tdir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(tdir, "handlingsplan.md.tmpl"), []byte("{{range (100000000000000)}}{{end}}"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "s.db")
+	realDB(t, db)
+	tm := startTmux(t, 100, 30, fmt.Sprintf("env HOME=%q XDG_CONFIG_HOME=%q LANG=sv_SE.UTF-8 TERM=xterm-256color sh -c '%s exec \"$0\" --db \"$1\"' %q %q; sleep 600",
+		home, filepath.Join(home, ".config"), memLimit, bin, db))
+	tm.waitFor("Avdelning 7")
+	shell := strings.TrimSpace(tm.run("display-message", "-p", "-t", "0", "#{pane_pid}"))
+	out, err := exec.Command("pgrep", "-P", shell, "-x", "samkoll").Output()
+	if err != nil {
+		t.Fatalf("no samkoll under the shell %s: %v", shell, err)
+	}
+	pid := strings.Fields(string(out))[0]
+	tm.keys("x")
+	tm.waitFor("inbyggda")
+	before := cpuTicks(t, pid)
+	time.Sleep(4 * time.Second)
+	// A template still running takes a good share of the 400 ticks of
+	// 4 s even on a loaded machine (130 at a load of 12 on 2 cores); an
+	// idle app takes a few.
+	used := cpuTicks(t, pid) - before
+	t.Logf("%d CPU ticks in 4 s", used)
+	if used > 40 {
+		t.Errorf("samkoll used %d of 400 CPU ticks in the 4 s after the template's time was up: its goroutine still runs", used)
+	}
+	if !strings.Contains(tm.screen(), "samkoll – ") {
+		t.Errorf("the app is gone:\n%s", tm.screen())
+	}
+}
+
+// cpuTicks returns the user and system CPU time of process pid in clock
+// ticks (1/100 s on Linux), from /proc.
+func cpuTicks(t *testing.T, pid string) int {
+	t.Helper()
+	b, err := os.ReadFile("/proc/" + pid + "/stat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The fields after the command name (in parentheses): utime and stime
+	// are the 12th and 13th.
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	u, err1 := strconv.Atoi(f[11])
+	s, err2 := strconv.Atoi(f[12])
+	if err1 != nil || err2 != nil {
+		t.Fatalf("/proc/%s/stat: %q", pid, b)
+	}
+	return u + s
 }

@@ -65,6 +65,12 @@ func parseOverride(name, src string, lang checklist.Lang, stop *atomic.Bool) (ex
 	for k, fn := range f {
 		f[k] = stoppable(fn, stop)
 	}
+	f[tickName] = func() (string, error) {
+		if stop.Load() {
+			return "", errTemplateStopped
+		}
+		return "", nil
+	}
 	t, err := template.New(name).Funcs(f).Option("missingkey=error").Parse(src)
 	if err != nil {
 		return nil, err
@@ -74,7 +80,61 @@ func parseOverride(name, src string, lang checklist.Lang, stop *atomic.Bool) (ex
 			return nil, err
 		}
 	}
+	if err := addTicks(t); err != nil {
+		return nil, err
+	}
 	return t, nil
+}
+
+// tickName is the template function that addTicks calls at every turn of
+// a loop and at the start of every template. It writes nothing and fails
+// once the template's time is up.
+const tickName = "samkollTick"
+
+// addTicks puts a call of tickName first in the body of every range and
+// in every template of t, so that a template out of time stops at its
+// next turn of any loop or its next template call, even one that writes
+// nothing and calls no function: {{range (100000000000000)}}{{end}}, a
+// range over a number held in dot, or loops nested through {{template}},
+// which checkLoops cannot count.
+func addTicks(t *template.Template) error {
+	trees, err := parse.Parse("tick", "{{"+tickName+"}}", "", "", map[string]any{tickName: true})
+	if err != nil {
+		return err
+	}
+	tick := trees["tick"].Root.Nodes[0]
+	var walk func(l *parse.ListNode)
+	walk = func(l *parse.ListNode) {
+		if l == nil {
+			return
+		}
+		for _, n := range l.Nodes {
+			switch n := n.(type) {
+			case *parse.RangeNode:
+				walk(n.List)
+				walk(n.ElseList)
+				if n.List != nil {
+					n.List.Nodes = append([]parse.Node{tick.Copy()}, n.List.Nodes...)
+				}
+			case *parse.IfNode:
+				walk(n.List)
+				walk(n.ElseList)
+			case *parse.WithNode:
+				walk(n.List)
+				walk(n.ElseList)
+			case *parse.ListNode:
+				walk(n)
+			}
+		}
+	}
+	for _, tt := range t.Templates() {
+		if tt.Tree == nil || tt.Tree.Root == nil {
+			continue
+		}
+		walk(tt.Tree.Root)
+		tt.Tree.Root.Nodes = append([]parse.Node{tick.Copy()}, tt.Tree.Root.Nodes...)
+	}
+	return nil
 }
 
 // Bounds on an organisation's template. The built-in ones are trusted;
@@ -230,7 +290,7 @@ var errTemplateStopped = errors.New("mallen avbröts: tiden tog slut")
 
 // stoppable returns the template function fn made to fail (by a panic,
 // which text/template turns into an error of the execution) once stop is
-// set.
+// set, or when it returns a text longer than maxOutput.
 func stoppable(fn any, stop *atomic.Bool) any {
 	v := reflect.ValueOf(fn)
 	if v.Kind() != reflect.Func {
@@ -241,18 +301,28 @@ func stoppable(fn any, stop *atomic.Bool) any {
 		if stop.Load() {
 			panic(errTemplateStopped)
 		}
+		var out []reflect.Value
 		if variadic {
-			return v.CallSlice(args)
+			out = v.CallSlice(args)
+		} else {
+			out = v.Call(args)
 		}
-		return v.Call(args)
+		// esc and cell can double a text; applied again and again to
+		// their own result they would grow it until memory runs out.
+		for _, o := range out {
+			if o.Kind() == reflect.String && o.Len() > maxOutput {
+				panic(outputLimitError())
+			}
+		}
+		return out
 	}).Interface()
 }
 
 // executeBounded runs an organisation's template, parsed with stop, with
 // a time limit and an output limit. When the time is up it sets stop:
-// the template's next write or function call fails, which ends its
-// goroutine (Go cannot stop one from outside). checkLoops bounds the
-// loops that do neither.
+// the template's next write, function call, turn of a loop or template
+// call fails (addTicks), which ends its goroutine (Go cannot stop one from
+// outside).
 func executeBounded(t executor, data any, stop *atomic.Bool) ([]byte, error) {
 	type result struct {
 		out []byte
