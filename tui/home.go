@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"samkoll/checklist"
 )
@@ -110,23 +109,6 @@ func (s *homeScreen) setRows(msg listWindowMsg) {
 				break
 			}
 		}
-	}
-}
-
-// columns sizes the unit column to the widest unit shown, within a third
-// of the width.
-func (s *homeScreen) columns() {
-	s.unitW = 4
-	for _, a := range s.all {
-		s.unitW = max(s.unitW, ansi.StringWidth(checklist.SanitizeLine(a.Unit)))
-	}
-	s.unitW = min(s.unitW, max(s.w/3, 8))
-	s.idW = 2
-	s.openW = ansi.StringWidth(s.sh.tr("Öppna", "Open"))
-	s.overdueW = ansi.StringWidth(s.sh.tr("Försenade", "Overdue"))
-	for _, a := range s.all {
-		s.idW = max(s.idW, len(fmt.Sprint(a.ID)))
-		s.openW = max(s.openW, len(fmt.Sprint(a.OpenActions)))
 	}
 }
 
@@ -279,9 +261,7 @@ func (s *homeScreen) View() string {
 		return b.String()
 	}
 	// Nr is the number samkoll export takes.
-	head := "  " + pad(sh.tr("Nr", "No"), s.idW) + "  " + pad(sh.tr("Enhet", "Unit"), s.unitW) + "  " + pad(sh.tr("Datum", "Date"), 10) + "  " +
-		pad(sh.tr("Besvarat", "Answered"), 9) + "  " + padLeft(sh.tr("Öppna", "Open"), s.openW) + "  " + sh.tr("Försenade", "Overdue")
-	b.WriteString(s.presentMargin() + st.Subtle.Render(head) + "\n")
+	b.WriteString(s.presentMargin() + st.Subtle.Render(s.heading()) + "\n")
 	b.WriteString(s.list.View() + "\n")
 	if s.confirm {
 		if a, ok := s.selected(); ok {
@@ -290,55 +270,6 @@ func (s *homeScreen) View() string {
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
-}
-
-// row draws assessment i of the filtered list. Only the overdue count is
-// coloured, and only on an assessment still in progress; a closed one is
-// drawn in the secondary colour, since its open actions are followed up in
-// later assessments.
-func (s *homeScreen) row(i int, selected bool) string {
-	sh, st := s.sh, s.sh.styles
-	a := s.all[i]
-	closed := a.Status == checklist.Avslutad
-	line := fmt.Sprintf("%*d", s.idW, a.ID) + "  " + pad(checklist.SanitizeLine(a.Unit), s.unitW) + "  " + pad(a.Date.String(), 10) + "  " +
-		pad(s.answeredText(a), 9) + "  " + padLeft(fmt.Sprint(a.OpenActions), s.openW) + "  "
-	overdue := padLeft(fmt.Sprint(a.OverdueActions), s.overdueW)
-	var status string
-	if closed {
-		status = "  " + a.Status.Label(sh.lang)
-	}
-	if sh.presenting {
-		return s.presentRow(a, selected, line, overdue, status)
-	}
-	switch {
-	case selected:
-		return st.Selected.Render(cursorMark + " " + line + overdue + status)
-	case closed:
-		return "  " + st.Subtle.Render(line+overdue+status)
-	case a.OverdueActions > 0:
-		return "  " + line + st.Overdue.Render(overdue)
-	}
-	return "  " + line + overdue
-}
-
-// titleLine is the title with, when the list is longer than the window,
-// which rows are shown ("1–26 av 40") at the right.
-func (s *homeScreen) titleLine() string {
-	sh, st := s.sh, s.sh.styles
-	title := sh.tr("samkoll – riskbedömningar i arbetsmiljön", "samkoll – work environment risk assessments")
-	var where string
-	if shown := min(s.list.height, s.list.Len()-s.list.Offset()); s.loaded && s.total > shown && shown > 0 {
-		where = fmt.Sprintf(sh.tr("%d–%d av %d", "%d–%d of %d"), s.list.Offset()+1, s.list.Offset()+shown, s.total)
-	}
-	room := s.w - ansi.StringWidth(where) - 2
-	if sh.presenting {
-		return centre([]string{st.Title.Render(ansi.Truncate(title, s.w, "…"))}, s.w)[0]
-	}
-	if where == "" || room < 8 {
-		return st.Title.Render(ansi.Truncate(title, s.w, "…"))
-	}
-	title = ansi.Truncate(title, room, "…")
-	return st.Title.Render(title) + strings.Repeat(" ", s.w-ansi.StringWidth(title)-ansi.StringWidth(where)) + st.Subtle.Render(where)
 }
 
 // ShortHelp lists the keys that work now.
