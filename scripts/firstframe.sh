@@ -20,7 +20,6 @@ command -v tmux >/dev/null || { echo "tmux is needed" >&2; exit 1; }
 build
 declare -A db
 for n in $SIZES; do db[$n]=$(demo_db "$n"); done
-app_text="Åtgärder öppna/försenade"
 ref_text="minimaltea redo"
 
 sock="samkoll-ff-$$"

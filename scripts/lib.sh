@@ -22,6 +22,10 @@ trap 'rm -rf "$work"' EXIT
 [[ -n ${EPOCHREALTIME:-} ]] || { echo "bash 5 is needed (EPOCHREALTIME)" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "/usr/bin/time (GNU time) is needed for the peak memory" >&2; exit 1; }
 
+# app_text is what the start screen shows once its list is drawn (the
+# list's column heading); the first-frame and memory scripts wait for it.
+app_text="Försenade"
+
 # build compiles samkoll (stripped, as released) and the helpers into $work.
 build() {
 	echo "building (-ldflags='-s -w') …" >&2

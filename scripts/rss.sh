@@ -15,7 +15,7 @@ for n in $SIZES; do db[$n]=$(demo_db "$n"); done
 echo "$(load) before" >&2
 for ((r = 1; r <= RUNS; r++)); do
 	for n in $SIZES; do
-		"$work/ptyframe" -rss-after 2s -text "Åtgärder öppna/försenade" -- "$work/samkoll" --db "${db[$n]}" --lang sv >>"$work/rss-$n"
+		"$work/ptyframe" -rss-after 2s -text "$app_text" -- "$work/samkoll" --db "${db[$n]}" --lang sv >>"$work/rss-$n"
 	done
 	printf . >&2
 done
