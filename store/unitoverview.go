@@ -1,0 +1,182 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"samkoll/checklist"
+)
+
+// UnitRow is one unit on the start screen (see checklist.UnitRow).
+type UnitRow = checklist.UnitRow
+
+// UnitOverview returns the units that have assessments, latest APT first:
+// what the start screen shows by unit. core lists the core area ids.
+//
+// It reads every unit at once, one query per kind (units with their
+// latest APT and overdue actions, open serious risks, year plans, areas
+// taken this year), so that its cost grows with the stored answers and
+// not with one round of queries per unit.
+func (s *Store) UnitOverview(ctx context.Context, today checklist.Date, core []string) ([]UnitRow, error) {
+	out, err := s.overviewUnits(ctx, today)
+	if err != nil || len(out) == 0 {
+		return out, err
+	}
+	serious, err := s.openSeriousByUnit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	plans, err := s.yearPlansByUnit(ctx, today.Year)
+	if err != nil {
+		return nil, err
+	}
+	covered, err := s.coveredByUnit(ctx, today.Year)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		r := &out[i]
+		r.OpenSerious = serious[r.Unit.ID]
+		p := plans[r.Unit.ID]
+		p.UnitID, p.Year = r.Unit.ID, today.Year
+		r.Core = checklist.CoreAreaStates(core, today.Year, p, covered[r.Unit.ID], today)
+	}
+	slices.SortStableFunc(out, func(a, b UnitRow) int {
+		if c := b.LastDate.Compare(a.LastDate); c != 0 {
+			return c
+		}
+		return strings.Compare(unitKey(a.Unit.Name), unitKey(b.Unit.Name))
+	})
+	return out, nil
+}
+
+// overviewUnits reads the units that have assessments with their count,
+// their latest assessment and their open actions past due on today.
+func (s *Store) overviewUnits(ctx context.Context, today checklist.Date) ([]UnitRow, error) {
+	rows, err := s.query(ctx, `WITH ranked AS (SELECT a.unit_id, a.id, a.meeting_date,
+			row_number() OVER (PARTITION BY a.unit_id ORDER BY a.meeting_date DESC, a.id DESC) AS rn,
+			count(*) OVER (PARTITION BY a.unit_id) AS n
+			FROM assessments a),
+		overdue AS (SELECT x.unit_id, count(*) AS n FROM actions x
+			WHERE x.status IN ('planerad', 'pagar') AND x.due <> '' AND x.due < ? GROUP BY x.unit_id)
+		SELECT u.id, u.name, r.n, r.id, r.meeting_date, coalesce(o.n, 0)
+		FROM ranked r JOIN units u ON u.id = r.unit_id LEFT JOIN overdue o ON o.unit_id = r.unit_id
+		WHERE r.rn = 1`, today.String())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []UnitRow
+	for rows.Next() {
+		var r UnitRow
+		var last string
+		if err := rows.Scan(&r.Unit.ID, &r.Unit.Name, &r.Assessments, &r.LastID, &last, &r.Overdue); err != nil {
+			return nil, err
+		}
+		if r.LastDate, err = parseDate(last); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// openSeriousByUnit counts, by unit, the items whose latest answer is
+// Delvis or Nej with a serious risk level after its latest re-evaluation.
+//
+// Only a shortcoming judged serious, or re-evaluated, can count: of
+// those, the latest of each item of the unit is kept, and counted when no
+// later meeting of the unit answered the item (found through the unit's
+// meetings by date and the answer's key) and its level, after its latest
+// re-evaluation, is still serious. No answer is sorted but those.
+func (s *Store) openSeriousByUnit(ctx context.Context) (map[int64]int, error) {
+	rows, err := s.query(ctx, openSeriousSQL)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var unit int64
+		var n int
+		if err := rows.Scan(&unit, &n); err != nil {
+			return nil, err
+		}
+		out[unit] = n
+	}
+	return out, rows.Err()
+}
+
+const openSeriousSQL = `WITH candidates AS (SELECT a.unit_id, a.id, a.meeting_date, w.area_id, w.item_id, w.risk_level,
+		row_number() OVER (PARTITION BY a.unit_id, w.area_id, w.item_id ORDER BY a.meeting_date DESC, a.id DESC) AS rn
+		FROM answers w JOIN assessments a ON a.id = w.assessment_id
+		WHERE w.answer IN ('delvis', 'nej') AND (w.risk_level IN ('hog', 'mycket_hog') OR EXISTS (SELECT 1 FROM reevaluations r
+			WHERE r.assessment_id = w.assessment_id AND r.area_id = w.area_id AND r.item_id = w.item_id)))
+		SELECT c.unit_id, count(*) FROM candidates c
+		WHERE c.rn = 1 AND NOT EXISTS (SELECT 1 FROM assessments a2
+			JOIN answers w2 ON w2.assessment_id = a2.id AND w2.area_id = c.area_id AND w2.item_id = c.item_id
+			WHERE a2.unit_id = c.unit_id AND a2.meeting_date >= c.meeting_date
+			AND (a2.meeting_date > c.meeting_date OR a2.id > c.id) AND w2.answer <> '')
+		AND coalesce((SELECT r.level FROM reevaluations r WHERE r.assessment_id = c.id
+			AND r.area_id = c.area_id AND r.item_id = c.item_id
+			ORDER BY r.evaluated_on DESC, r.created DESC, r.id DESC LIMIT 1), c.risk_level) IN ('hog', 'mycket_hog')
+		GROUP BY c.unit_id`
+
+// yearPlansByUnit returns every unit's year plan for year, each ordered as
+// YearPlan orders it.
+func (s *Store) yearPlansByUnit(ctx context.Context, year int) (map[int64]checklist.YearPlan, error) {
+	rows, err := s.query(ctx, `SELECT unit_id, area_id, month FROM year_plans WHERE year = ?
+		ORDER BY unit_id, month, area_id`, year)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]checklist.YearPlan{}
+	for rows.Next() {
+		var unit int64
+		var e checklist.PlanEntry
+		var month int
+		if err := rows.Scan(&unit, &e.AreaID, &month); err != nil {
+			return nil, err
+		}
+		e.Month = time.Month(month)
+		p := out[unit]
+		p.Entries = append(p.Entries, e)
+		out[unit] = p
+	}
+	return out, rows.Err()
+}
+
+// coveredByUnit returns, by unit and area, the first meeting date in year
+// of the unit's assessments that took the area: all that
+// checklist.CoreAreaStates reads of CoveredAreas.
+func (s *Store) coveredByUnit(ctx context.Context, year int) (map[int64]map[string][]checklist.Date, error) {
+	rows, err := s.query(ctx, `SELECT a.unit_id, r.area_id, min(a.meeting_date) FROM assessments a
+		JOIN assessment_areas r ON r.assessment_id = a.id
+		WHERE a.meeting_date >= ? AND a.meeting_date < ? GROUP BY a.unit_id, r.area_id`,
+		fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-01-01", year+1))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]map[string][]checklist.Date{}
+	for rows.Next() {
+		var unit int64
+		var area, date string
+		if err := rows.Scan(&unit, &area, &date); err != nil {
+			return nil, err
+		}
+		d, err := parseDate(date)
+		if err != nil {
+			return nil, err
+		}
+		if out[unit] == nil {
+			out[unit] = map[string][]checklist.Date{}
+		}
+		out[unit][area] = []checklist.Date{d}
+	}
+	return out, rows.Err()
+}
