@@ -183,7 +183,8 @@ func (f *actionForm) setFocus(i int) {
 // labelWidth is the width of the label column.
 func (f *actionForm) labelWidth() int {
 	if f.w < 50 {
-		return 10
+		// The mark and the longest short label (Eskalering).
+		return 12
 	}
 	return 15
 }

@@ -57,13 +57,13 @@ func (f *actionForm) View() string {
 			fieldRisk:       tr("Risk", "Risk"),
 			fieldWhat:       tr("Åtgärd", "Action"),
 			fieldWho:        tr("Ansvarig", "Responsible"),
-			fieldDue:        tr("Klart senast", "Due"),
+			fieldDue:        f.dueLabel(),
 			fieldEscalation: tr("Eskalering", "Escalation"),
 		}[field]
 		ls := st.Label
 		mark := "  "
 		if focused {
-			ls, mark = st.Focused, "› "
+			ls, mark = st.Focused, cursorMark+" "
 		}
 		value := "‹ " + f.esc.Label(f.sh.lang) + " ›"
 		if field != fieldEscalation {
@@ -79,7 +79,7 @@ func (f *actionForm) View() string {
 		}
 	}
 	if hint := f.hint(); hint != "" {
-		b = append(b, st.Hint.Render(ansi.Truncate(hint, f.w, "…")))
+		b = append(b, st.Hint.Render(fitWords(hint, f.w)))
 	}
 	if in, ok := f.inputs[f.field()]; ok && in.Cut() {
 		b = append(b, st.Warning.Render(wrap(cutText(f.sh, in.Limit()), f.w)))
@@ -95,6 +95,14 @@ func (f *actionForm) View() string {
 	return strings.Join(b, "\n")
 }
 
+// dueLabel is the due date's label, short where the labels are narrow.
+func (f *actionForm) dueLabel() string {
+	if f.w < 50 {
+		return f.sh.tr("Senast", "Due")
+	}
+	return f.sh.tr("Klart senast", "Due")
+}
+
 // pickView renders the measures list.
 func (f *actionForm) pickView(focused bool) []string {
 	st, tr := f.sh.styles, f.sh.tr
@@ -103,8 +111,8 @@ func (f *actionForm) pickView(focused bool) []string {
 			len(f.measures))
 		return []string{st.Subtle.Render(ansi.Truncate(s, f.w, "…"))}
 	}
-	return append([]string{st.Focused.Render(ansi.Truncate(tr("› Föreslagna åtgärder (1–9 eller ↑/↓ + enter, tab hoppar över)",
-		"› Suggested measures (1–9 or ↑/↓ + enter, tab skips)"), f.w, "…"))}, f.picks.Lines()...)
+	return append([]string{st.Focused.Render(cursorMark + " " + fitWords(tr("Föreslagna åtgärder (1–9 eller ↑/↓ + enter, tab hoppar över)",
+		"Suggested measures (1–9 or ↑/↓ + enter, tab skips)"), f.w-2))}, f.picks.Lines()...)
 }
 
 // pickRow draws suggested measure i, numbered 1–9.

@@ -169,7 +169,7 @@ func (f *textField) View() string {
 		if f.ti.Focused() {
 			cursor = lipgloss.NewStyle().Reverse(true).Render(" ")
 		}
-		return f.ti.Prompt + cursor + f.sh.styles.Subtle.Render(ansi.Truncate(f.ti.Placeholder, avail, ""))
+		return f.ti.Prompt + cursor + f.sh.styles.Subtle.Render(fitWords(f.ti.Placeholder, avail))
 	case f.ti.Focused():
 		ti := f.ti
 		ti.SetStyles(f.styles())

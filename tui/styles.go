@@ -176,3 +176,16 @@ func hang(s string, w int, first, rest string) []string {
 	}
 	return lines
 }
+
+// fitWords cuts s to w cells at the end of a word, with "…" when cut, so
+// that a hint or placeholder never stops mid-word.
+func fitWords(s string, w int) string {
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	cut := ansi.Truncate(s, max(w-1, 0), "")
+	if i := strings.LastIndex(cut, " "); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:·–") + "…"
+}
