@@ -27,8 +27,9 @@ type RegionSource interface {
 }
 
 // RegionData is what the region templates receive. In the markdown
-// template every string holds escaped markdown; in the HTML template it is
-// plain text that html/template escapes. See docs/export-template.md.
+// template every string holds escaped markdown, in the HTML template
+// escaped HTML text: both are text/templates, as for the plan. See
+// docs/export-template.md.
 type RegionData struct {
 	// Lang is "sv" or "en"; Today the report date; Year the year reported.
 	Lang, Today string
