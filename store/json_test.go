@@ -551,3 +551,71 @@ func TestImportForwardReferences(t *testing.T) {
 		t.Errorf("re-export differs:\n%s\nwant\n%s", again, data)
 	}
 }
+
+// TestEmptyImportKeepsWhatTriggersKeep imports the same file into an empty
+// database, where the answers' triggers and secondary indexes are set
+// aside and what they keep is made at the end, and into one that already
+// holds an assessment, where the triggers run for each answer: the answered
+// counts and the latest answers agree, and the triggers and indexes are
+// back.
+func TestEmptyImportKeepsWhatTriggersKeep(t *testing.T) {
+	ctx := context.Background()
+	src := openTest(t)
+	if err := FillDemo(ctx, src, demoAreas(3, 10), 40, 7); err != nil {
+		t.Fatal(err)
+	}
+	fillSample(t, src)
+	data := export(t, src, nil)
+	empty, busy := openTest(t), openTest(t)
+	mustCreate(t, busy, newAssessment("Annan enhet", "2020-01-01", "omrade1"), map[string]int{"omrade1": 10})
+	schema := func(s *Store) string {
+		return dumpQuery(t, s, "SELECT type, name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY name")
+	}
+	before := schema(empty)
+	for _, s := range []*Store{empty, busy} {
+		if _, err := s.ImportJSON(ctx, bytes.NewReader(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after := schema(empty); after != before {
+		t.Errorf("indexes and triggers after the import:\n%s\nwant\n%s", after, before)
+	}
+	for _, q := range []string{
+		`SELECT a.uid, r.area_id, r.answered FROM assessment_areas r JOIN assessments a ON a.id = r.assessment_id
+			JOIN units u ON u.id = a.unit_id WHERE u.name <> 'Annan enhet' ORDER BY 1, 2`,
+		`SELECT u.name, l.area_id, l.item_id, a.uid, l.meeting_date FROM latest_answers l JOIN units u ON u.id = l.unit_id
+			JOIN assessments a ON a.id = l.assessment_id WHERE u.name <> 'Annan enhet' ORDER BY 1, 2, 3`,
+	} {
+		got, want := dumpQuery(t, empty, q), dumpQuery(t, busy, q)
+		if got != want {
+			t.Errorf("%s\nempty database:\n%s\nwith triggers:\n%s", q, got, want)
+		}
+		if strings.Count(want, "\n") < 10 {
+			t.Errorf("too few rows to compare:\n%s", want)
+		}
+	}
+}
+
+// dumpQuery returns the rows of q as text.
+func dumpQuery(t *testing.T, s *Store, q string) string {
+	t.Helper()
+	rows, err := s.db.Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var b strings.Builder
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString(fmtRow(vals) + "\n")
+	}
+	return b.String()
+}
