@@ -16,8 +16,10 @@ import (
 )
 
 // memLimit is the address-space limit (ulimit -v, in KiB) the binary runs
-// under in these tests: far above what samkoll needs, far below what an
-// unbounded read of /dev/zero or a runaway template would take.
+// under in these tests: samkoll's address space is about 1.7 GB (VmPeak)
+// for a small export or import, most of it reserved rather than used, so
+// this leaves a few hundred MB, far below what an unbounded read of
+// /dev/zero, a runaway template or a huge value held whole would take.
 const memLimit = "ulimit -v 2000000;"
 
 // runHome runs the binary with HOME at home under memLimit; see
@@ -152,6 +154,56 @@ func TestHostileInputFiles(t *testing.T) {
 	}
 	after, _ := os.ReadFile(db)
 	if string(before) != string(after) {
+		t.Error("the database changed")
+	}
+}
+
+// TestHugeValueInImport imports, through the real binary under the
+// memory limit, a JSON export whose one assessment holds a 64 MB text:
+// within the 1 GiB file limit, but held whole by the decoder it ran
+// memory out with a stack trace. It is refused with a message naming the
+// file and the line, and the database is not changed.
+func TestHugeValueInImport(t *testing.T) {
+	dir := t.TempDir()
+	bin := hostileBinary(t)
+	home := filepath.Join(dir, "home")
+	db := filepath.Join(dir, "s.db")
+	realDB(t, db)
+	js, stderr, code := runHome(t, home, bin, "--db", db, "export", "--format", "json", "--all")
+	if code != 0 {
+		t.Fatalf("export: %s", stderr)
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := strings.Index(js, `"participants": "`)
+	if at < 0 {
+		t.Fatalf("no participants in the export:\n%.500s", js)
+	}
+	at += len(`"participants": "`)
+	path := filepath.Join(dir, "stor.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := bytes.Repeat([]byte("x"), 1<<20)
+	f.WriteString(js[:at])
+	for range 64 {
+		f.Write(chunk)
+	}
+	f.WriteString(js[at:])
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runHome(t, home, bin, "--db", db, "import", path)
+	if code == 0 || !strings.Contains(stderr, path+":") || !strings.Contains(stderr, "större än") {
+		t.Errorf("import of a 64 MB text: exit %d\n%s%.500s", code, stdout, stderr)
+	}
+	if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "out of memory") {
+		t.Errorf("crashed: %.500s", stderr)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
 		t.Error("the database changed")
 	}
 }

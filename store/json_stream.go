@@ -248,6 +248,18 @@ type posReader struct {
 }
 
 func (p *posReader) Read(b []byte) (int, error) {
+	if len(p.buf) > maxKept {
+		if p.err == nil {
+			p.err = &ImportError{Line: p.line, Column: p.col + 1, Msg: checklist.Textf(
+				"en bedömning (eller ett annat fält) här är större än %d MB; en bedömning i en export från samkoll är några tiotals kB",
+				"an assessment (or another field) here is larger than %d MB; an assessment in an export from samkoll is a few tens of kB",
+				maxKept>>20)}
+		}
+		return 0, p.err
+	}
+	if room := maxKept + 1 - len(p.buf); len(b) > room {
+		b = b[:room]
+	}
 	n, err := p.r.Read(b)
 	p.buf = append(p.buf, b[:n]...)
 	if err != nil && err != io.EOF && p.err == nil {
@@ -255,6 +267,13 @@ func (p *posReader) Read(b []byte) (int, error) {
 	}
 	return n, err
 }
+
+// maxKept bounds the bytes kept since the last mark: one assessment, or
+// the fields before the assessments. The decoder holds a value whole, and
+// the value, these bytes and what it decodes to are in memory at once, so
+// one huge text in a file would run memory out long before the limit on
+// the file's size.
+const maxKept = 16 << 20
 
 // mark forgets the bytes before offset off.
 func (p *posReader) mark(off int64) {
