@@ -88,7 +88,11 @@ func runRegion(ctx context.Context, e *env, args []string) error {
 		if len(paths) == 0 {
 			paths = []string{dbPathOf(e)}
 		}
-		if _, err := importFiles(ctx, e, s, paths, mapping, e.stderr); err != nil {
+		failed, err := importFiles(ctx, e, s, paths, mapping, e.stderr)
+		if err == nil && len(paths) == 1 {
+			err = failed // the only file was refused; importFiles printed none
+		}
+		if err != nil {
 			s.Close()
 			return err
 		}
