@@ -119,7 +119,8 @@ func namedStyles(st Styles) map[string]lipgloss.Style {
 // dark and a light background, and fails under 4.5:1 (WCAG AA for text).
 // A style without a background is checked on each of the terminal's
 // assumed backgrounds (grounds); a reversed style with its colours
-// swapped. Box frames text but draws only its border in colour, so it is
+// swapped; in 16 colours, bold text in colours 0–7 as the bright colour
+// xterm draws it in. Box frames text but draws only its border in colour, so it is
 // left out.
 func TestPaletteContrast(t *testing.T) {
 	none := func(c color.Color) bool { _, ok := c.(lipgloss.NoColor); return c == nil || ok }
@@ -140,6 +141,10 @@ func TestPaletteContrast(t *testing.T) {
 				}
 				if none(fg) {
 					fg = deffg
+				} else if b, ok := fg.(ansi.BasicColor); ok && p == colorprofile.ANSI && s.GetBold() && b < 8 {
+					// xterm draws bold text in colours 0–7 in their
+					// bright forms (boldColors, on by default).
+					fg = b + 8
 				}
 				for _, ground := range bgs {
 					f, b := fg, bg

@@ -13,7 +13,9 @@ type ink struct{ fg, bg color.Color }
 
 // on applies the ink to s.
 func (k ink) on(s lipgloss.Style) lipgloss.Style {
-	s = s.Foreground(k.fg)
+	if k.fg != nil {
+		s = s.Foreground(k.fg)
+	}
 	if k.bg != nil {
 		s = s.Background(k.bg)
 	}
@@ -33,6 +35,11 @@ type palette struct {
 	low, mid, high, veryHigh   ink
 	// empty is the unfilled part of the progress bar (not text).
 	empty color.Color
+	// noBold keeps the warning colours (bad, warn, high) out of bold:
+	// xterm and others draw bold text in colours 0–7 in their bright
+	// forms (boldColors), and bright red and magenta are unreadable on
+	// white.
+	noBold bool
 }
 
 // c16 is one of the 16 ANSI colours; the terminal's theme decides its RGB.
@@ -62,15 +69,18 @@ func paletteFor(p colorprofile.Profile, isDark bool) palette {
 		}
 	case p == colorprofile.ANSI:
 		// 16 colours on a light ground: green, yellow, cyan and the grey
-		// are unreadable as text on white, so secondary text is black too
-		// and the low and middle levels are black on green and yellow.
+		// are unreadable as text on white, so secondary text is in the
+		// terminal's own (dark) text colour too, and the low and middle
+		// levels are that colour on green and yellow. Black is left to
+		// the terminal (nil): an explicit black in bold is drawn grey.
 		return palette{
-			fg: c16(0), strong: c16(0), subtle: c16(0), accent: c16(4),
-			info: c16(4), warn: c16(5), bad: c16(1),
+			accent: c16(4),
+			info:   c16(4), warn: c16(5), bad: c16(1),
 			selected: ink{c16(15), c16(4)},
-			low:      ink{c16(0), c16(10)}, mid: ink{c16(0), c16(11)}, high: ink{fg: c16(1)},
+			low:      ink{bg: c16(10)}, mid: ink{bg: c16(11)}, high: ink{fg: c16(1)},
 			veryHigh: ink{c16(15), c16(1)},
 			empty:    c16(8),
+			noBold:   true,
 		}
 	case p == colorprofile.ANSI256 && isDark:
 		return palette{

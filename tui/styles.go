@@ -30,8 +30,9 @@ type Styles struct {
 	Error, Warning, Info lipgloss.Style
 	// Overdue marks overdue actions; Serious an allvarlig risk.
 	Overdue, Serious lipgloss.Style
-	// Answers colours each answer label, by checklist.Answer.
-	Answers map[checklist.Answer]lipgloss.Style
+	// Answers colours each answer label, by checklist.Answer; AnswersStrong
+	// is its emphasised form, for the answer given.
+	Answers, AnswersStrong map[checklist.Answer]lipgloss.Style
 	// Levels colours each risk level, by checklist.Level.
 	Levels map[checklist.Level]lipgloss.Style
 	// Cell is a matrix cell; MarkedCell the chosen one.
@@ -54,41 +55,58 @@ func NewStyles(p colorprofile.Profile, isDark bool) Styles {
 	}
 	c := paletteFor(p, isDark)
 	s := lipgloss.NewStyle()
+	// fg is a text colour, or the terminal's own where the palette leaves
+	// it (nil).
+	fg := func(st lipgloss.Style, col color.Color) lipgloss.Style {
+		if col == nil {
+			return st
+		}
+		return st.Foreground(col)
+	}
+	// alarm is bold where the palette allows it (noBold).
+	alarm := func(st lipgloss.Style) lipgloss.Style { return st.Bold(!c.noBold) }
 	key := s.Foreground(c.accent).Bold(true)
-	desc := s.Foreground(c.subtle)
+	desc := fg(s, c.subtle)
 	hs := help.Styles{ShortKey: key, FullKey: key, ShortDesc: desc, FullDesc: desc,
 		ShortSeparator: desc, FullSeparator: desc, Ellipsis: desc}
+	answers := map[checklist.Answer]lipgloss.Style{
+		checklist.Unanswered: fg(s, c.subtle),
+		checklist.Ja:         c.low.on(s),
+		checklist.Delvis:     c.mid.on(s),
+		checklist.Nej:        alarm(s.Foreground(c.bad)),
+		checklist.EjAktuellt: fg(s, c.subtle),
+	}
+	strong := map[checklist.Answer]lipgloss.Style{}
+	for a, st := range answers {
+		strong[a] = st.Bold(true)
+	}
+	strong[checklist.Nej] = answers[checklist.Nej]
 	return Styles{
-		Title:     s.Bold(true).Foreground(c.accent),
-		Area:      s.Bold(true).Foreground(c.accent),
-		Subtle:    s.Foreground(c.subtle),
-		Hint:      s.Italic(true).Foreground(c.subtle),
-		Statement: s.Bold(true).Foreground(c.fg),
-		Present:   s.Bold(true).Foreground(c.strong),
-		Strong:    s.Bold(true).Foreground(c.fg),
-		Selected:  c.selected.on(s.Bold(true)),
-		Label:     s.Foreground(c.subtle),
-		Focused:   s.Bold(true).Foreground(c.accent),
-		Error:     s.Bold(true).Foreground(c.bad),
-		Warning:   s.Bold(true).Foreground(c.warn),
-		Info:      s.Foreground(c.info),
-		Overdue:   s.Bold(true).Foreground(c.bad),
-		Serious:   s.Bold(true).Foreground(c.bad),
-		Answers: map[checklist.Answer]lipgloss.Style{
-			checklist.Unanswered: s.Foreground(c.subtle),
-			checklist.Ja:         c.low.on(s),
-			checklist.Delvis:     c.mid.on(s),
-			checklist.Nej:        s.Bold(true).Foreground(c.bad),
-			checklist.EjAktuellt: s.Foreground(c.subtle),
-		},
+		Title:         s.Bold(true).Foreground(c.accent),
+		Area:          s.Bold(true).Foreground(c.accent),
+		Subtle:        fg(s, c.subtle),
+		Hint:          fg(s.Italic(true), c.subtle),
+		Statement:     fg(s.Bold(true), c.fg),
+		Present:       fg(s.Bold(true), c.strong),
+		Strong:        fg(s.Bold(true), c.fg),
+		Selected:      c.selected.on(s.Bold(true)),
+		Label:         fg(s, c.subtle),
+		Focused:       s.Bold(true).Foreground(c.accent),
+		Error:         alarm(s.Foreground(c.bad)),
+		Warning:       alarm(s.Foreground(c.warn)),
+		Info:          s.Foreground(c.info),
+		Overdue:       alarm(s.Foreground(c.bad)),
+		Serious:       alarm(s.Foreground(c.bad)),
+		Answers:       answers,
+		AnswersStrong: strong,
 		Levels: map[checklist.Level]lipgloss.Style{
-			checklist.NoLevel:   s.Foreground(c.subtle),
+			checklist.NoLevel:   fg(s, c.subtle),
 			checklist.Lag:       c.low.on(s),
 			checklist.Medel:     c.mid.on(s),
-			checklist.Hog:       c.high.on(s.Bold(true)),
+			checklist.Hog:       c.high.on(alarm(s)),
 			checklist.MycketHog: c.veryHigh.on(s.Bold(true)),
 		},
-		Cell:          s.Foreground(c.subtle),
+		Cell:          fg(s, c.subtle),
 		MarkedCell:    s.Bold(true).Reverse(true),
 		Box:           s.Border(lipgloss.RoundedBorder()).BorderForeground(c.accent).Padding(0, 1),
 		Help:          hs,
@@ -138,6 +156,10 @@ func PlainStyles() Styles {
 		Answers: map[checklist.Answer]lipgloss.Style{
 			checklist.Unanswered: s, checklist.Ja: s, checklist.Delvis: bold,
 			checklist.Nej: bold, checklist.EjAktuellt: s,
+		},
+		AnswersStrong: map[checklist.Answer]lipgloss.Style{
+			checklist.Unanswered: bold, checklist.Ja: bold, checklist.Delvis: bold,
+			checklist.Nej: bold, checklist.EjAktuellt: bold,
 		},
 		Levels: map[checklist.Level]lipgloss.Style{
 			checklist.NoLevel: s, checklist.Lag: s, checklist.Medel: s,

@@ -49,7 +49,7 @@ func (s *summaryScreen) presentLines() []string {
 		if ans == checklist.Unanswered {
 			label = tr("Obesvarade", "Unanswered")
 		}
-		table = append(table, st.Answers[ans].Bold(true).Render(pad(label, 12))+st.Present.Render(fmt.Sprintf("%4d", total[ans])))
+		table = append(table, st.AnswersStrong[ans].Render(pad(label, 12))+st.Present.Render(fmt.Sprintf("%4d", total[ans])))
 	}
 	out = append(out, centreBlock(table, w)...)
 

@@ -175,7 +175,7 @@ func (s *walkScreen) optionsLines(given checklist.Answer) []string {
 	}{{k.Ja, checklist.Ja}, {k.Delvis, checklist.Delvis}, {k.Nej, checklist.Nej}, {k.EjAktuellt, checklist.EjAktuellt}} {
 		text := o.b.Keys()[0] + " " + o.a.Label(sh.lang)
 		if o.a == given {
-			parts = append(parts, st.Answers[o.a].Bold(true).Render("["+text+"]"))
+			parts = append(parts, st.AnswersStrong[o.a].Render("["+text+"]"))
 			continue
 		}
 		parts = append(parts, " "+text+" ")
@@ -209,12 +209,12 @@ func (s *walkScreen) presentLines(wi walkItem) []string {
 	}{{k.Ja, checklist.Ja}, {k.Delvis, checklist.Delvis}, {k.Nej, checklist.Nej}, {k.EjAktuellt, checklist.EjAktuellt}} {
 		text := o.b.Keys()[0] + " " + o.a.Label(sh.lang)
 		if o.a == r.Answer {
-			opts = append(opts, st.Answers[o.a].Bold(true).Render("["+text+"]"))
+			opts = append(opts, st.AnswersStrong[o.a].Render("["+text+"]"))
 		} else {
 			opts = append(opts, st.Present.Render(" "+text+" "))
 		}
 	}
-	status := sh.tr("Svar: ", "Answer: ") + st.Answers[r.Answer].Bold(true).Render(r.Answer.Label(sh.lang))
+	status := sh.tr("Svar: ", "Answer: ") + st.AnswersStrong[r.Answer].Render(r.Answer.Label(sh.lang))
 	if r.Risk != nil && r.Answer.IsShortcoming() {
 		status += " · " + st.Levels[r.Risk.Level].Render(r.Risk.Level.Label(sh.lang))
 		if r.Risk.Serious() {
