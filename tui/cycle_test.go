@@ -141,6 +141,23 @@ func TestWalkOwnItems(t *testing.T) {
 	if r := a.Responses[checklist.ItemKey{AreaID: "egen", ItemID: "E2"}]; r.Answer != checklist.Ja {
 		t.Errorf("own item answer %+v", r)
 	}
+	// The own items count in the walk's progress and in the summary's
+	// totals, as the walk's position does: one total everywhere.
+	if out := d.view(); !strings.Contains(out, "1/7\n") || !strings.Contains(out, "1/7 besvarade") {
+		t.Errorf("the walk's position and progress disagree about 7 items:\n%s", out)
+	}
+	d.keys("s")
+	total := 0
+	var rows []string
+	for _, c := range d.m.active().(*summaryScreen).counts() {
+		rows = append(rows, c.title)
+		for _, n := range c.answers {
+			total += n
+		}
+	}
+	if total != 7 || rows[len(rows)-1] != "Egna punkter" {
+		t.Errorf("summary rows %v count %d items, want 7 with Egna punkter last", rows, total)
+	}
 }
 
 // withCarried gives the driver's assessment a serious risk carried from an

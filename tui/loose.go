@@ -37,9 +37,9 @@ func hasAction(a *checklist.Assessment, k checklist.ItemKey) bool {
 }
 
 // looseEnds returns the number of unanswered items of a and its serious
-// risks without an action, in walk order.
+// risks without an action, in walk order, the group's own items included.
 func looseEnds(sh *shared, a *checklist.Assessment) (unanswered int, serious []seriousItem) {
-	for _, ar := range sh.areasOf(a.Areas) {
+	for _, ar := range sh.walkAreas(*a) {
 		for i, it := range ar.Items {
 			k := checklist.ItemKey{AreaID: ar.ID, ItemID: it.ID}
 			r, ok := a.Responses[k]

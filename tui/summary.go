@@ -150,10 +150,12 @@ type summaryCounts struct {
 	answers [5]int // indexed by checklist.Answer; 0 is unanswered
 }
 
-// counts returns the answer counts per area, in the assessment's order.
+// counts returns the answer counts per area, in the walk's order: the
+// group's own items count with their area, and the unit's own area
+// ("Egna punkter") is a row of its own, so the totals are the walk's.
 func (s *summaryScreen) counts() []summaryCounts {
 	var out []summaryCounts
-	for _, ar := range s.sh.areasOf(s.a.Areas) {
+	for _, ar := range s.sh.walkAreas(s.a) {
 		c := summaryCounts{title: ar.Title.In(s.sh.lang)}
 		for _, it := range ar.Items {
 			c.answers[s.a.Responses[checklist.ItemKey{AreaID: ar.ID, ItemID: it.ID}].Answer]++
