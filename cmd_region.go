@@ -69,6 +69,7 @@ func runRegion(ctx context.Context, e *env, args []string) error {
 	}
 
 	var s *store.Store
+	refused := false
 	if len(paths) == 0 && len(mapping) == 0 {
 		if s, err = openStore(ctx, e, true); err != nil {
 			return err
@@ -96,6 +97,10 @@ func runRegion(ctx context.Context, e *env, args []string) error {
 			s.Close()
 			return err
 		}
+		// One of several files refused: it is named on stderr, the others
+		// are reported, and the exit status says one was missing, as
+		// samkoll import does.
+		refused = failed != nil
 	}
 	defer s.Close()
 	cat, errs := e.catalog()
@@ -110,7 +115,13 @@ func runRegion(ctx context.Context, e *env, args []string) error {
 	if err := write(ctx, &buf, s, year, cat, opt); err != nil {
 		return err
 	}
-	return writeOutput(e, *out, buf.Bytes())
+	if err := writeOutput(e, *out, buf.Bytes()); err != nil {
+		return err
+	}
+	if refused {
+		return errSilent
+	}
+	return nil
 }
 
 // dbPathOf is the database the command is pointed at.

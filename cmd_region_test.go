@@ -163,3 +163,29 @@ func TestImportUnitMap(t *testing.T) {
 		t.Errorf("a broken unit map: %v", err)
 	}
 }
+
+// TestRegionNamesRefusedFiles checks that a unit file the region cannot
+// read is named with the reason, alone or among others, that the report of
+// the others is written when there are others, and that the exit status is
+// not 0.
+func TestRegionNamesRefusedFiles(t *testing.T) {
+	home := cliHome(t)
+	js, _ := unitFiles(t)
+	newer := filepath.Join(home, "nyare.json")
+	os.WriteFile(newer, []byte(`{"format": "samkoll", "version": 99, "assessments": []}`), 0o600)
+	for _, files := range [][]string{{newer}, {js, newer}} {
+		out, errOut, err := runCLI(t, append([]string{"region", "--year", "2026"}, files...)...)
+		if err == nil {
+			t.Errorf("%d files, one refused: exit status 0", len(files))
+		}
+		if err != nil {
+			errOut += err.Error()
+		}
+		if !strings.Contains(errOut, newer) || !strings.Contains(errOut, "nyare samkoll") {
+			t.Errorf("%d files: the refused file is not named with its reason:\n%s", len(files), errOut)
+		}
+		if len(files) == 2 && (!strings.Contains(out, "# Regionens SAM-arbete 2026") || !strings.Contains(out, "Akutmottagningen")) {
+			t.Error("the readable file is missing from the report")
+		}
+	}
+}
