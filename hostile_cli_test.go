@@ -221,3 +221,94 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// personnummerForms are the ways a personnummer is typed or pasted that
+// the check must find: with and without century, a space, a spaced dash,
+// an en dash, U+2010, a zero-width space inside, full-width digits, pairs.
+var personnummerForms = []string{
+	"811218-9876", "19811218-9876", "8112189876",
+	"811218 9876", "19811218 9876", "811218 - 9876", "811218–9876", "811218\u20109876",
+	"811218-98\u200b76", "８１１２１８-９８７６", "81 12 18-98 76",
+}
+
+// pnDB writes a database with one assessment whose every free-text field
+// holds safe text except field, which holds text; it returns the path.
+func pnDB(t *testing.T, dir, field, text string) string {
+	t.Helper()
+	v := func(f, safe string) string {
+		if f == field {
+			return safe + " " + text
+		}
+		return safe
+	}
+	db := filepath.Join(dir, "pn.db")
+	ctx := context.Background()
+	s, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	date := checklist.Date{Year: 2026, Month: 3, Day: 1}
+	a, err := s.CreateAssessment(ctx, checklist.Assessment{Unit: v("unit", "Avdelning 7"), Date: date, Participants: v("participants", "chef, 9 medarbetare"),
+		Areas: []checklist.AreaRef{{ID: "sam", Version: 2}}}, map[string]int{"sam": 15})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []checklist.Response{
+		{AreaID: "sam", ItemID: "staende-punkt", Answer: checklist.Nej, Comment: v("comment", "Rutin saknas"),
+			Risk: &checklist.Risk{Probability: 3, Consequence: 3, Note: v("risk note", "Sannolikt")}},
+		{AreaID: "sam", ItemID: "arbetsmiljopolicy", Answer: checklist.EjAktuellt, Reason: v("reason", "Gäller inte oss")},
+	} {
+		if err := s.SaveResponse(ctx, a.ID, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.SaveOwnItem(ctx, checklist.OwnItem{UnitID: a.UnitID, AssessmentID: a.ID, AreaID: checklist.OwnArea,
+		Statement: v("own item", "Vi hinner äta lunch"), Since: date}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveAction(ctx, checklist.Action{UnitID: a.UnitID, AssessmentID: a.ID, AreaID: "sam", ItemID: "staende-punkt",
+		Risk: v("risk", "Ingen rutin"), What: v("what", "Ta fram rutin"), Who: v("who", "Chefen"), Effect: v("effect", "Bättre")}); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// TestPersonnummerInEveryField puts every form of personnummer in every
+// free-text field of an assessment in turn (the unit, the participants, a
+// comment, a reason, a risk note, an own item, and an action's risk,
+// measure, responsible and effect) and exports it with the real binary:
+// each export is refused with a message that names the field and does
+// not repeat the number. Ordinary numbers in every field do not stop it.
+func TestPersonnummerInEveryField(t *testing.T) {
+	bin := hostileBinary(t)
+	home := t.TempDir()
+	fields := map[string]string{
+		"unit": "enhet", "participants": "deltagare", "comment": "kommentar", "reason": "skäl", "risk note": "kommentar om risken",
+		"own item": "egen punkt", "risk": "risk", "what": "åtgärd", "who": "ansvarig", "effect": "effekt",
+	}
+	for field, label := range fields {
+		t.Run(field, func(t *testing.T) {
+			for _, form := range personnummerForms {
+				db := pnDB(t, t.TempDir(), field, form)
+				stdout, stderr, code := runBin(t, bin, home, "--db", db, "export", "1")
+				if code == 0 || !strings.Contains(stderr, "personnummer") || !strings.Contains(stderr, label) {
+					t.Errorf("%q in the %s: exit %d\n%.300s", form, field, code, stderr)
+				}
+				if strings.Contains(stdout+stderr, form) {
+					t.Errorf("%q in the %s: the output repeats it", form, field)
+				}
+			}
+		})
+	}
+	t.Run("ordinary numbers", func(t *testing.T) {
+		for field := range fields {
+			for _, text := range []string{"070-123 45 67", "faktura 4711-0815", "2026-03-14", "811218-9875", "12 000 kr"} {
+				db := pnDB(t, t.TempDir(), field, text)
+				if _, stderr, code := runBin(t, bin, home, "--db", db, "export", "1"); code != 0 {
+					t.Errorf("%q in the %s: exit %d: %s", text, field, code, stderr)
+				}
+			}
+		}
+	})
+}

@@ -23,8 +23,8 @@ func (f Finding) String() string { return f.Where + ": " + f.Field }
 
 // PersonalData scans all the user text that an export of a shows (the
 // unit, the participants, the comments, reasons and risk notes of every
-// answer, and the risk, measure, responsible and effect of every action,
-// carried-over ones included) with checklist.FindPersonnummer. It returns
+// answer, the statements of the group's own items, and the risk, measure,
+// responsible and effect of every action, carried-over ones included) with checklist.FindPersonnummer. It returns
 // the places with a find, in the export's order: the meeting, the answers
 // by area and item, then the actions. Labels are in lang. cat names areas
 // and numbers items; it may be nil.
@@ -79,6 +79,16 @@ func PersonalData(a checklist.Assessment, cat *checklist.Catalog, lang checklist
 		}
 		if r.Risk != nil && checklist.ContainsPersonnummer(r.Risk.Note) {
 			out = append(out, Finding{place(), tr("kommentar om risken", "comment on the risk")})
+		}
+	}
+	// The group's own items: their statements are printed like the
+	// checklists' items.
+	if len(a.OwnItems) > 0 {
+		own := cat.WithOwnItems(a.OwnItems)
+		for _, o := range a.OwnItems {
+			if checklist.ContainsPersonnummer(o.Statement) {
+				out = append(out, Finding{itemPlace(own, o.AreaID, o.ItemID, lang), tr("egen punkt", "own item")})
+			}
 		}
 	}
 	for _, x := range a.Actions {
