@@ -204,8 +204,20 @@ var (
 )
 
 // expectedSchema returns the schema objects that the first v migrations
-// make, found by running them on an empty in-memory database once.
+// make: for the current version the list kept in schema_expected.go (held
+// to the migrations by TestExpectedSchemaCurrent; running nine migrations
+// in memory took 9 ms of every start), else found by running them on an
+// empty in-memory database once.
 func expectedSchema(ctx context.Context, v int) ([]schemaObject, error) {
+	if v == expectedVersion && v == SchemaVersion {
+		return expectedObjects, nil
+	}
+	return migratedSchema(ctx, v)
+}
+
+// migratedSchema returns the schema objects that the first v migrations
+// make, by running them on an empty in-memory database once.
+func migratedSchema(ctx context.Context, v int) ([]schemaObject, error) {
 	expectedMu.Lock()
 	defer expectedMu.Unlock()
 	if objs, ok := expectedByVers[v]; ok {
