@@ -185,8 +185,8 @@ func newestAssessment(ctx context.Context, e *env, s *store.Store) (int64, error
 	}
 	m := list[0]
 	fmt.Fprintln(e.stderr, e.tr(
-		fmt.Sprintf("Exporterar den senaste bedömningen: %d, %s %s (ange ett ID för en annan).", m.ID, m.Unit, m.Date),
-		fmt.Sprintf("Exporting the newest assessment: %d, %s %s (give an ID for another one).", m.ID, m.Unit, m.Date)))
+		fmt.Sprintf("Exporterar den senaste bedömningen: %d, %s %s (ange ett ID för en annan).", m.ID, checklist.SanitizeLine(m.Unit), m.Date),
+		fmt.Sprintf("Exporting the newest assessment: %d, %s %s (give an ID for another one).", m.ID, checklist.SanitizeLine(m.Unit), m.Date)))
 	return m.ID, nil
 }
 

@@ -23,7 +23,7 @@ import (
 // and zero-width characters and a line separator.
 var hostileUnits = []string{
 	"Avd \x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J 1",
-	"\ufeffAvd\u0085 \u009b31m2\u202e\u200b\u2028",
+	"\ufeffAvd\u0085 \u009b31m2\u202e\u200b\u2028 B",
 }
 
 // runSamkoll runs the binary through sh with prefix before it (a ulimit,
@@ -148,6 +148,11 @@ func TestHostileTextOnCLIOutput(t *testing.T) {
 		checkTerminalSafe(t, name+" stderr", stderr)
 		if args[0] == "export" && len(args) > 1 && args[1] == "--open" && len(args) == 4 && !strings.Contains(stderr, "Avd") {
 			t.Errorf("%s: the units are not listed: %q", name, stderr)
+		}
+		// A unit's name is one line of a message: its line separator
+		// does not break it.
+		if (len(args) == 1 || len(args) == 4) && strings.Count(strings.TrimSuffix(stderr, "\n"), "\n") != 0 {
+			t.Errorf("%s: a one-line message is broken over lines: %q", name, stderr)
 		}
 	}
 

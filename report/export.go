@@ -298,7 +298,7 @@ func (x *Exporter) Open(ctx context.Context, w io.Writer, unit string) error {
 		var names []string
 		found := false
 		for _, u := range units {
-			names = append(names, u.Name)
+			names = append(names, checklist.SanitizeLine(u.Name))
 			found = found || strings.EqualFold(strings.TrimSpace(u.Name), strings.TrimSpace(unit))
 		}
 		if !found {
