@@ -16,8 +16,9 @@
 #
 # The shots: start, walk, risk (the item answered Nej, probability 3,
 # consequence 4), plan, summary and presentation (dark
-# background, 256 colours), walk-light (light background) and walk-16
-# (TERM=xterm, 16 colours).
+# background, 256 colours), walk-light (light background), walk-16
+# (TERM=xterm, 16 colours) and risk-16-light (16 colours on white, as
+# xterm starts by default).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$root/docs/screenshots}
@@ -89,3 +90,4 @@ shot summary "${dark[@]}" s
 shot presentation "${dark[@]}" Return F2
 shot walk-light "#ffffff" "#1a1a1a" xterm-256color Return
 shot walk-16 "#000000" "#e5e5e5" xterm Return
+shot risk-16-light "#ffffff" "#000000" xterm Return 3 3 4
