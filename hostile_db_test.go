@@ -193,6 +193,12 @@ func TestDamagedDatabaseIsRefused(t *testing.T) {
 		{"bad time", func(t *testing.T, path string) {
 			execSQL(t, path, "UPDATE assessments SET updated = 'igår' WHERE id = (SELECT min(id) FROM assessments)")
 		}, "skadad"},
+		{"bad due date", func(t *testing.T, path string) {
+			execSQL(t, path, "UPDATE actions SET due = 'igår' WHERE id = (SELECT min(id) FROM actions)")
+		}, "skadad"},
+		{"impossible meeting date", func(t *testing.T, path string) {
+			execSQL(t, path, "UPDATE assessments SET meeting_date = '2026-02-30' WHERE id = (SELECT max(id) FROM assessments)")
+		}, "skadad"},
 		{"foreign wal", func(t *testing.T, path string) {
 			// Another samkoll database with its own assessments, its log
 			// taken while it is open.

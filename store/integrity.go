@@ -311,23 +311,53 @@ var timeColumns = []struct {
 // timeGlob matches what fmtTime writes: 2006-01-02T15:04:05.000000000Z.
 const timeGlob = "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]*Z"
 
+// dateColumns are the columns of the small tables that hold a date as
+// YYYY-MM-DD; an empty value means none.
+var dateColumns = []struct{ table, column string }{
+	{"assessments", "meeting_date"},
+	{"actions", "due"}, {"actions", "done_on"}, {"actions", "checked_on"},
+	{"own_items", "since"}, {"own_items", "retired"},
+	{"reevaluations", "evaluated_on"},
+}
+
 // checkTimes finds stored times that parseTime would refuse, in the small
-// tables or in the big one.
+// tables or in the big one, and, with the small tables, stored dates that
+// checklist.ParseDate would refuse: a day that does not exist (SQLite's
+// date() moves 2026-02-30 on to March) or a year outside 1900–2200.
 func (s *Store) checkTimes(ctx context.Context, big bool) error {
+	check := func(table, column, query string) error {
+		var bad string
+		err := s.db.QueryRowContext(ctx, query).Scan(&bad)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return nil
+		case err != nil:
+			return s.damaged(err)
+		}
+		return s.damaged(fmt.Errorf("ogiltig tid i %s.%s: %q", table, column, bad))
+	}
 	for _, c := range timeColumns {
 		if c.big != big {
 			continue
 		}
-		var bad string
-		err := s.db.QueryRowContext(ctx, fmt.Sprintf(
-			"SELECT %[2]s FROM %[1]s WHERE %[2]s <> '' AND %[2]s NOT GLOB '%[3]s' LIMIT 1", c.table, c.column, timeGlob)).Scan(&bad)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			continue
-		case err != nil:
-			return s.damaged(err)
+		where := "%[2]s NOT GLOB '%[3]s'"
+		if !big {
+			where += " OR date(%[2]s) IS NULL OR date(%[2]s) <> substr(%[2]s, 1, 10)"
 		}
-		return s.damaged(fmt.Errorf("ogiltig tid i %s.%s: %q", c.table, c.column, bad))
+		if err := check(c.table, c.column, fmt.Sprintf("SELECT %[2]s FROM %[1]s WHERE %[2]s <> '' AND ("+where+") LIMIT 1",
+			c.table, c.column, timeGlob)); err != nil {
+			return err
+		}
+	}
+	if big {
+		return nil
+	}
+	for _, c := range dateColumns {
+		if err := check(c.table, c.column, fmt.Sprintf(
+			"SELECT %[2]s FROM %[1]s WHERE %[2]s <> '' AND (date(%[2]s) IS NULL OR date(%[2]s) <> %[2]s OR %[2]s < '1900' OR %[2]s >= '2201') LIMIT 1",
+			c.table, c.column)); err != nil {
+			return err
+		}
 	}
 	return nil
 }
