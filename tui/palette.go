@@ -58,12 +58,14 @@ func paletteFor(p colorprofile.Profile, isDark bool) palette {
 	switch {
 	case p == colorprofile.ANSI && isDark:
 		// 16 colours on a dark ground: the bright colours, since the
-		// normal red, blue and magenta are too dark on black.
+		// normal red, blue and magenta are too dark on black. Magenta is
+		// too dark in Windows Terminal's scheme, so high is bright red
+		// text and very high white on red.
 		return palette{
 			fg: c16(15), strong: c16(15), subtle: c16(7), accent: c16(14),
 			info: c16(10), warn: c16(11), bad: c16(9),
 			selected: ink{c16(15), c16(4)},
-			low:      ink{fg: c16(10)}, mid: ink{fg: c16(11)}, high: ink{fg: c16(13)},
+			low:      ink{fg: c16(10)}, mid: ink{fg: c16(11)}, high: ink{fg: c16(9)},
 			veryHigh: ink{c16(15), c16(1)},
 			empty:    c16(8),
 		}
