@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -120,9 +121,26 @@ func TestLatestAnswersKept(t *testing.T) {
 	items := []string{"3.1", "3.2", "3.3"}
 	answers := []checklist.Answer{checklist.Unanswered, checklist.Ja, checklist.Delvis, checklist.Nej, checklist.EjAktuellt}
 	date := func() string { return fmt.Sprintf("2026-0%d-0%d", 1+rnd.IntN(3), 1+rnd.IntN(3)) } // equal dates happen
+	// Every hundred steps the database is exported and imported into a
+	// second one: the first time into an empty database, then over what
+	// the earlier imports wrote (meetings moved, answers changed or gone).
+	hr := openTest(t)
 	var ids []int64
 	done := map[string]int{}
 	for step := 0; step < 600; step++ {
+		if step%100 == 99 {
+			var buf bytes.Buffer
+			if err := s.ExportJSON(ctx, &buf, nil); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := hr.ImportJSON(ctx, &buf); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := latestAnswers(t, hr, false), latestAnswers(t, hr, true); got != want {
+				t.Fatalf("step %d, import: latest answers\n%s\nwant (from all answers)\n%s", step, got, want)
+			}
+			done["import"]++
+		}
 		what := "answer"
 		switch n := rnd.IntN(20); {
 		case n < 3 || len(ids) == 0:
@@ -167,7 +185,7 @@ func TestLatestAnswersKept(t *testing.T) {
 			t.Fatalf("step %d (%s): latest answers\n%s\nwant (from all answers)\n%s", step, what, got, want)
 		}
 	}
-	for _, what := range []string{"create", "answer", "move date", "delete", "merge"} {
+	for _, what := range []string{"create", "answer", "move date", "delete", "merge", "import"} {
 		if done[what] == 0 {
 			t.Errorf("no step did %q: %v", what, done)
 		}
