@@ -106,6 +106,23 @@ func TestHostileTextOnCLIOutput(t *testing.T) {
 	checkTerminalSafe(t, "lint stdout", stdout)
 	checkTerminalSafe(t, "lint stderr", stderr)
 
+	// Control characters written raw into the file, not as escapes: the
+	// YAML reader refused them in English without a place.
+	for i, raw := range []string{"\x1b]52;c;cm0gLXJmIH4=\a\x1b[2J", "\u009b31m"} {
+		f := filepath.Join(dir, fmt.Sprintf("raw%d.yaml", i))
+		if err := os.WriteFile(f, bytes.Replace(ok, []byte("sv: Eget område"), []byte("sv: Eget "+raw+" område"), 1), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		for _, lang := range []string{"sv", "en"} {
+			stdout, stderr, code := runBin(t, bin, home, "--lang", lang, "checklists", "lint", f)
+			want := map[string]string{"sv": ":6:12: här står ett styrtecken", "en": ":6:12: a control character"}[lang]
+			if code == 0 || !strings.Contains(stdout, f+want) || strings.Contains(stdout, "not allowed") {
+				t.Errorf("lint --lang %s of a raw %q: exit %d\n%s%s", lang, raw, code, stdout, stderr)
+			}
+			checkTerminalSafe(t, "lint stdout", stdout)
+		}
+	}
+
 	// The listing shows the good area from the oddly named file, skips
 	// the hostile title with a warning, and prints nothing raw.
 	stdout, stderr, code = runBin(t, bin, home, "--checklists", cl, "checklists")

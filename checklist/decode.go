@@ -397,6 +397,14 @@ func parsePolicy(file string, data []byte) (*PolicySource, []error) {
 
 // document parses data and returns its root mapping node.
 func (d *decoder) document(data []byte) (*yaml.Node, bool) {
+	if line, col, r, ok := rawControl(data); ok {
+		// The YAML reader refuses it too, but in English and without a
+		// place.
+		d.errAt(nil, "här står ett styrtecken (U+%04X); ta bort det", "a control character (U+%04X) here; remove it", r)
+		fe := d.errs[len(d.errs)-1].(*FileError)
+		fe.Line, fe.Column = line, col
+		return nil, false
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		d.errAt(nil, "felaktig YAML: %s", "invalid YAML: %s", yamlMessage(err))
@@ -440,4 +448,24 @@ func yamlMessage(err error) string {
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	msg = yamlLineRe.ReplaceAllString(msg, "")
 	return strings.TrimLeft(msg, ": ")
+}
+
+// rawControl finds the first control character written as such in a YAML
+// file (not as an escape like "\e"): C0 other than tab, line feed and
+// carriage return, DEL, and C1 other than NEL, which YAML reads as a line
+// break. It returns its 1-based line and column in characters.
+func rawControl(data []byte) (line, col int, r rune, ok bool) {
+	line, col = 1, 1
+	for _, c := range string(data) {
+		switch {
+		case c == '\n':
+			line, col = line+1, 1
+			continue
+		case c == '\t' || c == '\r' || c == '\u0085':
+		case c < 0x20 || (c >= 0x7f && c <= 0x9f):
+			return line, col, c, true
+		}
+		col++
+	}
+	return 0, 0, 0, false
 }
