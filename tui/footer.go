@@ -68,7 +68,11 @@ func (m *Model) presentFooter(keys []key.Binding) (first []key.Binding, leave ke
 		// p is typed: only F2 leaves.
 		leave = g.PresentAlways
 	}
-	leave.SetHelp(leave.Help().Key, m.sh.tr("avsluta presentation", "leave presentation"))
+	desc := m.sh.tr("avsluta presentation", "leave presentation")
+	if m.width < 60 {
+		desc = m.sh.tr("avsluta", "leave")
+	}
+	leave.SetHelp(leave.Help().Key, desc)
 	return first, leave
 }
 
@@ -114,7 +118,12 @@ func (m *Model) footer(keys []key.Binding) string {
 		}
 		return append(r, *all)
 	}
-	for len(kept) > 1 && ansi.StringWidth(h.ShortHelpView(row())) > width {
+	// One key of the screen stays, unless the tail has to make room.
+	least := 1
+	if len(tail) > 0 {
+		least = 0
+	}
+	for len(kept) > least && ansi.StringWidth(h.ShortHelpView(row())) > width {
 		kept = kept[:len(kept)-1]
 	}
 	if all != nil && ansi.StringWidth(h.ShortHelpView(row())) > width {

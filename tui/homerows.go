@@ -77,7 +77,9 @@ func (s *homeScreen) row(i int, selected bool) string {
 	}
 	overdue := padLeft(fmt.Sprint(a.OverdueActions), s.overdueW)
 	var status string
-	if closed {
+	if closed && s.w >= homeNarrow {
+		// Narrow, a closed row is told by its colour alone, so that its
+		// counts keep their place.
 		status = "  " + a.Status.Label(sh.lang)
 	}
 	if sh.presenting {

@@ -189,28 +189,34 @@ var presentScreens = []struct {
 }
 
 // TestPresentationGoldens keeps each main screen in presentation mode at
-// 80×24, checks that the mark shows and that the screen differs from its
-// normal view.
+// 80×24 and 40×12, checks that the mark shows and that the screen differs
+// from its normal view.
 func TestPresentationGoldens(t *testing.T) {
-	for _, sc := range presentScreens {
-		t.Run(sc.name, func(t *testing.T) {
-			hs := newPBHarness(t, checklist.Swedish, 80, 24)
-			sc.open(hs)
-			normal := hs.view()
-			hs.keys("f2")
-			if !hs.m.sh.presenting {
-				t.Fatal("f2 did not turn presentation mode on")
-			}
-			v := hs.view()
-			checkFits(t, v, 80, 24)
-			if !strings.Contains(lineWith(v, "avsluta presentation"), "PRESENTATION") {
-				t.Errorf("no mark that presentation mode is on:\n%s", v)
-			}
-			if v == normal {
-				t.Errorf("presentation mode looks like the normal view:\n%s", v)
-			}
-			golden.RequireEqual(t, v)
-		})
+	for _, size := range []struct {
+		w, h   int
+		suffix string
+	}{{80, 24, ""}, {40, 12, "_40x12"}} {
+		for _, sc := range presentScreens {
+			t.Run(sc.name+size.suffix, func(t *testing.T) {
+				hs := newPBHarness(t, checklist.Swedish, size.w, size.h)
+				sc.open(hs)
+				normal := hs.view()
+				hs.keys("f2")
+				if !hs.m.sh.presenting {
+					t.Fatal("f2 did not turn presentation mode on")
+				}
+				v := hs.view()
+				checkFits(t, v, size.w, size.h)
+				lines := strings.Split(v, "\n")
+				if foot := lines[len(lines)-1]; !strings.HasPrefix(foot, " PRESENTATION ") || !strings.Contains(foot, "p/F2 avsluta") {
+					t.Errorf("no mark that presentation mode is on, or no key to leave it: %q", foot)
+				}
+				if v == normal {
+					t.Errorf("presentation mode looks like the normal view:\n%s", v)
+				}
+				golden.RequireEqual(t, v)
+			})
+		}
 	}
 }
 
