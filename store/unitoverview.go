@@ -16,12 +16,11 @@ type UnitRow = checklist.UnitRow
 // UnitOverview returns the units that have assessments, latest APT first:
 // what the start screen shows by unit. core lists the core area ids.
 //
-// It reads every unit at once, one query per kind (units with their
-// latest APT and overdue actions, open serious risks, year plans, areas
-// taken this year), so that its cost grows with the stored answers and
+// It reads every unit at once, one query per kind (RecentUnits, open
+// serious risks, year plans, areas taken this year), so that its cost grows with the stored answers and
 // not with one round of queries per unit.
 func (s *Store) UnitOverview(ctx context.Context, today checklist.Date, core []string) ([]UnitRow, error) {
-	out, err := s.overviewUnits(ctx, today)
+	out, err := s.RecentUnits(ctx, today, 0)
 	if err != nil || len(out) == 0 {
 		return out, err
 	}
@@ -53,18 +52,25 @@ func (s *Store) UnitOverview(ctx context.Context, today checklist.Date, core []s
 	return out, nil
 }
 
-// overviewUnits reads the units that have assessments with their count,
-// their latest assessment and their open actions past due on today.
-func (s *Store) overviewUnits(ctx context.Context, today checklist.Date) ([]UnitRow, error) {
-	rows, err := s.query(ctx, `WITH ranked AS (SELECT a.unit_id, a.id, a.meeting_date,
-			row_number() OVER (PARTITION BY a.unit_id ORDER BY a.meeting_date DESC, a.id DESC) AS rn,
-			count(*) OVER (PARTITION BY a.unit_id) AS n
-			FROM assessments a),
-		overdue AS (SELECT x.unit_id, count(*) AS n FROM actions x
-			WHERE x.status IN ('planerad', 'pagar') AND x.due <> '' AND x.due < ? GROUP BY x.unit_id)
-		SELECT u.id, u.name, r.n, r.id, r.meeting_date, coalesce(o.n, 0)
-		FROM ranked r JOIN units u ON u.id = r.unit_id LEFT JOIN overdue o ON o.unit_id = r.unit_id
-		WHERE r.rn = 1`, today.String())
+// RecentUnits returns the first n units (all for n <= 0) in the order of
+// UnitOverview, with their latest APT, their number of assessments and
+// their open actions past due on today, but without the open serious
+// risks and the core areas: what the start screen by unit can show in its
+// first frame. Each unit is found through its meetings by date, so the
+// cost grows with the units, not with what they answered.
+func (s *Store) RecentUnits(ctx context.Context, today checklist.Date, n int) ([]UnitRow, error) {
+	if n <= 0 {
+		n = -1
+	}
+	rows, err := s.query(ctx, `SELECT p.id, p.name, p.last, p.meeting_date,
+			(SELECT count(*) FROM assessments c WHERE c.unit_id = p.id),
+			(SELECT count(*) FROM actions x WHERE x.unit_id = p.id AND x.status IN ('planerad', 'pagar')
+				AND x.due <> '' AND x.due < ?1)
+		FROM (SELECT u.id, u.name, u.name_key, l.id AS last, l.meeting_date
+			FROM units u JOIN assessments l ON l.id = (SELECT a.id FROM assessments a WHERE a.unit_id = u.id
+				ORDER BY a.meeting_date DESC, a.id DESC LIMIT 1)
+			ORDER BY l.meeting_date DESC, u.name_key LIMIT ?2) p
+		ORDER BY p.meeting_date DESC, p.name_key`, today.String(), n)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +79,7 @@ func (s *Store) overviewUnits(ctx context.Context, today checklist.Date) ([]Unit
 	for rows.Next() {
 		var r UnitRow
 		var last string
-		if err := rows.Scan(&r.Unit.ID, &r.Unit.Name, &r.Assessments, &r.LastID, &last, &r.Overdue); err != nil {
+		if err := rows.Scan(&r.Unit.ID, &r.Unit.Name, &r.LastID, &last, &r.Assessments, &r.Overdue); err != nil {
 			return nil, err
 		}
 		if r.LastDate, err = parseDate(last); err != nil {

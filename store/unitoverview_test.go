@@ -168,6 +168,23 @@ func TestUnitOverviewMatchesPerUnit(t *testing.T) {
 				}
 				t.Fatalf("%d units, want %d", len(got), len(want))
 			}
+			// The first frame's units: the same, without what needs the answers.
+			for _, n := range []int{1, 5, 0} {
+				page, err := s.RecentUnits(ctx, tt.today, n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				short := want
+				if n > 0 {
+					short = want[:n]
+				}
+				for i := range short {
+					short[i].OpenSerious, short[i].Core = 0, nil
+				}
+				if !reflect.DeepEqual(page, short) {
+					t.Errorf("RecentUnits(%d):\n got %+v\nwant %+v", n, page, short)
+				}
+			}
 		})
 	}
 	// The demo data must show what the comparison is about.
