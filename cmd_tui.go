@@ -46,6 +46,16 @@ func runTUI(ctx context.Context, e *env) error {
 		list, err := s.RecentAssessments(ctx, e.today(), tui.FirstPage)
 		firstPage <- page{list, err}
 	}()
+	// And the first units, for the start screen by unit.
+	type unitPage struct {
+		rows []store.UnitRow
+		err  error
+	}
+	firstUnits := make(chan unitPage, 1)
+	go func() {
+		rows, err := s.RecentUnits(ctx, e.today(), tui.FirstPage)
+		firstUnits <- unitPage{rows, err}
+	}()
 	// The app's store calls must outlive ctrl+c and the signals below: on
 	// each of them the app first saves what it has queued (see drain).
 	appCtx := context.WithoutCancel(ctx)
@@ -56,6 +66,10 @@ func runTUI(ctx context.Context, e *env) error {
 		FirstPage: sync.OnceValues(func() ([]tui.Summary, error) {
 			p := <-firstPage
 			return p.list, p.err
+		}),
+		FirstUnits: sync.OnceValues(func() ([]checklist.UnitRow, error) {
+			p := <-firstUnits
+			return p.rows, p.err
 		}),
 		Exporter:    &lazyExporter{e: e, s: s, catalog: catalog},
 		LoadCatalog: catalog,

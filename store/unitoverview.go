@@ -92,12 +92,9 @@ func (s *Store) RecentUnits(ctx context.Context, today checklist.Date, n int) ([
 
 // openSeriousByUnit counts, by unit, the items whose latest answer is
 // Delvis or Nej with a serious risk level after its latest re-evaluation.
-//
-// Only a shortcoming judged serious, or re-evaluated, can count: of
-// those, the latest of each item of the unit is kept, and counted when no
-// later meeting of the unit answered the item (found through the unit's
-// meetings by date and the answer's key) and its level, after its latest
-// re-evaluation, is still serious. No answer is sorted but those.
+// The latest answer of each item is kept by the schema (latest_answers),
+// so this reads one row per unit and item, not every answer ever given;
+// only the shortcomings among them look up their re-evaluations.
 func (s *Store) openSeriousByUnit(ctx context.Context) (map[int64]int, error) {
 	rows, err := s.query(ctx, openSeriousSQL)
 	if err != nil {
@@ -116,20 +113,13 @@ func (s *Store) openSeriousByUnit(ctx context.Context) (map[int64]int, error) {
 	return out, rows.Err()
 }
 
-const openSeriousSQL = `WITH candidates AS (SELECT a.unit_id, a.id, a.meeting_date, w.area_id, w.item_id, w.risk_level,
-		row_number() OVER (PARTITION BY a.unit_id, w.area_id, w.item_id ORDER BY a.meeting_date DESC, a.id DESC) AS rn
-		FROM answers w JOIN assessments a ON a.id = w.assessment_id
-		WHERE w.answer IN ('delvis', 'nej') AND (w.risk_level IN ('hog', 'mycket_hog') OR EXISTS (SELECT 1 FROM reevaluations r
-			WHERE r.assessment_id = w.assessment_id AND r.area_id = w.area_id AND r.item_id = w.item_id)))
-		SELECT c.unit_id, count(*) FROM candidates c
-		WHERE c.rn = 1 AND NOT EXISTS (SELECT 1 FROM assessments a2
-			JOIN answers w2 ON w2.assessment_id = a2.id AND w2.area_id = c.area_id AND w2.item_id = c.item_id
-			WHERE a2.unit_id = c.unit_id AND a2.meeting_date >= c.meeting_date
-			AND (a2.meeting_date > c.meeting_date OR a2.id > c.id) AND w2.answer <> '')
-		AND coalesce((SELECT r.level FROM reevaluations r WHERE r.assessment_id = c.id
-			AND r.area_id = c.area_id AND r.item_id = c.item_id
-			ORDER BY r.evaluated_on DESC, r.created DESC, r.id DESC LIMIT 1), c.risk_level) IN ('hog', 'mycket_hog')
-		GROUP BY c.unit_id`
+const openSeriousSQL = `SELECT l.unit_id, count(*) FROM latest_answers l CROSS JOIN answers w
+	WHERE w.assessment_id = l.assessment_id AND w.area_id = l.area_id AND w.item_id = l.item_id
+		AND w.answer IN ('delvis', 'nej')
+		AND coalesce((SELECT r.level FROM reevaluations r
+			WHERE r.assessment_id = w.assessment_id AND r.area_id = w.area_id AND r.item_id = w.item_id
+			ORDER BY r.evaluated_on DESC, r.created DESC, r.id DESC LIMIT 1), w.risk_level) IN ('hog', 'mycket_hog')
+	GROUP BY l.unit_id`
 
 // yearPlansByUnit returns every unit's year plan for year, each ordered as
 // YearPlan orders it.

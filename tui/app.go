@@ -58,6 +58,10 @@ type Config struct {
 	// (RecentAssessments with FirstPage): the caller can start that query
 	// before the program so that it runs while the terminal is set up.
 	FirstPage func() ([]Summary, error)
+	// FirstUnits, when set, gives the first units of the start screen by
+	// unit (RecentUnits with FirstPage), read the same way; nil reads them
+	// from the store after the program started.
+	FirstUnits func() ([]checklist.UnitRow, error)
 	// Warnings are problems to show once in the status line at start.
 	Warnings []string
 	// NoColor disables all colour (NO_COLOR).
@@ -134,7 +138,7 @@ func New(cfg Config) *Model {
 		writes: &writeQueue{}, dbPath: cfg.DBPath,
 	}
 	m := &Model{sh: sh, noColor: cfg.NoColor, profile: colorprofile.TrueColor, dark: true, noClipboard: cfg.NoClipboard, width: 80, height: 24, help: help.New(),
-		boot: startup{sh: sh, firstPage: cfg.FirstPage, loadCatalog: cfg.LoadCatalog, warnings: cfg.Warnings}}
+		boot: startup{sh: sh, firstPage: cfg.FirstPage, firstUnits: cfg.FirstUnits, loadCatalog: cfg.LoadCatalog, warnings: cfg.Warnings}}
 	m.help.Styles = st.Help
 	m.stack = []screen{newHomeScreen(sh)}
 	m.layout()

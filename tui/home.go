@@ -284,7 +284,9 @@ func (s *homeScreen) ShortHelp() []key.Binding {
 		return []key.Binding{s.sh.keys.Input.Save, s.sh.keys.Input.Cancel}
 	}
 	// In order of importance: the footer drops the last that do not fit.
-	return []key.Binding{k.Open, k.New, k.Plan, k.Summary, k.Filter, k.Export, k.Delete, g.Back, g.Help}
+	// u (the units) shows where there are several.
+	k.ByUnit.SetEnabled(s.severalUnits())
+	return []key.Binding{k.Open, k.New, k.Plan, k.Summary, k.ByUnit, k.Filter, k.Export, k.Delete, g.Back, g.Help}
 }
 
 // FullHelp lists all keys.

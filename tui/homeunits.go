@@ -15,9 +15,14 @@ import (
 // The start screen by unit (issue 16 point 8): each unit with its last
 // APT, its open serious risks, its overdue actions and the core areas due
 // this year, the unit with the newest APT first. The flat list of
-// assessments is one key (u) away; the start screen opens on it, since its
-// first page is read before the first frame at a cost that does not grow
-// with the database, while this view reads every unit.
+// assessments is one key (u) away. The start screen opens on the units
+// where the database holds more than one; with one unit (or none) it opens
+// on the list of its assessments, which is all that view would lead to.
+//
+// The first frame shows the first units as read before it (RecentUnits:
+// latest APT and overdue actions, as cheap as the first page of
+// assessments); the open serious risks and the core areas, which need
+// every answer and the checklists, follow once the checklists are loaded.
 
 // unitStore is the by-unit view's part of the store; *store.Store
 // satisfies it.
@@ -25,11 +30,18 @@ type unitStore interface {
 	// UnitOverview returns the units with assessments, latest APT first;
 	// core lists the core area ids.
 	UnitOverview(ctx context.Context, today checklist.Date, core []string) ([]checklist.UnitRow, error)
+	// RecentUnits returns the first n units in the same order, without
+	// their open serious risks and core areas.
+	RecentUnits(ctx context.Context, today checklist.Date, n int) ([]checklist.UnitRow, error)
 }
 
 // showUnitsMsg switches the start screen to the units; it waits for the
 // checklists, which name the core areas (startup.go).
 type showUnitsMsg struct{}
+
+// refreshUnitsMsg reads the units shown since the first frame again, in
+// full, once the checklists are there; it leaves the flat list alone.
+type refreshUnitsMsg struct{}
 
 // unitOverviewMsg carries the units.
 type unitOverviewMsg struct{ rows []checklist.UnitRow }
@@ -39,9 +51,12 @@ type unitsView struct {
 	sh     *shared
 	rows   []checklist.UnitRow
 	loaded bool
-	list   listWindow
-	unitW  int
-	w, h   int
+	// full is set once the rows hold the open serious risks and the core
+	// areas; until then those columns show "…".
+	full  bool
+	list  listWindow
+	unitW int
+	w, h  int
 }
 
 func newUnitsView(sh *shared) *unitsView {
@@ -49,6 +64,25 @@ func newUnitsView(sh *shared) *unitsView {
 	v.list = newListWindow(sh.keys.List, v.row)
 	v.read()
 	return v
+}
+
+// newUnitsViewOf is the view on the first units, read before the first
+// frame; refreshUnitsMsg completes them.
+func newUnitsViewOf(sh *shared, rows []checklist.UnitRow) *unitsView {
+	v := &unitsView{sh: sh, rows: rows, loaded: true}
+	v.list = newListWindow(sh.keys.List, v.row)
+	v.list.SetLen(len(rows))
+	sh.post(refreshUnitsMsg{})
+	return v
+}
+
+// openOnUnits shows the first units read before the first frame, when
+// there are more than one and the user has not chosen a list yet.
+func (s *homeScreen) openOnUnits(rows []checklist.UnitRow) {
+	if len(rows) > 1 && s.byUnit == nil && !s.loaded {
+		s.byUnit = newUnitsViewOf(s.sh, rows)
+		s.byUnit.SetSize(s.w, s.h)
+	}
 }
 
 // read queues the read of the units, after the changes before it.
@@ -107,7 +141,7 @@ func (v *unitsView) Update(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	switch msg := msg.(type) {
 	case unitOverviewMsg:
 		sel, had := v.selected()
-		v.rows, v.loaded = msg.rows, true
+		v.rows, v.loaded, v.full = msg.rows, true, true
 		v.list.SetLen(len(v.rows))
 		v.columns()
 		for i, r := range v.rows {
@@ -144,11 +178,14 @@ func (v *unitsView) row(i int, selected bool) string {
 	sh, st := v.sh, v.sh.styles
 	r := v.rows[i]
 	due, overdue := r.CoreDue()
-	core := fmt.Sprintf("%d", due+overdue)
+	serious, core := "…", "…"
+	if v.full {
+		serious, core = fmt.Sprint(r.OpenSerious), fmt.Sprintf("%d", due+overdue)
+	}
 	if overdue > 0 {
 		core += fmt.Sprintf(sh.tr(" (%d sena)", " (%d late)"), overdue)
 	}
-	line := v.cells(checklist.SanitizeLine(r.Unit.Name), r.LastDate.String(), fmt.Sprint(r.OpenSerious), fmt.Sprint(r.Overdue), core)
+	line := v.cells(checklist.SanitizeLine(r.Unit.Name), r.LastDate.String(), serious, fmt.Sprint(r.Overdue), core)
 	switch {
 	case selected:
 		return st.Selected.Render("> " + line)
@@ -200,6 +237,10 @@ func (v *unitsView) coreLines() []string {
 	r, ok := v.selected()
 	if !ok {
 		return nil
+	}
+	if !v.full {
+		return []string{st.Subtle.Render(ansi.Truncate(sh.tr("Läser in risker och kärnområden …",
+			"Loading risks and core areas …"), v.w, "…"))}
 	}
 	var due []string
 	for _, c := range r.Core {
@@ -266,18 +307,25 @@ func (v *unitsView) keys() HomeKeys {
 // quits.
 func (s *homeScreen) updateByUnit(msg tea.Msg) (tea.Cmd, bool) {
 	v := s.byUnit
+	if m, ok := msg.(assessmentsLoadedMsg); ok {
+		s.openOnUnits(m.units)
+		return nil, false
+	}
 	if v == nil {
 		switch msg.(type) {
 		case showUnitsMsg:
 			s.byUnit = newUnitsView(s.sh)
 			s.byUnit.SetSize(s.w, s.h)
 			return nil, true
-		case unitOverviewMsg:
+		case unitOverviewMsg, refreshUnitsMsg:
 			return nil, true
 		}
 		return nil, false
 	}
 	switch msg := msg.(type) {
+	case refreshUnitsMsg:
+		v.read()
+		return nil, true
 	case resumedMsg, assessmentDeletedMsg:
 		v.read()
 		return nil, false

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -20,6 +21,18 @@ type unitFake struct {
 func (u *unitFake) UnitOverview(_ context.Context, _ checklist.Date, core []string) ([]checklist.UnitRow, error) {
 	u.core = core
 	return u.rows, nil
+}
+
+func (u *unitFake) RecentUnits(_ context.Context, _ checklist.Date, n int) ([]checklist.UnitRow, error) {
+	var out []checklist.UnitRow
+	for _, r := range u.rows {
+		if n > 0 && len(out) == n {
+			break
+		}
+		r.OpenSerious, r.Core = 0, nil
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // unitDriver is a driver on the start screen of two units: Avdelning 7,
@@ -42,10 +55,6 @@ func unitDriver(t testing.TB) (*driver, *unitFake, [2]int64) {
 
 func TestHomeByUnit(t *testing.T) {
 	d, uf, ids := unitDriver(t)
-	if !strings.Contains(d.view(), "Besvarat") {
-		t.Fatalf("the start screen does not open on the list:\n%s", d.view())
-	}
-	d.keys("u")
 	out := d.view()
 	for _, want := range []string{"enheterna, senaste APT först", "Allv.risk", "Kärnområden att ta",
 		"> Avdelning 7   " + testToday.AddDays(-7).String() + "  2          1          1 (1 sena)",
@@ -75,10 +84,10 @@ func TestHomeByUnit(t *testing.T) {
 	if out := d.view(); !strings.Contains(out, "enheterna") {
 		t.Errorf("back from the walk:\n%s", out)
 	}
-	// esc stays; u goes to the flat list.
+	// esc stays; u goes to the flat list and back.
 	d.keys("esc", "u")
 	if out := d.view(); !strings.Contains(out, "Besvarat") {
-		t.Errorf("u does not go back to the list:\n%s", out)
+		t.Errorf("u does not go to the list:\n%s", out)
 	}
 	// The keys of a unit row: the year plan and the follow-up.
 	d.keys("u", "w")
@@ -88,7 +97,79 @@ func TestHomeByUnit(t *testing.T) {
 }
 
 func TestGoldenHomeByUnit(t *testing.T) {
-	goldenViewsOn(t, func(t *testing.T) *driver { d, _, _ := unitDriver(t); return d }, func(d *driver) { d.keys("u") })
+	goldenViewsOn(t, func(t *testing.T) *driver { d, _, _ := unitDriver(t); return d }, func(*driver) {})
+}
+
+// firstFrameDriver is a driver on the first frame of unitDriver's units,
+// with the checklists loading in the background and no work after the
+// first frame started: the test delivers catalogLoadedMsg{cat} itself.
+func firstFrameDriver(t testing.TB) (d *driver, uf *unitFake, cat *checklist.Catalog) {
+	d0, uf, _ := unitDriver(t)
+	uf.core = nil
+	cat = testCatalog(t)
+	m := New(Config{Store: uf, Lang: checklist.Swedish, Today: func() checklist.Date { return testToday },
+		LoadCatalog: func() (*checklist.Catalog, []error) { return cat, nil }})
+	d = attach(t, m, d0.store)
+	m.sh.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.run(m.Init())
+	return d, uf, cat
+}
+
+// TestStartsOnUnits: with more than one unit, the first frame shows the
+// units read before it, their risks and core areas as "…" until the
+// checklists are there; then they are read in full. u goes to the list and
+// stays there when the full units arrive later.
+func TestStartsOnUnits(t *testing.T) {
+	d, uf, cat := firstFrameDriver(t)
+	out := d.view()
+	for _, want := range []string{"enheterna, senaste APT först", "> Avdelning 7   " + testToday.AddDays(-7).String() + "  …          1          …",
+		"Läser in risker och kärnområden"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the first frame lacks %q:\n%s", want, out)
+		}
+	}
+	if uf.core != nil {
+		t.Errorf("the whole units were read before the checklists: %v", uf.core)
+	}
+	d.send(catalogLoadedMsg{cat: cat})
+	if out := d.view(); !strings.Contains(out, "  2          1          1 (1 sena)") || !strings.Contains(out, "Kvar i år: Diskriminering") {
+		t.Errorf("after the checklists:\n%s", out)
+	}
+
+	// u before the checklists: the list stays when they come.
+	d, _, cat = firstFrameDriver(t)
+	d.keys("u")
+	d.send(catalogLoadedMsg{cat: cat})
+	if out := d.view(); !strings.Contains(out, "Besvarat") {
+		t.Errorf("u before the checklists, then the checklists:\n%s", out)
+	}
+}
+
+// TestGoldenHomeFirstFrameByUnit is the first frame of the start screen by
+// unit, before the risks and core areas are read.
+func TestGoldenHomeFirstFrameByUnit(t *testing.T) {
+	goldenViewsOn(t, func(t *testing.T) *driver {
+		d, _, _ := firstFrameDriver(t)
+		return d
+	}, func(*driver) {})
+}
+
+// TestOneUnitStartsOnList: a database with one unit opens on the list of
+// its assessments, as does an empty one.
+func TestOneUnitStartsOnList(t *testing.T) {
+	fs := newFakeStore()
+	seed(t, fs, "Avdelning 7", testToday, 0)
+	seed(t, fs, "Avdelning 7", testToday.AddDays(-40), 0)
+	uf := &unitFake{fakeStore: fs, rows: []checklist.UnitRow{{Unit: checklist.Unit{ID: 1, Name: "Avdelning 7"}, LastDate: testToday}}}
+	d := driverOn(t, uf, fs, checklist.Swedish)
+	if out := d.view(); !strings.Contains(out, "Besvarat") {
+		t.Errorf("one unit:\n%s", out)
+	}
+	e := driverOn(t, &unitFake{fakeStore: newFakeStore()}, newFakeStore(), checklist.Swedish)
+	if out := e.view(); !strings.Contains(out, "Här finns inga riskbedömningar") {
+		t.Errorf("no unit:\n%s", out)
+	}
 }
 
 // TestByUnitWaitsForCatalog: u pressed before the checklists are loaded

@@ -72,8 +72,12 @@ type newAssessmentMsg struct{}
 
 // Results of store calls.
 
-// assessmentsLoadedMsg carries the start screen's list.
-type assessmentsLoadedMsg struct{ list []Summary }
+// assessmentsLoadedMsg carries the start screen's list and, where the
+// store can show them, its first units (homeunits.go).
+type assessmentsLoadedMsg struct {
+	list  []Summary
+	units []checklist.UnitRow
+}
 
 // unitsLoadedMsg carries the known units for suggestions.
 type unitsLoadedMsg struct{ units []checklist.Unit }
@@ -129,17 +133,6 @@ func statusCmd(text string) tea.Cmd { return func() tea.Msg { return statusMsg{t
 // before the rest: more than a screen holds, and cheap whatever the size of
 // the database.
 const FirstPage = 40
-
-// recentAssessmentsCmd loads the newest assessments.
-func recentAssessmentsCmd(ctx context.Context, s Store, today checklist.Date) tea.Cmd {
-	return func() tea.Msg {
-		list, err := s.RecentAssessments(ctx, today, FirstPage)
-		if err != nil {
-			return errMsg{err}
-		}
-		return assessmentsLoadedMsg{list}
-	}
-}
 
 // listWindowSize is how many rows of the start screen's list are read at
 // a time: several screens' worth. More are read as the cursor nears the

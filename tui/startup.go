@@ -22,6 +22,9 @@ type startup struct {
 	sh *shared
 	// firstPage gives the first page of the list; nil queries the store.
 	firstPage func() ([]Summary, error)
+	// firstUnits gives the first units of the list by unit; nil queries
+	// the store where it can show units.
+	firstUnits func() ([]checklist.UnitRow, error)
 	// loadCatalog is set until the catalog has arrived.
 	loadCatalog func() (*checklist.Catalog, []error)
 	warnings    []string
@@ -40,18 +43,30 @@ type catalogLoadedMsg struct {
 	errs []error
 }
 
-// init asks for the first page and shows the start-up warnings.
+// init asks for the first page and the first units, and shows the
+// start-up warnings. Units that cannot be read leave the start screen on
+// the list, which says what went wrong once u is pressed.
 func (b *startup) init() tea.Cmd {
-	first := recentAssessmentsCmd(b.sh.ctx, b.sh.store, b.sh.today())
-	if b.firstPage != nil {
-		get := b.firstPage
-		first = func() tea.Msg {
-			list, err := get()
-			if err != nil {
-				return errMsg{err}
-			}
-			return assessmentsLoadedMsg{list}
+	ctx, st, today := b.sh.ctx, b.sh.store, b.sh.today()
+	list, units := b.firstPage, b.firstUnits
+	if list == nil {
+		list = func() ([]Summary, error) { return st.RecentAssessments(ctx, today, FirstPage) }
+	}
+	if us, ok := st.(unitStore); ok && units == nil {
+		units = func() ([]checklist.UnitRow, error) { return us.RecentUnits(ctx, today, FirstPage) }
+	}
+	first := func() tea.Msg {
+		l, err := list()
+		if err != nil {
+			return errMsg{err}
 		}
+		msg := assessmentsLoadedMsg{list: l}
+		if units != nil {
+			if u, err := units(); err == nil {
+				msg.units = u
+			}
+		}
+		return msg
 	}
 	return tea.Batch(first, warningCmd(b.sh, b.warnings))
 }
@@ -110,7 +125,7 @@ func (b *startup) update(msg tea.Msg) (held bool, cmd tea.Cmd) {
 // needsCatalog reports whether msg opens a screen that reads the catalog.
 func needsCatalog(msg tea.Msg) bool {
 	switch msg.(type) {
-	case newAssessmentMsg, openMsg, addActionMsg, openYearPlanMsg, showUnitsMsg:
+	case newAssessmentMsg, openMsg, addActionMsg, openYearPlanMsg, showUnitsMsg, refreshUnitsMsg:
 		return true
 	}
 	return false
