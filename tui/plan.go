@@ -219,15 +219,20 @@ func (p *planScreen) newAction(areaID, itemID string) checklist.Action {
 
 // openForm opens the form for a (new when a.ID is 0).
 func (p *planScreen) openForm(a checklist.Action) tea.Cmd {
+	var risk *checklist.Risk
+	if r, ok := p.a.Responses[checklist.ItemKey{AreaID: a.AreaID, ItemID: a.ItemID}]; ok {
+		risk = r.Risk
+	}
+	return p.openFormWith(a, risk)
+}
+
+// openFormWith opens the form for a with the item's risk given.
+func (p *planScreen) openFormWith(a checklist.Action, risk *checklist.Risk) tea.Cmd {
 	var item *checklist.Item
 	if ar := p.sh.cat.WithOwnItems(p.a.OwnItems).Area(a.AreaID); ar != nil {
 		if it, ok := ar.Item(a.ItemID); ok {
 			item = &it
 		}
-	}
-	var risk *checklist.Risk
-	if r, ok := p.a.Responses[checklist.ItemKey{AreaID: a.AreaID, ItemID: a.ItemID}]; ok {
-		risk = r.Risk
 	}
 	p.form = newActionForm(p.sh, a, item, risk)
 	p.form.setSize(p.w, p.h)

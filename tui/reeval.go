@@ -160,7 +160,8 @@ func (p *planScreen) walkItemOf(k checklist.ItemKey) walkItem {
 
 // updateReeval handles keys while the risk view is open: the digits set
 // probability and consequence, enter saves beside the earlier evaluation,
-// esc leaves without saving.
+// a saves it and opens a new action for the item, esc leaves without
+// saving.
 func (p *planScreen) updateReeval(msg tea.Msg) (screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -173,7 +174,7 @@ func (p *planScreen) updateReeval(msg tea.Msg) (screen, tea.Cmd) {
 	case !v.loaded:
 	case key.Matches(k, rk.Score):
 		v.eval.Update(k)
-	case key.Matches(k, rk.Save):
+	case key.Matches(k, rk.Save, rk.AddAction):
 		if v.eval.level() == checklist.NoLevel {
 			return p, statusCmd(p.sh.tr("Välj sannolikhet och konsekvens (1–4) först.", "Choose probability and consequence (1–4) first."))
 		}
@@ -181,6 +182,12 @@ func (p *planScreen) updateReeval(msg tea.Msg) (screen, tea.Cmd) {
 			ActionID: v.action.ID, On: p.sh.today(), Risk: *v.eval.result().Risk}
 		p.reeval.view = nil
 		p.sh.saveReevaluation(e, v.past.Level(), p.sh.tr("omvärderingen av risken för ", "the re-evaluation of the risk of ")+quoteShort(v.action.What))
+		if key.Matches(k, rk.AddAction) {
+			// a, as in the walk's risk view: saved, then a new action for
+			// the item with the new level (a serious one gets an early date).
+			risk := e.Risk
+			return p, p.openFormWith(p.newAction(e.AreaID, e.ItemID), &risk)
+		}
 	}
 	return p, nil
 }
@@ -223,5 +230,5 @@ func (p *planScreen) reevalViewString() string {
 // reevalHelp are the keys of the open risk view.
 func (p *planScreen) reevalHelp() []key.Binding {
 	k := p.sh.keys.Risk
-	return []key.Binding{k.Score, k.Save, p.sh.keys.Global.Back}
+	return []key.Binding{k.Score, k.Save, k.AddAction, p.sh.keys.Global.Back}
 }

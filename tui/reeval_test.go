@@ -126,3 +126,45 @@ func TestGoldenReevaluate(t *testing.T) {
 		d.keys("s", "s", "r", "2")
 	})
 }
+
+// TestReevaluateSeriousThenAction: a in the re-evaluation's risk view, as
+// its text for a serious risk says, saves the new level and opens a new
+// action for the item, with the early date of a serious risk; typed and
+// saved, the action is in the plan beside the done one.
+func TestReevaluateSeriousThenAction(t *testing.T) {
+	d, a := reevalDriver(t, checklist.Swedish)
+	d.keys("s", "s", "r", "4", "4")
+	if out := d.view(); !strings.Contains(flat(out), "lägg till en åtgärd med ett tidigt datum (a)") {
+		t.Fatalf("the serious risk's text:\n%s", out)
+	}
+	d.keys("a")
+	if len(a.Reevaluations) != 1 || a.Reevaluations[0].Risk.Level != checklist.MycketHog {
+		t.Fatalf("a did not save the re-evaluation: %+v", a.Reevaluations)
+	}
+	p, ok := d.m.active().(*planScreen)
+	if !ok || p.form == nil {
+		t.Fatalf("a did not open the action form:\n%s", d.view())
+	}
+	if f := p.form; f.base.AreaID != "krank" || f.base.ItemID != "p1" || f.base.ID != 0 || !f.serious {
+		t.Errorf("the form is for %+v, serious %v", f.base, f.serious)
+	}
+	// The item has a suggested measure: the form opens on it; tab goes
+	// to Åtgärd, then Ansvarig.
+	d.keys("tab")
+	d.typeText("Ny genomgång med skyddsombudet")
+	d.keys("tab")
+	d.typeText("chefen")
+	d.keys("enter")
+	var n int
+	for _, x := range d.store.actions {
+		if x.AreaID == "krank" && x.ItemID == "p1" && x.What == "Ny genomgång med skyddsombudet" {
+			n++
+			if x.Due != testToday.AddDays(seriousDueDays) || x.AssessmentID != a.ID {
+				t.Errorf("the new action: %+v", x)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d new actions for the item, want 1:\n%s", n, d.view())
+	}
+}
