@@ -40,11 +40,19 @@ func parseTime(s string) (time.Time, error) {
 // changed outside samkoll (see Explain).
 var errBadTime = errors.New("databasen har en ogiltig tidpunkt")
 
+// parseDate parses a date read from the database; one that does not
+// parse is errBadTime, as a time is (a date given by the user or an
+// import file goes through checklist.ParseDate, whose message asks for
+// YYYY-MM-DD).
 func parseDate(s string) (checklist.Date, error) {
 	if s == "" {
 		return checklist.Date{}, nil
 	}
-	return checklist.ParseDate(s)
+	d, err := checklist.ParseDate(s)
+	if err != nil {
+		return d, fmt.Errorf("%w: %q", errBadTime, s)
+	}
+	return d, nil
 }
 
 // unitKey is the name units are matched on: trimmed and lower-cased.

@@ -204,3 +204,46 @@ func TestFullCheckRemembered(t *testing.T) {
 		t.Errorf("open of the changed file = %v, want Corrupt", err)
 	}
 }
+
+// TestBadStoredDateIsDamage: a date changed outside samkoll into one that
+// does not parse is refused by the check on open, and where the check does
+// not read it (a large file opened read-only checks the schema only) the
+// read that meets it says the file is damaged, naming it, not
+// "write YYYY-MM-DD" as if the user had typed it.
+func TestBadStoredDateIsDamage(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "samkoll.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustCreate(t, s, newAssessment("Enhet", "2026-01-01", "omrade1"), map[string]int{"omrade1": 3})
+	if _, err := s.SaveAction(ctx, checklist.Action{UnitID: a.UnitID, AssessmentID: a.ID, What: "Gör något"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec("UPDATE actions SET due = '2026-02-30'"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = OpenReadOnly(ctx, path)
+	var oe *OpenError
+	if !errors.As(err, &oe) || oe.Kind != Corrupt || oe.Path != path {
+		t.Fatalf("OpenReadOnly of a file with a due date of 30 February: %v, want Corrupt naming %s", err, path)
+	}
+
+	old := syncCheckBytes
+	syncCheckBytes = 0
+	defer func() { syncCheckBytes = old }()
+	s, err = OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatalf("OpenReadOnly of a large file checked more than the schema: %v", err)
+	}
+	defer s.Close()
+	_, err = s.LoadAssessment(ctx, a.ID)
+	if err == nil {
+		t.Fatal("the bad date was read without an error")
+	}
+	if !errors.As(Explain(path, err), &oe) || oe.Kind != Corrupt {
+		t.Errorf("reading the bad date: %v, want it explained as damage", err)
+	}
+}

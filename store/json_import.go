@@ -777,13 +777,13 @@ func parseAction(jx jsonAction) (importAction, string, error) {
 	x := importAction{uid: jx.UID, origin: jx.Origin}
 	a := checklist.Action{AreaID: jx.Area, ItemID: jx.Item, Risk: jx.Risk, What: jx.What, Who: jx.Who, Effect: jx.Effect}
 	var err error
-	if a.Due, err = parseDate(jx.Due); err != nil {
+	if a.Due, err = importDate(jx.Due); err != nil {
 		return x, ".due", err
 	}
-	if a.DoneOn, err = parseDate(jx.DoneOn); err != nil {
+	if a.DoneOn, err = importDate(jx.DoneOn); err != nil {
 		return x, ".done_on", err
 	}
-	if a.CheckedOn, err = parseDate(jx.CheckedOn); err != nil {
+	if a.CheckedOn, err = importDate(jx.CheckedOn); err != nil {
 		return x, ".checked_on", err
 	}
 	if a.Status, err = checklist.ParseActionStatus(jx.Status); err != nil {
@@ -860,4 +860,12 @@ func insertAnswersSQL(n int) string {
 		answerInserts.text[n] = q.String()
 	}
 	return answerInserts.text[n]
+}
+
+// importDate parses an optional date of an import file.
+func importDate(s string) (checklist.Date, error) {
+	if s == "" {
+		return checklist.Date{}, nil
+	}
+	return checklist.ParseDate(s)
 }
