@@ -153,10 +153,11 @@ func demoDB(t *testing.T, bin, path string, n int) {
 }
 
 // TestDamagedDatabaseIsRefused damages a database where the header check
-// cannot see it (a page in the middle, a dropped table, a bad time) and
-// puts another database's -wal next to a good one. export (read-only) and
-// import (writing) refuse each with one message that names the file and
-// says how to restore, and leave every file byte-identical.
+// cannot see it (a page in the middle, a dropped table, a bad time, a bad
+// date) and puts another database's -wal next to a good one. The app,
+// export (read-only) and import (writing) refuse each with one message
+// that names the file and says how to restore, and leave every file
+// byte-identical.
 func TestDamagedDatabaseIsRefused(t *testing.T) {
 	dir := t.TempDir()
 	bin := hostileBinary(t)
@@ -238,6 +239,7 @@ func TestDamagedDatabaseIsRefused(t *testing.T) {
 			tc.damage(t, db)
 			before := dirState(t, sub)
 			for _, args := range [][]string{
+				{}, // the app, which refuses before it takes the terminal
 				{"export"},
 				{"export", "--format", "json", "--all"},
 				{"import", importFile},
