@@ -56,7 +56,7 @@ func (f *actionForm) View() string {
 		label := map[formField]string{
 			fieldRisk:       tr("Risk", "Risk"),
 			fieldWhat:       tr("Åtgärd", "Action"),
-			fieldWho:        tr("Ansvarig", "Responsible"),
+			fieldWho:        f.whoLabel(),
 			fieldDue:        f.dueLabel(),
 			fieldEscalation: tr("Eskalering", "Escalation"),
 		}[field]
@@ -93,6 +93,14 @@ func (f *actionForm) View() string {
 		b = append(b, st.Warning.Render(wrap(f.caution, f.w)))
 	}
 	return strings.Join(b, "\n")
+}
+
+// whoLabel is the responsible's label, short where the labels are narrow.
+func (f *actionForm) whoLabel() string {
+	if f.w < 50 {
+		return f.sh.tr("Ansvarig", "Who")
+	}
+	return f.sh.tr("Ansvarig", "Responsible")
 }
 
 // dueLabel is the due date's label, short where the labels are narrow.

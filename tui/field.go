@@ -52,7 +52,7 @@ func newTextField(sh *shared, prompt, placeholder string, limit int) *textField 
 func (f *textField) styles() textinput.Styles {
 	st := f.sh.styles
 	plain := lipgloss.NewStyle()
-	state := textinput.StyleState{Text: plain, Placeholder: st.Subtle, Suggestion: st.Subtle, Prompt: plain}
+	state := textinput.StyleState{Text: plain, Placeholder: st.Hint, Suggestion: st.Subtle, Prompt: plain}
 	return textinput.Styles{Focused: state, Blurred: state,
 		Cursor: textinput.CursorStyle{Color: lipgloss.NoColor{}, Shape: tea.CursorBlock, Blink: false}}
 }
@@ -169,7 +169,7 @@ func (f *textField) View() string {
 		if f.ti.Focused() {
 			cursor = lipgloss.NewStyle().Reverse(true).Render(" ")
 		}
-		return f.ti.Prompt + cursor + f.sh.styles.Subtle.Render(fitWords(f.ti.Placeholder, avail))
+		return f.ti.Prompt + cursor + f.sh.styles.Hint.Render(fitWords(f.ti.Placeholder, avail))
 	case f.ti.Focused():
 		ti := f.ti
 		ti.SetStyles(f.styles())

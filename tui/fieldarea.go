@@ -121,7 +121,7 @@ func (a *textArea) styles() textarea.Styles {
 	st := a.sh.styles
 	plain := lipgloss.NewStyle()
 	state := textarea.StyleState{Base: plain, Text: plain, CursorLine: plain, EndOfBuffer: plain, Prompt: plain,
-		Placeholder: st.Subtle, LineNumber: plain, CursorLineNumber: plain, Selection: lipgloss.NewStyle().Reverse(true)}
+		Placeholder: st.Hint, LineNumber: plain, CursorLineNumber: plain, Selection: lipgloss.NewStyle().Reverse(true)}
 	return textarea.Styles{Focused: state, Blurred: state,
 		Cursor: textarea.CursorStyle{Color: lipgloss.NoColor{}, Shape: tea.CursorBlock, Blink: false}}
 }

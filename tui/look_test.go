@@ -253,3 +253,16 @@ func TestProfileGoldens(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceholderIsAHint checks that an empty field's placeholder is drawn
+// as a hint (italic), so it does not read as typed text where secondary
+// text has the text colour (16 colours on a light background).
+func TestPlaceholderIsAHint(t *testing.T) {
+	d := colourDriver(t, newFakeStore(), "light")
+	d.send(tea.ColorProfileMsg{Profile: colorprofile.ANSI})
+	f := newTextField(d.m.sh, "", "t.ex. chef, skyddsombud", 40)
+	f.SetWidth(12)
+	if v := f.View(); !strings.Contains(v, prefixOf(d.m.sh.styles.Hint)+"t.ex. chef…") {
+		t.Errorf("the placeholder is not a hint cut at a word: %q", v)
+	}
+}

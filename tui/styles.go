@@ -17,7 +17,9 @@ import (
 type Styles struct {
 	// Title is a screen's heading; Area the area name above a statement.
 	Title, Area lipgloss.Style
-	// Subtle is secondary text; Hint a privacy or usage hint.
+	// Subtle is secondary text; Hint a privacy or usage hint, and a text
+	// field's placeholder (italic, so it never reads as typed text where
+	// secondary text has the text colour, on a light 16-colour terminal).
 	Subtle, Hint lipgloss.Style
 	// Statement is the walk's statement; Present its presentation-mode form.
 	Statement, Present lipgloss.Style
@@ -206,8 +208,11 @@ func fitWords(s string, w int) string {
 		return s
 	}
 	cut := ansi.Truncate(s, max(w-1, 0), "")
-	if i := strings.LastIndex(cut, " "); i > 0 {
-		cut = cut[:i]
+	// Back to the last space, unless the cut falls at a word's end.
+	if rest := s[len(cut):]; !strings.HasPrefix(rest, " ") && !strings.HasPrefix(rest, ",") {
+		if i := strings.LastIndex(cut, " "); i > 0 {
+			cut = cut[:i]
+		}
 	}
 	return strings.TrimRight(cut, " ,;:·–") + "…"
 }
