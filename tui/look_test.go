@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -220,13 +221,17 @@ func TestPresentationGoldens(t *testing.T) {
 	}
 }
 
-// TestProfileGoldens keeps the colour codes of each main screen in the
-// three colour profiles (16 colours, 256, true colour) on a dark and a
+// TestProfileGoldens keeps the colour codes of each main screen, and the
+// walk in presentation mode, in the three colour profiles (16 colours, 256, true colour) on a dark and a
 // light background, at 80×24: the palette of each is chosen by hand
 // (palette.go), so a change to one shows in its own golden. The six must
 // differ.
 func TestProfileGoldens(t *testing.T) {
-	for _, sc := range presentScreens {
+	screens := append(slices.Clip(presentScreens), struct {
+		name string
+		open func(hs *pbHarness)
+	}{"presentation", func(hs *pbHarness) { hs.send(openMsg{to: walkScreenID, id: pbCurrent}); hs.keys("f2") }})
+	for _, sc := range screens {
 		t.Run(sc.name, func(t *testing.T) {
 			seen := map[string]string{}
 			for _, p := range []colorprofile.Profile{colorprofile.ANSI, colorprofile.ANSI256, colorprofile.TrueColor} {
