@@ -334,6 +334,19 @@ func applyReevaluations(ctx context.Context, tx querier, id int64, reevals []imp
 // applyCarried links the carried risks of assessment id whose earlier
 // answer exists.
 func applyCarried(ctx context.Context, tx querier, id int64, carried []jsonCarried, origins map[string]int64) error {
+	args := []any{id}
+	flush := func() error {
+		n := (len(args) - 1) / 3
+		if n == 0 {
+			return nil
+		}
+		_, err := tx.ExecContext(ctx, repeated(`INSERT OR IGNORE INTO carried_risks (assessment_id, from_assessment_id, area_id, item_id)
+			SELECT ?1, v.column1, v.column2, v.column3 FROM (VALUES `, "(?, ?, ?)", `) v
+			WHERE EXISTS (SELECT 1 FROM answers w WHERE w.assessment_id = v.column1 AND w.area_id = v.column2 AND w.item_id = v.column3)`, n),
+			args...)
+		args = args[:1]
+		return err
+	}
 	for _, jc := range carried {
 		origin, ok := origins[jc.Origin]
 		if !ok {
@@ -345,13 +358,14 @@ func applyCarried(ctx context.Context, tx querier, id int64, carried []jsonCarri
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO carried_risks (assessment_id, from_assessment_id, area_id, item_id)
-			SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM answers WHERE assessment_id = ?2 AND area_id = ?3 AND item_id = ?4)`,
-			id, origin, jc.Area, jc.Item); err != nil {
-			return err
+		args = append(args, origin, jc.Area, jc.Item)
+		if len(args) > 3*rowsPerStatement {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
-	return nil
+	return flush()
 }
 
 // carriedLinksTo returns the carried-risk links of later assessments that

@@ -9,6 +9,7 @@ import (
 	"hash/fnv"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -575,13 +576,20 @@ func (im *importer) writeLinks(id int64, ia importAssessment, actions []importAc
 			return err
 		}
 	}
-	for _, uid := range ia.links {
-		// An action is linked to later assessments of its own unit only;
-		// its origin needs no link.
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO assessment_actions (assessment_id, action_id)
-			SELECT ?1, x.id FROM actions x WHERE x.id = ?2 AND x.assessment_id <> ?1`, id, im.v.actions[uid].id); err != nil {
+	// An action is linked to later assessments of its own unit only; its
+	// origin needs no link. One statement for the assessment's links.
+	for links := ia.links; len(links) > 0; {
+		n := min(len(links), rowsPerStatement)
+		args := make([]any, 0, n+1)
+		args = append(args, id)
+		for _, uid := range links[:n] {
+			args = append(args, im.v.actions[uid].id)
+		}
+		if _, err := tx.ExecContext(ctx, repeated(`INSERT OR IGNORE INTO assessment_actions (assessment_id, action_id)
+			SELECT ?1, x.id FROM actions x WHERE x.assessment_id <> ?1 AND x.id IN (`, "?", ")", n), args...); err != nil {
 			return err
 		}
+		links = links[n:]
 	}
 	later, err := applyReevaluations(ctx, tx, id, ia.cycle.reevals, im.actionID)
 	if err != nil {
@@ -837,29 +845,47 @@ func insertAnswers(ctx context.Context, tx querier, id int64, rs []checklist.Res
 // statement.
 const answersPerStatement = 500
 
-// answerInserts holds the text of the statement inserting n answers at
-// index n, made once: an import runs it for every assessment.
-var answerInserts struct {
-	sync.Mutex
-	text [answersPerStatement + 1]string
+// rowsPerStatement is how many rows the import's other multi-row
+// statements write at most.
+const rowsPerStatement = 300
+
+// insertAnswersSQL is the statement inserting n answers.
+func insertAnswersSQL(n int) string {
+	return repeated(`INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason, answered_at,
+			risk_probability, risk_consequence, risk_level, risk_serious, risk_note, measures) VALUES `,
+		"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", n)
 }
 
-func insertAnswersSQL(n int) string {
-	answerInserts.Lock()
-	defer answerInserts.Unlock()
-	if answerInserts.text[n] == "" {
-		var q strings.Builder
-		q.WriteString(`INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason, answered_at,
-			risk_probability, risk_consequence, risk_level, risk_serious, risk_note, measures) VALUES `)
-		for i := range n {
-			if i > 0 {
-				q.WriteString(", ")
-			}
-			q.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-		}
-		answerInserts.text[n] = q.String()
+// repeatedTexts holds the texts repeated made.
+var repeatedTexts struct {
+	sync.Mutex
+	m map[string]string
+}
+
+// repeated returns head, then n copies of item separated by commas, then
+// tail: a statement for n rows or values. Each text is made once; an
+// import runs the same few thousands of times.
+func repeated(head, item, tail string, n int) string {
+	key := head + "\x00" + item + "\x00" + tail + "\x00" + strconv.Itoa(n)
+	repeatedTexts.Lock()
+	defer repeatedTexts.Unlock()
+	if q, ok := repeatedTexts.m[key]; ok {
+		return q
 	}
-	return answerInserts.text[n]
+	var b strings.Builder
+	b.WriteString(head)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(item)
+	}
+	b.WriteString(tail)
+	if repeatedTexts.m == nil {
+		repeatedTexts.m = map[string]string{}
+	}
+	repeatedTexts.m[key] = b.String()
+	return b.String()
 }
 
 // importDate parses an optional date of an import file.
