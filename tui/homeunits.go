@@ -186,13 +186,35 @@ func (v *unitsView) row(i int, selected bool) string {
 		core += fmt.Sprintf(sh.tr(" (%d sena)", " (%d late)"), overdue)
 	}
 	line := v.cells(checklist.SanitizeLine(r.Unit.Name), r.LastDate.String(), serious, fmt.Sprint(r.Overdue), core)
+	m := v.margin()
 	switch {
 	case selected:
-		return st.Selected.Render("> " + line)
+		return m + st.Selected.Render("> "+line)
 	case r.OpenSerious > 0 || r.Overdue > 0 || overdue > 0:
-		return "  " + st.Overdue.Render(line)
+		return m + "  " + st.Overdue.Render(line)
+	case sh.presenting:
+		return m + "  " + st.Present.Render(line)
 	}
 	return "  " + line
+}
+
+// heading is the line over the columns.
+func (v *unitsView) heading() string {
+	tr := v.sh.tr
+	if v.narrow() {
+		return "  " + v.cells(tr("Enhet", "Unit"), "", tr("Allv", "Ser"), tr("Sena", "Late"), tr("Kärnomr.", "Core"))
+	}
+	return "  " + v.cells(tr("Enhet", "Unit"), tr("Senaste", "Latest"), tr("Allv.risk", "Serious"),
+		tr("Försenade", "Overdue"), tr("Kärnområden att ta", "Core areas due"))
+}
+
+// margin centres the table in presentation mode, as the list of
+// assessments is.
+func (v *unitsView) margin() string {
+	if !v.sh.presenting {
+		return ""
+	}
+	return strings.Repeat(" ", max((v.w-ansi.StringWidth(v.heading())-len(" (9 sena)"))/2, 0))
 }
 
 // narrow reports a window too narrow for every column: the date goes and
@@ -210,7 +232,11 @@ func (v *unitsView) cells(unit, date, serious, overdue, core string) string {
 // View renders the units.
 func (v *unitsView) View() string {
 	sh, st := v.sh, v.sh.styles
-	b := []string{st.Title.Render(ansi.Truncate(sh.tr("samkoll – enheterna, senaste APT först", "samkoll – the units, latest APT first"), v.w, "…")), ""}
+	title := st.Title.Render(ansi.Truncate(sh.tr("samkoll – enheterna, senaste APT först", "samkoll – the units, latest APT first"), v.w, "…"))
+	if sh.presenting {
+		title = centre([]string{title}, v.w)[0]
+	}
+	b := []string{title, ""}
 	switch {
 	case !v.loaded:
 		b = append(b, st.Subtle.Render(sh.tr("Läser in …", "Loading …")))
@@ -218,12 +244,7 @@ func (v *unitsView) View() string {
 		b = append(b, wrap(sh.tr("Här finns inga enheter ännu. Tryck n för att starta en ny riskbedömning.",
 			"There are no units yet. Press n to start a new risk assessment."), v.w))
 	default:
-		head := "  " + v.cells(sh.tr("Enhet", "Unit"), sh.tr("Senaste", "Latest"), sh.tr("Allv.risk", "Serious"),
-			sh.tr("Försenade", "Overdue"), sh.tr("Kärnområden att ta", "Core areas due"))
-		if v.narrow() {
-			head = "  " + v.cells(sh.tr("Enhet", "Unit"), "", sh.tr("Allv", "Ser"), sh.tr("Sena", "Late"), sh.tr("Kärnomr.", "Core"))
-		}
-		b = append(b, st.Subtle.Render(ansi.Truncate(head, v.w, "…")), v.list.View(), "")
+		b = append(b, v.margin()+st.Subtle.Render(ansi.Truncate(v.heading(), v.w, "…")), v.list.View(), "")
 		b = append(b, v.coreLines()...)
 	}
 	return strings.Join(b, "\n")

@@ -192,3 +192,14 @@ func TestByUnitWaitsForCatalog(t *testing.T) {
 		t.Errorf("after the catalog: core %v\n%s", uf.core, d.view())
 	}
 }
+
+// TestGoldenHomeByUnitPresenting is the units in presentation mode:
+// centred, as the list of assessments is.
+func TestGoldenHomeByUnitPresenting(t *testing.T) {
+	goldenViewsOn(t, func(t *testing.T) *driver { d, _, _ := unitDriver(t); return d }, func(d *driver) {
+		d.keys("f2")
+		if !d.m.sh.presenting {
+			t.Fatal("f2 did not turn presentation mode on")
+		}
+	})
+}
