@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"samkoll/checklist"
 	"samkoll/store"
@@ -146,9 +147,10 @@ func importFile(ctx context.Context, e *env, s *store.Store, path string) (store
 		return res, errors.New(path + ": " + checklist.Message(err, e.lang) + e.tr(
 			". Ingenting har ändrats i databasen.", ". Nothing has changed in the database."))
 	case errors.As(err, &oe):
+		msg := strings.TrimSuffix(oe.Message(e.lang), ".") // it is a sentence already
 		return res, errors.New(e.tr(
-			fmt.Sprintf("kan inte importeras: %s. Ingenting har ändrats i databasen.", oe.Message(e.lang)),
-			fmt.Sprintf("cannot be imported: %s. Nothing has changed in the database.", oe.Message(e.lang))))
+			fmt.Sprintf("kan inte importeras: %s. Ingenting har ändrats i databasen.", msg),
+			fmt.Sprintf("cannot be imported: %s. Nothing has changed in the database.", msg)))
 	case err != nil:
 		return res, errors.New(e.tr(
 			fmt.Sprintf("importen av %s misslyckades: %v. Ingenting har ändrats i databasen.", path, checklist.Message(err, e.lang)),

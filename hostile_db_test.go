@@ -48,7 +48,7 @@ func checkCleanFailure(t *testing.T, what, stdout, stderr string, code int, want
 			t.Errorf("%s: stderr lacks %q:\n%s", what, w, stderr)
 		}
 	}
-	for _, bad := range []string{"goroutine ", "panic:", "(11)", "(1)", "SQL logic error", "malformed", "parsing time"} {
+	for _, bad := range []string{"goroutine ", "panic:", "(11)", "(1)", "SQL logic error", "malformed", "parsing time", ".."} {
 		if strings.Contains(stderr, bad) {
 			t.Errorf("%s: stderr holds %q:\n%s", what, bad, stderr)
 		}
@@ -155,9 +155,9 @@ func demoDB(t *testing.T, bin, path string, n int) {
 // TestDamagedDatabaseIsRefused damages a database where the header check
 // cannot see it (a page in the middle, a dropped table, a bad time, a bad
 // date) and puts another database's -wal next to a good one. The app,
-// export (read-only) and import (writing) refuse each with one message
-// that names the file and says how to restore, and leave every file
-// byte-identical.
+// export (read-only), import into it and import from it refuse each with
+// one message that names the file and says how to restore, and leave
+// every file byte-identical.
 func TestDamagedDatabaseIsRefused(t *testing.T) {
 	dir := t.TempDir()
 	bin := hostileBinary(t)
@@ -247,6 +247,10 @@ func TestDamagedDatabaseIsRefused(t *testing.T) {
 				stdout, stderr, code := runBinLimited(t, bin, append([]string{"--db", db}, args...)...)
 				checkCleanFailure(t, strings.Join(args, " "), stdout, stderr, code, db, tc.want)
 			}
+			// The damaged file as the source of an import into another.
+			other := filepath.Join(t.TempDir(), "annan.db")
+			stdout, stderr, code := runBinLimited(t, bin, "--db", other, "import", db)
+			checkCleanFailure(t, "import of the damaged file", stdout, stderr, code, db, tc.want)
 			if after := dirState(t, sub); fmt.Sprint(before) != fmt.Sprint(after) {
 				t.Errorf("the files changed:\nbefore %v\nafter  %v", keys(before), keys(after))
 			}
