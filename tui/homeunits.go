@@ -185,17 +185,34 @@ func (v *unitsView) row(i int, selected bool) string {
 	if overdue > 0 {
 		core += fmt.Sprintf(sh.tr(" (%d sena)", " (%d late)"), overdue)
 	}
-	line := v.cells(checklist.SanitizeLine(r.Unit.Name), r.LastDate.String(), serious, fmt.Sprint(r.Overdue), core)
+	unit, date, late := checklist.SanitizeLine(r.Unit.Name), r.LastDate.String(), fmt.Sprint(r.Overdue)
 	m := v.margin()
-	switch {
-	case selected:
-		return m + st.Selected.Render("> "+line)
-	case r.OpenSerious > 0 || r.Overdue > 0 || overdue > 0:
-		return m + "  " + st.Overdue.Render(line)
-	case sh.presenting:
-		return m + "  " + st.Present.Render(line)
+	if selected {
+		return m + st.Selected.Render(cursorMark+" "+v.cells(unit, date, serious, late, core))
 	}
-	return "  " + line
+	// Only the counts that need acting on are coloured, as on the list of
+	// assessments: a wall of red says nothing.
+	plain := func(x string) string { return x }
+	if sh.presenting {
+		plain = func(x string) string { return st.Present.Render(x) }
+	}
+	unit, date = plain(unit), plain(date)
+	if v.full && r.OpenSerious > 0 {
+		serious = st.Serious.Render(serious)
+	} else {
+		serious = plain(serious)
+	}
+	if r.Overdue > 0 {
+		late = st.Overdue.Render(late)
+	} else {
+		late = plain(late)
+	}
+	if overdue > 0 {
+		core = st.Overdue.Render(core)
+	} else {
+		core = plain(core)
+	}
+	return m + "  " + v.cells(unit, date, serious, late, core)
 }
 
 // heading is the line over the columns.

@@ -271,3 +271,21 @@ func TestPlaceholderIsAHint(t *testing.T) {
 		t.Errorf("the placeholder is not a hint cut at a word: %q", v)
 	}
 }
+
+// TestUnitsColourOnlyTheCounts checks that the start screen by unit
+// colours the counts that need acting on, not whole rows.
+func TestUnitsColourOnlyTheCounts(t *testing.T) {
+	d, _, _ := unitDriver(t)
+	d.send(tea.BackgroundColorMsg{Color: color.Black})
+	d.keys("down") // the cursor on Avdelning 12
+	out, st := d.m.View().Content, d.m.sh.styles
+	l := lineWith(out, "Avdelning 7")
+	for _, want := range []string{"  Avdelning 7", st.Serious.Render("2"), st.Overdue.Render("1"), st.Overdue.Render("1 (1 sena)")} {
+		if !strings.Contains(l, want) {
+			t.Errorf("the row of Avdelning 7 lacks %q:\n%q", want, l)
+		}
+	}
+	if strings.HasPrefix(l, "  "+prefixOf(st.Overdue)) {
+		t.Errorf("the whole row is coloured:\n%q", l)
+	}
+}
