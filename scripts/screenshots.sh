@@ -14,7 +14,7 @@
 # DejaVu fonts. On Debian or Ubuntu:
 #     apt-get install -y xvfb xterm xdotool x11-apps imagemagick fonts-dejavu-core
 #
-# The shots: start, walk, risk (the item answered Nej, probability 3,
+# The shots: start (the units), list (the assessments, u), walk, risk (the item answered Nej, probability 3,
 # consequence 4), plan, summary and presentation (dark
 # background, 256 colours), walk-light (light background), walk-16
 # (TERM=xterm, 16 colours) and risk-16-light (16 colours on white, as
@@ -83,6 +83,7 @@ shot() {
 
 dark=("#1e1e1e" "#e5e5e5" xterm-256color)
 shot start "${dark[@]}"
+shot list "${dark[@]}" u
 shot walk "${dark[@]}" Return
 shot risk "${dark[@]}" Return 3 3 4
 shot plan "${dark[@]}" a
