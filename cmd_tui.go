@@ -41,18 +41,17 @@ func runTUI(ctx context.Context, e *env) error {
 		list []tui.Summary
 		err  error
 	}
-	firstPage := make(chan page, 1)
-	go func() {
-		list, err := s.RecentAssessments(ctx, e.today(), tui.FirstPage)
-		firstPage <- page{list, err}
-	}()
-	// And the first units, for the start screen by unit.
+	// And then the first units, for the start screen by unit, on the same
+	// connection (a second one would cost more than the query).
 	type unitPage struct {
 		rows []store.UnitRow
 		err  error
 	}
+	firstPage := make(chan page, 1)
 	firstUnits := make(chan unitPage, 1)
 	go func() {
+		list, err := s.RecentAssessments(ctx, e.today(), tui.FirstPage)
+		firstPage <- page{list, err}
 		rows, err := s.RecentUnits(ctx, e.today(), tui.FirstPage)
 		firstUnits <- unitPage{rows, err}
 	}()

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -56,10 +57,29 @@ func (s *Store) UnitOverview(ctx context.Context, today checklist.Date, core []s
 // UnitOverview, with their latest APT, their number of assessments and
 // their open actions past due on today, but without the open serious
 // risks and the core areas: what the start screen by unit can show in its
-// first frame. Each unit is found through its meetings by date, so the
-// cost grows with the units, not with what they answered.
+// first frame, at about the cost of the first page of assessments. Where
+// the database holds many more units than n, the units are found by
+// reading the meetings newest first until n units are seen
+// (newestUnits); otherwise through each unit's meetings by date.
 func (s *Store) RecentUnits(ctx context.Context, today checklist.Date, n int) ([]UnitRow, error) {
-	if n <= 0 {
+	var only any // a JSON array of the unit ids to read, or NULL for all
+	if n > 0 {
+		var units int
+		if err := s.queryRow(ctx, "SELECT count(*) FROM units").Scan(&units); err != nil {
+			return nil, err
+		}
+		if units > 2*n {
+			ids, err := s.newestUnits(ctx, n)
+			if err != nil {
+				return nil, err
+			}
+			b, err := json.Marshal(ids)
+			if err != nil {
+				return nil, err
+			}
+			only = string(b)
+		}
+	} else {
 		n = -1
 	}
 	rows, err := s.query(ctx, `SELECT p.id, p.name, p.last, p.meeting_date,
@@ -69,8 +89,9 @@ func (s *Store) RecentUnits(ctx context.Context, today checklist.Date, n int) ([
 		FROM (SELECT u.id, u.name, u.name_key, l.id AS last, l.meeting_date
 			FROM units u JOIN assessments l ON l.id = (SELECT a.id FROM assessments a WHERE a.unit_id = u.id
 				ORDER BY a.meeting_date DESC, a.id DESC LIMIT 1)
+			WHERE ?3 IS NULL OR u.id IN (SELECT value FROM json_each(?3))
 			ORDER BY l.meeting_date DESC, u.name_key LIMIT ?2) p
-		ORDER BY p.meeting_date DESC, p.name_key`, today.String(), n)
+		ORDER BY p.meeting_date DESC, p.name_key`, today.String(), n, only)
 	if err != nil {
 		return nil, err
 	}
@@ -88,6 +109,39 @@ func (s *Store) RecentUnits(ctx context.Context, today checklist.Date, n int) ([
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// newestUnits returns the units of the newest meetings, read newest first
+// through the date index until n units are seen, and then those whose
+// latest meeting is on the same day as the n-th (the order among them is
+// by name): the n units with the latest APTs are among them.
+func (s *Store) newestUnits(ctx context.Context, n int) ([]int64, error) {
+	rows, err := s.query(ctx, "SELECT unit_id, meeting_date FROM assessments ORDER BY meeting_date DESC, id DESC")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	seen := map[int64]bool{}
+	var ids []int64
+	var cut string
+	for rows.Next() {
+		var unit int64
+		var date string
+		if err := rows.Scan(&unit, &date); err != nil {
+			return nil, err
+		}
+		if len(ids) >= n && date < cut {
+			break
+		}
+		if !seen[unit] {
+			seen[unit] = true
+			ids = append(ids, unit)
+			if len(ids) == n {
+				cut = date
+			}
+		}
+	}
+	return ids, rows.Err()
 }
 
 // openSeriousByUnit counts, by unit, the items whose latest answer is

@@ -134,6 +134,10 @@ func TestUnitOverviewMatchesPerUnit(t *testing.T) {
 			last = a.Date
 		}
 	}
+	// Two more units whose latest APT is on the same day as the newest:
+	// the order among them is by name.
+	mustCreate(t, s, newAssessment("aa enhet", last.String(), "omrade2"), nil)
+	mustCreate(t, s, newAssessment("Bb enhet", last.String(), "omrade1"), nil)
 	core := []string{"omrade1", "omrade2", "saknas"}
 	tests := []struct {
 		name  string
@@ -157,8 +161,8 @@ func TestUnitOverviewMatchesPerUnit(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(want) != 12 {
-				t.Fatalf("reference has %d units, want 12", len(want))
+			if len(want) != 14 {
+				t.Fatalf("reference has %d units, want 14", len(want))
 			}
 			if !reflect.DeepEqual(got, want) {
 				for i := range min(len(got), len(want)) {
@@ -168,8 +172,9 @@ func TestUnitOverviewMatchesPerUnit(t *testing.T) {
 				}
 				t.Fatalf("%d units, want %d", len(got), len(want))
 			}
-			// The first frame's units: the same, without what needs the answers.
-			for _, n := range []int{1, 5, 0} {
+			// The first frame's units: the same, without what needs the
+			// answers; 1 and 5 of 14 are found from the newest meetings.
+			for _, n := range []int{1, 2, 5, 0} {
 				page, err := s.RecentUnits(ctx, tt.today, n)
 				if err != nil {
 					t.Fatal(err)
