@@ -327,7 +327,9 @@ func (s *summaryScreen) closeWarning() []string {
 	if len(serious) > 0 {
 		out = append(out, st.Warning.Render(wrap(fmt.Sprintf(tr("  %d allvarliga risker saknar åtgärd:", "  %d serious risks have no action:"), len(serious)), s.w)))
 		for _, it := range serious {
-			out = append(out, st.Warning.Render(ansi.Truncate("    "+it.name(s.sh)+": "+oneLine(it.problem), s.w, "…")))
+			for _, l := range hang(it.name(s.sh)+": "+oneLine(it.problem), s.w, "    ", "      ") {
+				out = append(out, st.Warning.Render(l))
+			}
 		}
 	}
 	out = append(out, st.Warning.Render(wrap(tr("  y/j = avsluta ändå (bara läsning efteråt, kan öppnas igen) · n/esc = avbryt",
