@@ -41,6 +41,13 @@ type FollowupData struct {
 	Unit string
 	// Units are the units followed up, by name.
 	Units []FollowupUnit
+	// PersonalData names each place of the report's user text (a unit, a
+	// meeting's participants, an own item, an overdue action, a note on a
+	// re-evaluation) with what looks like a personnummer, masked.
+	PersonalData []string
+	// NoPersonalData reports a clean scan: only then may the report say
+	// that it holds no names and no individual cases.
+	NoPersonalData bool
 }
 
 // FollowupUnit is the follow-up of one unit's year.
@@ -70,6 +77,9 @@ type FollowupUnit struct {
 	// Improve are points the year's data suggests for next year; the
 	// group adds its own.
 	Improve []string
+	// personal are the places of the unit's text with what looks like a
+	// personnummer (FollowupData.PersonalData).
+	personal []string
 }
 
 // MeetingRow is one APT of the year.
@@ -176,8 +186,10 @@ func BuildFollowup(ctx context.Context, src FollowupSource, unit string, year in
 		}
 		if ok || unit != "" {
 			d.Units = append(d.Units, fu)
+			d.PersonalData = append(d.PersonalData, fu.personal...)
 		}
 	}
+	d.NoPersonalData = len(d.PersonalData) == 0
 	if unit != "" && !found {
 		return d, checklist.Errorf("det finns ingen enhet som heter %q", "there is no unit called %q", strings.TrimSpace(unit))
 	}
@@ -200,6 +212,23 @@ func followupUnit(ctx context.Context, src FollowupSource, u checklist.Unit, yea
 		return fu, false, err
 	}
 	yes, no := checklist.Text{SV: "Ja", EN: "Yes"}.In(lang), checklist.Text{SV: "Nej", EN: "No"}.In(lang)
+	label := func(sv, en string) string { return checklist.Text{SV: sv, EN: en}.In(lang) }
+	// scan notes a place whose text looks like it holds a personnummer,
+	// once, as "Avd 7, APT 2026-03-10: deltagare".
+	unitName := maskPersonnummer(oneLine(u.Name))
+	seen := map[string]bool{}
+	note := func(where, field string) {
+		if f := Inline(Finding{unitName + where, field}.String()); !seen[f] {
+			seen[f] = true
+			fu.personal = append(fu.personal, f)
+		}
+	}
+	scan := func(text, where, field string) {
+		if checklist.ContainsPersonnummer(text) {
+			note(where, field)
+		}
+	}
+	scan(u.Name, "", label("enhet", "unit"))
 	areaTitle := func(id string) string {
 		if id == checklist.OwnArea {
 			return Inline(checklist.OwnAreaTitle.In(lang))
@@ -211,7 +240,9 @@ func followupUnit(ctx context.Context, src FollowupSource, u checklist.Unit, yea
 	}
 	problem := func(a *checklist.Assessment, k checklist.ItemKey) string {
 		if o, ok := a.OwnItem(k.AreaID, k.ItemID); ok {
-			return Inline(o.Item().Problem.In(lang))
+			p := o.Item().Problem.In(lang)
+			scan(p, ", "+itemPlace(cat, k.AreaID, k.ItemID, lang), label("egen punkt", "own item"))
+			return Inline(p)
 		}
 		if it, ok := lookupItem(lookupArea(cat, k.AreaID), k.ItemID); ok {
 			return Inline(it.Problem.In(lang))
@@ -231,6 +262,7 @@ func followupUnit(ctx context.Context, src FollowupSource, u checklist.Unit, yea
 			covered[ref.ID] = append(covered[ref.ID], a.Date)
 		}
 		m := MeetingRow{Date: a.Date.String(), Areas: strings.Join(titles, ", "), Participants: Cell(a.Participants), SafetyRep: no}
+		scan(a.Participants, ", "+label("APT ", "meeting of ")+a.Date.String(), label("deltagare", "participants"))
 		if a.SafetyRepPresent {
 			m.SafetyRep = yes
 			fu.SafetyRepMeetings++
@@ -363,6 +395,9 @@ func followupUnit(ctx context.Context, src FollowupSource, u checklist.Unit, yea
 			if x.Overdue(ref) {
 				fu.Actions.Overdue++
 				fu.OverdueActions = append(fu.OverdueActions, withArea(actionRow(x, x.RiskLevel, cat, ref, lang, markdownFormat), areaTitle(x.AreaID)))
+				for _, f := range actionFindings(x, cat, lang) {
+					note(", "+f.Where, f.Field)
+				}
 			}
 		}
 	}
@@ -415,6 +450,8 @@ func followupUnit(ctx context.Context, src FollowupSource, u checklist.Unit, yea
 		fu.Reevaluations = append(fu.Reevaluations, ReevalRow{Date: e.On.String(), Area: areaTitle(k.AreaID),
 			Item: Inline(k.ItemID), Problem: prob, From: from.Label(lang), To: e.Risk.Level.Label(lang), Arrow: arrow,
 			Note: Cell(e.Risk.Note)})
+		scan(e.Risk.Note, ", "+itemPlace(cat, k.AreaID, k.ItemID, lang)+", "+label("omvärdering ", "re-evaluation of ")+e.On.String(),
+			label("anteckning", "note"))
 	}
 
 	// The four steps of the active measures.

@@ -155,3 +155,48 @@ func TestFollowupContent(t *testing.T) {
 		t.Errorf("empty unit %+v", d.Units)
 	}
 }
+
+// TestFollowupPrivacyLine checks that the follow-up says it holds no names
+// only when none of its user text (participants, an overdue action, a note
+// on a re-evaluation, an own item) looks like a personnummer, and otherwise
+// names each place with the number masked.
+func TestFollowupPrivacyLine(t *testing.T) {
+	clean := "De innehåller inga namn och inga enskilda ärenden."
+	if doc := followup(t, sampleYear(t), "", checklist.Swedish); !strings.Contains(doc, clean) || strings.Contains(doc, "personnummer") {
+		t.Fatal("a clean follow-up lacks the line, or warns")
+	}
+	for _, tc := range []struct {
+		name  string
+		spoil func(*fakeYear)
+		want  string
+	}{
+		{"participants", func(f *fakeYear) { f.as[3][1].Participants = "Chef, 811218-9876" }, "Avdelning 3, APT 2026-04-14: deltagare"},
+		{"overdue action", func(f *fakeYear) {
+			f.as[3][0].Actions[1].Who = "Kim 19811218-9876"
+			f.as[3][1].Actions[0].Who = "Kim 19811218-9876"
+		},
+			"åtgärd: Kartlägg scheman: ansvarig"},
+		{"re-evaluation", func(f *fakeYear) { f.reevals[3][0].Risk.Note = "Samtal med 811218-9876" }, ": anteckning"},
+		{"own item", func(f *fakeYear) { f.as[3][0].OwnItems[0].Statement = "Vi hinner äta lunch 811218-9876." }, ": egen punkt"},
+		{"unit", func(f *fakeYear) { f.units[0].Name = "Avdelning 3 811218-9876" }, "Avdelning 3 ÅÅMMDD-XXXX: enhet"},
+	} {
+		f := sampleYear(t)
+		tc.spoil(f)
+		doc := followup(t, f, "", checklist.Swedish)
+		note := doc[strings.LastIndex(doc, "\n")+1:]
+		if i := strings.LastIndex(doc, "**Obs:**"); i >= 0 {
+			note = doc[i:]
+		}
+		if strings.Contains(doc, clean) || !strings.Contains(note, "liknar ett personnummer") || !strings.Contains(note, tc.want) {
+			t.Errorf("%s: the privacy line, or a note without %q:\n%s", tc.name, tc.want, note)
+		}
+		if strings.Contains(note, "9876") {
+			t.Errorf("%s: the note repeats the personnummer: %s", tc.name, note)
+		}
+	}
+	f := sampleYear(t)
+	f.as[3][1].Participants = "Chef, 811218-9876"
+	if en := followup(t, f, "", checklist.English); strings.Contains(en, "It holds no names") || !strings.Contains(en, "meeting of 2026-04-14: participants") {
+		t.Error("the English note")
+	}
+}
