@@ -25,14 +25,14 @@ var ErrTooLarge = errors.New("filen är för stor")
 func OpenRegular(name string) (*os.File, error) {
 	fi, err := os.Stat(name)
 	if err != nil {
-		return nil, Errorf("kan inte läsa filen: %v", "cannot read the file: %v", unwrapPathError(err))
+		return nil, readError(err)
 	}
 	if err := regular(fi); err != nil {
 		return nil, err
 	}
 	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, Errorf("kan inte läsa filen: %v", "cannot read the file: %v", unwrapPathError(err))
+		return nil, readError(err)
 	}
 	fi, err = f.Stat()
 	if err == nil {
@@ -43,6 +43,16 @@ func OpenRegular(name string) (*os.File, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// readError says why a file could not be opened or read, in the user's
+// words where the system's are English: a missing file, no permission, a
+// link that leads back to itself.
+func readError(err error) error {
+	if errors.Is(err, syscall.ELOOP) {
+		return Errorf("kan inte läsa filen: länken leder i en ring tillbaka till sig själv", "cannot read the file: the link leads round in a circle back to itself")
+	}
+	return Errorf("kan inte läsa filen: %v", "cannot read the file: %v", unwrapPathError(err))
 }
 
 // regular returns an error naming what fi is unless it is a regular file.
@@ -76,7 +86,7 @@ func ReadFileLimited(name string, max int64) ([]byte, error) {
 		if errors.Is(err, ErrTooLarge) {
 			return nil, err
 		}
-		return nil, Errorf("kan inte läsa filen: %v", "cannot read the file: %v", unwrapPathError(err))
+		return nil, readError(err)
 	}
 	return data, nil
 }

@@ -34,7 +34,12 @@ func TestReadFileLimitedRefusesSpecialFiles(t *testing.T) {
 	if err := os.WriteFile(ok, make([]byte, 100), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	loop := filepath.Join(dir, "ring.yaml")
+	if err := os.Symlink("ring.yaml", loop); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct{ name, want string }{
+		{loop, "round in a circle"},
 		{zero, "device"},
 		{fifo, "FIFO"},
 		{dir, "directory"},
