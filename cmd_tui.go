@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -58,6 +60,7 @@ func runTUI(ctx context.Context, e *env) error {
 	// The app's store calls must outlive ctrl+c and the signals below: on
 	// each of them the app first saves what it has queued (see drain).
 	appCtx := context.WithoutCancel(ctx)
+	bg, guessLight := background(os.Getenv)
 	m := tui.New(tui.Config{
 		Context: appCtx,
 		DBPath:  s.Path(),
@@ -75,6 +78,8 @@ func runTUI(ctx context.Context, e *env) error {
 		Lang:        e.lang,
 		Today:       e.today,
 		NoColor:     os.Getenv("NO_COLOR") != "",
+		Background:  bg,
+		GuessLight:  guessLight,
 		NoClipboard: clipboardUnsupported(os.Getenv),
 	})
 	restore := captureStderr()
@@ -215,6 +220,21 @@ func clipboardUnsupported(getenv func(string) string) bool {
 		return true
 	}
 	return false
+}
+
+// background reads what the environment says of the terminal's
+// background: SAMKOLL_BACKGROUND=light or dark fixes it, for a terminal (or
+// tmux between) that answers the question wrongly or not at all; else
+// COLORFGBG ("15;0", "0;default;15"), which rxvt, Konsole and others set,
+// is the first guess until the terminal answers.
+func background(getenv func(string) string) (fixed string, guessLight bool) {
+	switch v := strings.ToLower(strings.TrimSpace(getenv("SAMKOLL_BACKGROUND"))); v {
+	case "light", "dark":
+		return v, false
+	}
+	parts := strings.Split(getenv("COLORFGBG"), ";")
+	n, err := strconv.Atoi(strings.TrimSpace(parts[len(parts)-1]))
+	return "", err == nil && (n == 7 || (n >= 9 && n <= 15))
 }
 
 // captureStderr sends what is written to os.Stderr while the program runs

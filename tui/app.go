@@ -66,6 +66,12 @@ type Config struct {
 	Warnings []string
 	// NoColor disables all colour (NO_COLOR).
 	NoColor bool
+	// Background "light" or "dark" fixes the background, whatever the
+	// terminal answers; "" follows its answer.
+	Background string
+	// GuessLight starts on the light styles until the terminal answers
+	// (COLORFGBG says the background is light).
+	GuessLight bool
 	// DBPath is the database file, named when a change cannot be saved.
 	DBPath string
 	// NoClipboard says that the terminal is known not to take the
@@ -78,9 +84,11 @@ type Config struct {
 type Model struct {
 	sh      *shared
 	noColor bool
-	// profile and dark choose the palette (styles.go).
+	// profile and dark choose the palette (styles.go); fixedBg keeps dark
+	// as Config.Background set it.
 	profile colorprofile.Profile
 	dark    bool
+	fixedBg bool
 	// noClipboard: the terminal does not take OSC 52 (Config.NoClipboard).
 	noClipboard bool
 	// askExport, when set, is an export stopped by what looks like a
@@ -128,7 +136,8 @@ func New(cfg Config) *Model {
 	if cfg.Catalog == nil {
 		cfg.Catalog = &checklist.Catalog{}
 	}
-	st := NewStyles(colorprofile.TrueColor, true)
+	dark := cfg.Background == "dark" || (cfg.Background == "" && !cfg.GuessLight)
+	st := NewStyles(colorprofile.TrueColor, dark)
 	if cfg.NoColor {
 		st = PlainStyles()
 	}
@@ -137,7 +146,7 @@ func New(cfg Config) *Model {
 		lang: cfg.Lang, today: cfg.Today, keys: DefaultKeyMap(cfg.Lang), styles: &st, after: after,
 		writes: &writeQueue{}, dbPath: cfg.DBPath,
 	}
-	m := &Model{sh: sh, noColor: cfg.NoColor, profile: colorprofile.TrueColor, dark: true, noClipboard: cfg.NoClipboard, width: 80, height: 24, help: help.New(),
+	m := &Model{sh: sh, noColor: cfg.NoColor, profile: colorprofile.TrueColor, dark: dark, fixedBg: cfg.Background != "", noClipboard: cfg.NoClipboard, width: 80, height: 24, help: help.New(),
 		boot: startup{sh: sh, firstPage: cfg.FirstPage, firstUnits: cfg.FirstUnits, loadCatalog: cfg.LoadCatalog, warnings: cfg.Warnings}}
 	m.help.Styles = st.Help
 	m.stack = []screen{newHomeScreen(sh)}
@@ -214,8 +223,10 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
 	case tea.BackgroundColorMsg:
-		m.dark = msg.IsDark()
-		m.restyle()
+		if !m.fixedBg {
+			m.dark = msg.IsDark()
+			m.restyle()
+		}
 	case tea.ColorProfileMsg:
 		m.profile = msg.Profile
 		m.restyle()

@@ -289,3 +289,34 @@ func TestUnitsColourOnlyTheCounts(t *testing.T) {
 		t.Errorf("the whole row is coloured:\n%q", l)
 	}
 }
+
+// TestBackgroundFixed checks that a background fixed by the environment
+// (SAMKOLL_BACKGROUND) wins over the terminal's answer, and that the
+// light guess (COLORFGBG) holds until the terminal answers.
+func TestBackgroundFixed(t *testing.T) {
+	light := NewStyles(colorprofile.TrueColor, false)
+	for _, tc := range []struct {
+		name string
+		cfg  Config
+		bg   color.Color
+		want bool // light styles after the answer
+	}{
+		{"fixed light, terminal says black", Config{Background: "light"}, color.Black, true},
+		{"guess light, terminal says black", Config{GuessLight: true}, color.Black, false},
+		{"guess light, terminal says white", Config{GuessLight: true}, color.White, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := newFakeStore()
+			tc.cfg.Store, tc.cfg.Catalog, tc.cfg.Today = fs, testCatalog(t), func() checklist.Date { return testToday }
+			m := New(tc.cfg)
+			if tc.cfg.GuessLight && m.sh.styles.Title.Render("x") != light.Title.Render("x") {
+				t.Error("the light guess does not start on the light styles")
+			}
+			d := attach(t, m, fs)
+			d.send(tea.BackgroundColorMsg{Color: tc.bg})
+			if got := m.sh.styles.Title.Render("x") == light.Title.Render("x"); got != tc.want {
+				t.Errorf("light styles = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
