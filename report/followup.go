@@ -238,6 +238,16 @@ func followupUnit(ctx context.Context, src FollowupSource, u checklist.Unit, yea
 		}
 		return Inline(id)
 	}
+	// itemNumber is "punkt 3", the item's number in its area as the app
+	// shows it (own items after the checklist's), never its id.
+	itemNumber := func(a *checklist.Assessment, k checklist.ItemKey) string {
+		c := cat
+		if a != nil {
+			c = cat.WithOwnItems(a.OwnItems)
+		}
+		_, n := lookupItemNumber(lookupArea(c, k.AreaID), k.ItemID)
+		return itemRef(n, lang)
+	}
 	problem := func(a *checklist.Assessment, k checklist.ItemKey) string {
 		if o, ok := a.OwnItem(k.AreaID, k.ItemID); ok {
 			p := o.Item().Problem.In(lang)
@@ -358,8 +368,11 @@ func followupUnit(ctx context.Context, src FollowupSource, u checklist.Unit, yea
 				fu.Risks.NotAssessed++
 			}
 			if level.Serious() {
-				row := RiskRow{Date: a.Date.String(), Area: areaTitle(r.AreaID), Item: Inline(r.ItemID),
+				row := RiskRow{Date: a.Date.String(), Area: areaTitle(r.AreaID), Item: itemNumber(a, r.Key()),
 					Problem: problem(a, r.Key()), Level: level.Label(lang), Action: no}
+				if row.Problem == Inline(r.ItemID) {
+					row.Problem = "–" // an item the checklists no longer have: its id says nothing to a reader
+				}
 				if addressed[r.Key()] {
 					row.Action = yes
 				}
@@ -429,16 +442,28 @@ func followupUnit(ctx context.Context, src FollowupSource, u checklist.Unit, yea
 				from = prev.Risk.Level
 			}
 		}
+		var evaluated *checklist.Assessment // the meeting whose answer was re-evaluated, or one with the own item
 		for i := range as {
 			if p := problem(&as[i], k); p != Inline(k.ItemID) {
 				prob = p
+				if _, own := as[i].OwnItem(k.AreaID, k.ItemID); own && evaluated == nil {
+					evaluated = &as[i]
+				}
 				break
+			}
+		}
+		for i := range as {
+			if as[i].ID == e.AssessmentID {
+				evaluated = &as[i]
 			}
 		}
 		if prob == Inline(k.ItemID) {
 			if it, ok := lookupItem(lookupArea(cat, k.AreaID), k.ItemID); ok {
 				prob = Inline(it.Problem.In(lang))
 			}
+		}
+		if prob == Inline(k.ItemID) {
+			prob = "–"
 		}
 		arrow := "→"
 		switch {
@@ -448,7 +473,7 @@ func followupUnit(ctx context.Context, src FollowupSource, u checklist.Unit, yea
 			arrow = "↓"
 		}
 		fu.Reevaluations = append(fu.Reevaluations, ReevalRow{Date: e.On.String(), Area: areaTitle(k.AreaID),
-			Item: Inline(k.ItemID), Problem: prob, From: from.Label(lang), To: e.Risk.Level.Label(lang), Arrow: arrow,
+			Item: itemNumber(evaluated, k), Problem: prob, From: from.Label(lang), To: e.Risk.Level.Label(lang), Arrow: arrow,
 			Note: Cell(e.Risk.Note)})
 		scan(e.Risk.Note, ", "+itemPlace(cat, k.AreaID, k.ItemID, lang)+", "+label("omvärdering ", "re-evaluation of ")+e.On.String(),
 			label("anteckning", "note"))
