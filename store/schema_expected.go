@@ -5,7 +5,7 @@ package store
 // expectedVersion and expectedObjects are what the migrations make up to
 // expectedVersion, so that Open need not run them on a database in memory
 // to know (expectedSchema).
-const expectedVersion = 9
+const expectedVersion = 10
 
 var expectedObjects = []schemaObject{
 	{"column", "units", "id"},
@@ -123,4 +123,5 @@ var expectedObjects = []schemaObject{
 	{"trigger", "assessments", "latest_answers_meeting"},
 	{"index", "answers", "answers_short"},
 	{"index", "actions", "actions_by_item"},
+	{"index", "actions", "actions_open_by_unit"},
 }
