@@ -152,6 +152,11 @@ func importFile(ctx context.Context, e *env, s *store.Store, path string) (store
 			fmt.Sprintf("kan inte importeras: %s. Ingenting har ändrats i databasen.", msg),
 			fmt.Sprintf("cannot be imported: %s. Nothing has changed in the database.", msg)))
 	case err != nil:
+		var full *store.OpenError
+		if errors.As(store.Explain(s.Path(), err), &full) && full.Kind == store.DiskFull {
+			// SQLite's "database or disk is full (13)" names no file.
+			return res, errors.New(e.tr("importen av "+path+" misslyckades: ", "importing "+path+" failed: ") + full.Message(e.lang))
+		}
 		return res, errors.New(e.tr(
 			fmt.Sprintf("importen av %s misslyckades: %v. Ingenting har ändrats i databasen.", path, checklist.Message(err, e.lang)),
 			fmt.Sprintf("importing %s failed: %v. Nothing has changed in the database.", path, checklist.Message(err, e.lang))))

@@ -441,6 +441,11 @@ func fileError(path string, err error) error {
 	}
 	var se *sqlite.Error
 	if errors.As(err, &se) {
+		if se.Code() == sqlite3.SQLITE_IOERR_SHMSIZE {
+			// The -shm file could not grow: on a full disk every open
+			// of a file in WAL mode fails so, as "disk I/O error (4874)".
+			return &OpenError{Kind: DiskFull, Path: path, Err: err}
+		}
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_CORRUPT:
 			return &OpenError{Kind: Corrupt, Path: path, Err: err, Backup: newestBackup(path)}
