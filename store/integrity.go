@@ -60,16 +60,7 @@ func (s *Store) startCheck(ctx context.Context, size int64) error {
 		return nil // this very file, unchanged, passed a full check (checkmemo.go)
 	}
 	if size <= syncCheckBytes {
-		if err := s.checkTimes(ctx, false); err != nil {
-			return err
-		}
-		if err := s.checkPages(ctx, SchemaVersion); err != nil {
-			return err
-		}
-		if memo {
-			rememberChecked(s.path, id)
-		}
-		return nil
+		return s.checkFull(ctx, id, memo)
 	}
 	bg, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
@@ -82,14 +73,7 @@ func (s *Store) startCheck(ctx context.Context, size int64) error {
 		case <-time.After(backgroundCheckDelay):
 		case <-bg.Done():
 		}
-		err := s.checkTimes(bg, false)
-		if err == nil {
-			err = s.checkPages(bg, SchemaVersion)
-		}
-		if err == nil && memo {
-			rememberChecked(s.path, id)
-		}
-		s.check.err = err
+		s.check.err = s.checkFull(bg, id, memo)
 	}()
 	return nil
 }
@@ -462,6 +446,13 @@ func (s *Store) checkReadOnly(ctx context.Context, size int64) error {
 	if memo && wasChecked(s.path, id) {
 		return nil // this very file, unchanged, passed a full check (checkmemo.go)
 	}
+	return s.checkFull(ctx, id, memo)
+}
+
+// checkFull checks the stored times and every page and, when they pass and
+// memo, remembers the file, whose identity was id before the check, as
+// checked (checkmemo.go).
+func (s *Store) checkFull(ctx context.Context, id string, memo bool) error {
 	if err := s.checkTimes(ctx, false); err != nil {
 		return err
 	}

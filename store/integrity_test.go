@@ -105,18 +105,7 @@ func TestBackgroundCheckStopsWrites(t *testing.T) {
 	}
 	s.Close()
 	// Damage the answers table, which only the background check reads.
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	junk := make([]byte, 4096)
-	for i := range junk {
-		junk[i] = byte(i * 7)
-	}
-	if _, err := f.WriteAt(junk, (root-1)*4096); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	damagePage(t, path, root)
 	before, _ := os.ReadFile(path)
 
 	s, err = Open(ctx, path)
@@ -183,18 +172,7 @@ func TestFullCheckRemembered(t *testing.T) {
 	if pageChecks.Load() != n+1 {
 		t.Error("the second open of the unchanged file checked the pages again")
 	}
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	junk := make([]byte, 4096)
-	for i := range junk {
-		junk[i] = byte(i * 7)
-	}
-	if _, err := f.WriteAt(junk, (root-1)*4096); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	damagePage(t, path, root)
 	older := old.Add(-time.Minute)
 	if err := os.Chtimes(path, older, older); err != nil {
 		t.Fatal(err)
@@ -245,5 +223,23 @@ func TestBadStoredDateIsDamage(t *testing.T) {
 	}
 	if !errors.As(Explain(path, err), &oe) || oe.Kind != Corrupt {
 		t.Errorf("reading the bad date: %v, want it explained as damage", err)
+	}
+}
+
+// damagePage overwrites page number page (1-based, of 4096 bytes) of the
+// database file at path with junk.
+func damagePage(t *testing.T, path string, page int64) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	junk := make([]byte, 4096)
+	for i := range junk {
+		junk[i] = byte(i * 7)
+	}
+	if _, err := f.WriteAt(junk, (page-1)*4096); err != nil {
+		t.Fatal(err)
 	}
 }

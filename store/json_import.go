@@ -133,30 +133,7 @@ var bulkTables = []string{"answers", "actions", "assessment_actions", "carried_r
 // time); nothing it looks up while it writes uses them, and in the one
 // transaction a failed import keeps them as they were.
 func dropBulkIndexes(ctx context.Context, tx *sql.Tx) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_schema
-		WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (`+sqlList(bulkTables)+`) ORDER BY name`)
-	if err != nil {
-		return nil, err
-	}
-	var names, remake []string
-	for rows.Next() {
-		var name, q string
-		if err := rows.Scan(&name, &q); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		names, remake = append(names, name), append(remake, q)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	for _, name := range names {
-		if _, err := tx.ExecContext(ctx, `DROP INDEX "`+strings.ReplaceAll(name, `"`, `""`)+`"`); err != nil {
-			return nil, err
-		}
-	}
-	return remake, nil
+	return dropSchemaObjects(ctx, tx, "INDEX", `type = 'index' AND sql IS NOT NULL AND tbl_name IN (`+sqlList(bulkTables)+`)`)
 }
 
 // dropAnswerTriggers drops the triggers on answers and returns the
@@ -165,8 +142,14 @@ func dropBulkIndexes(ctx context.Context, tx *sql.Tx) ([]string, error) {
 // answeredCountsSQL and latestAnswersSQL; they were half of the cost of
 // each answer. TestEmptyImportKeepsWhatTriggersKeep compares the two ways.
 func dropAnswerTriggers(ctx context.Context, tx *sql.Tx) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_schema
-		WHERE type = 'trigger' AND tbl_name = 'answers' ORDER BY name`)
+	return dropSchemaObjects(ctx, tx, "TRIGGER", `type = 'trigger' AND tbl_name = 'answers'`)
+}
+
+// dropSchemaObjects drops the objects of kind (INDEX or TRIGGER) that
+// where chooses from sqlite_schema, and returns the statements that make
+// them again, in the order of their names.
+func dropSchemaObjects(ctx context.Context, tx *sql.Tx, kind, where string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_schema WHERE `+where+` ORDER BY name`)
 	if err != nil {
 		return nil, err
 	}
@@ -184,7 +167,7 @@ func dropAnswerTriggers(ctx context.Context, tx *sql.Tx) ([]string, error) {
 		return nil, err
 	}
 	for _, name := range names {
-		if _, err := tx.ExecContext(ctx, `DROP TRIGGER "`+strings.ReplaceAll(name, `"`, `""`)+`"`); err != nil {
+		if _, err := tx.ExecContext(ctx, "DROP "+kind+` "`+strings.ReplaceAll(name, `"`, `""`)+`"`); err != nil {
 			return nil, err
 		}
 	}
