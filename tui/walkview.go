@@ -50,26 +50,24 @@ func (s *walkScreen) itemView(wi walkItem) string {
 		return strings.Join(s.presentLines(wi), "\n")
 	}
 	lines := s.itemLines(wi)
+	errLines := s.errLines()
 	switch s.mode {
 	case modeComment, modeReason, modeMeasures:
 	default:
 		if s.guidance && !s.sh.presenting {
 			g := s.guide
-			if len(lines)+1+g.vp.Height() > s.h {
+			if len(lines)+1+g.vp.Height()+len(errLines) > s.h {
 				// No room under the item: the guidance takes the body
 				// under the area's line (g again goes back).
 				lines = lines[:1]
-				g.SetSize(s.w, max(s.h-2, 1))
+				g.SetSize(s.w, max(s.h-2-len(errLines), 1))
 			}
 			lines = append(lines, "", g.View())
-		} else if s.guideFits(len(lines)) {
+		} else if s.guideFits(len(lines) + len(errLines)) {
 			lines = append(append(lines, ""), s.guideAll...)
 		}
 	}
-	if s.errText != "" {
-		lines = append(lines, s.sh.styles.Error.Render(wrap(s.errText, max(s.w, 1))))
-	}
-	return strings.Join(lines, "\n")
+	return strings.Join(append(lines, errLines...), "\n")
 }
 
 // guideFits reports whether the guidance shows by itself under n lines of
@@ -81,7 +79,15 @@ func (s *walkScreen) guideFits(n int) bool {
 // guideShown reports whether the guidance is on screen now.
 func (s *walkScreen) guideShown() bool {
 	wi, ok := s.current()
-	return ok && (s.guidance || s.guideFits(len(s.itemLines(wi))))
+	return ok && (s.guidance || s.guideFits(len(s.itemLines(wi))+len(s.errLines())))
+}
+
+// errLines are the error line under the item, wrapped; none without one.
+func (s *walkScreen) errLines() []string {
+	if s.errText == "" {
+		return nil
+	}
+	return strings.Split(s.sh.styles.Error.Render(wrap(s.errText, max(s.w, 1))), "\n")
 }
 
 // itemLines are the current item's lines above the guidance: the area
