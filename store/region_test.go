@@ -226,3 +226,27 @@ func latestAnswers(t *testing.T, s *Store, search bool) string {
 	}
 	return b.String()
 }
+
+// TestLatestAnswersFollowRenames moves answers saved under retired item
+// ids to the items that replace them (merging two answers into one), in
+// the database and on import into a database that already holds the unit,
+// and checks the latest answers against a search of all answers.
+func TestLatestAnswersFollowRenames(t *testing.T) {
+	s := openTest(t)
+	a := oldAssessment(t, s)
+	file := export(t, s, []int64{a.ID})
+	remapAll(t, s)
+	if got, want := latestAnswers(t, s, false), latestAnswers(t, s, true); got != want || got == "" {
+		t.Fatalf("after the renames: latest answers\n%s\nwant (from all answers)\n%s", got, want)
+	}
+
+	hr := openTest(t)
+	later := mustCreate(t, hr, newAssessment("Avd 1", "2025-02-01", "halsa"), nil)
+	mustAnswer(t, hr, later.ID, "halsa", "friskfaktorer", checklist.Nej, nil)
+	if _, err := hr.ImportJSON(context.Background(), bytes.NewReader(file)); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := latestAnswers(t, hr, false), latestAnswers(t, hr, true); got != want {
+		t.Fatalf("after an import with renames: latest answers\n%s\nwant (from all answers)\n%s", got, want)
+	}
+}
