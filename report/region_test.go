@@ -3,6 +3,9 @@ package report
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -146,4 +149,43 @@ func TestRegionPrivacyLine(t *testing.T) {
 	src := sampleRegion(t)
 	src.r.Units[0].Escalated[0].What = "Samtal med 19811218-9876 om schemat"
 	checkGolden(t, "region-personnummer-sv", region(t, src, checklist.Swedish, false))
+}
+
+// TestRegionHTMLInBrowser opens the region report, with hostile unit names
+// and action text, in headless Chromium: no console message, script error
+// or request, no element from the units' text, and it prints to A4.
+func TestRegionHTMLInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the browser test is skipped with -short")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	b := startBrowser(t, ctx)
+	for _, lang := range []checklist.Lang{checklist.Swedish, checklist.English} {
+		path := filepath.Join(t.TempDir(), "region-"+string(lang)+".html")
+		if err := os.WriteFile(path, []byte(region(t, sampleRegion(t), lang, true)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		before := len(b.events)
+		page := b.open(t, path)
+		b.events = b.events[before:]
+		if p := b.problems(page); len(p) > 0 {
+			t.Errorf("%s: the page reported problems:\n%s", lang, strings.Join(p, "\n"))
+		}
+		res, err := b.call(b.session, "Runtime.evaluate", map[string]any{
+			"expression":    `[document.querySelectorAll("script,img,a,iframe,object,embed,link,svg,form,input,b").length, document.querySelectorAll("table").length]`,
+			"returnByValue": true,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ev struct{ Result struct{ Value []any } }
+		json.Unmarshal(res, &ev)
+		if len(ev.Result.Value) != 2 || ev.Result.Value[0] != float64(0) || ev.Result.Value[1] != float64(4) {
+			t.Errorf("%s: foreign elements, or not the four tables: %v", lang, ev.Result.Value)
+		}
+		if pages := pdfPages(t, b.printPDF(t)); pages < 1 || pages > 3 {
+			t.Errorf("%s: printed to %d A4 pages, want 1–3 for three units", lang, pages)
+		}
+	}
 }
