@@ -316,16 +316,23 @@ func (e *riskEval) matrix() []string {
 	return out
 }
 
-// ShortHelp implements help.KeyMap.
+// ShortHelp implements help.KeyMap: in order of importance, so that a
+// serious level keeps a (add an action) in a narrow footer.
 func (e *riskEval) ShortHelp() []key.Binding {
 	k, g := e.sh.keys.Risk, e.sh.keys.Global
-	return []key.Binding{k.Score, k.Save, k.Note, k.AddAction, g.Back}
+	if e.level().Serious() {
+		return []key.Binding{k.Score, k.AddAction, k.Save, k.Note, g.Back}
+	}
+	return []key.Binding{k.Score, k.Save, k.AddAction, k.Note, g.Back}
 }
 
 // FullHelp implements help.KeyMap.
 func (e *riskEval) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
 
 func (s *walkScreen) riskHelp() []key.Binding {
+	if s.risk != nil {
+		return s.risk.ShortHelp()
+	}
 	k, g := s.sh.keys.Risk, s.sh.keys.Global
-	return []key.Binding{k.Score, k.Save, k.Note, k.AddAction, g.Back}
+	return []key.Binding{k.Score, k.Save, k.AddAction, k.Note, g.Back}
 }
