@@ -238,9 +238,9 @@ func DefaultKeyMap(lang checklist.Lang) KeyMap {
 			StrikeActions: b([]string{"s"}, "s", t("stryk", "strike")),
 		},
 		Risk: RiskKeys{
-			Score:     b([]string{"1", "2", "3", "4"}, "1–4", t("sannolikhet, sedan konsekvens", "probability, then consequence")),
+			Score:     b([]string{"1", "2", "3", "4"}, "1–4", t("sannolikhet → konsekvens", "probability → consequence")),
 			Note:      b([]string{"c"}, "c", t("kommentar om risken", "comment on the risk")),
-			AddAction: b([]string{"a"}, "a", t("lägg till åtgärd", "add action")),
+			AddAction: b([]string{"a"}, "a", t("ny åtgärd", "new action")),
 			Save:      b([]string{"enter"}, "enter", t("spara risk", "save risk")),
 		},
 		Overview: OverviewKeys{
