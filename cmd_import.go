@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -169,6 +171,18 @@ func importFile(ctx context.Context, e *env, s *store.Store, path string) (store
 // matching as an exported file.
 func importDatabase(ctx context.Context, s *store.Store, path string) (store.ImportResult, error) {
 	src, err := store.OpenReadOnly(ctx, path)
+	var oe *store.OpenError
+	if errors.As(err, &oe) && oe.Kind == store.Older {
+		// A unit's database from an older samkoll (HR gets them by mail):
+		// a copy is brought up to date in a folder of its own, and the
+		// unit's file is left as it came.
+		dir, derr := os.MkdirTemp("", "samkoll-import-")
+		if derr != nil {
+			return store.ImportResult{}, derr
+		}
+		defer os.RemoveAll(dir)
+		src, err = openUpgradedCopy(ctx, path, filepath.Join(dir, filepath.Base(path)))
+	}
 	if err != nil {
 		return store.ImportResult{}, err
 	}
@@ -178,6 +192,33 @@ func importDatabase(ctx context.Context, s *store.Store, path string) (store.Imp
 	res, err := s.ImportJSON(ctx, pr)
 	pr.CloseWithError(errors.New("import ended"))
 	return res, err
+}
+
+// openUpgradedCopy copies the database at path (with its write-ahead log,
+// if any) to copy and opens the copy, which migrates it to this samkoll's
+// schema.
+func openUpgradedCopy(ctx context.Context, path, copy string) (*store.Store, error) {
+	for _, suffix := range []string{"", "-wal"} {
+		in, err := os.Open(path + suffix)
+		if errors.Is(err, fs.ErrNotExist) && suffix != "" {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out, err := os.OpenFile(copy+suffix, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if err == nil {
+			_, err = io.Copy(out, in)
+			if cerr := out.Close(); err == nil {
+				err = cerr
+			}
+		}
+		in.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return store.Open(ctx, copy)
 }
 
 // printImport writes what the import of path added and what was already

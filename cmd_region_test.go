@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"samkoll/store"
 )
 
 // unitFiles makes two units' files as they reach HR: a JSON export of one
@@ -186,6 +189,38 @@ func TestRegionNamesRefusedFiles(t *testing.T) {
 		}
 		if len(files) == 2 && (!strings.Contains(out, "# Regionens SAM-arbete 2026") || !strings.Contains(out, "Akutmottagningen")) {
 			t.Error("the readable file is missing from the report")
+		}
+	}
+}
+
+// TestRegionReadsOlderUnitDatabases gives the region and import databases
+// of every earlier schema, as units with an older samkoll send them: each
+// is read through an upgraded copy, and the unit's file is left byte for
+// byte, with nothing written beside it.
+func TestRegionReadsOlderUnitDatabases(t *testing.T) {
+	home := cliHome(t)
+	for v := 1; v < store.SchemaVersion; v++ {
+		orig, err := os.ReadFile(filepath.Join("store", "testdata", fmt.Sprintf("schema-v%d.db", v)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		unit := filepath.Join(dir, "avdelning-7.db")
+		if err := os.WriteFile(unit, orig, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, errOut, err := runCLI(t, "region", "--year", "2025", unit)
+		if err != nil || !strings.Contains(out, "| Avdelning 7 |") {
+			t.Errorf("v%d: region: %v\n%s\n%.300s", v, err, errOut, out)
+		}
+		if _, errOut, err := runCLI(t, "--db", filepath.Join(home, fmt.Sprintf("hr-%d.db", v)), "import", unit); err != nil {
+			t.Errorf("v%d: import: %v\n%s", v, err, errOut)
+		}
+		if now, _ := os.ReadFile(unit); !bytes.Equal(now, orig) {
+			t.Errorf("v%d: the unit's database was changed", v)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+			t.Errorf("v%d: files beside the unit's database: %v", v, entries)
 		}
 	}
 }
