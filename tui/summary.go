@@ -300,7 +300,13 @@ func (s *summaryScreen) answerTable(cut func(string) string) []string {
 	out := []string{st.Subtle.Render(cut(head))}
 	var total [5]int
 	for _, c := range counts {
-		out = append(out, row(c.title, func(i int) int { return c.answers[order[i]] }))
+		// A long area name goes on under its first line instead of being
+		// cut; the counts stay on the first.
+		name := strings.Split(ansi.Wrap(c.title, max(nameW, 4), ""), "\n")
+		out = append(out, row(name[0], func(i int) int { return c.answers[order[i]] }))
+		for _, more := range name[1:] {
+			out = append(out, cut(" "+more))
+		}
 		for _, ans := range order {
 			total[ans] += c.answers[ans]
 		}
