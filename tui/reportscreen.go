@@ -106,7 +106,7 @@ func (s *reportScreen) title() string {
 	return fmt.Sprintf("%s %d · %s", s.sh.tr("Årets uppföljning", "The year's follow-up"), s.req.Year, checklist.SanitizeLine(s.req.Unit))
 }
 
-// render wraps the text to the width into the pager.
+// render draws the report's markdown for the width into the pager.
 func (s *reportScreen) render() {
 	if !s.loaded {
 		s.page.SetLines([]string{s.sh.styles.Subtle.Render(s.sh.tr("Hämtar …", "Loading …"))})
@@ -116,11 +116,7 @@ func (s *reportScreen) render() {
 		s.page.SetLines(strings.Split(s.sh.styles.Error.Render(wrap(checklist.Message(s.err, s.sh.lang), s.w)), "\n"))
 		return
 	}
-	var lines []string
-	for _, l := range strings.Split(strings.TrimRight(s.text, "\n"), "\n") {
-		lines = append(lines, strings.Split(wrap(checklist.SanitizeLine(l), s.w), "\n")...)
-	}
-	s.page.SetLines(lines)
+	s.page.SetLines(renderMarkdown(s.text, s.w, s.sh.styles))
 }
 
 // SetSize implements screen.

@@ -3,8 +3,16 @@ package tui
 import (
 	"context"
 	"fmt"
+	"image/color"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"samkoll/checklist"
 )
@@ -16,6 +24,10 @@ type reportExporter struct {
 	asked, saved []ReportRequest
 	// fail, when set, is the error of every report.
 	fail error
+	// followup and region are the reports' markdown as samkoll followup
+	// and samkoll region write it on demo data, with {{YEAR}} and
+	// {{UNIT}} for the year and unit asked for.
+	followup, region string
 }
 
 func (r *reportExporter) Report(_ context.Context, req ReportRequest) (string, error) {
@@ -23,11 +35,11 @@ func (r *reportExporter) Report(_ context.Context, req ReportRequest) (string, e
 	if r.fail != nil {
 		return "", r.fail
 	}
+	text := r.followup
 	if req.Kind == RegionReport {
-		return fmt.Sprintf("# Regionens bild %d\n\n| Enhet | APT i år |\n|---|---|\n| Avdelning 12 | 3 |\n| Avdelning 7 | 1 |\n", req.Year), nil
+		text = r.region
 	}
-	return fmt.Sprintf("# Årets uppföljning %d\n\n## %s\n\n- Möten: 3\n- Skyddsombud med: 2 av 3\n\n%s\n", req.Year, req.Unit,
-		strings.Repeat("En rad av uppföljningen.\n", 30)), nil
+	return strings.NewReplacer("{{YEAR}}", strconv.Itoa(req.Year), "{{UNIT}}", req.Unit).Replace(text), nil
 }
 
 func (r *reportExporter) SaveReport(_ context.Context, req ReportRequest) (ExportResult, error) {
@@ -35,12 +47,22 @@ func (r *reportExporter) SaveReport(_ context.Context, req ReportRequest) (Expor
 	return ExportResult{Path: fmt.Sprintf("/tmp/arsuppfoljning-%d.md", req.Year)}, nil
 }
 
+// readTestdata returns the text of a file in testdata.
+func readTestdata(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
 // reportDriver is a driver whose exporter has the reports, on a store
 // with one assessment of Avdelning 12.
 func reportDriver(t testing.TB) (*driver, *reportExporter) {
 	fs := newFakeStore()
 	seed(t, fs, "Avdelning 12", testToday, 1)
-	rep := &reportExporter{fakeExporter: &fakeExporter{}}
+	rep := &reportExporter{fakeExporter: &fakeExporter{}, followup: readTestdata(t, "report_followup.md"), region: readTestdata(t, "report_region.md")}
 	d := driverWith(t, fs, fs, checklist.Swedish, rep)
 	d.export = rep.fakeExporter
 	return d, rep
@@ -53,7 +75,7 @@ func TestFollowupScreen(t *testing.T) {
 		t.Fatalf("f opened %s", d.m.ActiveScreen())
 	}
 	out := d.view()
-	for _, want := range []string{"Årets uppföljning 2026 · Avdelning 12", "## Avdelning 12", "- Möten: 3"} {
+	for _, want := range []string{"Årets uppföljning 2026 · Avdelning 12", "Årlig uppföljning av arbetsmiljöarbetet 2026: Avdelning 12", "• Utskriven: 2026-12-02"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("follow-up lacks %q:\n%s", want, out)
 		}
@@ -71,7 +93,7 @@ func TestFollowupScreen(t *testing.T) {
 		t.Errorf("← did not go to 2025:\n%s", out)
 	}
 	d.keys("right", "end")
-	if !strings.Contains(d.view(), "En rad av uppföljningen.") {
+	if !strings.Contains(d.view(), "Uppgifterna gäller arbetsgrupper.") {
 		t.Errorf("end does not scroll:\n%s", d.view())
 	}
 	d.keys("x")
@@ -112,7 +134,7 @@ func TestRegionScreen(t *testing.T) {
 		t.Fatalf("r opened %s", d.m.ActiveScreen())
 	}
 	out := d.view()
-	for _, want := range []string{"Regionens bild 2026", "| Avdelning 12 | 3 |", "| Avdelning 7 | 1 |"} {
+	for _, want := range []string{"Regionens bild 2026", "Regionens SAM-arbete 2026", "• Enheter: 8", "Enheter som behöver stöd först"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("region lacks %q:\n%s", want, out)
 		}
@@ -143,5 +165,83 @@ func TestReportErrorShown(t *testing.T) {
 	d.keys("f")
 	if out := d.view(); !strings.Contains(out, "det finns ingen enhet som heter") || strings.Contains(out, "Hämtar") {
 		t.Errorf("the error is not shown:\n%s", out)
+	}
+}
+
+// reportTableGoldens opens a report with keys at 80×24 and 40×12 and
+// scrolls until the line with at shows at the top of the pager: the
+// goldens show a table of the report as columns or as blocks.
+func reportTableGoldens(t *testing.T, region bool, at string) {
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			d, _ := reportDriver(t)
+			open := "f"
+			if region {
+				seed(t, d.store, "Avdelning 7", testToday.AddDays(-3), 0)
+				d.send(resumedMsg{})
+				open = "r"
+			}
+			d.send(tea.BackgroundColorMsg{Color: color.Black})
+			d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			d.keys(open)
+			for i := 0; i < 400 && !strings.HasPrefix(strings.Split(d.view(), "\n")[2], at); i++ {
+				d.keys("down")
+			}
+			out := d.view()
+			if !strings.HasPrefix(strings.Split(out, "\n")[2], at) {
+				t.Fatalf("%q never came to the top:\n%s", at, out)
+			}
+			checkFits(t, out, size[0], size[1])
+			golden.RequireEqual(t, out)
+		})
+	}
+}
+
+func TestGoldenFollowupTable(t *testing.T) {
+	reportTableGoldens(t, false, "Områden mot årshjulet")
+}
+
+func TestGoldenRegionTable(t *testing.T) {
+	reportTableGoldens(t, true, "Enheter som behöver stöd först")
+}
+
+// TestReportScreenColours keeps the colour codes of the region's table:
+// headings, bold labels, the header row and the rules in the palette's
+// styles.
+func TestReportScreenColours(t *testing.T) {
+	d, _ := reportDriver(t)
+	seed(t, d.store, "Avdelning 7", testToday.AddDays(-3), 0)
+	d.send(resumedMsg{})
+	d.send(tea.BackgroundColorMsg{Color: color.Black})
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.keys("r", "pgdown")
+	out := d.m.View().Content
+	if !strings.Contains(out, "\x1b[") {
+		t.Fatal("the report has no colour")
+	}
+	checkFits(t, d.view(), 80, 24)
+	golden.RequireEqual(t, []byte(out))
+}
+
+// TestReportShowsNoMarkdown: the screens show no markdown markers on demo
+// data, at any width.
+func TestReportShowsNoMarkdown(t *testing.T) {
+	st := PlainStyles()
+	for _, name := range []string{"report_followup.md", "report_region.md"} {
+		md := readTestdata(t, name)
+		for _, w := range []int{100, 80, 60, 40} {
+			lines := renderMarkdown(md, w, &st)
+			for i, l := range lines {
+				plain := ansi.Strip(l)
+				if ansi.StringWidth(plain) > w {
+					t.Errorf("%s at %d: line %d is %d wide: %q", name, w, i, ansi.StringWidth(plain), plain)
+				}
+				for _, mark := range []string{"**", "| ", "|---", "# ", "\\"} {
+					if strings.Contains(plain, mark) {
+						t.Errorf("%s at %d: line %d keeps %q: %q", name, w, i, mark, plain)
+					}
+				}
+			}
+		}
 	}
 }

@@ -1,0 +1,259 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Tables of the reports: aligned columns with the widths in terminal
+// cells, long cells wrapped within their column; where the window is too
+// narrow for the columns, each row becomes a small block of "Header:
+// value" lines under its first cell.
+
+// colSep is drawn between two columns; colRule under the header and
+// between rows that take more than one line.
+const (
+	colSep    = " │ "
+	colRule   = "─┼─"
+	minColCap = 14 // a word longer than this may be broken to fit a column
+	// maxRowLines is the most lines a row may take as columns; a table
+	// with a taller row reads better as blocks.
+	maxRowLines = 6
+)
+
+// isDelimiterRow reports whether l is a table's delimiter row, such as
+// "|---|---:|".
+func isDelimiterRow(l string) bool {
+	if !strings.HasPrefix(l, "|") {
+		return false
+	}
+	cells := splitRow(l)
+	for _, c := range cells {
+		c = strings.TrimSpace(c)
+		t := strings.Trim(c, ":")
+		if t == "" || strings.Trim(t, "-") != "" || len(c)-len(t) > 2 {
+			return false
+		}
+	}
+	return len(cells) > 0
+}
+
+// delimiterAligns returns each column's alignment from the delimiter row:
+// 'r' for right ("---:"), 'l' otherwise.
+func delimiterAligns(l string) []byte {
+	cells := splitRow(l)
+	a := make([]byte, len(cells))
+	for i, c := range cells {
+		a[i] = 'l'
+		if c = strings.TrimSpace(c); strings.HasSuffix(c, ":") && !strings.HasPrefix(c, ":") {
+			a[i] = 'r'
+		}
+	}
+	return a
+}
+
+// splitRow splits a table row at its unescaped pipes; the escapes stay in
+// the cells for inline to read.
+func splitRow(l string) []string {
+	l = strings.TrimSpace(l)
+	l = strings.TrimPrefix(l, "|")
+	var cells []string
+	start := 0
+	for i := 0; i < len(l); i++ {
+		switch l[i] {
+		case '\\':
+			i++
+		case '|':
+			cells = append(cells, strings.TrimSpace(l[start:i]))
+			start = i + 1
+		}
+	}
+	if rest := strings.TrimSpace(l[start:]); rest != "" {
+		cells = append(cells, rest)
+	}
+	return cells
+}
+
+// table draws a table: the header, then the rows, as columns where they
+// fit the width and as blocks where they do not.
+func (r *mdRender) table(head []string, aligns []byte, rows [][]string) {
+	n := len(head)
+	for _, row := range rows {
+		n = max(n, len(row))
+	}
+	cell := func(row []string, c int) []span {
+		if c < len(row) {
+			return inline(row[c])
+		}
+		return nil
+	}
+	hs := make([][]span, n)
+	for c := range n {
+		hs[c] = cell(head, c)
+		for i := range hs[c] {
+			hs[c][i].bold = false
+		}
+	}
+	body := make([][][]span, len(rows))
+	for i, row := range rows {
+		body[i] = make([][]span, n)
+		for c := range n {
+			body[i][c] = cell(row, c)
+		}
+	}
+	r.blank()
+	var lines []string
+	if widths := columnWidths(hs, body, r.w); widths != nil {
+		lines = r.columns(hs, body, aligns, widths)
+	}
+	if lines != nil {
+		r.out = append(r.out, lines...)
+	} else {
+		r.blocks(hs, body)
+	}
+	r.blank()
+}
+
+// columnWidths returns the width of each column so that the table fits w
+// cells, or nil when even the narrowest columns do not: a column is never
+// narrower than its longest word (up to minColCap). The room left goes
+// first to the cells, so that they wrap as little as can be, then to the
+// headers.
+func columnWidths(head []cellText, body [][]cellText, w int) []int {
+	n := len(head)
+	cells, heads, low := make([]int, n), make([]int, n), make([]int, n)
+	see := func(c int, spans []span, nat []int) {
+		t := plainText(spans)
+		nat[c] = max(nat[c], ansi.StringWidth(t))
+		for _, f := range strings.Fields(t) {
+			low[c] = max(low[c], min(ansi.StringWidth(f), minColCap))
+		}
+	}
+	for c := range n {
+		see(c, head[c], heads)
+		for _, row := range body {
+			see(c, row[c], cells)
+		}
+	}
+	room := w - ansi.StringWidth(colSep)*(n-1)
+	widths := make([]int, n)
+	for c := range n {
+		widths[c] = max(min(low[c], max(cells[c], heads[c])), 2)
+		room -= widths[c]
+	}
+	if room < 0 {
+		return nil
+	}
+	for c := range n {
+		heads[c] = max(heads[c], cells[c])
+	}
+	room = grow(widths, cells, room)
+	grow(widths, heads, room)
+	return widths
+}
+
+// grow gives room, a cell at a time, to the column that lacks the most of
+// its target width, and returns the room left.
+func grow(widths, target []int, room int) int {
+	for ; room > 0; room-- {
+		best := -1
+		for c := range widths {
+			if target[c] > widths[c] && (best < 0 || target[c]-widths[c] > target[best]-widths[best]) {
+				best = c
+			}
+		}
+		if best < 0 {
+			break
+		}
+		widths[best]++
+	}
+	return room
+}
+
+// cellText is the text of one table cell.
+type cellText = []span
+
+// columns draws the table as aligned columns of the widths, or returns
+// nil when a row would take more than maxRowLines lines.
+func (r *mdRender) columns(head []cellText, body [][]cellText, aligns []byte, widths []int) []string {
+	st := r.st
+	plain := lipgloss.NewStyle()
+	rule := make([]string, len(widths))
+	for c, w := range widths {
+		rule[c] = strings.Repeat("─", w)
+	}
+	ruleLine := st.Subtle.Render(strings.Join(rule, colRule))
+	row := func(cells []cellText, cs lipgloss.Style) []string {
+		wrapped := make([][]string, len(cells))
+		h := 1
+		for c, spans := range cells {
+			wrapped[c] = wrapSpans(spans, widths[c], cs, st.Strong, "", "")
+			h = max(h, len(wrapped[c]))
+		}
+		out := make([]string, h)
+		for i := range h {
+			var b strings.Builder
+			for c := range cells {
+				if c > 0 {
+					b.WriteString(st.Subtle.Render(colSep))
+				}
+				var l string
+				if i < len(wrapped[c]) {
+					l = wrapped[c][i]
+				}
+				pad := strings.Repeat(" ", max(widths[c]-ansi.StringWidth(l), 0))
+				if c < len(aligns) && aligns[c] == 'r' {
+					b.WriteString(pad + l)
+				} else {
+					b.WriteString(l + pad)
+				}
+			}
+			out[i] = strings.TrimRight(b.String(), " ")
+		}
+		return out
+	}
+	out := append(row(head, st.Strong), ruleLine)
+	var drawn [][]string
+	tall := false
+	for _, cells := range body {
+		lines := row(cells, plain)
+		if len(lines) > maxRowLines {
+			return nil
+		}
+		tall = tall || len(lines) > 1
+		drawn = append(drawn, lines)
+	}
+	for i, lines := range drawn {
+		if i > 0 && tall {
+			out = append(out, ruleLine)
+		}
+		out = append(out, lines...)
+	}
+	return out
+}
+
+// blocks draws each row as its first cell in bold over "Header: value"
+// lines, rows apart by an empty line.
+func (r *mdRender) blocks(head []cellText, body [][]cellText) {
+	label := r.st.Label
+	for i, cells := range body {
+		if i > 0 {
+			r.out = append(r.out, "")
+		}
+		title := append(cellText(nil), cells[0]...)
+		for j := range title {
+			title[j].bold = true
+		}
+		r.words(title, r.st.Strong, "", "  ")
+		for c := 1; c < len(cells); c++ {
+			if len(cells[c]) == 0 {
+				continue
+			}
+			spans := cellText{{text: plainText(head[c]) + ": ", style: &label}}
+			spans = append(spans, cells[c]...)
+			r.words(spans, lipgloss.NewStyle(), "  ", "    ")
+		}
+	}
+}
