@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,6 +14,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"samkoll/store"
 )
 
 // memLimit is the address-space limit (ulimit -v, in KiB) the binary runs
@@ -326,4 +330,74 @@ func cpuTicks(t *testing.T, pid string) int {
 		t.Fatalf("/proc/%s/stat: %q", pid, b)
 	}
 	return u + s
+}
+
+// TestLongPasteIsSaid pastes 1 MB into a comment in the real app, under
+// the memory limit, and saves it: the app says the text was cut to the
+// field's 500 characters, and the database holds those 500.
+func TestLongPasteIsSaid(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	dir := t.TempDir()
+	bin := hostileBinary(t)
+	home := filepath.Join(dir, "home")
+	if err := os.MkdirAll(home, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "s.db")
+	realDB(t, db)
+	tm := startTmux(t, 100, 30, fmt.Sprintf("env HOME=%q LANG=sv_SE.UTF-8 TERM=xterm-256color sh -c '%s exec \"$0\" --db \"$1\"' %q %q; sleep 600",
+		home, memLimit, bin, db))
+	tm.waitFor("Avdelning 7")
+	tm.keys("Enter")
+	tm.waitFor("besvarade")
+	tm.keys("c")
+	tm.waitFor("enter spara")
+	paste := filepath.Join(dir, "paste.txt")
+	if err := os.WriteFile(paste, []byte(strings.Repeat("ab ", 350_000)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tm.run("load-buffer", "-b", "stor", paste)
+	tm.run("paste-buffer", "-p", "-b", "stor", "-t", "0")
+	tm.waitFor("ab ab ab ab")
+	tm.keys("Enter")
+	// Wait for the store, then for what the screen says after the save.
+	comment := ""
+	for deadline := time.Now().Add(15 * time.Second); comment == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		comment = savedComment(t, db, "ab ab")
+	}
+	if comment == "" {
+		t.Fatalf("the cut comment did not reach the database; the screen:\n%s", tm.screen())
+	}
+	if n := utf8.RuneCountInString(comment); n > 500 || n < 490 {
+		t.Errorf("the saved comment has %d characters, want the first 500 (trimmed)", n)
+	}
+	// The field has closed: what says "kortades" now is the status
+	// after the save.
+	scr := tm.waitFor("kortades till 500 tecken")
+	if strings.Contains(scr, "enter spara") {
+		t.Errorf("the comment field is still open:\n%s", scr)
+	}
+}
+
+// savedComment returns the comment of assessment 1 in the database at db
+// that starts with prefix, or "".
+func savedComment(t *testing.T, db, prefix string) string {
+	t.Helper()
+	s, err := store.OpenReadOnly(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a, err := s.LoadAssessment(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range a.Responses {
+		if strings.HasPrefix(r.Comment, prefix) {
+			return r.Comment
+		}
+	}
+	return ""
 }
