@@ -142,8 +142,11 @@ func (s *Store) RegionReport(ctx context.Context, year int, today checklist.Date
 	}
 
 	// The yearly follow-up, as the unit recorded it.
-	if err := s.regionRows(ctx, byID, `SELECT a.unit_id, max(a.meeting_date) FROM answers w JOIN assessments a ON a.id = w.assessment_id
-			WHERE w.area_id = ? AND w.item_id = ? AND w.answer = 'ja' AND a.meeting_date >= ? AND a.meeting_date < ?
+	// The year's meetings first (by date), each answer by its key: not
+	// every unit's answer to the item over all years.
+	if err := s.regionRows(ctx, byID, `SELECT a.unit_id, max(a.meeting_date) FROM assessments a CROSS JOIN answers w
+			WHERE w.assessment_id = a.id AND w.area_id = ? AND w.item_id = ? AND w.answer = 'ja'
+				AND a.meeting_date >= ? AND a.meeting_date < ?
 			GROUP BY a.unit_id`,
 		func(scan unitScan) error {
 			var date string
