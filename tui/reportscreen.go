@@ -177,10 +177,15 @@ func saveReportCmd(sh *shared, req ReportRequest) tea.Cmd {
 	}
 }
 
-// View implements screen.
+// View implements screen: the title, under it at the right where the
+// report scrolls the lines shown ("↓ 1–20 av 45"), then the page.
 func (s *reportScreen) View() string {
 	st := s.sh.styles
-	return st.Title.Render(ansi.Truncate(s.title(), s.w, "…")) + "\n\n" + s.page.View()
+	mark := ""
+	if m := s.page.Position(s.sh); m != "" {
+		mark = padLeft(st.Subtle.Render(m), s.w)
+	}
+	return st.Title.Render(ansi.Truncate(s.title(), s.w, "…")) + "\n" + mark + "\n" + s.page.View()
 }
 
 // ShortHelp implements help.KeyMap.
