@@ -110,9 +110,33 @@ func (s *homeScreen) checkExpired() {
 }
 
 // answeredText is the start screen's "answered/total": answers to items
-// no longer in the checklists are not counted, and never more than the
-// items.
+// no longer in the checklists are not counted, nor are the items
+// themselves (itemTotal), and never more answered than items.
 func (s *homeScreen) answeredText(a Summary) string {
 	n := a.Answered - s.expired.n[a.ID]
-	return fmt.Sprintf("%d/%d", min(max(n, 0), a.Total), a.Total)
+	total := s.sh.itemTotal(a)
+	return fmt.Sprintf("%d/%d", min(max(n, 0), total), total)
+}
+
+// itemTotal is the item count of a as the walk and the summary count it:
+// the count stored when it was taken, less the items an area has lost
+// since and every item of an area no longer loaded. The group's own items
+// are left as the store counts them.
+func (sh *shared) itemTotal(a Summary) int {
+	if sh.cat == nil || len(sh.cat.Areas) == 0 {
+		return a.Total // not loaded yet
+	}
+	total := a.Total
+	for _, r := range a.Areas {
+		had := a.AreaItems[r.ID]
+		if r.ID == checklist.OwnArea {
+			continue
+		}
+		if ar := sh.cat.Area(r.ID); ar == nil {
+			total -= had
+		} else if len(ar.Items) < had {
+			total -= had - len(ar.Items)
+		}
+	}
+	return max(total, 0)
 }

@@ -58,9 +58,11 @@ func TestStartScreenCountsExactWhereAreasShrank(t *testing.T) {
 	d := newDriver(t, fs)
 	// The fake counts all four answers; p9 is gone and E1 is an own item
 	// the store never counts (so the fake's count is one too high there too).
+	// krank had 4 items when taken and has 3 now: 5 items, as the summary
+	// counts them.
 	out := d.view()
-	if !strings.Contains(out, "3/6") || strings.Contains(out, "4/6") {
-		t.Errorf("start screen, want 3/6 (p1, p2 and E1 as the fake counts it):\n%s", out)
+	if !strings.Contains(out, "3/5") || strings.Contains(out, "4/") || strings.Contains(out, "/6") {
+		t.Errorf("start screen, want 3/5 (p1, p2 and E1 as the fake counts it, of 3 + 2 items):\n%s", out)
 	}
 	if fs.calls["LoadAssessment"] == 0 {
 		t.Error("the changed assessment was not read")
@@ -71,5 +73,26 @@ func TestStartScreenCountsExactWhereAreasShrank(t *testing.T) {
 	newDriver(t, fs2)
 	if fs2.calls["LoadAssessment"] != 0 {
 		t.Errorf("an unchanged assessment was read %d times", fs2.calls["LoadAssessment"])
+	}
+}
+
+// TestStartScreenTotalLeavesOutAreasGone: an area no longer loaded counts
+// no items on the start screen, as in the summary, and an area that
+// shrank counts the items it has now.
+func TestStartScreenTotalLeavesOutAreasGone(t *testing.T) {
+	fs := newFakeStore()
+	a, err := fs.CreateAssessment(t.Context(), checklist.Assessment{Unit: "Avdelning 12", Date: testToday,
+		Areas: []checklist.AreaRef{{ID: "krank", Version: 1}, {ID: "borta", Version: 1}}}, map[string]int{"krank": 5, "borta": 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []checklist.ItemKey{{AreaID: "krank", ItemID: "p1"}, {AreaID: "borta", ItemID: "x1"}} {
+		if err := fs.SaveResponse(t.Context(), a.ID, checklist.Response{AreaID: k.AreaID, ItemID: k.ItemID, Answer: checklist.Nej}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// krank has 3 items now (not 5), borta is not loaded (not 4).
+	if out := newDriver(t, fs).view(); !strings.Contains(out, "1/3") {
+		t.Errorf("start screen, want 1/3:\n%s", out)
 	}
 }
