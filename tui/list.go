@@ -141,6 +141,12 @@ func (l listWindow) Lines() []string {
 	return out
 }
 
+// Position is the scroll mark when not every row shows, as the pager's
+// ("↓ 1–20 av 74"); "" when all show.
+func (l listWindow) Position(sh *shared) string {
+	return scrollMark(sh, l.offset, l.height, l.n)
+}
+
 // View renders the rows in the window.
 func (l listWindow) View() string { return strings.Join(l.Lines(), "\n") }
 

@@ -320,3 +320,14 @@ func TestBackgroundFixed(t *testing.T) {
 		})
 	}
 }
+
+// TestOverviewSaysWhichRowsShow checks the overview's scroll mark when its
+// rows (8 items under 2 area headings) do not all fit.
+func TestOverviewSaysWhichRowsShow(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 60, 8)
+	hs.send(openMsg{to: walkScreenID, id: pbCurrent})
+	hs.keys("o", "tab")
+	if first := strings.Split(hs.view(), "\n")[0]; !strings.Contains(first, "↓") || !strings.Contains(first, " av 10") {
+		t.Errorf("the overview's title %q has no scroll mark:\n%s", first, hs.view())
+	}
+}

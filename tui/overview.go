@@ -170,6 +170,9 @@ func (o *overview) View() string {
 	if o.all {
 		title = sh.tr("Översikt: alla områden", "Overview: all areas")
 	}
+	if mark := o.list.Position(sh); mark != "" {
+		title += "  " + sh.styles.Subtle.Render(mark)
+	}
 	return sh.styles.Title.Render(title) + "\n\n" + o.list.View()
 }
 

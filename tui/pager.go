@@ -54,7 +54,12 @@ func (p pager) Update(msg tea.Msg) (pager, tea.Cmd) {
 // Position is the scroll mark when not every line shows: which lines do,
 // with an arrow to where more are ("↓ 1–20 av 45"); "" when all show.
 func (p pager) Position(sh *shared) string {
-	n, h, off := p.vp.TotalLineCount(), p.vp.Height(), p.vp.YOffset()
+	return scrollMark(sh, p.vp.YOffset(), p.vp.Height(), p.vp.TotalLineCount())
+}
+
+// scrollMark says which of n lines show from off in a window h tall, with
+// an arrow to where more are ("↓ 1–20 av 45"); "" when all show.
+func scrollMark(sh *shared, off, h, n int) string {
 	if n <= h {
 		return ""
 	}
