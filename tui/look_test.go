@@ -331,3 +331,22 @@ func TestOverviewSaysWhichRowsShow(t *testing.T) {
 		t.Errorf("the overview's title %q has no scroll mark:\n%s", first, hs.view())
 	}
 }
+
+// TestFooterKeepsHelp checks that ? shows in the footer of every main
+// screen at 100, 80 and 40 columns, and that the footer never runs over.
+func TestFooterKeepsHelp(t *testing.T) {
+	for _, w := range []int{100, 80, 40} {
+		for _, sc := range presentScreens {
+			hs := newPBHarness(t, checklist.Swedish, w, 24)
+			sc.open(hs)
+			lines := strings.Split(hs.view(), "\n")
+			foot := strings.TrimRight(lines[len(lines)-1], " ")
+			if !strings.HasSuffix(foot, "?") && !strings.HasSuffix(foot, "? alla tangenter") {
+				t.Errorf("%s at %d columns: the footer %q does not end in ?", sc.name, w, foot)
+			}
+			if strings.HasSuffix(foot, "…") {
+				t.Errorf("%s at %d columns: the footer %q is cut", sc.name, w, foot)
+			}
+		}
+	}
+}
