@@ -45,7 +45,7 @@ func renderMarkdown(md string, w int, st *Styles) []string {
 	var para []string
 	flush := func() {
 		if len(para) > 0 {
-			r.words(inline(strings.Join(para, " ")), lipgloss.NewStyle(), "", "")
+			r.words(inline(strings.Join(para, " ")), nil, "", "")
 			para = nil
 		}
 	}
@@ -60,7 +60,7 @@ func renderMarkdown(md string, w int, st *Styles) []string {
 			r.heading(l)
 		case bullet(l) != "":
 			flush()
-			r.words(inline(bullet(l)), lipgloss.NewStyle(), "• ", "  ")
+			r.words(inline(bullet(l)), nil, "• ", "  ")
 		case strings.HasPrefix(l, "|") && i+1 < len(lines) && isDelimiterRow(lines[i+1]):
 			flush()
 			head, aligns := splitRow(l), delimiterAligns(lines[i+1])
@@ -119,7 +119,7 @@ func (r *mdRender) heading(l string) {
 		spans[i].bold = false
 	}
 	start := len(r.out)
-	r.words(spans, st, "", "")
+	r.words(spans, &st, "", "")
 	if n == 2 {
 		wide := 0
 		for _, l := range r.out[start:] {
@@ -183,18 +183,21 @@ func plainText(spans []span) string {
 	return b.String()
 }
 
-// words draws spans word-wrapped to the width in style st, bold spans in
-// bold, with first before the first line and rest before the others.
-func (r *mdRender) words(spans []span, st lipgloss.Style, first, rest string) {
-	r.out = append(r.out, wrapSpans(spans, r.w, st, r.st.Strong, first, rest)...)
+// words draws spans word-wrapped to the width in style st (nil: none),
+// bold spans in bold, with first before the first line and rest before
+// the others.
+func (r *mdRender) words(spans []span, st *lipgloss.Style, first, rest string) {
+	lines, _ := wrapSpans(spans, r.w, st, &r.st.Strong, first, rest)
+	r.out = append(r.out, lines...)
 }
 
 // wrapSpans word-wraps spans to w cells with a hanging indent: first
-// before the first line, rest before the others. Words of one style next
-// to each other on a line are styled together (st, bold for a bold span,
-// or the span's own style), and no style runs over a line break; a word
-// wider than the line is broken.
-func wrapSpans(spans []span, w int, st, bold lipgloss.Style, first, rest string) []string {
+// before the first line, rest before the others, and returns the lines
+// and their widths. Words of one style next to each other on a line are
+// styled together (st, bold for a bold span, or the span's own style; a
+// nil style is none), and no style runs over a line break; a word wider
+// than the line is broken.
+func wrapSpans(spans []span, w int, st, bold *lipgloss.Style, first, rest string) ([]string, []int) {
 	type word struct {
 		text  string
 		style *lipgloss.Style
@@ -203,12 +206,12 @@ func wrapSpans(spans []span, w int, st, bold lipgloss.Style, first, rest string)
 	var ws []word
 	space := true
 	for _, s := range spans {
-		ps := &st
+		ps := st
 		switch {
 		case s.style != nil:
 			ps = s.style
 		case s.bold:
-			ps = &bold
+			ps = bold
 		}
 		for j, f := range strings.Split(s.text, " ") {
 			if f == "" {
@@ -221,14 +224,26 @@ func wrapSpans(spans []span, w int, st, bold lipgloss.Style, first, rest string)
 		space = strings.HasSuffix(s.text, " ")
 	}
 	var lines []string
+	var widths []int
 	var b, run strings.Builder
 	var runStyle *lipgloss.Style
 	used, lead := 0, 0
+	// flush writes the run of words of one style.
+	flush := func() {
+		if run.Len() == 0 {
+			return
+		}
+		if runStyle == nil {
+			b.WriteString(run.String())
+		} else {
+			b.WriteString(runStyle.Render(run.String()))
+		}
+		run.Reset()
+	}
 	// put adds text in style ps to the line, after a space when sep.
 	put := func(text string, ps *lipgloss.Style, sep bool) {
-		if ps != runStyle && run.Len() > 0 {
-			b.WriteString(runStyle.Render(run.String()))
-			run.Reset()
+		if ps != runStyle {
+			flush()
 		}
 		if sep {
 			if run.Len() > 0 {
@@ -240,18 +255,16 @@ func wrapSpans(spans []span, w int, st, bold lipgloss.Style, first, rest string)
 		}
 		runStyle = ps
 		run.WriteString(text)
-		used += ansi.StringWidth(text)
+		used += cellWidth(text)
 	}
 	start := func(indent string) {
 		b.WriteString(indent)
-		used, lead = ansi.StringWidth(indent), ansi.StringWidth(indent)
+		used, lead = cellWidth(indent), cellWidth(indent)
 	}
 	newLine := func() {
-		if run.Len() > 0 {
-			b.WriteString(runStyle.Render(run.String()))
-			run.Reset()
-		}
+		flush()
 		lines = append(lines, b.String())
+		widths = append(widths, used)
 		b.Reset()
 		start(rest)
 	}
@@ -260,9 +273,9 @@ func wrapSpans(spans []span, w int, st, bold lipgloss.Style, first, rest string)
 		x := ws[i]
 		// A word glued to the one before (bold ends mid-word) wraps with it:
 		// measure the whole group.
-		gw := ansi.StringWidth(x.text)
+		gw := cellWidth(x.text)
 		for j := i + 1; j < len(ws) && ws[j].glue; j++ {
-			gw += ansi.StringWidth(ws[j].text)
+			gw += cellWidth(ws[j].text)
 		}
 		sep := used > lead && !x.glue
 		if sep && used+1+gw > w {
@@ -270,7 +283,7 @@ func wrapSpans(spans []span, w int, st, bold lipgloss.Style, first, rest string)
 			sep = false
 		}
 		// Break a word wider than the line.
-		for x.text != "" && used+btoi(sep)+ansi.StringWidth(x.text) > w {
+		for x.text != "" && used+btoi(sep)+cellWidth(x.text) > w {
 			cut := ansi.Truncate(x.text, max(w-used-btoi(sep), 0), "")
 			if cut == "" {
 				if used > lead {
@@ -292,7 +305,7 @@ func wrapSpans(spans []span, w int, st, bold lipgloss.Style, first, rest string)
 	if used > lead || len(lines) == 0 {
 		newLine()
 	}
-	return lines
+	return lines, widths
 }
 
 // btoi is 1 for true.
@@ -301,6 +314,20 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// cellWidth is the width of plain text (no escape sequences) in
+// terminal cells: ansi.StringWidth, with a short way for text of Latin
+// letters and common punctuation, one cell a character.
+func cellWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x300 && (r < 0x2010 || r > 0x2027) {
+			return ansi.StringWidth(s)
+		}
+		n++
+	}
+	return n
 }
 
 // firstGrapheme is the first character of s as the terminal draws it.

@@ -102,3 +102,20 @@ func FuzzRenderMarkdown(f *testing.F) {
 		checkTerminalSafe(t, renderMarkdown(md, w, &st), w)
 	})
 }
+
+// BenchmarkRenderMarkdown draws the region's picture with an escalation
+// table of 5,000 rows at 100 columns in true colour: what a resize of the
+// region screen costs on a large region.
+func BenchmarkRenderMarkdown(b *testing.B) {
+	st := NewStyles(colorprofile.TrueColor, true)
+	var sb strings.Builder
+	sb.WriteString(readTestdata(b, "report_region.md"))
+	sb.WriteString("\n| Enhet | Punkt | Åtgärd | Eskalerad till | Beslutad på APT | Klart senast |\n|---|---|---|---|---|---|\n")
+	for range 5000 {
+		sb.WriteString("| Akutmottagningen | Kränkande särbehandling, trakasserier och sexuella trakasserier, punkt 4 | Sätt upp information i personalrummet | Närmaste chef | 2024-12-20 | 2025-04-13 |\n")
+	}
+	md := sb.String()
+	for b.Loop() {
+		renderMarkdown(md, 100, &st)
+	}
+}

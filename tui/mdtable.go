@@ -126,9 +126,9 @@ func columnWidths(head []cellText, body [][]cellText, w int) []int {
 	cells, heads, low := make([]int, n), make([]int, n), make([]int, n)
 	see := func(c int, spans []span, nat []int) {
 		t := plainText(spans)
-		nat[c] = max(nat[c], ansi.StringWidth(t))
+		nat[c] = max(nat[c], cellWidth(t))
 		for _, f := range strings.Fields(t) {
-			low[c] = max(low[c], min(ansi.StringWidth(f), minColCap))
+			low[c] = max(low[c], min(cellWidth(f), minColCap))
 		}
 	}
 	for c := range n {
@@ -179,17 +179,18 @@ type cellText = []span
 // nil when a row would take more than maxRowLines lines.
 func (r *mdRender) columns(head []cellText, body [][]cellText, aligns []byte, widths []int) []string {
 	st := r.st
-	plain := lipgloss.NewStyle()
 	rule := make([]string, len(widths))
 	for c, w := range widths {
 		rule[c] = strings.Repeat("─", w)
 	}
 	ruleLine := st.Subtle.Render(strings.Join(rule, colRule))
-	row := func(cells []cellText, cs lipgloss.Style) []string {
+	sep := st.Subtle.Render(colSep)
+	row := func(cells []cellText, cs *lipgloss.Style) []string {
 		wrapped := make([][]string, len(cells))
+		lw := make([][]int, len(cells))
 		h := 1
 		for c, spans := range cells {
-			wrapped[c] = wrapSpans(spans, widths[c], cs, st.Strong, "", "")
+			wrapped[c], lw[c] = wrapSpans(spans, widths[c], cs, &st.Strong, "", "")
 			h = max(h, len(wrapped[c]))
 		}
 		out := make([]string, h)
@@ -197,13 +198,14 @@ func (r *mdRender) columns(head []cellText, body [][]cellText, aligns []byte, wi
 			var b strings.Builder
 			for c := range cells {
 				if c > 0 {
-					b.WriteString(st.Subtle.Render(colSep))
+					b.WriteString(sep)
 				}
 				var l string
+				lwid := 0
 				if i < len(wrapped[c]) {
-					l = wrapped[c][i]
+					l, lwid = wrapped[c][i], lw[c][i]
 				}
-				pad := strings.Repeat(" ", max(widths[c]-ansi.StringWidth(l), 0))
+				pad := strings.Repeat(" ", max(widths[c]-lwid, 0))
 				if c < len(aligns) && aligns[c] == 'r' {
 					b.WriteString(pad + l)
 				} else {
@@ -214,11 +216,11 @@ func (r *mdRender) columns(head []cellText, body [][]cellText, aligns []byte, wi
 		}
 		return out
 	}
-	out := append(row(head, st.Strong), ruleLine)
+	out := append(row(head, &st.Strong), ruleLine)
 	var drawn [][]string
 	tall := false
 	for _, cells := range body {
-		lines := row(cells, plain)
+		lines := row(cells, nil)
 		if len(lines) > maxRowLines {
 			return nil
 		}
@@ -246,14 +248,14 @@ func (r *mdRender) blocks(head []cellText, body [][]cellText) {
 		for j := range title {
 			title[j].bold = true
 		}
-		r.words(title, r.st.Strong, "", "  ")
+		r.words(title, &r.st.Strong, "", "  ")
 		for c := 1; c < len(cells); c++ {
 			if len(cells[c]) == 0 {
 				continue
 			}
 			spans := cellText{{text: plainText(head[c]) + ": ", style: &label}}
 			spans = append(spans, cells[c]...)
-			r.words(spans, lipgloss.NewStyle(), "  ", "    ")
+			r.words(spans, nil, "  ", "    ")
 		}
 	}
 }
