@@ -211,8 +211,11 @@ func failureText(sh *shared, f writeFailure) string {
 	if f.dropped > 0 {
 		fmt.Fprintf(&b, sh.tr(" (och %d ändringar efter den)", " (and %d changes after it)"), f.dropped)
 	}
-	b.WriteString(". " + sh.tr("Orsak: ", "Reason: ") + explainWriteError(sh.lang, f.err) + ".")
-	if sh.dbPath != "" {
+	// The store's own messages (a damaged file, a full disk) are
+	// sentences that already name the file.
+	reason := strings.TrimSuffix(explainWriteError(sh.lang, f.err), ".")
+	b.WriteString(". " + sh.tr("Orsak: ", "Reason: ") + reason + ".")
+	if sh.dbPath != "" && !strings.Contains(reason, sh.dbPath) {
 		b.WriteString(" " + sh.tr("Fil: ", "File: ") + sh.dbPath + ".")
 	}
 	return b.String()
