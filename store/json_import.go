@@ -80,6 +80,12 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, erro
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		im := &importer{ctx: ctx, q: newTxStmts(tx), v: newValidator(), ids: map[string]int64{}, units: map[int64]int64{}}
 		defer im.q.close()
+		// SQLite's default page cache for the one large transaction (the
+		// connections that may write have a smaller one, dsn.go).
+		if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -2000"); err != nil {
+			return err
+		}
+		defer tx.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size = -%d", cacheKiB))
 		// Into an empty database nothing in the file can exist already:
 		// the lookups by uid are left out.
 		if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM assessments),
