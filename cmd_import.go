@@ -244,31 +244,17 @@ func readUnitMap(e *env, path string) ([]checklist.UnitMapping, error) {
 	if path == "" {
 		return nil, nil
 	}
-	f, err := os.Open(path)
+	// Only a regular file: opening a FIFO waited for a writer for ever.
+	f, err := checklist.OpenRegular(path)
 	if err != nil {
-		return nil, errors.New(e.tr(
-			fmt.Sprintf("kan inte läsa enhetskartan %s: %v", path, unwrapPath(err)),
-			fmt.Sprintf("cannot read the unit map %s: %v", path, unwrapPath(err))))
+		return nil, errors.New(e.tr("enhetskartan ", "the unit map ") + path + ": " + checklist.Message(err, e.lang))
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
-		return nil, errors.New(e.tr(fmt.Sprintf("enhetskartan %s är ingen vanlig fil", path), fmt.Sprintf("the unit map %s is not a regular file", path)))
-	}
 	m, err := checklist.ParseUnitMap(f, path)
 	if err != nil {
 		return nil, errors.New(checklist.Message(err, e.lang))
 	}
 	return m, nil
-}
-
-// unwrapPath drops the *fs.PathError wrapper, whose English text repeats
-// the path.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // importMemoryLimit is the Go heap an import aims to stay within (SQLite's

@@ -97,8 +97,9 @@ func TestHostileTemplates(t *testing.T) {
 	}
 }
 
-// TestHostileInputFiles gives import, region and the checklist commands a
-// FIFO, a link to /dev/zero and a folder, through the real binary under a memory
+// TestHostileInputFiles gives import, region (also as the unit map of
+// --units) and the checklist commands a FIFO, a link to /dev/zero and a
+// folder, through the real binary under a memory
 // limit and a watchdog: each gets a message naming the file, no hang, no
 // stack trace, and the database is not changed.
 func TestHostileInputFiles(t *testing.T) {
@@ -141,6 +142,8 @@ func TestHostileInputFiles(t *testing.T) {
 		{[]string{"--db", db, "import", dir}, []string{dir, "katalog"}, false},
 		{[]string{"region", fifo}, []string{fifo, "FIFO"}, false},
 		{[]string{"region", zero}, []string{zero, "enhetsfil"}, false},
+		{[]string{"--db", db, "import", "--units", fifo, zero}, []string{fifo, "enhetskartan", "FIFO"}, false},
+		{[]string{"--db", db, "region", "--units", fifo}, []string{fifo, "enhetskartan", "FIFO"}, false},
 		{[]string{"--checklists", cl, "checklists"}, []string{"bad.yaml", "FIFO", "zero.yaml", "enhetsfil"}, true},
 		{[]string{"checklists", "lint", filepath.Join(cl, "bad.yaml"), filepath.Join(cl, "zero.yaml")}, []string{"FIFO", "enhetsfil"}, false},
 	} {
