@@ -75,6 +75,7 @@ var fixtures = []fixture{
 	{"sv", sample, checklist.Swedish},
 	{"en", sample, checklist.English},
 	{"hostile-sv", hostile, checklist.Swedish},
+	{"hostile-en", hostile, checklist.English},
 	{"empty-sv", emptyPlan, checklist.Swedish},
 	{"empty-en", emptyPlan, checklist.English},
 	{"states-sv", allStates, checklist.Swedish},
