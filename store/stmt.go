@@ -60,6 +60,19 @@ func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Ro
 	return st.QueryRowContext(ctx, args...)
 }
 
+// txExec runs the fixed query text query in tx through its prepared
+// statement (prepared once for each connection, kept by s.stmts), for the
+// writes the app makes again and again: compiling an answer's upsert with
+// the answers' triggers cost more than running it.
+func (s *Store) txExec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	st, err := s.stmts.stmt(ctx, s.db, query)
+	if err != nil || st == nil {
+		// A failed prepare is reported by the unprepared statement.
+		return tx.ExecContext(ctx, query, args...)
+	}
+	return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+}
+
 // close closes the prepared statements.
 func (c *stmtCache) close() {
 	c.mu.Lock()
