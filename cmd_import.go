@@ -197,25 +197,40 @@ func importDatabase(ctx context.Context, s *store.Store, path string) (store.Imp
 // openUpgradedCopy copies the database at path (with its write-ahead log,
 // if any) to copy and opens the copy, which migrates it to this samkoll's
 // schema.
+//
+// Only regular files are copied, and at most maxImportBytes of each: a
+// -wal beside the file that is a FIFO waited for ever, and one that is a
+// link to /dev/zero filled the temporary folder.
 func openUpgradedCopy(ctx context.Context, path, copy string) (*store.Store, error) {
 	for _, suffix := range []string{"", "-wal"} {
-		in, err := os.Open(path + suffix)
-		if errors.Is(err, fs.ErrNotExist) && suffix != "" {
+		if _, err := os.Lstat(path + suffix); errors.Is(err, fs.ErrNotExist) && suffix != "" {
 			continue
 		}
+		in, err := checklist.OpenRegular(path + suffix)
 		if err != nil {
-			return nil, err
+			return nil, &checklist.ValueError{Msg: checklist.Text{
+				SV: path + suffix + ": " + checklist.Message(err, checklist.Swedish),
+				EN: path + suffix + ": " + checklist.Message(err, checklist.English)}}
 		}
 		out, err := os.OpenFile(copy+suffix, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if err == nil {
-			_, err = io.Copy(out, in)
+			_, err = io.Copy(out, checklist.LimitReader(in, maxImportBytes))
 			if cerr := out.Close(); err == nil {
 				err = cerr
 			}
 		}
 		in.Close()
-		if err != nil {
-			return nil, err
+		switch {
+		case errors.Is(err, checklist.ErrTooLarge):
+			return nil, checklist.Errorf("%s: filen är större än %d MB", "%s: the file is larger than %d MB", path+suffix, maxImportBytes>>20)
+		case err != nil:
+			// Said of the temporary copy, not of the database imported
+			// into.
+			if t, ok := checklist.FileProblem(copy+suffix, err); ok {
+				return nil, &checklist.ValueError{Msg: checklist.Text{
+					SV: "en kopia att läsa kunde inte göras: " + t.SV, EN: "a copy to read could not be made: " + t.EN}}
+			}
+			return nil, checklist.Errorf("en kopia att läsa kunde inte göras: %v", "a copy to read could not be made: %v", err)
 		}
 	}
 	return store.Open(ctx, copy)

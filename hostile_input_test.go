@@ -26,11 +26,16 @@ import (
 // /dev/zero, a runaway template or a huge value held whole would take.
 const memLimit = "ulimit -v 2000000;"
 
-// runHome runs the binary with HOME at home under memLimit; see
-// runSamkoll.
+// fileLimit bounds the files the binary may write in these tests (ulimit
+// -f, in blocks of 512 or 1024 bytes): a regression that copies /dev/zero
+// fails the test instead of filling the disk.
+const fileLimit = "ulimit -f 400000;"
+
+// runHome runs the binary with HOME at home under memLimit and fileLimit;
+// see runSamkoll.
 func runHome(t *testing.T, home, bin string, args ...string) (string, string, int) {
 	t.Helper()
-	return runSamkoll(t, memLimit, home, bin, args...)
+	return runSamkoll(t, memLimit+" "+fileLimit, home, bin, args...)
 }
 
 // TestHostileTemplates puts override templates that loop for days, grow a
@@ -128,6 +133,19 @@ func TestHostileInputFiles(t *testing.T) {
 	if err := os.Symlink("/dev/zero", filepath.Join(cl, "zero.yaml")); err != nil {
 		t.Fatal(err)
 	}
+	// Databases from an older samkoll, read through a copy: one with a
+	// FIFO as its -wal, one with a link to /dev/zero.
+	oldFIFO, oldZero := filepath.Join(dir, "gammal1.db"), filepath.Join(dir, "gammal2.db")
+	for _, p := range []string{oldFIFO, oldZero} {
+		realDB(t, p)
+		execSQL(t, p, fmt.Sprintf("PRAGMA user_version = %d", store.SchemaVersion-1))
+	}
+	if err := syscall.Mkfifo(oldFIFO+"-wal", 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/dev/zero", oldZero+"-wal"); err != nil {
+		t.Fatal(err)
+	}
 	before, err := os.ReadFile(db)
 	if err != nil {
 		t.Fatal(err)
@@ -137,6 +155,8 @@ func TestHostileInputFiles(t *testing.T) {
 		want []string
 		ok   bool
 	}{
+		{[]string{"--db", db, "import", oldFIFO}, []string{oldFIFO + "-wal", "FIFO"}, false},
+		{[]string{"--db", db, "import", oldZero}, []string{oldZero + "-wal", "enhetsfil"}, false},
 		{[]string{"--db", db, "import", fifo}, []string{fifo, "FIFO"}, false},
 		{[]string{"--db", db, "import", zero}, []string{zero, "enhetsfil"}, false},
 		{[]string{"--db", db, "import", dir}, []string{dir, "katalog"}, false},
