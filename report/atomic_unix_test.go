@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
 
 	"samkoll/checklist"
 )
@@ -67,5 +68,42 @@ func TestWriteAtomicSpecialFiles(t *testing.T) {
 	}
 	if entries, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(entries) != 0 {
 		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+// TestDocumentsDirHostileConfig: a user-dirs.dirs that is a FIFO or a link
+// to /dev/urandom does not stop the choice of the export folder (it waited
+// for a writer for ever, or read random lines for ever).
+func TestDocumentsDirHostileConfig(t *testing.T) {
+	for _, kind := range []string{"fifo", "urandom"} {
+		t.Run(kind, func(t *testing.T) {
+			home := t.TempDir()
+			if err := os.MkdirAll(filepath.Join(home, ".config"), 0o700); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.MkdirAll(filepath.Join(home, "Documents"), 0o700); err != nil {
+				t.Fatal(err)
+			}
+			conf := filepath.Join(home, ".config", "user-dirs.dirs")
+			var err error
+			if kind == "fifo" {
+				err = syscall.Mkfifo(conf, 0o600)
+			} else {
+				err = os.Symlink("/dev/urandom", conf)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan string, 1)
+			go func() { done <- documentsDir("linux", home, nil) }()
+			select {
+			case got := <-done:
+				if want := filepath.Join(home, "Documents"); got != want {
+					t.Errorf("%q, want %q", got, want)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("still choosing the folder after 10 s")
+			}
+		})
 	}
 }

@@ -2,10 +2,13 @@ package report
 
 import (
 	"bufio"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"samkoll/checklist"
 )
 
 // DocumentsDir returns the user's documents folder if it exists, or "".
@@ -30,8 +33,10 @@ func documentsDir(goos, home string, known func() (string, error)) string {
 				candidates = append(candidates, p)
 			}
 		}
-	} else if f, err := os.Open(filepath.Join(home, ".config", "user-dirs.dirs")); err == nil {
-		sc := bufio.NewScanner(f)
+	} else if f, err := checklist.OpenRegular(filepath.Join(home, ".config", "user-dirs.dirs")); err == nil {
+		// Only a regular file, and only its first 64 KB: a FIFO there
+		// waited for ever, a link to /dev/urandom was read for ever.
+		sc := bufio.NewScanner(io.LimitReader(f, 64<<10))
 		for sc.Scan() {
 			v, ok := strings.CutPrefix(strings.TrimSpace(sc.Text()), "XDG_DOCUMENTS_DIR=")
 			if !ok {
