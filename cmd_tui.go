@@ -54,7 +54,7 @@ func runTUI(ctx context.Context, e *env) error {
 	go func() {
 		list, err := s.RecentAssessments(ctx, e.today(), tui.FirstPage)
 		firstPage <- page{list, err}
-		rows, err := s.RecentUnits(ctx, tui.FirstPage)
+		rows, err := s.RecentUnits(ctx, e.today(), tui.FirstPage)
 		firstUnits <- unitPage{rows, err}
 	}()
 	// The app's store calls must outlive ctrl+c and the signals below: on

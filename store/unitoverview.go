@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -18,17 +17,13 @@ type UnitRow = checklist.UnitRow
 // UnitOverview returns the units that have assessments, latest APT first:
 // what the start screen shows by unit. core lists the core area ids.
 //
-// It reads every unit at once, one query per kind (RecentUnits, overdue
-// actions, open serious risks, year plans, areas taken this year), so that its cost grows with the stored answers and
+// It reads every unit at once, one query per kind (RecentUnits, open
+// serious risks, year plans, areas taken this year), so that its cost grows with the stored answers and
 // not with one round of queries per unit.
 func (s *Store) UnitOverview(ctx context.Context, today checklist.Date, core []string) ([]UnitRow, error) {
-	out, err := s.RecentUnits(ctx, 0)
+	out, err := s.RecentUnits(ctx, today, 0)
 	if err != nil || len(out) == 0 {
 		return out, err
-	}
-	overdue, err := s.overdueByUnit(ctx, today)
-	if err != nil {
-		return nil, err
 	}
 	serious, err := s.openSeriousByUnit(ctx)
 	if err != nil {
@@ -44,7 +39,7 @@ func (s *Store) UnitOverview(ctx context.Context, today checklist.Date, core []s
 	}
 	for i := range out {
 		r := &out[i]
-		r.Overdue, r.OpenSerious = overdue[r.Unit.ID], serious[r.Unit.ID]
+		r.OpenSerious = serious[r.Unit.ID]
 		p := plans[r.Unit.ID]
 		p.UnitID, p.Year = r.Unit.ID, today.Year
 		r.Core = checklist.CoreAreaStates(core, today.Year, p, covered[r.Unit.ID], today)
@@ -59,14 +54,14 @@ func (s *Store) UnitOverview(ctx context.Context, today checklist.Date, core []s
 }
 
 // RecentUnits returns the first n units (all for n <= 0) in the order of
-// UnitOverview, with their latest APT and their number of assessments,
-// but without the overdue actions, open serious risks and core areas: what
-// the start screen by unit can show in its first frame, at about the cost
-// of the first page of assessments. Where the database holds many more
-// units than n, the units are found by reading the meetings newest first
-// until n units are seen (newestUnits); otherwise through each unit's
-// meetings by date.
-func (s *Store) RecentUnits(ctx context.Context, n int) ([]UnitRow, error) {
+// UnitOverview, with their latest APT, their number of assessments and
+// their open actions past due on today, but without the open serious
+// risks and the core areas: what the start screen by unit can show in its
+// first frame, at about the cost of the first page of assessments. Where
+// the database holds many more units than n, the units are found by
+// reading the meetings newest first until n units are seen
+// (newestUnits); otherwise through each unit's meetings by date.
+func (s *Store) RecentUnits(ctx context.Context, today checklist.Date, n int) ([]UnitRow, error) {
 	var only any // a JSON array of the unit ids to read, or NULL for all
 	if n > 0 {
 		var units int
@@ -88,13 +83,15 @@ func (s *Store) RecentUnits(ctx context.Context, n int) ([]UnitRow, error) {
 		n = -1
 	}
 	rows, err := s.query(ctx, `SELECT p.id, p.name, p.last, p.meeting_date,
-			(SELECT count(*) FROM assessments c WHERE c.unit_id = p.id)
+			(SELECT count(*) FROM assessments c WHERE c.unit_id = p.id),
+			(SELECT count(*) FROM actions x WHERE x.unit_id = p.id AND x.status IN ('planerad', 'pagar')
+				AND x.due <> '' AND x.due < ?1)
 		FROM (SELECT u.id, u.name, u.name_key, l.id AS last, l.meeting_date
 			FROM units u JOIN assessments l ON l.id = (SELECT a.id FROM assessments a WHERE a.unit_id = u.id
 				ORDER BY a.meeting_date DESC, a.id DESC LIMIT 1)
-			WHERE ?2 IS NULL OR u.id IN (SELECT value FROM json_each(?2))
-			ORDER BY l.meeting_date DESC, u.name_key LIMIT ?1) p
-		ORDER BY p.meeting_date DESC, p.name_key`, n, only)
+			WHERE ?3 IS NULL OR u.id IN (SELECT value FROM json_each(?3))
+			ORDER BY l.meeting_date DESC, u.name_key LIMIT ?2) p
+		ORDER BY p.meeting_date DESC, p.name_key`, today.String(), n, only)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +100,7 @@ func (s *Store) RecentUnits(ctx context.Context, n int) ([]UnitRow, error) {
 	for rows.Next() {
 		var r UnitRow
 		var last string
-		if err := rows.Scan(&r.Unit.ID, &r.Unit.Name, &r.LastID, &last, &r.Assessments); err != nil {
+		if err := rows.Scan(&r.Unit.ID, &r.Unit.Name, &r.LastID, &last, &r.Assessments, &r.Overdue); err != nil {
 			return nil, err
 		}
 		if r.LastDate, err = parseDate(last); err != nil {
@@ -147,16 +144,6 @@ func (s *Store) newestUnits(ctx context.Context, n int) ([]int64, error) {
 	return ids, rows.Err()
 }
 
-// overdueByUnit counts, by unit, the open actions past due on today.
-func (s *Store) overdueByUnit(ctx context.Context, today checklist.Date) (map[int64]int, error) {
-	rows, err := s.query(ctx, `SELECT unit_id, count(*) FROM actions
-		WHERE status IN ('planerad', 'pagar') AND due <> '' AND due < ? GROUP BY unit_id`, today.String())
-	if err != nil {
-		return nil, err
-	}
-	return countsByUnit(rows)
-}
-
 // openSeriousByUnit counts, by unit, the items whose latest answer is
 // Delvis or Nej with a serious risk level after its latest re-evaluation.
 // The latest answer of each item is kept by the schema (latest_answers),
@@ -167,11 +154,6 @@ func (s *Store) openSeriousByUnit(ctx context.Context) (map[int64]int, error) {
 	if err != nil {
 		return nil, err
 	}
-	return countsByUnit(rows)
-}
-
-// countsByUnit reads rows of a unit id and a count.
-func countsByUnit(rows *sql.Rows) (map[int64]int, error) {
 	defer rows.Close()
 	out := map[int64]int{}
 	for rows.Next() {

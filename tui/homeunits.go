@@ -20,9 +20,9 @@ import (
 // on the list of its assessments, which is all that view would lead to.
 //
 // The first frame shows the first units as read before it (RecentUnits:
-// the latest APT, as cheap as the first page of assessments); the overdue
-// actions, open serious risks and core areas follow once the checklists
-// are loaded.
+// latest APT and overdue actions, as cheap as the first page of
+// assessments); the open serious risks and the core areas, which need
+// every answer and the checklists, follow once the checklists are loaded.
 
 // unitStore is the by-unit view's part of the store; *store.Store
 // satisfies it.
@@ -31,8 +31,8 @@ type unitStore interface {
 	// core lists the core area ids.
 	UnitOverview(ctx context.Context, today checklist.Date, core []string) ([]checklist.UnitRow, error)
 	// RecentUnits returns the first n units in the same order, without
-	// their overdue actions, open serious risks and core areas.
-	RecentUnits(ctx context.Context, n int) ([]checklist.UnitRow, error)
+	// their open serious risks and core areas.
+	RecentUnits(ctx context.Context, today checklist.Date, n int) ([]checklist.UnitRow, error)
 }
 
 // showUnitsMsg switches the start screen to the units; it waits for the
@@ -51,8 +51,8 @@ type unitsView struct {
 	sh     *shared
 	rows   []checklist.UnitRow
 	loaded bool
-	// full is set once the rows hold the overdue actions, open serious
-	// risks and core areas; until then those columns show "…".
+	// full is set once the rows hold the open serious risks and the core
+	// areas; until then those columns show "…".
 	full  bool
 	list  listWindow
 	unitW int
@@ -178,14 +178,14 @@ func (v *unitsView) row(i int, selected bool) string {
 	sh, st := v.sh, v.sh.styles
 	r := v.rows[i]
 	due, overdue := r.CoreDue()
-	serious, late, core := "…", "…", "…"
+	serious, core := "…", "…"
 	if v.full {
-		serious, late, core = fmt.Sprint(r.OpenSerious), fmt.Sprint(r.Overdue), fmt.Sprintf("%d", due+overdue)
+		serious, core = fmt.Sprint(r.OpenSerious), fmt.Sprintf("%d", due+overdue)
 	}
 	if overdue > 0 {
 		core += fmt.Sprintf(sh.tr(" (%d sena)", " (%d late)"), overdue)
 	}
-	unit, date := checklist.SanitizeLine(r.Unit.Name), r.LastDate.String()
+	unit, date, late := checklist.SanitizeLine(r.Unit.Name), r.LastDate.String(), fmt.Sprint(r.Overdue)
 	m := v.margin()
 	if selected {
 		return m + st.Selected.Render(cursorMark+" "+v.cells(unit, date, serious, late, core))

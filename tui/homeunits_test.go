@@ -23,13 +23,13 @@ func (u *unitFake) UnitOverview(_ context.Context, _ checklist.Date, core []stri
 	return u.rows, nil
 }
 
-func (u *unitFake) RecentUnits(_ context.Context, n int) ([]checklist.UnitRow, error) {
+func (u *unitFake) RecentUnits(_ context.Context, _ checklist.Date, n int) ([]checklist.UnitRow, error) {
 	var out []checklist.UnitRow
 	for _, r := range u.rows {
 		if n > 0 && len(out) == n {
 			break
 		}
-		r.Overdue, r.OpenSerious, r.Core = 0, 0, nil
+		r.OpenSerious, r.Core = 0, nil
 		out = append(out, r)
 	}
 	return out, nil
@@ -123,7 +123,7 @@ func firstFrameDriver(t testing.TB) (d *driver, uf *unitFake, cat *checklist.Cat
 func TestStartsOnUnits(t *testing.T) {
 	d, uf, cat := firstFrameDriver(t)
 	out := d.view()
-	for _, want := range []string{"enheterna, senaste APT först", "> Avdelning 7   " + testToday.AddDays(-7).String() + "  …          …          …",
+	for _, want := range []string{"enheterna, senaste APT först", "> Avdelning 7   " + testToday.AddDays(-7).String() + "  …          1          …",
 		"Läser in risker och kärnområden"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the first frame lacks %q:\n%s", want, out)

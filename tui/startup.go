@@ -53,7 +53,7 @@ func (b *startup) init() tea.Cmd {
 		list = func() ([]Summary, error) { return st.RecentAssessments(ctx, today, FirstPage) }
 	}
 	if us, ok := st.(unitStore); ok && units == nil {
-		units = func() ([]checklist.UnitRow, error) { return us.RecentUnits(ctx, FirstPage) }
+		units = func() ([]checklist.UnitRow, error) { return us.RecentUnits(ctx, today, FirstPage) }
 	}
 	first := func() tea.Msg {
 		l, err := list()
