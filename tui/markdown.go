@@ -29,14 +29,27 @@ type span struct {
 
 // mdRender holds the styles and width of one rendering.
 type mdRender struct {
-	st  *Styles
-	w   int
-	out []string
+	st     *Styles
+	w      int
+	out    []string
+	tables []tableLines
 }
+
+// tableLines is where a table drawn as columns is among the lines: from
+// first to last, its header (with the rule under it) the head lines from
+// first.
+type tableLines struct{ first, head, last int }
 
 // renderMarkdown returns md drawn for a terminal w cells wide, one string
 // a line, none wider than w (at least 10).
 func renderMarkdown(md string, w int, st *Styles) []string {
+	lines, _ := renderMarkdownTables(md, w, st)
+	return lines
+}
+
+// renderMarkdownTables is renderMarkdown that also says where the tables
+// drawn as columns are, so that their header can stay in sight.
+func renderMarkdownTables(md string, w int, st *Styles) ([]string, []tableLines) {
 	r := &mdRender{st: st, w: max(w, 10)}
 	lines := strings.Split(strings.TrimRight(md, "\n"), "\n")
 	for i := range lines {
@@ -78,7 +91,7 @@ func renderMarkdown(md string, w int, st *Styles) []string {
 	for len(r.out) > 0 && r.out[len(r.out)-1] == "" {
 		r.out = r.out[:len(r.out)-1]
 	}
-	return r.out
+	return r.out, r.tables
 }
 
 // blank adds one empty line, never two in a row and none at the top.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"sort"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -21,6 +22,9 @@ const (
 	// maxRowLines is the most lines a row may take as columns; a table
 	// with a taller row reads better as blocks.
 	maxRowLines = 6
+	// wholeLack is how many cells a column may lack of its widest cell
+	// and still be given them all before the others grow.
+	wholeLack = 8
 )
 
 // isDelimiterRow reports whether l is a table's delimiter row, such as
@@ -105,10 +109,12 @@ func (r *mdRender) table(head []string, aligns []byte, rows [][]string) {
 	}
 	r.blank()
 	var lines []string
+	headN := 0
 	if widths := columnWidths(hs, body, r.w); widths != nil {
-		lines = r.columns(hs, body, aligns, widths)
+		lines, headN = r.columns(hs, body, aligns, widths)
 	}
 	if lines != nil {
+		r.tables = append(r.tables, tableLines{first: len(r.out), head: headN, last: len(r.out) + len(lines) - 1})
 		r.out = append(r.out, lines...)
 	} else {
 		r.blocks(hs, body)
@@ -149,14 +155,30 @@ func columnWidths(head []cellText, body [][]cellText, w int) []int {
 	for c := range n {
 		heads[c] = max(heads[c], cells[c])
 	}
-	room = grow(widths, cells, room)
-	grow(widths, heads, room)
+	room = grow(widths, cells, room, wholeLack)
+	grow(widths, heads, room, 0)
 	return widths
 }
 
-// grow gives room, a cell at a time, to the column that lacks the most of
-// its target width, and returns the room left.
-func grow(widths, target []int, room int) int {
+// grow gives room to the columns short of their target width: first
+// whole to those that lack at most whole cells, least first, as long as it
+// lasts, so that a name a little too long for its column is not wrapped;
+// then, a cell at a time, to the column that lacks the most. It returns
+// the room left.
+func grow(widths, target []int, room, whole int) int {
+	order := make([]int, len(widths))
+	for c := range order {
+		order[c] = c
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		return target[order[i]]-widths[order[i]] < target[order[j]]-widths[order[j]]
+	})
+	for _, c := range order {
+		if lack := target[c] - widths[c]; lack > 0 && lack <= min(room, whole) {
+			widths[c] += lack
+			room -= lack
+		}
+	}
 	for ; room > 0; room-- {
 		best := -1
 		for c := range widths {
@@ -175,9 +197,10 @@ func grow(widths, target []int, room int) int {
 // cellText is the text of one table cell.
 type cellText = []span
 
-// columns draws the table as aligned columns of the widths, or returns
-// nil when a row would take more than maxRowLines lines.
-func (r *mdRender) columns(head []cellText, body [][]cellText, aligns []byte, widths []int) []string {
+// columns draws the table as aligned columns of the widths, and returns
+// its lines and how many of them are the header with its rule; or nil
+// when a row would take more than maxRowLines lines.
+func (r *mdRender) columns(head []cellText, body [][]cellText, aligns []byte, widths []int) ([]string, int) {
 	st := r.st
 	rule := make([]string, len(widths))
 	for c, w := range widths {
@@ -217,12 +240,13 @@ func (r *mdRender) columns(head []cellText, body [][]cellText, aligns []byte, wi
 		return out
 	}
 	out := append(row(head, &st.Strong), ruleLine)
+	headLines := len(out)
 	var drawn [][]string
 	tall := false
 	for _, cells := range body {
 		lines := row(cells, nil)
 		if len(lines) > maxRowLines {
-			return nil
+			return nil, 0
 		}
 		tall = tall || len(lines) > 1
 		drawn = append(drawn, lines)
@@ -233,7 +257,7 @@ func (r *mdRender) columns(head []cellText, body [][]cellText, aligns []byte, wi
 		}
 		out = append(out, lines...)
 	}
-	return out
+	return out, headLines
 }
 
 // blocks draws each row as its first cell in bold over "Header: value"

@@ -75,10 +75,18 @@ type reportScreen struct {
 	err    error
 	page   pager
 	w, h   int
+	// lines are the report drawn for the width; tables where its tables
+	// are, and stuck the one whose header shows above the page because its
+	// rows are at the top (-1: none).
+	lines  []string
+	tables []tableLines
+	stuck  int
+	// top is the first line shown after the last move.
+	top int
 }
 
 func newReportScreen(sh *shared, req ReportRequest) *reportScreen {
-	s := &reportScreen{sh: sh, req: req, page: newPager(sh.keys.List), w: 80, h: 20}
+	s := &reportScreen{sh: sh, req: req, page: newPager(sh.keys.List), w: 80, h: 20, stuck: -1}
 	s.read()
 	return s
 }
@@ -108,6 +116,8 @@ func (s *reportScreen) title() string {
 
 // render draws the report's markdown for the width into the pager.
 func (s *reportScreen) render() {
+	s.lines, s.tables = nil, nil
+	defer s.stick()
 	if !s.loaded {
 		s.page.SetLines([]string{s.sh.styles.Subtle.Render(s.sh.tr("Hämtar …", "Loading …"))})
 		return
@@ -116,13 +126,13 @@ func (s *reportScreen) render() {
 		s.page.SetLines(strings.Split(s.sh.styles.Error.Render(wrap(checklist.Message(s.err, s.sh.lang), s.w)), "\n"))
 		return
 	}
-	s.page.SetLines(renderMarkdown(s.text, s.w, s.sh.styles))
+	s.lines, s.tables = renderMarkdownTables(s.text, s.w, s.sh.styles)
+	s.page.SetLines(s.lines)
 }
 
 // SetSize implements screen.
 func (s *reportScreen) SetSize(w, h int) {
 	s.w, s.h = max(w, 1), max(h, 1)
-	s.page.SetSize(s.w, max(s.h-2, 1))
 	s.render()
 }
 
@@ -137,6 +147,7 @@ func (s *reportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.text, s.err, s.loaded = msg.text, msg.err, true
 			s.render()
 			s.page.vp.GotoTop()
+			s.stick()
 		}
 		return s, nil
 	case tea.KeyPressMsg:
@@ -155,10 +166,76 @@ func (s *reportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		default:
 			var cmd tea.Cmd
 			s.page, cmd = s.page.Update(msg)
+			s.stick()
 			return s, cmd
 		}
 	}
 	return s, nil
+}
+
+// stick shows the header of the table whose rows are at the top of the
+// page above it, the page that much lower, so that a long table keeps its
+// columns named; where the window has no room for it, none. A page at
+// the bottom stays there.
+func (s *reportScreen) stick() {
+	h := max(s.h-2, 1)
+	bottom := s.page.vp.AtBottom()
+	total := s.page.vp.TotalLineCount()
+	off := s.page.Offset()
+	if !bottom {
+		off = s.pastHeader(off)
+	}
+	s.stuck = -1
+	for i, t := range s.tables {
+		top := off
+		if bottom {
+			top = max(total-(h-t.head), 0) // the top of a page t.head lines lower
+		}
+		if top >= t.first+t.head && top <= t.last && h-t.head >= 3 {
+			s.stuck, h, off = i, h-t.head, top
+			// A rule between two rows right under the header's own rule
+			// would show twice: one line on in the direction of the move.
+			if rule := s.lines[t.first+t.head-1]; !bottom && s.lines[off] == rule {
+				if off > s.top || off == t.first+t.head {
+					off++
+				} else {
+					off--
+				}
+			}
+			break
+		}
+	}
+	if bottom && s.stuck < 0 {
+		off = max(total-h, 0)
+	}
+	s.page.SetSize(s.w, h)
+	s.page.vp.SetYOffset(off)
+	s.top = s.page.Offset()
+}
+
+// pastHeader moves a page whose top fell inside a table's header (one
+// line of it scrolled away, the rest not) past it: on the way down to the
+// first row not yet seen under the header, on the way up to the table's
+// first line or the line above it; so that a header is either in its
+// place or held above the page, never half of it, and every move changes
+// what shows.
+func (s *reportScreen) pastHeader(off int) int {
+	for _, t := range s.tables {
+		if off <= t.first || off >= t.first+t.head {
+			continue
+		}
+		switch {
+		case off > s.top && s.top == t.first:
+			return t.first + t.head + 1
+		case off > s.top:
+			return t.first + t.head
+		case s.top == t.first+t.head:
+			return max(t.first-1, 0)
+		default:
+			return t.first
+		}
+	}
+	return off
 }
 
 // saveReportCmd writes the report req to a file; the root shows where.
@@ -185,7 +262,12 @@ func (s *reportScreen) View() string {
 	if m := s.page.Position(s.sh); m != "" {
 		mark = padLeft(st.Subtle.Render(m), s.w)
 	}
-	return st.Title.Render(ansi.Truncate(s.title(), s.w, "…")) + "\n" + mark + "\n" + s.page.View()
+	head := ""
+	if s.stuck >= 0 {
+		t := s.tables[s.stuck]
+		head = strings.Join(s.lines[t.first:t.first+t.head], "\n") + "\n"
+	}
+	return st.Title.Render(ansi.Truncate(s.title(), s.w, "…")) + "\n" + mark + "\n" + head + s.page.View()
 }
 
 // ShortHelp implements help.KeyMap.

@@ -245,3 +245,71 @@ func TestReportShowsNoMarkdown(t *testing.T) {
 		}
 	}
 }
+
+// TestReportTableHeaderStays: while a table's rows are at the top, its
+// header shows above them, and goes once the table has scrolled by; no
+// row is hidden under it.
+func TestReportTableHeaderStays(t *testing.T) {
+	d, _ := reportDriver(t)
+	seed(t, d.store, "Avdelning 7", testToday.AddDays(-3), 0)
+	d.send(resumedMsg{})
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.keys("r")
+	rowAtTop := func(row string) []string {
+		t.Helper()
+		for range 100 {
+			lines := strings.Split(d.view(), "\n")
+			if strings.HasPrefix(lines[2], row) || strings.HasPrefix(lines[2], "Enhet ") && strings.HasPrefix(lines[6], row) {
+				return lines
+			}
+			d.keys("down")
+		}
+		t.Fatalf("%s never came to the top:\n%s", row, d.view())
+		return nil
+	}
+	lines := rowAtTop("Akutmottagningen ")
+	if !strings.HasPrefix(lines[2], "Enhet ") || !strings.HasPrefix(lines[5], "───") {
+		t.Errorf("the header is not there when the first row is at the top:\n%s", d.view())
+	}
+	// One line further, the header stays and the next row follows it.
+	d.keys("down")
+	lines = strings.Split(d.view(), "\n")
+	if !strings.HasPrefix(lines[2], "Enhet ") || !strings.HasPrefix(lines[6], "Vårdcentralen Norr ") {
+		t.Errorf("the header does not stay over the rows:\n%s", d.view())
+	}
+	d.keys("pgdown", "pgdown")
+	if lines = strings.Split(d.view(), "\n"); strings.HasPrefix(lines[2], "Enhet ") {
+		t.Errorf("the header stays after the table:\n%s", d.view())
+	}
+}
+
+// TestReportEveryMoveShows: each line up or down changes what the report
+// screen shows, through tables with their header held above the rows and
+// back, until the top or the bottom.
+func TestReportEveryMoveShows(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 30}, {40, 12}} {
+		for _, open := range []string{"f", "r"} {
+			t.Run(fmt.Sprintf("%s_%dx%d", open, size[0], size[1]), func(t *testing.T) {
+				d, _ := reportDriver(t)
+				seed(t, d.store, "Avdelning 7", testToday.AddDays(-3), 0)
+				d.send(resumedMsg{})
+				d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				d.keys(open)
+				for _, dir := range []string{"down", "up"} {
+					prev := d.view()
+					for i := 0; ; i++ {
+						d.keys(dir)
+						now := d.view()
+						if now == prev {
+							if mark := strings.Split(now, "\n")[1]; dir == "down" && !strings.Contains(mark, "↑ ") || dir == "up" && !strings.Contains(mark, "↓ ") {
+								t.Fatalf("%s %d did not move, not at the end (%s):\n%s", dir, i, strings.TrimSpace(mark), now)
+							}
+							break
+						}
+						prev = now
+					}
+				}
+			})
+		}
+	}
+}
