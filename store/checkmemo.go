@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"samkoll/checklist"
 )
 
 // A full check of a database file (every page with quick_check, the
@@ -80,7 +82,9 @@ func wasChecked(path, id string) bool {
 	if p == "" || id == "" {
 		return false
 	}
-	b, err := os.ReadFile(p)
+	// Only a regular file of a line: a FIFO put there would make every
+	// open wait for ever.
+	b, err := checklist.ReadFileLimited(p, 4096)
 	return err == nil && strings.TrimSpace(string(b)) == id
 }
 
