@@ -18,7 +18,7 @@ import (
 const (
 	colSep    = " │ "
 	colRule   = "─┼─"
-	minColCap = 14 // a word longer than this may be broken to fit a column
+	minColCap = 18 // a word longer than this may be broken to fit a column
 	// maxRowLines is the most lines a row may take as columns; a table
 	// with a taller row reads better as blocks.
 	maxRowLines = 6
