@@ -38,21 +38,32 @@ func runHome(t *testing.T, home, bin string, args ...string) (string, string, in
 	return runSamkoll(t, memLimit+" "+fileLimit, home, bin, args...)
 }
 
+// hostileFixture returns a test folder, the shared binary, a HOME (made,
+// 0700) and a real database in the folder.
+func hostileFixture(t *testing.T) (dir, bin, home, db string) {
+	t.Helper()
+	dir = t.TempDir()
+	bin = hostileBinary(t)
+	home = filepath.Join(dir, "home")
+	if err := os.MkdirAll(home, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	db = filepath.Join(dir, "s.db")
+	realDB(t, db)
+	return dir, bin, home, db
+}
+
 // TestHostileTemplates puts override templates that loop for days, grow a
 // text until memory runs out or nest loops next to the database's config,
 // and exports through the real binary under a memory limit and a
 // watchdog: each export finishes with the built-in template and a warning
 // naming the file.
 func TestHostileTemplates(t *testing.T) {
-	dir := t.TempDir()
-	bin := hostileBinary(t)
-	home := filepath.Join(dir, "home")
+	_, bin, home, db := hostileFixture(t)
 	tdir := filepath.Join(home, ".config", "samkoll", "templates")
 	if err := os.MkdirAll(tdir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	db := filepath.Join(dir, "s.db")
-	realDB(t, db)
 	want, stderr, code := runHome(t, home, bin, "--db", db, "export")
 	if code != 0 {
 		t.Fatalf("export: %s", stderr)
@@ -108,17 +119,11 @@ func TestHostileTemplates(t *testing.T) {
 // limit and a watchdog: each gets a message naming the file, no hang, no
 // stack trace, and the database is not changed.
 func TestHostileInputFiles(t *testing.T) {
-	dir := t.TempDir()
-	bin := hostileBinary(t)
-	home := filepath.Join(dir, "home")
+	dir, bin, home, db := hostileFixture(t)
 	cl := filepath.Join(dir, "cl")
-	for _, d := range []string{home, cl} {
-		if err := os.MkdirAll(d, 0o700); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.MkdirAll(cl, 0o700); err != nil {
+		t.Fatal(err)
 	}
-	db := filepath.Join(dir, "s.db")
-	realDB(t, db)
 	fifo := filepath.Join(dir, "in.json")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Fatal(err)
@@ -193,11 +198,7 @@ func TestHostileInputFiles(t *testing.T) {
 // memory out with a stack trace. It is refused with a message naming the
 // file and the line, and the database is not changed.
 func TestHugeValueInImport(t *testing.T) {
-	dir := t.TempDir()
-	bin := hostileBinary(t)
-	home := filepath.Join(dir, "home")
-	db := filepath.Join(dir, "s.db")
-	realDB(t, db)
+	dir, bin, home, db := hostileFixture(t)
 	js, stderr, code := runHome(t, home, bin, "--db", db, "export", "--format", "json", "--all")
 	if code != 0 {
 		t.Fatalf("export: %s", stderr)
@@ -242,11 +243,7 @@ func TestHugeValueInImport(t *testing.T) {
 // written through and stays a link, the FIFO and the device are refused
 // with a message and left as they were.
 func TestExportOutputSpecialFiles(t *testing.T) {
-	dir := t.TempDir()
-	bin := hostileBinary(t)
-	home := filepath.Join(dir, "home")
-	db := filepath.Join(dir, "s.db")
-	realDB(t, db)
+	dir, bin, home, db := hostileFixture(t)
 	target := filepath.Join(dir, "plan.md")
 	if err := os.WriteFile(target, []byte("gammal"), 0o600); err != nil {
 		t.Fatal(err)
@@ -298,9 +295,7 @@ func TestHostileTemplateInApp(t *testing.T) {
 	if _, err := os.Stat("/proc/self/stat"); err != nil {
 		t.Skip("no /proc to read the CPU time from")
 	}
-	dir := t.TempDir()
-	bin := hostileBinary(t)
-	home := filepath.Join(dir, "home")
+	_, bin, home, db := hostileFixture(t)
 	tdir := filepath.Join(home, ".config", "samkoll", "templates")
 	if err := os.MkdirAll(tdir, 0o700); err != nil {
 		t.Fatal(err)
@@ -308,8 +303,6 @@ func TestHostileTemplateInApp(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(tdir, "handlingsplan.md.tmpl"), []byte("{{range (100000000000000)}}{{end}}"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	db := filepath.Join(dir, "s.db")
-	realDB(t, db)
 	tm := startTmux(t, 100, 30, fmt.Sprintf("env HOME=%q XDG_CONFIG_HOME=%q LANG=sv_SE.UTF-8 TERM=xterm-256color sh -c '%s exec \"$0\" --db \"$1\"' %q %q; sleep 600",
 		home, filepath.Join(home, ".config"), memLimit, bin, db))
 	tm.waitFor("Avdelning 7")
@@ -362,14 +355,7 @@ func TestLongPasteIsSaid(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test")
 	}
-	dir := t.TempDir()
-	bin := hostileBinary(t)
-	home := filepath.Join(dir, "home")
-	if err := os.MkdirAll(home, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	db := filepath.Join(dir, "s.db")
-	realDB(t, db)
+	dir, bin, home, db := hostileFixture(t)
 	tm := startTmux(t, 100, 30, fmt.Sprintf("env HOME=%q LANG=sv_SE.UTF-8 TERM=xterm-256color sh -c '%s exec \"$0\" --db \"$1\"' %q %q; sleep 600",
 		home, memLimit, bin, db))
 	tm.waitFor("Avdelning 7")
