@@ -247,15 +247,49 @@ type laterCarried struct {
 // read reads, checks and writes the file.
 func (im *importer) read(r io.Reader) error {
 	st := newJSONStream(r)
-	err := st.read(func(i int, ja jsonAssessment) error {
-		ia, actions, err := im.v.assessment(i, ja)
-		if err != nil {
-			return err
+	// The file is read, decoded and checked in a goroutine a few
+	// assessments ahead of the one being written, so that on two cores
+	// decoding the JSON does not wait for SQLite, nor SQLite for it.
+	type checked struct {
+		ia      importAssessment
+		actions []importAction
+	}
+	next := make(chan checked, 4)
+	stop := make(chan struct{})
+	var readErr error
+	go func() {
+		defer close(next)
+		readErr = st.read(func(i int, ja jsonAssessment) error {
+			ia, actions, err := im.v.assessment(i, ja)
+			if err != nil {
+				return err
+			}
+			select {
+			case next <- checked{ia, actions}:
+				return nil
+			case <-stop:
+				return errImportStopped
+			}
+		})
+	}()
+	var err error
+	for c := range next {
+		if err == nil {
+			// Everything read before a problem in the file is written
+			// first, so a problem in writing an earlier assessment is
+			// reported, as when the file was read one assessment at a
+			// time.
+			if err = im.write(c.ia, c.actions); err != nil {
+				close(stop)
+			}
 		}
-		return im.write(ia, actions)
-	})
+	}
+	// next is closed: the reader has ended and readErr is set.
 	if err != nil {
 		return err
+	}
+	if readErr != nil {
+		return readErr
 	}
 	if err := im.v.finish(st.head); err != nil {
 		return err
@@ -267,6 +301,9 @@ func (im *importer) read(r io.Reader) error {
 	im.res.UnitsCreated += n
 	return err
 }
+
+// errImportStopped ends the reading of a file whose writing failed.
+var errImportStopped = errors.New("import stopped")
 
 // importAssessment is a checked assessment of the file, ready to write.
 type importAssessment struct {
@@ -293,8 +330,11 @@ type importAction struct {
 type validator struct {
 	seenAssessment map[string]string // uid → path
 	seenOwn        map[string]jsonOwnItem
-	actions        map[string]seenAction // by uid
-	inv            *invariants
+	// actions is shared with the writer, which records the ids; mu
+	// guards it.
+	mu      sync.Mutex
+	actions map[string]seenAction // by uid
+	inv     *invariants
 }
 
 // seenAction is an action met in the file: a digest of its first copy, and
@@ -439,7 +479,13 @@ func (v *validator) assessment(i int, ja jsonAssessment) (importAssessment, []im
 			return ia, nil, bad(ap()+".origin", "ogiltigt uid %q", "invalid uid %q", jx.Origin)
 		}
 		sum := actionDigest(jx)
-		if prev, ok := v.actions[jx.UID]; ok {
+		v.mu.Lock()
+		prev, ok := v.actions[jx.UID]
+		if !ok {
+			v.actions[jx.UID] = seenAction{sum: sum}
+		}
+		v.mu.Unlock()
+		if ok {
 			if prev.sum != sum {
 				return ia, nil, bad(ap(), "åtgärden %s förekommer flera gånger med olika innehåll",
 					"the action %s occurs several times with different content", jx.UID)
@@ -449,7 +495,6 @@ func (v *validator) assessment(i int, ja jsonAssessment) (importAssessment, []im
 			if err != nil {
 				return ia, nil, badErr(ap()+field, err)
 			}
-			v.actions[jx.UID] = seenAction{sum: sum}
 			actions = append(actions, x)
 		}
 		if jx.Origin != ja.UID {
@@ -572,7 +617,8 @@ func (im *importer) writeLinks(id int64, ia importAssessment, actions []importAc
 		args := make([]any, 0, n+1)
 		args = append(args, id)
 		for _, uid := range links[:n] {
-			args = append(args, im.v.actions[uid].id)
+			aid, _ := im.actionID(uid)
+			args = append(args, aid)
 		}
 		if _, err := tx.ExecContext(ctx, repeated(`INSERT OR IGNORE INTO assessment_actions (assessment_id, action_id)
 			SELECT ?1, x.id FROM actions x WHERE x.assessment_id <> ?1 AND x.id IN (`, "?", ")", n), args...); err != nil {
@@ -665,15 +711,19 @@ func (im *importer) writeAction(x importAction, first int64) error {
 			im.res.ActionsUnchanged++
 		}
 	}
+	im.v.mu.Lock()
 	e := im.v.actions[x.uid]
 	e.id = id
 	im.v.actions[x.uid] = e
+	im.v.mu.Unlock()
 	return nil
 }
 
 // actionID returns the id of the action uid of the file, if written.
 func (im *importer) actionID(uid string) (int64, bool) {
+	im.v.mu.Lock()
 	e := im.v.actions[uid]
+	im.v.mu.Unlock()
 	return e.id, e.id != 0
 }
 
