@@ -261,9 +261,19 @@ func (r *mdRender) columns(head []cellText, body [][]cellText, aligns []byte, wi
 }
 
 // blocks draws each row as its first cell in bold over "Header: value"
-// lines, rows apart by an empty line.
+// lines, rows apart by an empty line. Where the labels take at most half
+// the width and leave 20 cells for the values, the values start in one
+// column, so that the blocks read like a form; otherwise each value
+// follows its label.
 func (r *mdRender) blocks(head []cellText, body [][]cellText) {
 	label := r.st.Label
+	labels := make([]string, len(head))
+	lw := 0
+	for c := 1; c < len(head); c++ {
+		labels[c] = oneSpace(plainText(head[c])) + ":"
+		lw = max(lw, cellWidth(labels[c]))
+	}
+	aligned := 2+lw+1 <= r.w/2 && r.w-(2+lw+1) >= 20
 	for i, cells := range body {
 		if i > 0 {
 			r.out = append(r.out, "")
@@ -277,9 +287,17 @@ func (r *mdRender) blocks(head []cellText, body [][]cellText) {
 			if len(cells[c]) == 0 {
 				continue
 			}
-			spans := cellText{{text: plainText(head[c]) + ": ", style: &label}}
+			if aligned {
+				first := "  " + label.Render(labels[c]) + strings.Repeat(" ", lw-cellWidth(labels[c])+1)
+				r.words(cells[c], nil, first, strings.Repeat(" ", 2+lw+1))
+				continue
+			}
+			spans := cellText{{text: labels[c] + " ", style: &label}}
 			spans = append(spans, cells[c]...)
 			r.words(spans, nil, "  ", "    ")
 		}
 	}
 }
+
+// oneSpace is s with its runs of spaces made one.
+func oneSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
