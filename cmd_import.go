@@ -176,6 +176,7 @@ func importDatabase(ctx context.Context, s *store.Store, path string) (store.Imp
 		// A unit's database from an older samkoll (HR gets them by mail):
 		// a copy is brought up to date in a folder of its own, and the
 		// unit's file is left as it came.
+		store.RemoveStaleTemp("samkoll-import-")
 		dir, derr := os.MkdirTemp("", "samkoll-import-")
 		if derr != nil {
 			return store.ImportResult{}, derr

@@ -83,6 +83,7 @@ func runRegion(ctx context.Context, e *env, args []string) error {
 		// The units' files are gathered in a database of their own that
 		// lives as long as the command, so that the one database samkoll
 		// is pointed at is never changed by a report.
+		store.RemoveStaleTemp("samkoll-region-")
 		dir, err := os.MkdirTemp("", "samkoll-region-")
 		if err != nil {
 			return err

@@ -361,6 +361,7 @@ func checkWAL(ctx context.Context, path string) error {
 	if !fi.Mode().IsRegular() {
 		return &OpenError{Kind: ForeignWAL, Path: path, Err: errors.New("-wal är ingen vanlig fil")}
 	}
+	RemoveStaleTemp("samkoll-check-")
 	dir, err := os.MkdirTemp("", "samkoll-check-")
 	if err != nil {
 		return nil // cannot check; SQLite replays as it always has
@@ -472,4 +473,24 @@ func fileSize(path string) int64 {
 		return 0
 	}
 	return fi.Size()
+}
+
+// staleTempAge is the age after which a private folder in the temporary
+// folder is taken as left by a samkoll that was killed while using it.
+const staleTempAge = 24 * time.Hour
+
+// RemoveStaleTemp removes the folders named prefix… in the system's
+// temporary folder that are older than a day: the private copies
+// (database files) of a samkoll killed while it checked or read them. A
+// symbolic link by that name is left alone, and RemoveAll does not follow
+// links inside; another user's folders cannot be removed.
+func RemoveStaleTemp(prefix string) {
+	names, _ := filepath.Glob(filepath.Join(globEscape(os.TempDir()), prefix+"*"))
+	for _, n := range names {
+		fi, err := os.Lstat(n)
+		if err != nil || !fi.IsDir() || time.Since(fi.ModTime()) < staleTempAge {
+			continue
+		}
+		os.RemoveAll(n)
+	}
 }

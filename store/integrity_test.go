@@ -243,3 +243,40 @@ func damagePage(t *testing.T, path string, page int64) {
 		t.Fatal(err)
 	}
 }
+
+// TestRemoveStaleTemp removes a private folder older than a day, keeps a
+// new one, and leaves a symbolic link by that name and its target alone.
+func TestRemoveStaleTemp(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	old, err := os.MkdirTemp("", "samkoll-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(old, "kopia.db"), []byte("data"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := os.MkdirTemp("", "samkoll-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := t.TempDir()
+	link := filepath.Join(os.TempDir(), "samkoll-test-link")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	long := time.Now().Add(-48 * time.Hour)
+	for _, p := range []string{old, target} {
+		if err := os.Chtimes(p, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	RemoveStaleTemp("samkoll-test-")
+	if _, err := os.Stat(old); err == nil {
+		t.Error("the folder from two days ago is still there")
+	}
+	for _, p := range []string{fresh, link, target} {
+		if _, err := os.Lstat(p); err != nil {
+			t.Errorf("%s was removed: %v", p, err)
+		}
+	}
+}
