@@ -117,7 +117,11 @@ func headingLevel(l string) int {
 // second as an area heading over a rule, the others as strong text.
 func (r *mdRender) heading(l string) {
 	n := headingLevel(l)
-	text := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(l[n:]), "#"))
+	text := strings.TrimSpace(l[n:])
+	// A closing run of # after a space is no part of the text ("C\#" is).
+	if j := len(strings.TrimRight(text, "#")); j == 0 || text[j-1] == ' ' {
+		text = strings.TrimSpace(text[:j])
+	}
 	st := r.st.Strong
 	switch n {
 	case 1:
@@ -157,6 +161,8 @@ func inline(s string) []span {
 	var spans []span
 	var b strings.Builder
 	bold := false
+	// last is where the last ** starts: an opening one needs it after.
+	last := strings.LastIndex(s, "**")
 	end := func() {
 		if b.Len() > 0 {
 			spans = append(spans, span{text: b.String(), bold: bold})
@@ -169,7 +175,7 @@ func inline(s string) []span {
 		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
 			i++
 			b.WriteByte(s[i])
-		case c == '*' && i+1 < len(s) && s[i+1] == '*' && (bold || strings.Contains(s[i+2:], "**")):
+		case c == '*' && i+1 < len(s) && s[i+1] == '*' && (bold || last >= i+2):
 			end()
 			bold = !bold
 			i++

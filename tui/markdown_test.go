@@ -64,9 +64,9 @@ func TestRenderMarkdownTable(t *testing.T) {
 
 func TestRenderMarkdownInline(t *testing.T) {
 	st := PlainStyles()
-	got := strings.Join(renderMarkdown("# Rubrik\n\nEn rad\nsom fortsätter.\n\n- **Utskriven:** 2026-12-02\n- \\- inte en lista\n", 40, &st), "\n")
+	got := strings.Join(renderMarkdown("# Rubrik ##\n\nEn rad\nsom fortsätter.\n\n- **Utskriven:** 2026-12-02\n- \\- inte en lista\n\n### Avd C\\#\n", 40, &st), "\n")
 	plain := ansi.Strip(got)
-	want := "Rubrik\n\nEn rad som fortsätter.\n\n• Utskriven: 2026-12-02\n• - inte en lista"
+	want := "Rubrik\n\nEn rad som fortsätter.\n\n• Utskriven: 2026-12-02\n• - inte en lista\n\nAvd C#"
 	if plain != want {
 		t.Errorf("got\n%s\nwant\n%s", plain, want)
 	}
