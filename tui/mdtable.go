@@ -275,6 +275,9 @@ func (r *mdRender) blocks(head []cellText, body [][]cellText) {
 	}
 	aligned := 2+lw+1 <= r.w/2 && r.w-(2+lw+1) >= 20
 	for i, cells := range body {
+		if len(cells) == 0 {
+			continue
+		}
 		if i > 0 {
 			r.out = append(r.out, "")
 		}
