@@ -410,6 +410,17 @@ func (s *Store) summarize(ctx context.Context, today checklist.Date, out []Summa
 			SELECT assessment_id AS aid, late FROM open
 			UNION ALL SELECT l.assessment_id, o.late FROM open o JOIN assessment_actions l ON l.action_id = o.id)
 		GROUP BY aid`
+	// The group's own items the walk offers at each assessment (as
+	// loadCycle finds them, in the egen area or in an area the assessment
+	// took), and how many of them are answered: they count with the rest.
+	ownQuery := `SELECT a.id, count(*), coalesce(sum(w.answer IS NOT NULL AND w.answer <> ''), 0)
+		FROM assessments a JOIN own_items o ON o.unit_id = a.unit_id AND o.since <= a.meeting_date
+		LEFT JOIN answers w ON w.assessment_id = a.id AND w.area_id = o.area_id AND w.item_id = o.item_id
+		WHERE (o.retired = '' OR o.retired > a.meeting_date OR o.assessment_id = a.id OR w.assessment_id IS NOT NULL)
+			AND (o.area_id = 'egen' OR EXISTS (SELECT 1 FROM assessment_areas x WHERE x.assessment_id = a.id AND x.area_id = o.area_id))
+			%s
+		GROUP BY a.id`
+	ownWhere := ""
 	args := []any{today.String()}
 	if !all {
 		ids := make([]string, len(out))
@@ -417,6 +428,7 @@ func (s *Store) summarize(ctx context.Context, today checklist.Date, out []Summa
 			ids[i] = fmt.Sprint(m.ID)
 		}
 		in := "(" + strings.Join(ids, ",") + ")"
+		ownWhere = "AND a.id IN " + in
 		areaQuery = `SELECT assessment_id, area_id, version, hash, items, answered FROM assessment_areas
 			WHERE assessment_id IN ` + in + ` ORDER BY assessment_id, position`
 		countQuery = `SELECT aid, count(*), sum(late) FROM (
@@ -448,6 +460,26 @@ func (s *Store) summarize(ctx context.Context, today checklist.Date, out []Summa
 		m.AreaItems[r.ID] = items
 		m.Total += items
 		m.Answered += answered
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = s.db.QueryContext(ctx, fmt.Sprintf(ownQuery, ownWhere))
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var items, answered int
+		if err := rows.Scan(&id, &items, &answered); err != nil {
+			rows.Close()
+			return err
+		}
+		if i, ok := index[id]; ok {
+			out[i].Total += items
+			out[i].Answered += answered
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

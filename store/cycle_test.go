@@ -201,16 +201,18 @@ func TestOwnItems(t *testing.T) {
 	}
 	mustAnswer(t, s, a.ID, checklist.OwnArea, "E1", checklist.Nej, risk(3, 2))
 	// An own item in a checklist area is answered beside its items: the
-	// area's answered count stays that of the checklist.
+	// area's stored count stays that of the checklist, and the list counts
+	// the own items on top, as the walk does (two more items).
 	mustAnswer(t, s, a.ID, "krankningar", "E2", checklist.Ja, nil)
 	mustAnswer(t, s, a.ID, "krankningar", "3.1", checklist.Ja, nil)
-	if list, err := s.ListAssessments(ctx, d("2026-01-10")); err != nil || list[0].Answered != 1 {
+	list, err := s.ListAssessments(ctx, d("2026-01-10"))
+	if err != nil || list[0].Answered != 3 || list[0].Total != list[0].AreaItems["krankningar"]+2 {
 		t.Errorf("answered with own items: %+v %v", list, err)
 	}
 	if err := s.SaveResponse(ctx, a.ID, checklist.Response{AreaID: "krankningar", ItemID: "E2"}); err != nil {
 		t.Fatal(err)
 	}
-	if list, _ := s.ListAssessments(ctx, d("2026-01-10")); list[0].Answered != 1 {
+	if list, _ := s.ListAssessments(ctx, d("2026-01-10")); list[0].Answered != 2 {
 		t.Errorf("answered after clearing an own item: %d", list[0].Answered)
 	}
 	e1.Guidance = "Tala om raster och luncher"
@@ -242,6 +244,30 @@ func TestOwnItems(t *testing.T) {
 		}
 		if !slices.Equal(ids, tt.want) {
 			t.Errorf("%s: own items %v, want %v", tt.name, ids, tt.want)
+		}
+	}
+	// The list counts the own items each assessment's walk offers: b took
+	// another area, so only E1 (in the unit's own area) is among its items;
+	// the earlier APT and the other unit have none. RecentAssessments (the
+	// first page) counts as ListAssessments (the whole list) does.
+	all, err := s.ListAssessments(ctx, d("2026-02-10"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.RecentAssessments(ctx, d("2026-02-10"), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range append(all, page...) {
+		want := 0
+		switch m.ID {
+		case a.ID:
+			want = 2
+		case b.ID:
+			want = 1
+		}
+		if got := m.Total - m.AreaItems[m.Areas[0].ID]; got != want {
+			t.Errorf("assessment %d (%s %s): %d own items in its total, want %d", m.ID, m.Unit, m.Date, got, want)
 		}
 	}
 	// E1 was judged without an action, so it is carried to b like any
