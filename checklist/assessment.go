@@ -162,11 +162,12 @@ type Summary struct {
 	Areas []AreaRef
 	// AreaItems holds the item count of each area in Areas, by area id.
 	AreaItems map[string]int
-	// Answered counts the stored answers to checklist items of the
-	// included areas (own items not counted), including answers to items
-	// the loaded checklists no longer have, which only the app can tell
-	// (docs/storage.md, "Answered items and expired items"); Total the
-	// items the areas had when taken.
+	// Answered counts the stored answers to the items of the included
+	// areas and to the group's own items the walk offers, including
+	// answers to checklist items the loaded checklists no longer have,
+	// which only the app can tell (docs/storage.md, "Answered items and
+	// expired items"); Total the items the areas had when taken and those
+	// own items.
 	Answered, Total int
 	// OpenActions counts unfinished actions linked to the assessment, its
 	// own and carried over; OverdueActions those of them past their due
