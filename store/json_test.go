@@ -209,8 +209,13 @@ func TestJSONExportOneAssessment(t *testing.T) {
 		t.Errorf("result %+v", res)
 	}
 	list, _ := dst.ListAssessments(ctx, d("2026-01-01"))
-	if len(list) != 1 || list[0].OpenActions != 2 || list[0].Total != 13 {
-		t.Errorf("imported %+v", list)
+	// Thirteen checklist items, and the unit's own items the file carried.
+	got, err := dst.LoadAssessment(ctx, list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 || list[0].OpenActions != 2 || len(got.OwnItems) == 0 || list[0].Total != 13+len(got.OwnItems) {
+		t.Errorf("imported %+v with own items %+v", list, got.OwnItems)
 	}
 	if err := s.ExportJSON(ctx, &bytes.Buffer{}, []int64{999}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("export of unknown id: %v", err)
