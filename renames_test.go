@@ -103,7 +103,13 @@ func TestOldDatabaseKeepsEveryAnswer(t *testing.T) {
 		answered := 0
 		for k, r := range a.Responses {
 			if checklist.IsOwnItemID(k.ItemID) {
-				continue // the group's own items are not checklist items
+				// The group's own items are not checklist items; the start
+				// screen counts those the walk offers, as the walk does.
+				if _, ok := a.OwnItem(k.AreaID, k.ItemID); ok && r.Answer != checklist.Unanswered &&
+					(k.AreaID == checklist.OwnArea || inAssessment[k.AreaID]) {
+					answered++
+				}
+				continue
 			}
 			area := cat.Area(k.AreaID)
 			if area == nil || !inAssessment[k.AreaID] {

@@ -95,6 +95,12 @@ func (f *fakeStore) ListAssessments(_ context.Context, today checklist.Date) ([]
 			s.Total += n
 			s.AreaItems[area] = n
 		}
+		// The own items the walk offers count on top, as the store counts them.
+		for _, o := range a.OwnItems {
+			if _, taken := f.counts[a.ID][o.AreaID]; taken || o.AreaID == checklist.OwnArea {
+				s.Total++
+			}
+		}
 		for _, r := range a.Responses {
 			if r.Answer != checklist.Unanswered {
 				s.Answered++
