@@ -99,21 +99,31 @@ func (s *homeScreen) row(i int, selected bool) string {
 // titleLine is the title with, when the list is longer than the window,
 // which rows are shown ("1–26 av 40") at the right.
 func (s *homeScreen) titleLine() string {
-	sh, st := s.sh, s.sh.styles
-	title := sh.tr("samkoll – riskbedömningar i arbetsmiljön", "samkoll – work environment risk assessments")
-	var where string
-	if shown := min(s.list.height, s.list.Len()-s.list.Offset()); s.loaded && s.total > shown && shown > 0 {
-		where = fmt.Sprintf(sh.tr("%d–%d av %d", "%d–%d of %d"), s.list.Offset()+1, s.list.Offset()+shown, s.total)
+	title := s.sh.tr("samkoll – riskbedömningar i arbetsmiljön", "samkoll – work environment risk assessments")
+	if !s.loaded {
+		return titleWithRows(s.sh, title, s.w, s.list, 0)
 	}
-	room := s.w - ansi.StringWidth(where) - 2
+	return titleWithRows(s.sh, title, s.w, s.list, s.total)
+}
+
+// titleWithRows is a list screen's title line: the title, and at the
+// right, when not all total rows show in l's window, which do ("1–26 av
+// 40"). In presentation mode the title alone, centred.
+func titleWithRows(sh *shared, title string, w int, l listWindow, total int) string {
+	st := sh.styles
 	if sh.presenting {
-		return centre([]string{st.Title.Render(ansi.Truncate(title, s.w, "…"))}, s.w)[0]
+		return centre([]string{st.Title.Render(ansi.Truncate(title, w, "…"))}, w)[0]
 	}
+	var where string
+	if shown := min(l.height, l.Len()-l.Offset()); total > shown && shown > 0 {
+		where = fmt.Sprintf(sh.tr("%d–%d av %d", "%d–%d of %d"), l.Offset()+1, l.Offset()+shown, total)
+	}
+	room := w - ansi.StringWidth(where) - 2
 	if where == "" || room < 8 {
-		return st.Title.Render(ansi.Truncate(title, s.w, "…"))
+		return st.Title.Render(ansi.Truncate(title, w, "…"))
 	}
 	title = ansi.Truncate(title, room, "…")
-	return st.Title.Render(title) + strings.Repeat(" ", s.w-ansi.StringWidth(title)-ansi.StringWidth(where)) + st.Subtle.Render(where)
+	return st.Title.Render(title) + strings.Repeat(" ", w-ansi.StringWidth(title)-ansi.StringWidth(where)) + st.Subtle.Render(where)
 }
 
 // presentMargin is the indent that centres the table in presentation

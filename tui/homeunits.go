@@ -249,11 +249,7 @@ func (v *unitsView) cells(unit, date, serious, overdue, core string) string {
 // View renders the units.
 func (v *unitsView) View() string {
 	sh, st := v.sh, v.sh.styles
-	title := st.Title.Render(ansi.Truncate(sh.tr("samkoll – enheterna, senaste APT först", "samkoll – the units, latest APT first"), v.w, "…"))
-	if sh.presenting {
-		title = centre([]string{title}, v.w)[0]
-	}
-	b := []string{title, ""}
+	b := []string{titleWithRows(sh, sh.tr("samkoll – enheterna, senaste APT först", "samkoll – the units, latest APT first"), v.w, v.list, len(v.rows)), ""}
 	switch {
 	case !v.loaded:
 		b = append(b, st.Subtle.Render(sh.tr("Läser in …", "Loading …")))

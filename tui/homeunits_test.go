@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -202,4 +203,30 @@ func TestGoldenHomeByUnitPresenting(t *testing.T) {
 			t.Fatal("f2 did not turn presentation mode on")
 		}
 	})
+}
+
+// TestUnitsSayWhichRowsShow: where not every unit fits the window, the
+// title says which show, as the list of assessments does; where all fit,
+// it says nothing.
+func TestUnitsSayWhichRowsShow(t *testing.T) {
+	d, uf, _ := unitDriver(t)
+	if out := d.view(); strings.Contains(out, " av ") {
+		t.Errorf("two units at 80×24 get a row count:\n%s", out)
+	}
+	for i := range 10 {
+		uf.rows = append(uf.rows, checklist.UnitRow{Unit: checklist.Unit{ID: int64(100 + i), Name: fmt.Sprintf("Enhet %d", i)},
+			LastDate: testToday.AddDays(-60 - i)})
+	}
+	d.send(tea.WindowSizeMsg{Width: 40, Height: 12})
+	d.m.sh.post(showUnitsMsg{})
+	d.send(unitOverviewMsg{rows: uf.rows})
+	out := d.view()
+	first := strings.SplitN(out, "\n", 2)[0]
+	if !strings.HasSuffix(first, "av 12") || !strings.Contains(first, "1–") {
+		t.Errorf("the title does not say which of 12 units show:\n%s", out)
+	}
+	d.keys("end")
+	if first := strings.SplitN(d.view(), "\n", 2)[0]; !strings.HasSuffix(first, "–12 av 12") {
+		t.Errorf("after end: %q", first)
+	}
 }
