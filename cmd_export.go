@@ -250,9 +250,14 @@ func checkPersonalData(e *env, x *report.Exporter, a checklist.Assessment, allow
 			"The plan is written all the same (--allow-personal-data), without the line saying it holds no names or individual cases."))
 		return nil
 	}
+	where, it := e.tr(fmt.Sprintf("fritexten på %d ställen liknar personnummer", len(found)),
+		fmt.Sprintf("the free text in %d places looks like a personnummer", len(found))), e.tr("dem", "them")
+	if len(found) == 1 {
+		where, it = e.tr("fritexten på ett ställe liknar ett personnummer", "the free text in one place looks like a personnummer"), e.tr("det", "it")
+	}
 	return errors.New(e.tr(
-		fmt.Sprintf("planen skrevs inte: fritexten på %d ställen liknar personnummer. Ta bort dem i samkoll, eller ge --allow-personal-data för att skriva ändå", len(found)),
-		fmt.Sprintf("the plan was not written: the free text in %d places looks like a personnummer. Remove them in samkoll, or give --allow-personal-data to write it all the same", len(found))))
+		"planen skrevs inte: "+where+". Ta bort "+it+" i samkoll, eller ge --allow-personal-data för att skriva ändå",
+		"the plan was not written: "+where+". Remove "+it+" in samkoll, or give --allow-personal-data to write it all the same"))
 }
 
 // templateDir is where the organisation's own templates are, or "".

@@ -513,8 +513,8 @@ func TestExportRefusesPersonnummer(t *testing.T) {
 	if !strings.Contains(stderr, "punkt 2: kommentar") || strings.Contains(stderr, "811218-9876") {
 		t.Errorf("the warning does not name the item (or repeats the number): %q", stderr)
 	}
-	if !strings.Contains(err.Error(), "--allow-personal-data") {
-		t.Errorf("the error does not say how to write anyway: %v", err)
+	if !strings.Contains(err.Error(), "--allow-personal-data") || !strings.Contains(err.Error(), "på ett ställe liknar ett personnummer. Ta bort det") {
+		t.Errorf("the error does not say in good Swedish what to do about the one place: %v", err)
 	}
 	stdout, stderr, err := runCLI(t, "--db", db, "export", "--allow-personal-data", itoa(id))
 	if err != nil {
