@@ -118,19 +118,69 @@ func (m *Model) footer(keys []key.Binding) string {
 		}
 		return append(r, *all)
 	}
-	// One key of the screen stays, unless the tail has to make room.
+	// One key of the screen stays, unless the tail has to make room. The
+	// row's width is added up from each key's, so that the row is drawn
+	// once, not once for every key that goes (it was a third of the time
+	// of an answer key).
 	least := 1
 	if len(tail) > 0 {
 		least = 0
 	}
-	for len(kept) > least && ansi.StringWidth(h.ShortHelpView(row())) > width {
+	widths := make([]int, len(kept))
+	for i, b := range kept {
+		widths[i] = helpItemWidth(b)
+	}
+	fixed := slices.Clone(tail)
+	if all != nil {
+		fixed = append(fixed, *all)
+	}
+	var row0 rowWidth
+	for _, b := range fixed {
+		row0.add(helpItemWidth(b))
+	}
+	w := row0
+	for _, x := range widths {
+		w.add(x)
+	}
+	sep := lipgloss.Width(h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator))
+	for len(kept) > least && w.cells(sep) > width {
+		w.remove(widths[len(kept)-1])
 		kept = kept[:len(kept)-1]
 	}
-	if all != nil && ansi.StringWidth(h.ShortHelpView(row())) > width {
+	if all != nil && w.cells(sep) > width {
 		// Narrow: ? alone, after the most important key.
 		short := *all
 		short.SetHelp(short.Help().Key, "")
 		all = &short
 	}
 	return badge + h.ShortHelpView(row())
+}
+
+// rowWidth adds up the width help's short view gives a row of keys: the
+// shown keys' widths and one separator between each two.
+type rowWidth struct{ sum, n int }
+
+func (r *rowWidth) add(w int) {
+	if w > 0 {
+		r.sum, r.n = r.sum+w, r.n+1
+	}
+}
+
+func (r *rowWidth) remove(w int) {
+	if w > 0 {
+		r.sum, r.n = r.sum-w, r.n-1
+	}
+}
+
+func (r rowWidth) cells(sep int) int { return r.sum + sep*max(r.n-1, 0) }
+
+// helpItemWidth is the width help's short view gives binding b, without
+// a separator; 0 when b is disabled, which the view leaves out. The help
+// styles only colour their text (TestFooterWidthAddsUp holds them to it),
+// so the width is that of the text.
+func helpItemWidth(b key.Binding) int {
+	if !b.Enabled() {
+		return 0
+	}
+	return ansi.StringWidth(b.Help().Key) + 1 + ansi.StringWidth(b.Help().Desc)
 }
