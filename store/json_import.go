@@ -94,6 +94,16 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, erro
 		}
 		var remake, retrigger []string
 		if im.noAssessments {
+			// The answers' CHECK constraints cost more than the rest of
+			// their insert. The validator has checked every value they
+			// check (parseAnswer; the risk's columns come from one
+			// checklist.Risk), so the import's statements are prepared
+			// without CHECK constraints, and the other tables it wrote,
+			// small beside the answers, are checked at the end.
+			if _, err := tx.ExecContext(ctx, "PRAGMA ignore_check_constraints = ON"); err != nil {
+				return err
+			}
+			defer tx.ExecContext(context.WithoutCancel(ctx), "PRAGMA ignore_check_constraints = OFF")
 			var err error
 			if remake, err = dropBulkIndexes(ctx, tx); err != nil {
 				return err
@@ -119,6 +129,11 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, erro
 				}
 			}
 		}
+		if im.noAssessments {
+			if err := checkConstraints(ctx, tx, checkedTables); err != nil {
+				return err
+			}
+		}
 		res = im.res
 		// A file may be older than the checklists' item renames.
 		return remapRetiredItems(ctx, tx, im.written, false, "")
@@ -127,6 +142,28 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, erro
 		return ImportResult{}, err
 	}
 	return res, nil
+}
+
+// checkedTables are the tables with CHECK constraints an import writes,
+// but for answers, whose values the validator checks one by one.
+var checkedTables = []string{"units", "assessments", "assessment_areas", "actions", "own_items", "reevaluations", "year_plans"}
+
+// checkConstraints checks the CHECK and NOT NULL constraints of tables
+// (PRAGMA quick_check), with ignore_check_constraints off again.
+func checkConstraints(ctx context.Context, tx *sql.Tx, tables []string) error {
+	if _, err := tx.ExecContext(ctx, "PRAGMA ignore_check_constraints = OFF"); err != nil {
+		return err
+	}
+	for _, t := range tables {
+		var msg string
+		if err := tx.QueryRowContext(ctx, `PRAGMA quick_check("`+t+`")`).Scan(&msg); err != nil {
+			return err
+		}
+		if msg != "ok" {
+			return fmt.Errorf("import: %s: %s", t, msg)
+		}
+	}
+	return nil
 }
 
 // bulkTables are the tables an import fills row by row.

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"os"
@@ -623,4 +624,39 @@ func dumpQuery(t *testing.T, s *Store, q string) string {
 		b.WriteString(fmtRow(vals) + "\n")
 	}
 	return b.String()
+}
+
+// An import into an empty database prepares its statements without CHECK
+// constraints (the validator checks the answers' values; checkConstraints
+// the other tables): afterwards the constraints hold again, and a value
+// the validator let through in another table is caught.
+func TestEmptyImportChecksConstraints(t *testing.T) {
+	ctx := context.Background()
+	src := openTest(t)
+	if err := FillDemo(ctx, src, demoAreas(2, 6), 5, 3); err != nil {
+		t.Fatal(err)
+	}
+	dst := openTest(t)
+	if _, err := dst.ImportJSON(ctx, bytes.NewReader(export(t, src, nil))); err != nil {
+		t.Fatal(err)
+	}
+	var ignored int
+	if err := dst.db.QueryRowContext(ctx, "PRAGMA ignore_check_constraints").Scan(&ignored); err != nil || ignored != 0 {
+		t.Fatalf("ignore_check_constraints after the import = %d, %v; want 0", ignored, err)
+	}
+	if _, err := dst.db.ExecContext(ctx, "UPDATE answers SET answer = 'kanske' WHERE rowid = (SELECT min(rowid) FROM answers)"); err == nil {
+		t.Error("an answer outside the CHECK constraint was written after the import")
+	}
+	err := dst.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "PRAGMA ignore_check_constraints = ON"); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE units SET name = ' ' WHERE id = (SELECT min(id) FROM units)"); err != nil {
+			return err
+		}
+		return checkConstraints(ctx, tx, checkedTables)
+	})
+	if err == nil || !strings.Contains(err.Error(), "units") {
+		t.Errorf("checkConstraints on a unit without a name: %v, want an error naming units", err)
+	}
 }
