@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -18,38 +17,25 @@ import (
 // nothing is written.
 func TestImportInvariants(t *testing.T) {
 	ctx := context.Background()
-	src := openTest(t)
-	fillSample(t, src)
-	good := string(export(t, src, nil))
-	edit := func(f func(m map[string]any)) string {
-		var m map[string]any
-		if err := json.Unmarshal([]byte(good), &m); err != nil {
-			t.Fatal(err)
-		}
-		f(m)
-		b, _ := json.MarshalIndent(m, "", "  ")
-		return string(b)
-	}
-	as := func(m map[string]any, i int) map[string]any { return m["assessments"].([]any)[i].(map[string]any) }
-	sub := func(m map[string]any, key string, i int) map[string]any { return m[key].([]any)[i].(map[string]any) }
+	_, edit := sampleEditor(t)
 	for _, tt := range []struct {
 		name, file, path, en string
 	}{
 		{"risk on ja", edit(func(m map[string]any) {
-			sub(as(m, 0), "answers", 0)["risk"] = map[string]any{"probability": 1, "consequence": 1, "level": "lag", "serious": false}
+			fileElem(fileAssessment(m, 0), "answers", 0)["risk"] = map[string]any{"probability": 1, "consequence": 1, "level": "lag", "serious": false}
 		}), "assessments[0].answers[0].risk", "belongs only to the answers nej and delvis"},
-		{"year 9999", edit(func(m map[string]any) { as(m, 0)["updated"] = "9999-01-01T00:00:00Z" }),
+		{"year 9999", edit(func(m map[string]any) { fileAssessment(m, 0)["updated"] = "9999-01-01T00:00:00Z" }),
 			"assessments[0].updated", "lies in the future"},
 		{"answered in the future", edit(func(m map[string]any) {
-			sub(as(m, 0), "answers", 0)["answered_at"] = "9999-01-01T00:00:00Z"
+			fileElem(fileAssessment(m, 0), "answers", 0)["answered_at"] = "9999-01-01T00:00:00Z"
 		}), "assessments[0].answers[0].answered_at", "lies in the future"},
 		{"created after updated", edit(func(m map[string]any) {
-			as(m, 0)["created"] = "2026-06-03T00:00:00Z"
-			as(m, 0)["updated"] = "2026-06-01T00:00:00Z"
+			fileAssessment(m, 0)["created"] = "2026-06-03T00:00:00Z"
+			fileAssessment(m, 0)["updated"] = "2026-06-01T00:00:00Z"
 		}), "assessments[0].created", "created (2026-06-03T00:00:00Z) after last updated"},
-		{"more answered than items", edit(func(m map[string]any) { sub(as(m, 0), "areas", 0)["items"] = 1 }),
+		{"more answered than items", edit(func(m map[string]any) { fileElem(fileAssessment(m, 0), "areas", 0)["items"] = 1 }),
 			"assessments[0].answers[", "but more answered"},
-		{"carried into another unit", edit(func(m map[string]any) { as(m, 2)["unit"] = "En helt annan enhet" }),
+		{"carried into another unit", edit(func(m map[string]any) { fileAssessment(m, 2)["unit"] = "En helt annan enhet" }),
 			"assessments[2].actions[", "another unit"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

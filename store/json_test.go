@@ -223,12 +223,14 @@ func TestJSONExportOneAssessment(t *testing.T) {
 	}
 }
 
-func TestJSONImportRejects(t *testing.T) {
-	ctx := context.Background()
+// sampleEditor exports the sample data as JSON (good) and returns edit,
+// which gives that file changed by f.
+func sampleEditor(t *testing.T) (good string, edit func(f func(m map[string]any)) string) {
+	t.Helper()
 	src := openTest(t)
 	fillSample(t, src)
-	good := string(export(t, src, nil))
-	edit := func(f func(m map[string]any)) string {
+	good = string(export(t, src, nil))
+	return good, func(f func(m map[string]any)) string {
 		var m map[string]any
 		if err := json.Unmarshal([]byte(good), &m); err != nil {
 			t.Fatal(err)
@@ -237,67 +239,80 @@ func TestJSONImportRejects(t *testing.T) {
 		b, _ := json.MarshalIndent(m, "", "  ")
 		return string(b)
 	}
-	as := func(m map[string]any, i int) map[string]any { return m["assessments"].([]any)[i].(map[string]any) }
-	sub := func(m map[string]any, key string, i int) map[string]any { return m[key].([]any)[i].(map[string]any) }
+}
+
+// fileAssessment is assessment i of a JSON file read into m; fileElem is
+// element i of the list under key in m.
+func fileAssessment(m map[string]any, i int) map[string]any {
+	return m["assessments"].([]any)[i].(map[string]any)
+}
+
+func fileElem(m map[string]any, key string, i int) map[string]any {
+	return m[key].([]any)[i].(map[string]any)
+}
+
+func TestJSONImportRejects(t *testing.T) {
+	ctx := context.Background()
+	good, edit := sampleEditor(t)
 	tests := []struct {
 		name, file, want string
 	}{
 		{"empty", "", "filen är tom"},
 		{"syntax", "{\n  \"format\": \"samkoll\",\n  \"version\": 1,,\n}", "rad 3, kolumn 16"},
 		{"cut off", good[:len(good)/2], "filen tar slut"},
-		{"own item missing", edit(func(m map[string]any) { delete(as(m, 0), "own_items") }), "finns inte i own_items"},
-		{"bad own item id", edit(func(m map[string]any) { sub(as(m, 0), "own_items", 0)["item"] = "X1" }), `ogiltigt id för egen punkt "X1"`},
-		{"own item copies differ", edit(func(m map[string]any) { sub(as(m, 2), "own_items", 0)["statement"] = "Annat" }),
+		{"own item missing", edit(func(m map[string]any) { delete(fileAssessment(m, 0), "own_items") }), "finns inte i own_items"},
+		{"bad own item id", edit(func(m map[string]any) { fileElem(fileAssessment(m, 0), "own_items", 0)["item"] = "X1" }), `ogiltigt id för egen punkt "X1"`},
+		{"own item copies differ", edit(func(m map[string]any) { fileElem(fileAssessment(m, 2), "own_items", 0)["statement"] = "Annat" }),
 			"assessments[2].own_items[0]: den egna punkten"},
 		{"reevaluation level", edit(func(m map[string]any) {
-			answers := as(m, 0)["answers"].([]any)
-			sub(answers[len(answers)-1].(map[string]any), "reevaluations", 0)["serious"] = true
+			answers := fileAssessment(m, 0)["answers"].([]any)
+			fileElem(answers[len(answers)-1].(map[string]any), "reevaluations", 0)["serious"] = true
 		}), "reevaluations[0].serious"},
 		{"carried into itself", edit(func(m map[string]any) {
-			sub(as(m, 2), "carried_risks", 0)["origin"] = as(m, 2)["uid"]
+			fileElem(fileAssessment(m, 2), "carried_risks", 0)["origin"] = fileAssessment(m, 2)["uid"]
 		}), "assessments[2].carried_risks[0].origin"},
-		{"bad plan month", edit(func(m map[string]any) { sub(sub(m, "year_plans", 0), "areas", 0)["month"] = 13 }), "ogiltig månad 13"},
+		{"bad plan month", edit(func(m map[string]any) { fileElem(fileElem(m, "year_plans", 0), "areas", 0)["month"] = 13 }), "ogiltig månad 13"},
 		{"trailing data", good + "{}", "extra data"},
 		{"unknown field", strings.Replace(good, `"format"`, `"formatt": 1, "format"`, 1), `okänt fält "formatt"`},
 		{"wrong type", strings.Replace(good, `"version": 2`, `"version": "2"`, 1), "fel typ för version"},
 		{"other format", edit(func(m map[string]any) { m["format"] = "oira" }), "format:"},
 		{"newer version", edit(func(m map[string]any) { m["version"] = 3 }), "version: filen kommer från en nyare samkoll (format version 3"},
-		{"bad answer", edit(func(m map[string]any) { sub(as(m, 0), "answers", 1)["answer"] = "kanske" }),
+		{"bad answer", edit(func(m map[string]any) { fileElem(fileAssessment(m, 0), "answers", 1)["answer"] = "kanske" }),
 			`assessments[0].answers[1].answer: okänt svar "kanske"`},
-		{"answer outside areas", edit(func(m map[string]any) { sub(as(m, 0), "answers", 0)["area"] = "brand" }),
+		{"answer outside areas", edit(func(m map[string]any) { fileElem(fileAssessment(m, 0), "answers", 0)["area"] = "brand" }),
 			"assessments[0].answers[0].area"},
 		{"duplicate answer", edit(func(m map[string]any) {
-			a := as(m, 0)
+			a := fileAssessment(m, 0)
 			a["answers"] = append(a["answers"].([]any), a["answers"].([]any)[0])
 		}), "assessments[0].answers[6]: punkt"},
 		{"level mismatch", edit(func(m map[string]any) {
-			sub(as(m, 0), "answers", 1)["risk"].(map[string]any)["level"] = "lag"
+			fileElem(fileAssessment(m, 0), "answers", 1)["risk"].(map[string]any)["level"] = "lag"
 		}), "assessments[0].answers[1].risk"},
 		{"serious mismatch", edit(func(m map[string]any) {
-			sub(as(m, 0), "answers", 1)["risk"].(map[string]any)["serious"] = false
+			fileElem(fileAssessment(m, 0), "answers", 1)["risk"].(map[string]any)["serious"] = false
 		}), "assessments[0].answers[1].risk.serious"},
-		{"bad date", edit(func(m map[string]any) { as(m, 2)["date"] = "2026-02-30" }), "assessments[2].date"},
-		{"no unit", edit(func(m map[string]any) { as(m, 1)["unit"] = " " }), "assessments[1].unit"},
-		{"no areas", edit(func(m map[string]any) { as(m, 1)["areas"] = []any{} }), "assessments[1].areas"},
-		{"bad uid", edit(func(m map[string]any) { as(m, 1)["uid"] = "x" }), "assessments[1].uid"},
-		{"duplicate uid", edit(func(m map[string]any) { as(m, 1)["uid"] = as(m, 0)["uid"] }), "samma uid som assessments[0]"},
-		{"bad action status", edit(func(m map[string]any) { sub(as(m, 0), "actions", 0)["status"] = "typ klar" }),
+		{"bad date", edit(func(m map[string]any) { fileAssessment(m, 2)["date"] = "2026-02-30" }), "assessments[2].date"},
+		{"no unit", edit(func(m map[string]any) { fileAssessment(m, 1)["unit"] = " " }), "assessments[1].unit"},
+		{"no areas", edit(func(m map[string]any) { fileAssessment(m, 1)["areas"] = []any{} }), "assessments[1].areas"},
+		{"bad uid", edit(func(m map[string]any) { fileAssessment(m, 1)["uid"] = "x" }), "assessments[1].uid"},
+		{"duplicate uid", edit(func(m map[string]any) { fileAssessment(m, 1)["uid"] = fileAssessment(m, 0)["uid"] }), "samma uid som assessments[0]"},
+		{"bad action status", edit(func(m map[string]any) { fileElem(fileAssessment(m, 0), "actions", 0)["status"] = "typ klar" }),
 			"assessments[0].actions[0].status"},
-		{"empty action", edit(func(m map[string]any) { sub(as(m, 0), "actions", 0)["what"] = "" }), "assessments[0].actions[0]"},
-		{"conflicting copies", edit(func(m map[string]any) { sub(as(m, 2), "actions", 0)["what"] = "annat" }),
+		{"empty action", edit(func(m map[string]any) { fileElem(fileAssessment(m, 0), "actions", 0)["what"] = "" }), "assessments[0].actions[0]"},
+		{"conflicting copies", edit(func(m map[string]any) { fileElem(fileAssessment(m, 2), "actions", 0)["what"] = "annat" }),
 			"assessments[2].actions[0]: åtgärden"},
-		{"bad time", edit(func(m map[string]any) { as(m, 0)["updated"] = "igår" }), "assessments[0].updated"},
+		{"bad time", edit(func(m map[string]any) { fileAssessment(m, 0)["updated"] = "igår" }), "assessments[0].updated"},
 		// The last assessment is broken: nothing of the earlier ones may
 		// be written.
-		{"error at the end", edit(func(m map[string]any) { as(m, 2)["status"] = "klar" }), "assessments[2].status"},
+		{"error at the end", edit(func(m map[string]any) { fileAssessment(m, 2)["status"] = "klar" }), "assessments[2].status"},
 		{"duplicate area", edit(func(m map[string]any) {
-			a := as(m, 0)
+			a := fileAssessment(m, 0)
 			a["areas"] = append(a["areas"].([]any), a["areas"].([]any)[0])
 		}), `assessments[0].areas[2].id: området "krankningar" förekommer två gånger`},
 		{"bad risk", edit(func(m map[string]any) {
-			sub(as(m, 0), "answers", 1)["risk"].(map[string]any)["probability"] = 7
+			fileElem(fileAssessment(m, 0), "answers", 1)["risk"].(map[string]any)["probability"] = 7
 		}), "assessments[0].answers[1].risk: sannolikhet 7"},
-		{"bad due date", edit(func(m map[string]any) { sub(as(m, 0), "actions", 0)["due"] = "2026-13-01" }),
+		{"bad due date", edit(func(m map[string]any) { fileElem(fileAssessment(m, 0), "actions", 0)["due"] = "2026-13-01" }),
 			`assessments[0].actions[0].due: ogiltigt datum "2026-13-01"`},
 	}
 	// English messages, in part; every rejection must have one.

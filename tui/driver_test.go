@@ -191,24 +191,35 @@ var rawKeyMatch = regexp.MustCompile(`\.String\(\)\s*(==|!=)|switch\s+\w+\.Strin
 // by its name instead of through the KeyMap (key.Matches), so that help and
 // behaviour cannot drift apart.
 func TestEveryKeyThroughKeyMap(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for f, src := range packageSources(t) {
 		for i, line := range strings.Split(string(src), "\n") {
 			if rawKeyMatch.MatchString(line) {
 				t.Errorf("%s:%d matches a key by name: %s", f, i+1, strings.TrimSpace(line))
 			}
 		}
 	}
+}
+
+// packageSources returns the package's Go files other than tests, by name.
+func packageSources(t *testing.T) map[string][]byte {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		if out[f], err = os.ReadFile(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(out) < 10 {
+		t.Fatalf("found %d Go files in the package", len(out))
+	}
+	return out
 }
 
 // TestViewChangesNothing renders every screen and state twice, with its

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -140,18 +138,7 @@ var deliveredNavigation = regexp.MustCompile(`func\(\) tea\.Msg \{\s*return (ope
 // TestNavigationIsPosted fails on a file that opens or leaves a screen, or
 // finishes a part, through a command instead of shared.post.
 func TestNavigationIsPosted(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for f, src := range packageSources(t) {
 		for _, loc := range deliveredNavigation.FindAllIndex(src, -1) {
 			line := 1 + strings.Count(string(src[:loc[0]]), "\n")
 			t.Errorf("%s:%d delivers %q by a command; post it (shared.post, open, back)", f, line, src[loc[0]:loc[1]])
