@@ -172,6 +172,16 @@ func (d *driver) typeText(s string) {
 	}
 }
 
+// fillActionForm types the measure, who and the date into an open action
+// form, with tab between them, as a manager does.
+func (d *driver) fillActionForm(what, who, due string) {
+	d.typeText(what)
+	d.keys("tab")
+	d.typeText(who)
+	d.keys("tab")
+	d.typeText(due)
+}
+
 func (d *driver) view() string { return ansi.Strip(d.m.View().Content) }
 
 func (d *driver) walk() *walkScreen {

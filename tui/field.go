@@ -2,7 +2,6 @@ package tui
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -66,7 +65,7 @@ func (f *textField) SetValue(s string) {
 	f.ti.SetValue(s)
 	f.ti.CursorEnd()
 	f.fresh = false
-	f.cut = f.limit > 0 && utf8.RuneCountInString(s) > f.limit
+	f.cut = overLimit(s, f.limit)
 }
 
 // Cut implements editor.

@@ -62,6 +62,12 @@ func lost(before, after, typed string) bool {
 	return typed != "" && utf8.RuneCountInString(after)-utf8.RuneCountInString(before) < utf8.RuneCountInString(typed)
 }
 
+// overLimit reports whether text set into a field with the given limit
+// (0: none) is longer than the field keeps.
+func overLimit(s string, limit int) bool {
+	return limit > 0 && utf8.RuneCountInString(s) > limit
+}
+
 // cutText says that a field's text was cut to its limit.
 func cutText(sh *shared, limit int) string {
 	return fmt.Sprintf(sh.tr("Texten kortades till %d tecken – det som inte fick plats sparas inte.",
@@ -134,7 +140,7 @@ func (a *textArea) SetValue(s string) {
 	s = checklist.SanitizeLine(s)
 	a.ta.SetValue(s)
 	a.ta.MoveToEnd()
-	a.cut = utf8.RuneCountInString(s) > a.limit
+	a.cut = overLimit(s, a.limit)
 }
 
 // Focus gives the area the keyboard.

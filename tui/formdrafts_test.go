@@ -27,11 +27,7 @@ func TestActionFormDraftSurvives(t *testing.T) {
 	d := newDriver(t, fs)
 	d.send(openMsg{to: planScreenID, id: a.ID})
 	d.keys("a")
-	d.typeText("Sätt upp rutinen")
-	d.keys("tab")
-	d.typeText("enhetschef")
-	d.keys("tab")
-	d.typeText("2026-04-30")
+	d.fillActionForm("Sätt upp rutinen", "enhetschef", "2026-04-30")
 	d = restart(t, d)
 	if len(fs.actions) != 0 {
 		t.Fatalf("the draft was saved as an action: %+v", fs.actions)

@@ -46,11 +46,7 @@ func TestKeyAfterActionFormGoesToPlan(t *testing.T) {
 	d := newDriver(t, fs)
 	d.send(openMsg{to: planScreenID, id: a.ID})
 	d.keys("a")
-	d.typeText("Ny rutin")
-	d.keys("tab")
-	d.typeText("chef")
-	d.keys("tab")
-	d.typeText("2026-04-30")
+	d.fillActionForm("Ny rutin", "chef", "2026-04-30")
 	d.burst("enter", "a")
 	if len(fs.actions) != 1 {
 		t.Fatalf("%d actions saved, want 1", len(fs.actions))
