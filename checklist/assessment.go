@@ -176,16 +176,3 @@ type Summary struct {
 	// Updated is when the assessment or one of its answers last changed.
 	Updated time.Time
 }
-
-// Progress counts answered and total items over the given areas.
-func Progress(areas []*Area, responses map[ItemKey]Response) (answered, total int) {
-	for _, a := range areas {
-		for _, it := range a.Items {
-			total++
-			if responses[ItemKey{a.ID, it.ID}].Answer != Unanswered {
-				answered++
-			}
-		}
-	}
-	return answered, total
-}

@@ -73,6 +73,17 @@ func (s *walkScreen) anyUnanswered() bool {
 	return false
 }
 
+// progress counts the walk's items, own items included, and those with a
+// saved answer.
+func (s *walkScreen) progress() (answered, total int) {
+	for _, wi := range s.items {
+		if s.saved(wi).Answer != checklist.Unanswered {
+			answered++
+		}
+	}
+	return answered, len(s.items)
+}
+
 // FullHelp lists all keys.
 func (s *walkScreen) FullHelp() [][]key.Binding {
 	k, g := s.sh.keys.Walk, s.sh.keys.Global

@@ -97,7 +97,7 @@ func (s *walkScreen) itemLines(wi walkItem) []string {
 	sh, st := s.sh, s.sh.styles
 	w := max(s.w, 1)
 	var lines []string
-	answered, total := checklist.Progress(sh.walkAreas(s.a), s.a.Responses)
+	answered, total := s.progress()
 	head := wi.area.Title.In(sh.lang)
 	count := fmt.Sprintf("%d/%d", s.idx+1, len(s.items))
 	gap := w - ansi.StringWidth(head) - len(count)
