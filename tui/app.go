@@ -100,6 +100,7 @@ type Model struct {
 	width, height int
 	bodyHeight    int
 	help          help.Model
+	footerMemo    footerMemo
 	// keysHelp lists all keys over the screen while it is open.
 	keysHelp *keysOverlay
 
@@ -298,6 +299,7 @@ func (m *Model) restyle() {
 	}
 	*m.sh.styles = NewStyles(m.profile, m.dark)
 	m.help.Styles = m.sh.styles.Help
+	m.footerMemo = footerMemo{}
 }
 
 // forward sends msg to the active screen.
@@ -370,7 +372,11 @@ func (m *Model) View() tea.View {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, w, "…")
+		// A line of no more bytes than cells fits: no character takes
+		// more cells than it has bytes.
+		if len(l) > w {
+			lines[i] = ansi.Truncate(l, w, "…")
+		}
 	}
 	v := tea.NewView(strings.Join(lines, "\n"))
 	v.AltScreen = true

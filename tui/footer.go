@@ -2,8 +2,10 @@ package tui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -153,7 +155,35 @@ func (m *Model) footer(keys []key.Binding) string {
 		short.SetHelp(short.Help().Key, "")
 		all = &short
 	}
-	return badge + h.ShortHelpView(row())
+	return badge + m.footerMemo.view(h, row(), width)
+}
+
+// footerMemo keeps the last footer row drawn. Between two answer keys the
+// row rarely changes, and drawing it (help's short view styles every key
+// and separator) was a quarter of an answer key's View. The key is what
+// the view depends on besides the styles: each binding's help text and
+// whether it is enabled, and the width; restyle clears the memo.
+type footerMemo struct {
+	key, out string
+}
+
+func (f *footerMemo) view(h help.Model, row []key.Binding, width int) string {
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(width))
+	for _, k := range row {
+		hk := k.Help()
+		b.WriteByte(0)
+		if k.Enabled() {
+			b.WriteByte('+')
+		}
+		b.WriteString(hk.Key)
+		b.WriteByte(1)
+		b.WriteString(hk.Desc)
+	}
+	if key := b.String(); key != f.key || f.key == "" {
+		f.key, f.out = key, h.ShortHelpView(row)
+	}
+	return f.out
 }
 
 // rowWidth adds up the width help's short view gives a row of keys: the

@@ -1,12 +1,15 @@
 package tui
 
 import (
+	"image/color"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
@@ -59,4 +62,61 @@ func bindingsOf(v reflect.Value) []key.Binding {
 		}
 	}
 	return out
+}
+
+// TestFooterMemoDrawsTheRow checks the footer's memo against help's own
+// view: rows that repeat, change by one key's help or enabled state, or
+// change width, each give what help draws for that row.
+func TestFooterMemoDrawsTheRow(t *testing.T) {
+	all := bindingsOf(reflect.ValueOf(DefaultKeyMap(checklist.Swedish)))
+	rng := rand.New(rand.NewPCG(3, 4))
+	h := help.New()
+	h.Styles = NewStyles(colorprofile.TrueColor, true).Help
+	var memo footerMemo
+	row := []key.Binding{all[0], all[1], all[2]}
+	for i := range 500 {
+		switch rng.IntN(4) {
+		case 0: // the same row again
+		case 1:
+			row[rng.IntN(len(row))] = all[rng.IntN(len(all))]
+		case 2:
+			j := rng.IntN(len(row))
+			b := row[j]
+			b.SetEnabled(!b.Enabled())
+			row[j] = b
+		case 3:
+			j := rng.IntN(len(row))
+			b := row[j]
+			b.SetHelp(b.Help().Key, b.Help().Desc+"x")
+			row[j] = b
+		}
+		width := 40 + rng.IntN(3)
+		if got, want := memo.view(h, row, width), h.ShortHelpView(row); got != want {
+			t.Fatalf("step %d: memo drew %q, help draws %q", i, got, want)
+		}
+	}
+}
+
+// TestFooterFollowsRestyle checks that the footer is drawn again in the
+// new styles when the terminal's background changes, not kept from the
+// memo.
+func TestFooterFollowsRestyle(t *testing.T) {
+	fs := newFakeStore()
+	m := New(Config{Store: fs, Catalog: testCatalog(t), Today: func() checklist.Date { return testToday }})
+	d := attach(t, m, fs)
+	d.send(tea.ColorProfileMsg{Profile: colorprofile.TrueColor})
+	footer := func() string {
+		lines := strings.Split(m.View().Content, "\n")
+		return lines[len(lines)-1]
+	}
+	d.send(tea.BackgroundColorMsg{Color: color.Black})
+	dark := footer()
+	d.send(tea.BackgroundColorMsg{Color: color.White})
+	light := footer()
+	if dark == light {
+		t.Fatalf("the footer kept its dark colours on a light background: %q", light)
+	}
+	if want := m.footer(m.active().ShortHelp()); light != ansi.Truncate(want, m.width, "…") {
+		t.Errorf("footer %q, want %q", light, want)
+	}
 }

@@ -57,6 +57,7 @@ type walkScreen struct {
 	guideFor int
 	entry    *textEntry // comment, reason or risk note
 	bar      progress.Model
+	barMemo  barMemo
 	errText  string
 	// risk is the risk evaluation while it is open (modeRisk, modeRiskNote).
 	risk *riskEval

@@ -64,9 +64,13 @@ func (s *walkScreen) ShortHelp() []key.Binding {
 }
 
 // anyUnanswered reports whether an item of the walk is still unanswered.
+// It looks from the item after the current one and around, so that in a
+// walk answered in order the next item settles it: the footer asks on
+// every frame.
 func (s *walkScreen) anyUnanswered() bool {
-	for _, wi := range s.items {
-		if s.response(wi).Answer == checklist.Unanswered {
+	n := len(s.items)
+	for i := range n {
+		if s.response(s.items[(s.idx+1+i)%n]).Answer == checklist.Unanswered {
 			return true
 		}
 	}

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"image/color"
+	"math"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -273,5 +275,21 @@ func (s *walkScreen) progressBar(answered, total int) string {
 	if total > 0 {
 		pct = float64(answered) / float64(total)
 	}
-	return pm.ViewAs(pct)
+	// The bar changes only when a cell fills (progress fills
+	// round(width×pct) cells), not with every answer: drawing it styles
+	// both its parts.
+	filled := max(0, min(pm.Width(), int(math.Round(float64(pm.Width())*pct))))
+	m := &s.barMemo
+	if m.out == "" || m.filled != filled || m.width != pm.Width() || m.full != pm.FullColor || m.empty != pm.EmptyColor {
+		*m = barMemo{filled: filled, width: pm.Width(), full: pm.FullColor, empty: pm.EmptyColor, out: pm.ViewAs(pct)}
+	}
+	return m.out
+}
+
+// barMemo is the progress bar last drawn: its filled cells, width and
+// colours, and the bar.
+type barMemo struct {
+	filled, width int
+	full, empty   color.Color
+	out           string
 }
