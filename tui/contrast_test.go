@@ -119,7 +119,11 @@ func namedStyles(st Styles) map[string]lipgloss.Style {
 			out[prefix] = v.Interface().(lipgloss.Style)
 		case v.Kind() == reflect.Struct:
 			for i := range v.NumField() {
-				walk(prefix+"."+v.Type().Field(i).Name, v.Field(i))
+				// Unexported fields (the pens) hold copies of the
+				// exported styles.
+				if v.Type().Field(i).IsExported() {
+					walk(prefix+"."+v.Type().Field(i).Name, v.Field(i))
+				}
 			}
 		case v.Kind() == reflect.Map:
 			for _, k := range v.MapKeys() {

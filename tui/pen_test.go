@@ -1,0 +1,53 @@
+package tui
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/colorprofile"
+
+	"samkoll/checklist"
+)
+
+// TestPensPaintAsRender holds the walk's pens to what lipgloss draws for
+// the same styles, in every colour profile on dark and light and without
+// colour, for texts the walk shows and texts Render lays out itself.
+func TestPensPaintAsRender(t *testing.T) {
+	texts := []string{"Arbetsmiljö", "3/71", "  indrag  ", "Ej aktuellt", "[4 Ej aktuellt]", "漢字 och ＡＢ",
+		"", " ", "två\nrader", "tab\there", "\x1b[31mfärgad\x1b[m", "ﬁ ligatur", "😀 emoji", "a\r\nb"}
+	sets := map[string]Styles{"plain": PlainStyles()}
+	for _, p := range []colorprofile.Profile{colorprofile.ANSI, colorprofile.ANSI256, colorprofile.TrueColor} {
+		sets[p.String()+" dark"] = NewStyles(p, true)
+		sets[p.String()+" light"] = NewStyles(p, false)
+	}
+	for name, st := range sets {
+		fast := 0
+		check := func(what string, k pen) {
+			t.Helper()
+			if k.plain {
+				fast++
+			}
+			for _, s := range texts {
+				if got, want := k.paint(s), k.st.Render(s); got != want {
+					t.Errorf("%s, %s, %q: pen %q, Render %q", name, what, s, got, want)
+				}
+			}
+		}
+		check("area", st.pens.area)
+		check("subtle", st.pens.subtle)
+		check("statement", st.pens.statement)
+		if st.pens.area.st.Render("x") != st.Area.Render("x") || st.pens.subtle.st.Render("x") != st.Subtle.Render("x") ||
+			st.pens.statement.st.Render("x") != st.Statement.Render("x") {
+			t.Errorf("%s: a pen holds another style than its field", name)
+		}
+		for _, a := range []checklist.Answer{checklist.Unanswered, checklist.Ja, checklist.Delvis, checklist.Nej, checklist.EjAktuellt} {
+			check("answer "+a.String(), st.pens.answers[a])
+			check("strong answer "+a.String(), st.pens.answersStrong[a])
+			if st.pens.answers[a].st.Render("x") != st.Answers[a].Render("x") || st.pens.answersStrong[a].st.Render("x") != st.AnswersStrong[a].Render("x") {
+				t.Errorf("%s: the pen of %v holds another style than its field", name, a)
+			}
+		}
+		if name != "plain" && fast < 8 {
+			t.Errorf("%s: %d of 13 pens paint without Render; the walk's styles are plain colours", name, fast)
+		}
+	}
+}
