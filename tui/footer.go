@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -87,6 +86,15 @@ func (m *Model) presentBadge() string {
 // order of importance: when they do not fit, the last ones go, and ? (all
 // keys) stays at the end whenever it works (no text input has focus).
 func (m *Model) footer(keys []key.Binding) string {
+	k := m.footerKey(keys)
+	if m.footerMemo.key != k || k == "" {
+		m.footerMemo = footerMemo{key: k, out: m.drawFooter(keys)}
+	}
+	return m.footerMemo.out
+}
+
+// drawFooter draws the footer for footer.
+func (m *Model) drawFooter(keys []key.Binding) string {
 	g := m.sh.keys.Global
 	width, badge := m.width, ""
 	// tail is kept whatever else goes: the key that leaves presentation
@@ -155,35 +163,44 @@ func (m *Model) footer(keys []key.Binding) string {
 		short.SetHelp(short.Help().Key, "")
 		all = &short
 	}
-	return badge + m.footerMemo.view(h, row(), width)
+	return badge + h.ShortHelpView(row())
 }
 
-// footerMemo keeps the last footer row drawn. Between two answer keys the
-// row rarely changes, and drawing it (help's short view styles every key
-// and separator) was a quarter of an answer key's View. The key is what
-// the view depends on besides the styles: each binding's help text and
-// whether it is enabled, and the width; restyle clears the memo.
+// footerMemo keeps the last footer drawn and what it was drawn from.
+// Between two answer keys the footer rarely changes, and drawing it (the
+// width of each key, then help's short view, which styles every key and
+// separator) was a quarter of an answer key's View; restyle clears it.
 type footerMemo struct {
 	key, out string
 }
 
-func (f *footerMemo) view(h help.Model, row []key.Binding, width int) string {
+// footerKey is what the footer depends on besides the styles and the
+// language: the window's width, presentation mode, whether the keys
+// overlay is open and a text field has focus, and each key's keys, help
+// text and whether it is enabled.
+func (m *Model) footerKey(keys []key.Binding) string {
 	var b strings.Builder
-	b.WriteString(strconv.Itoa(width))
-	for _, k := range row {
+	b.WriteString(strconv.Itoa(m.width))
+	for _, on := range []bool{m.sh.presenting, m.keysHelp == nil, m.active().Inputting()} {
+		if on {
+			b.WriteByte('1')
+		} else {
+			b.WriteByte('0')
+		}
+	}
+	for _, k := range keys {
 		hk := k.Help()
 		b.WriteByte(0)
 		if k.Enabled() {
 			b.WriteByte('+')
 		}
+		b.WriteString(strings.Join(k.Keys(), "\x02"))
+		b.WriteByte(1)
 		b.WriteString(hk.Key)
 		b.WriteByte(1)
 		b.WriteString(hk.Desc)
 	}
-	if key := b.String(); key != f.key || f.key == "" {
-		f.key, f.out = key, h.ShortHelpView(row)
-	}
-	return f.out
+	return b.String()
 }
 
 // rowWidth adds up the width help's short view gives a row of keys: the

@@ -64,18 +64,20 @@ func bindingsOf(v reflect.Value) []key.Binding {
 	return out
 }
 
-// TestFooterMemoDrawsTheRow checks the footer's memo against help's own
-// view: rows that repeat, change by one key's help or enabled state, or
-// change width, each give what help draws for that row.
+// TestFooterMemoDrawsTheRow checks the footer's memo against drawing the
+// footer afresh: rows that repeat, change by one key, one key's help or
+// enabled state, with the width and presentation mode changing between
+// them, each give what drawFooter draws.
 func TestFooterMemoDrawsTheRow(t *testing.T) {
 	all := bindingsOf(reflect.ValueOf(DefaultKeyMap(checklist.Swedish)))
 	rng := rand.New(rand.NewPCG(3, 4))
-	h := help.New()
-	h.Styles = NewStyles(colorprofile.TrueColor, true).Help
-	var memo footerMemo
-	row := []key.Binding{all[0], all[1], all[2]}
-	for i := range 500 {
-		switch rng.IntN(4) {
+	fs := newFakeStore()
+	m := New(Config{Store: fs, Catalog: testCatalog(t), Today: func() checklist.Date { return testToday }})
+	d := attach(t, m, fs)
+	d.send(tea.ColorProfileMsg{Profile: colorprofile.TrueColor})
+	row := []key.Binding{all[0], all[1], all[2], m.sh.keys.Global.Help}
+	for i := range 600 {
+		switch rng.IntN(6) {
 		case 0: // the same row again
 		case 1:
 			row[rng.IntN(len(row))] = all[rng.IntN(len(all))]
@@ -89,10 +91,13 @@ func TestFooterMemoDrawsTheRow(t *testing.T) {
 			b := row[j]
 			b.SetHelp(b.Help().Key, b.Help().Desc+"x")
 			row[j] = b
+		case 4:
+			m.width = 30 + rng.IntN(60)
+		case 5:
+			m.sh.presenting = !m.sh.presenting
 		}
-		width := 40 + rng.IntN(3)
-		if got, want := memo.view(h, row, width), h.ShortHelpView(row); got != want {
-			t.Fatalf("step %d: memo drew %q, help draws %q", i, got, want)
+		if got, want := m.footer(row), m.drawFooter(row); got != want {
+			t.Fatalf("step %d: the memo gave %q, the footer is %q", i, got, want)
 		}
 	}
 }
