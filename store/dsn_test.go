@@ -77,7 +77,7 @@ func TestDSNOptions(t *testing.T) {
 		{"windows", `C:\a.db`, false, false, []string{"file:C:\\a.db?", "journal_mode(WAL)", "synchronous(FULL)", "_txlock=immediate"}, []string{"fullfsync"}},
 		{"windows", `C:/x/a.db`, false, false, []string{`file:C:\x\a.db?`}, nil},
 		{"windows", `//srv/share/a.db`, false, true, []string{`file:\\srv\share\a.db?`, "journal_mode(DELETE)"}, []string{"WAL"}},
-		{"windows", `C:\a.db`, true, false, []string{"mode=ro"}, []string{"journal_mode"}},
+		{"windows", `C:\a.db`, true, false, []string{"mode=ro", "cache_size(-1000)"}, []string{"journal_mode"}},
 		{"linux", "/home/anna/100% #1?.db", false, false, []string{"file:///home/anna/100%25 %231%3f.db?", "journal_mode(WAL)"}, []string{"fullfsync"}},
 		{"linux", "/mnt/nfs/a.db", false, true, []string{"journal_mode(DELETE)"}, []string{"WAL"}},
 		{"darwin", "/Users/anna/a.db", false, false, []string{"file:///Users/anna/a.db?", "fullfsync(1)"}, nil},
@@ -94,6 +94,32 @@ func TestDSNOptions(t *testing.T) {
 				t.Errorf("%s %q: %q has %q", tt.goos, tt.path, d, w)
 			}
 		}
+	}
+}
+
+// TestReadOnlyCache checks that a read-only store's connection has the
+// small page cache: an export read every page of a large database through
+// SQLite's default cache of 2,000 KiB, and its peak memory grew with the
+// database.
+func TestReadOnlyCache(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "samkoll.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	ro, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	var kib int
+	if err := ro.db.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&kib); err != nil {
+		t.Fatal(err)
+	}
+	if kib != -cacheKiB {
+		t.Errorf("cache_size = %d, want %d", kib, -cacheKiB)
 	}
 }
 
