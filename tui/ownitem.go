@@ -341,6 +341,7 @@ func (s *walkScreen) syncOwnItems() {
 	}
 	cur, ok := s.current()
 	s.items = items
+	s.recount()
 	s.idx = min(s.idx, max(len(items)-1, 0))
 	for i, wi := range items {
 		if ok && wi.key() == cur.key() {

@@ -58,6 +58,7 @@ type walkScreen struct {
 	entry    *textEntry // comment, reason or risk note
 	bar      progress.Model
 	barMemo  barMemo
+	counted  answerCount // progress's count
 	errText  string
 	// risk is the risk evaluation while it is open (modeRisk, modeRiskNote).
 	risk *riskEval
@@ -216,6 +217,7 @@ func (s *walkScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case responseSavedMsg:
 		if msg.assessmentID == s.a.ID {
 			setResponse(&s.a, msg.r)
+			s.recount()
 		}
 		return s, nil
 	case itemHistoryMsg:
@@ -230,6 +232,7 @@ func (s *walkScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			if s.a.Responses == nil {
 				s.a.Responses = map[checklist.ItemKey]checklist.Response{}
 			}
+			s.recount()
 			s.syncOwnItems()
 		}
 		return s, nil

@@ -78,15 +78,38 @@ func (s *walkScreen) anyUnanswered() bool {
 }
 
 // progress counts the walk's items, own items included, and those with a
-// saved answer.
+// saved answer. The count is kept until the saved answers or the items
+// change (recount), or their numbers do: the item line asks on every
+// frame, and counting looked up every item.
 func (s *walkScreen) progress() (answered, total int) {
+	c := &s.counted
+	if !c.valid || c.items != len(s.items) || c.responses != len(s.a.Responses) {
+		*c = answerCount{valid: true, n: s.countAnswered(), items: len(s.items), responses: len(s.a.Responses)}
+	}
+	return c.n, len(s.items)
+}
+
+// countAnswered counts the items with a saved answer.
+func (s *walkScreen) countAnswered() int {
+	n := 0
 	for _, wi := range s.items {
 		if s.saved(wi).Answer != checklist.Unanswered {
-			answered++
+			n++
 		}
 	}
-	return answered, len(s.items)
+	return n
 }
+
+// answerCount is progress's count of saved answers, with the numbers of
+// items and saved responses it was made from.
+type answerCount struct {
+	valid               bool
+	n, items, responses int
+}
+
+// recount drops the count of saved answers; call it wherever the saved
+// answers or the items change.
+func (s *walkScreen) recount() { s.counted = answerCount{} }
 
 // FullHelp lists all keys.
 func (s *walkScreen) FullHelp() [][]key.Binding {
