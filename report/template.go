@@ -12,10 +12,11 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"text/template"
 	"text/template/parse"
 	"time"
 	"unicode/utf8"
+
+	template "github.com/DataDog/datadog-agent/pkg/template/text"
 
 	"samkoll/assets"
 	"samkoll/checklist"

@@ -16,7 +16,6 @@ import (
 	"html"
 	"os"
 	"regexp"
-	"text/template"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -26,6 +25,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	template "github.com/DataDog/datadog-agent/pkg/template/text"
 	"go.yaml.in/yaml/v3"
 	_ "modernc.org/sqlite"
 )
