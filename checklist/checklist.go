@@ -40,6 +40,8 @@ type Text struct {
 }
 
 // In returns the text in lang, falling back to Swedish.
+//
+//go:noinline
 func (t Text) In(lang Lang) string {
 	if lang == English && t.EN != "" {
 		return t.EN

@@ -150,12 +150,18 @@ type YearPlanKeys struct {
 	Later, Earlier, Clear, PrevYear, NextYear key.Binding
 }
 
+// binding is a key binding with its help. It is not inlined: the key map
+// makes about a hundred, and inlined they were 50 KB of code.
+//
+//go:noinline
+func binding(keys []string, k, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+}
+
 // DefaultKeyMap returns the bindings with help in lang.
 func DefaultKeyMap(lang checklist.Lang) KeyMap {
-	t := func(sv, en string) string { return checklist.Text{SV: sv, EN: en}.In(lang) }
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
-	}
+	t := func(sv, en string) string { return pickText(lang, sv, en) }
+	b := binding
 	// The answer keys follow the language (j/d/n/e in Swedish, y/p/n/x in
 	// English); the digits work in both. In English p is Partly, so
 	// presentation mode is F2 alone.

@@ -121,8 +121,15 @@ func (sh *shared) post(msg tea.Msg) {
 }
 
 // tr picks the Swedish or English text.
-func (sh *shared) tr(sv, en string) string {
-	return checklist.Text{SV: sv, EN: en}.In(sh.lang)
+func (sh *shared) tr(sv, en string) string { return pickText(sh.lang, sv, en) }
+
+// pickText is checklist.Text.In for two literals. It is not inlined: the
+// screens call tr at about 700 places, and inlined each call was its own
+// copy of the choice.
+//
+//go:noinline
+func pickText(lang checklist.Lang, sv, en string) string {
+	return checklist.Text{SV: sv, EN: en}.In(lang)
 }
 
 // areasOf returns the catalog areas of an assessment, in its order; areas
