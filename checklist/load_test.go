@@ -246,3 +246,45 @@ func FuzzParseArea(f *testing.F) {
 		}
 	})
 }
+
+// TestLoadIsDeterministic loads a user folder of many files, some broken
+// and some naming the same area, again and again: the files are parsed in
+// parallel, and the errors, their order and which duplicate wins must not
+// depend on which parse finishes first.
+func TestLoadIsDeterministic(t *testing.T) {
+	builtin := fstest.MapFS{
+		"policies/test.yaml": {Data: []byte(policyYAML)},
+		"checklists/a.yaml":  {Data: []byte(areaYAML("alfa", "Alfa", true, 20))},
+	}
+	user := t.TempDir()
+	for i := range 24 {
+		name := filepath.Join(user, "omr"+itoa(i)+".yaml")
+		data := areaYAML("omr"+itoa(i%8), "Område "+itoa(i), false, 30+i)
+		if i%5 == 0 {
+			data = "id: [\n"
+		}
+		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	summary := func() string {
+		c, errs := Load(builtin, user)
+		var b strings.Builder
+		for _, a := range c.Areas {
+			b.WriteString(a.ID + "=" + a.Title.SV + ";")
+		}
+		for _, err := range errs {
+			b.WriteString("\n" + err.Error())
+		}
+		return b.String()
+	}
+	first := summary()
+	if strings.Count(first, "\n") < 10 {
+		t.Fatalf("expected the broken files and the duplicates to be reported:\n%s", first)
+	}
+	for range 30 {
+		if got := summary(); got != first {
+			t.Fatalf("a second load differs:\n%s\n--- first:\n%s", got, first)
+		}
+	}
+}

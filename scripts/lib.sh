@@ -26,11 +26,13 @@ trap 'rm -rf "$work"' EXIT
 # list's column heading); the first-frame and memory scripts wait for it.
 app_text="Försenade"
 
-# build compiles samkoll (stripped, as released) and the helpers into $work.
+# build compiles samkoll and the reference program as released
+# (lib-release.sh), and the pty helper, into $work.
+source "$root/scripts/lib-release.sh"
 build() {
-	echo "building (-ldflags='-s -w') …" >&2
-	(cd "$root" && go build -ldflags='-s -w' -o "$work/samkoll" . &&
-		go build -ldflags='-s -w' -o "$work/minimaltea" ./tools/minimaltea &&
+	echo "building as released (${release_flags[*]}) …" >&2
+	(cd "$root" && release_build host "$work/samkoll" &&
+		release_build host "$work/minimaltea" ./tools/minimaltea &&
 		go build -o "$work/ptyframe" ./tools/ptyframe)
 }
 
