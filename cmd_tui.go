@@ -17,6 +17,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"samkoll/checklist"
 	"samkoll/report"
@@ -31,6 +32,12 @@ func runTUI(ctx context.Context, e *env) error {
 	// screen does not need them: the app loads them right after its first
 	// frame (or an export, whichever asks first).
 	catalog := sync.OnceValues(e.catalog)
+	// The renderer measures every character above U+02FF with a table of
+	// all of Unicode that go-runewidth fills on first use (2 MiB written,
+	// about 15 ms where page faults are dear); the start screen has such
+	// characters (– · …). It is filled on the other core while the
+	// database opens and the first page is read, not in the first frame.
+	go ansi.WcWidth.StringWidth("…")
 	s, err := openStore(ctx, e, false)
 	if err != nil {
 		return err
