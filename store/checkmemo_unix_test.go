@@ -16,12 +16,7 @@ import (
 // checked in full instead.
 func TestCheckRecordFIFO(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "samkoll.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	path := emptyDB(t)
 	// Old enough to be remembered (checkMemoQuiet).
 	old := time.Now().Add(-time.Hour)
 	if err := os.Chtimes(path, old, old); err != nil {

@@ -103,13 +103,7 @@ func TestDSNOptions(t *testing.T) {
 // database.
 func TestReadOnlyCache(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "samkoll.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	ro, err := OpenReadOnly(ctx, path)
+	ro, err := OpenReadOnly(ctx, emptyDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}

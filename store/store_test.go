@@ -31,6 +31,19 @@ func openTest(t testing.TB) *Store {
 	return s
 }
 
+// emptyDB creates a new database in a temporary directory, closes it and
+// returns its path.
+func emptyDB(t testing.TB) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "samkoll.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	return path
+}
+
 func newAssessment(unit, date string, areas ...string) checklist.Assessment {
 	a := checklist.Assessment{Unit: unit, Date: d(date), Participants: "chef, 8 medarbetare", SafetyRepPresent: true}
 	for _, id := range areas {
