@@ -373,16 +373,9 @@ func TestImportErrors(t *testing.T) {
 }
 
 func TestFileExporter(t *testing.T) {
-	home := cliHome(t)
-	db, id := testDB(t)
-	ctx := context.Background()
-	s, err := store.OpenReadOnly(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	// DocumentsDir's own test covers the folder Windows names.
-	x := testExporter(s, home, checklist.Swedish)
+	x, home, id := readOnlyTestExporter(t)
+	ctx := context.Background()
 	e := x.e
 	export := func(id int64) (string, error) {
 		r, err := x.ExportAssessment(ctx, id, tui.ExportRequest{})

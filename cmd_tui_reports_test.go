@@ -18,15 +18,8 @@ import (
 // TestAppReports reads the yearly follow-up and the region report as the
 // app does, on a real store, and writes the follow-up where the plans go.
 func TestAppReports(t *testing.T) {
-	home := cliHome(t)
-	db, _ := testDB(t)
+	x, home, _ := readOnlyTestExporter(t)
 	ctx := context.Background()
-	s, err := store.OpenReadOnly(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	x := testExporter(s, home, checklist.Swedish)
 	var _ tui.Reporter = x
 
 	req := tui.ReportRequest{Kind: tui.FollowupReport, Unit: "Avd 7 | Kirurgi", Year: 2026}
@@ -56,6 +49,21 @@ func TestAppReports(t *testing.T) {
 
 // testExporter is the app's exporter on s with the built-in checklists,
 // writing below home, on 2026-03-01.
+// readOnlyTestExporter is the app's exporter, in Swedish, on a read-only
+// store of testDB's database, with a HOME of its own; it returns the
+// HOME and the id of the database's assessment as well.
+func readOnlyTestExporter(t *testing.T) (x *lazyExporter, home string, id int64) {
+	t.Helper()
+	home = cliHome(t)
+	db, id := testDB(t)
+	s, err := store.OpenReadOnly(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return testExporter(s, home, checklist.Swedish), home, id
+}
+
 func testExporter(s *store.Store, home string, lang checklist.Lang) *lazyExporter {
 	e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, lang: lang, now: func() time.Time { return time.Date(2026, 3, 1, 12, 0, 0, 0, time.Local) }}
 	cat, _ := checklist.Load(os.DirFS("assets"), "")

@@ -88,12 +88,7 @@ func TestBackgroundCheckStopsWrites(t *testing.T) {
 	syncCheckBytes = 0
 	defer func() { syncCheckBytes = old }()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "samkoll.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := mustCreate(t, s, newAssessment("Enhet", "2026-01-01", "omrade1"), map[string]int{"omrade1": 3})
+	path, s, a := storeWithAssessment(t)
 	for i := range 3 {
 		if err := s.SaveResponse(ctx, a.ID, checklist.Response{AreaID: "omrade1", ItemID: string(rune('1' + i)), Answer: checklist.Ja}); err != nil {
 			t.Fatal(err)
@@ -108,7 +103,7 @@ func TestBackgroundCheckStopsWrites(t *testing.T) {
 	damagePage(t, path, root)
 	before, _ := os.ReadFile(path)
 
-	s, err = Open(ctx, path)
+	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatalf("Open checked the pages before returning: %v", err)
 	}
@@ -134,12 +129,7 @@ func TestBackgroundCheckStopsWrites(t *testing.T) {
 // in full and refuse it.
 func TestFullCheckRemembered(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "samkoll.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := mustCreate(t, s, newAssessment("Enhet", "2026-01-01", "omrade1"), map[string]int{"omrade1": 3})
+	path, s, a := storeWithAssessment(t)
 	if err := s.SaveResponse(ctx, a.ID, checklist.Response{AreaID: "omrade1", ItemID: "1", Answer: checklist.Ja}); err != nil {
 		t.Fatal(err)
 	}
@@ -190,12 +180,7 @@ func TestFullCheckRemembered(t *testing.T) {
 // "write YYYY-MM-DD" as if the user had typed it.
 func TestBadStoredDateIsDamage(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "samkoll.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := mustCreate(t, s, newAssessment("Enhet", "2026-01-01", "omrade1"), map[string]int{"omrade1": 3})
+	path, s, a := storeWithAssessment(t)
 	if _, err := s.SaveAction(ctx, checklist.Action{UnitID: a.UnitID, AssessmentID: a.ID, What: "Gör något"}); err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +188,7 @@ func TestBadStoredDateIsDamage(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	_, err = OpenReadOnly(ctx, path)
+	_, err := OpenReadOnly(ctx, path)
 	var oe *OpenError
 	if !errors.As(err, &oe) || oe.Kind != Corrupt || oe.Path != path {
 		t.Fatalf("OpenReadOnly of a file with a due date of 30 February: %v, want Corrupt naming %s", err, path)
@@ -279,4 +264,17 @@ func TestRemoveStaleTemp(t *testing.T) {
 			t.Errorf("%s was removed: %v", p, err)
 		}
 	}
+}
+
+// storeWithAssessment opens a new database file and creates one
+// assessment in it, of one area of three items; the caller closes the
+// store.
+func storeWithAssessment(t *testing.T) (path string, s *Store, a checklist.Assessment) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "samkoll.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, s, mustCreate(t, s, newAssessment("Enhet", "2026-01-01", "omrade1"), map[string]int{"omrade1": 3})
 }
