@@ -375,14 +375,7 @@ func TestYearPlanAndUnitOverview(t *testing.T) {
 // the items the assessment answered.
 func TestPreviousAnswersNarrowsPreviousResponses(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	if err := FillDemo(ctx, s, demoAreas(3, 10), 60, 7); err != nil {
-		t.Fatal(err)
-	}
-	list, err := s.ListAssessments(ctx, checklist.Today())
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, list := demoStore(t)
 	compared := 0
 	for _, m := range list {
 		a, err := s.LoadAssessment(ctx, m.ID)

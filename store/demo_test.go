@@ -23,7 +23,10 @@ func demoAreas(n, m int) []*checklist.Area {
 	return areas
 }
 
-func TestFillDemo(t *testing.T) {
+// demoStore is a new database filled with 60 demo assessments of three
+// areas of ten items over 7 units, and its list of assessments.
+func demoStore(t *testing.T) (*Store, []Summary) {
+	t.Helper()
 	ctx := context.Background()
 	s := openTest(t)
 	if err := FillDemo(ctx, s, demoAreas(3, 10), 60, 7); err != nil {
@@ -33,6 +36,12 @@ func TestFillDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s, list
+}
+
+func TestFillDemo(t *testing.T) {
+	ctx := context.Background()
+	s, list := demoStore(t)
 	if len(list) != 60 {
 		t.Fatalf("%d assessments, want 60", len(list))
 	}

@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"samkoll/checklist"
-	"samkoll/store"
 )
 
 // TestFullDiskSaysSaveFailed runs the walk on a real database on a small
@@ -35,17 +34,7 @@ func TestFullDiskSaysSaveFailed(t *testing.T) {
 				}
 			})
 			path := filepath.Join(dir, "samkoll.db")
-			s, err := store.Open(context.Background(), path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { s.Close() })
-			a, err := s.CreateAssessment(context.Background(), checklist.Assessment{Unit: "Avd 1", Date: testToday,
-				Areas: []checklist.AreaRef{{ID: "krank", Version: 1}, {ID: "disk", Version: 1}}},
-				map[string]int{"krank": 3, "disk": 2})
-			if err != nil {
-				t.Fatal(err)
-			}
+			s, a := realStoreAt(t, path)
 			d := realDriver(t, s, path, a.ID, lang)
 			filler := fillDisk(t, dir)
 

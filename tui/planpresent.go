@@ -56,18 +56,7 @@ func (t *planTable) presentRow(i int, selected bool) string {
 		return margin + st.Subtle.Render(tr("Denna APT", "This meeting"))
 	}
 	r := t.sh.writes.latestAction(t.actions[t.rows[i]])
-	cur, mark := " ", " "
-	if selected {
-		cur = cursorMark
-	}
-	overdue := r.Overdue(t.sh.today())
-	if overdue {
-		mark = "!"
-	}
-	due := r.Due.String()
-	if due == "" {
-		due = "–"
-	}
+	cur, mark, due, overdue := t.rowStart(r, selected)
 	line := cur + mark + " " + pad(oneLine(r.What), c.what) + "   " + pad(oneLine(r.Who), c.who) + "   " + due
 	switch {
 	case selected:

@@ -200,21 +200,10 @@ func (t *planTable) row(i int, selected bool) string {
 		return st.Area.Render(tr("Denna APT", "This meeting"))
 	}
 	r, c := t.actions[t.rows[i]], t.cols
-	cur, mark := " ", " "
-	if selected {
-		cur = cursorMark
-	}
 	// A change not yet saved shows as it will be, marked as pending.
 	pending := t.sh.writes.pendingAction(r.ID)
 	r = t.sh.writes.latestAction(r)
-	overdue := r.Overdue(t.sh.today())
-	if overdue {
-		mark = "!"
-	}
-	due := r.Due.String()
-	if due == "" {
-		due = "–"
-	}
+	cur, mark, due, overdue := t.rowStart(r, selected)
 	s := cur + mark + " " + pad(r.Status.Label(t.sh.lang), c.status) + " " + pad(due, c.due) + " "
 	if overdue && !selected {
 		// Only the mark and the date in colour: a plan with many late
@@ -298,3 +287,22 @@ func (t *planTable) ShortHelp() []key.Binding { return t.list.ShortHelp() }
 
 // FullHelp implements help.KeyMap.
 func (t *planTable) FullHelp() [][]key.Binding { return t.list.FullHelp() }
+
+// rowStart is what both views of the plan begin an action's row with: the
+// cursor where selected, "!" where the action is overdue, and its due date
+// ("–" without one).
+func (t *planTable) rowStart(r checklist.Action, selected bool) (cur, mark, due string, overdue bool) {
+	cur, mark = " ", " "
+	if selected {
+		cur = cursorMark
+	}
+	overdue = r.Overdue(t.sh.today())
+	if overdue {
+		mark = "!"
+	}
+	due = r.Due.String()
+	if due == "" {
+		due = "–"
+	}
+	return cur, mark, due, overdue
+}

@@ -63,7 +63,13 @@ func (f *failingStore) UpdateAssessment(ctx context.Context, a checklist.Assessm
 // areas krank (3 items) and disk (2 items).
 func realStore(t *testing.T) (*store.Store, checklist.Assessment) {
 	t.Helper()
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "samkoll.db"))
+	return realStoreAt(t, filepath.Join(t.TempDir(), "samkoll.db"))
+}
+
+// realStoreAt is realStore with the database at path.
+func realStoreAt(t *testing.T, path string) (*store.Store, checklist.Assessment) {
+	t.Helper()
+	s, err := store.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
