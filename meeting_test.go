@@ -148,6 +148,27 @@ func (m *meeting) open() {
 }
 
 // load reads assessment id from the database while the app may run.
+// addAction saves x as an action of assessment id, before the app starts,
+// and returns it as saved.
+func (m *meeting) addAction(id int64, x checklist.Action) checklist.Action {
+	m.t.Helper()
+	s, err := store.Open(context.Background(), m.db)
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	defer s.Close()
+	a, err := s.LoadAssessment(context.Background(), id)
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	x.UnitID, x.AssessmentID = a.UnitID, id
+	saved, err := s.SaveAction(context.Background(), x)
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	return saved
+}
+
 func (m *meeting) load(id int64) checklist.Assessment {
 	m.t.Helper()
 	s, err := store.OpenReadOnly(context.Background(), m.db)
@@ -410,19 +431,8 @@ func TestHalfTypedCommentSurvives(t *testing.T) {
 // action as it was.
 func TestCheckThenEscLeavesActionUnchecked(t *testing.T) {
 	m, id, _ := newMeeting(t)
-	s, err := store.Open(context.Background(), m.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := s.LoadAssessment(context.Background(), id)
-	if err == nil {
-		_, err = s.SaveAction(context.Background(), checklist.Action{UnitID: a.UnitID, AssessmentID: id,
-			What: "Sätt upp rutinen i personalrummet", Who: "enhetschef", Due: checklist.Today().AddDays(30)})
-	}
-	s.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m.addAction(id, checklist.Action{What: "Sätt upp rutinen i personalrummet", Who: "enhetschef",
+		Due: checklist.Today().AddDays(30)})
 	m.start()
 	m.tm.waitFor("Avdelning 7")
 	m.tm.keys("a")
@@ -530,21 +540,8 @@ func TestHalfFilledActionFormSurvives(t *testing.T) {
 // effect is saved only after enter to use it and enter to save.
 func TestFormDraftsSurviveSIGHUP(t *testing.T) {
 	m, id, _ := newMeeting(t)
-	s, err := store.Open(context.Background(), m.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := s.LoadAssessment(context.Background(), id)
-	var ac checklist.Action
-	if err == nil {
-		ac, err = s.SaveAction(context.Background(), checklist.Action{UnitID: a.UnitID, AssessmentID: id,
-			What: "Sätt upp rutinen i personalrummet", Who: "enhetschef", Due: checklist.Today().AddDays(30),
-			Status: checklist.Klar, DoneOn: checklist.Today()})
-	}
-	s.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ac := m.addAction(id, checklist.Action{What: "Sätt upp rutinen i personalrummet", Who: "enhetschef",
+		Due: checklist.Today().AddDays(30), Status: checklist.Klar, DoneOn: checklist.Today()})
 	hangUp := func() {
 		t.Helper()
 		_ = syscall.Kill(m.pid(), syscall.SIGHUP)
