@@ -9,8 +9,6 @@ type UnitRow struct {
 	// LastID and LastDate are the unit's latest assessment.
 	LastID   int64
 	LastDate Date
-	// Assessments counts the unit's assessments.
-	Assessments int
 	// OpenSerious counts the items whose latest answer is a shortcoming
 	// with a serious current risk level (after re-evaluation).
 	OpenSerious int

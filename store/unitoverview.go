@@ -54,8 +54,8 @@ func (s *Store) UnitOverview(ctx context.Context, today checklist.Date, core []s
 }
 
 // RecentUnits returns the first n units (all for n <= 0) in the order of
-// UnitOverview, with their latest APT, their number of assessments and
-// their open actions past due on today, but without the open serious
+// UnitOverview, with their latest APT and their open actions past due on
+// today, but without the open serious
 // risks and the core areas: what the start screen by unit can show in its
 // first frame, at about the cost of the first page of assessments. Where
 // the database holds many more units than n, the units are found by
@@ -83,7 +83,6 @@ func (s *Store) RecentUnits(ctx context.Context, today checklist.Date, n int) ([
 		n = -1
 	}
 	rows, err := s.query(ctx, `SELECT p.id, p.name, p.last, p.meeting_date,
-			(SELECT count(*) FROM assessments c WHERE c.unit_id = p.id),
 			(SELECT count(*) FROM actions x WHERE x.unit_id = p.id AND x.status IN ('planerad', 'pagar')
 				AND x.due <> '' AND x.due < ?1)
 		FROM (SELECT u.id, u.name, u.name_key, l.id AS last, l.meeting_date
@@ -100,7 +99,7 @@ func (s *Store) RecentUnits(ctx context.Context, today checklist.Date, n int) ([
 	for rows.Next() {
 		var r UnitRow
 		var last string
-		if err := rows.Scan(&r.Unit.ID, &r.Unit.Name, &r.LastID, &last, &r.Assessments, &r.Overdue); err != nil {
+		if err := rows.Scan(&r.Unit.ID, &r.Unit.Name, &r.LastID, &last, &r.Overdue); err != nil {
 			return nil, err
 		}
 		if r.LastDate, err = parseDate(last); err != nil {

@@ -16,7 +16,7 @@ import (
 // several queries per unit: the reference the set-based one is compared
 // with.
 func (s *Store) unitOverviewPerUnit(ctx context.Context, today checklist.Date, core []string) ([]UnitRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT u.id, u.name, count(*),
+	rows, err := s.db.QueryContext(ctx, `SELECT u.id, u.name,
 			(SELECT a2.id FROM assessments a2 WHERE a2.unit_id = u.id ORDER BY a2.meeting_date DESC, a2.id DESC LIMIT 1),
 			max(a.meeting_date),
 			(SELECT count(*) FROM actions x WHERE x.unit_id = u.id AND x.status IN ('planerad', 'pagar') AND x.due <> '' AND x.due < ?)
@@ -28,7 +28,7 @@ func (s *Store) unitOverviewPerUnit(ctx context.Context, today checklist.Date, c
 	for rows.Next() {
 		var r UnitRow
 		var last string
-		if err := rows.Scan(&r.Unit.ID, &r.Unit.Name, &r.Assessments, &r.LastID, &last, &r.Overdue); err != nil {
+		if err := rows.Scan(&r.Unit.ID, &r.Unit.Name, &r.LastID, &last, &r.Overdue); err != nil {
 			rows.Close()
 			return nil, err
 		}

@@ -44,9 +44,9 @@ func unitDriver(t testing.TB) (*driver, *unitFake, [2]int64) {
 	a12 := seed(t, fs, "Avdelning 12", testToday.AddDays(-30), 2)
 	a7 := seed(t, fs, "Avdelning 7", testToday.AddDays(-7), 1)
 	uf := &unitFake{fakeStore: fs, rows: []checklist.UnitRow{
-		{Unit: checklist.Unit{ID: a7.UnitID, Name: "Avdelning 7"}, LastID: a7.ID, LastDate: a7.Date, Assessments: 1, OpenSerious: 2, Overdue: 1,
+		{Unit: checklist.Unit{ID: a7.UnitID, Name: "Avdelning 7"}, LastID: a7.ID, LastDate: a7.Date, OpenSerious: 2, Overdue: 1,
 			Core: []checklist.CoreArea{{AreaID: "krank", State: checklist.CoreCovered}, {AreaID: "disk", State: checklist.CoreOverdue}}},
-		{Unit: checklist.Unit{ID: a12.UnitID, Name: "Avdelning 12"}, LastID: a12.ID, LastDate: a12.Date, Assessments: 1,
+		{Unit: checklist.Unit{ID: a12.UnitID, Name: "Avdelning 12"}, LastID: a12.ID, LastDate: a12.Date,
 			Core: []checklist.CoreArea{{AreaID: "krank", State: checklist.CoreDue}, {AreaID: "disk", State: checklist.CoreDue}}},
 	}}
 	d := driverOn(t, uf, fs, checklist.Swedish)
