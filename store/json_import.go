@@ -1,7 +1,6 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"encoding/binary"
@@ -9,9 +8,8 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
-	"maps"
 	"regexp"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -987,8 +985,19 @@ func (l *latestByItem) note(unit int64, date string, id int64, rs []checklist.Re
 // insert writes l into latest_answers, in key order, many rows to a
 // statement.
 func (l latestByItem) insert(ctx context.Context, tx querier) error {
-	keys := slices.SortedFunc(maps.Keys(l), func(a, b latestKey) int {
-		return cmp.Or(cmp.Compare(a.unit, b.unit), cmp.Compare(a.area, b.area), cmp.Compare(a.item, b.item))
+	keys := make([]latestKey, 0, len(l))
+	for k := range l {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.unit != b.unit {
+			return a.unit < b.unit
+		}
+		if a.area != b.area {
+			return a.area < b.area
+		}
+		return a.item < b.item
 	})
 	for len(keys) > 0 {
 		n := min(len(keys), rowsPerStatement)
