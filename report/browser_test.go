@@ -174,9 +174,10 @@ func (b *browser) read() (cdpMessage, error) {
 	return m, err
 }
 
-// waitFor reads events until one named method arrives.
-func (b *browser) waitFor(method string) error {
-	for _, e := range b.events {
+// waitFor reads events until one named method arrives, counting those
+// already received from index from on.
+func (b *browser) waitFor(method string, from int) error {
+	for _, e := range b.events[from:] {
 		if e.Method == method {
 			return nil
 		}
@@ -237,10 +238,14 @@ func (b *browser) problems(page string) []string {
 func (b *browser) open(t *testing.T, path string) string {
 	t.Helper()
 	page := (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+	// Only this navigation's load counts: the events of a page opened
+	// before are still in b.events, and waiting on its load let the next
+	// page be read before it had loaded.
+	from := len(b.events)
 	if _, err := b.call(b.session, "Page.navigate", map[string]any{"url": page}); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.waitFor("Page.loadEventFired"); err != nil {
+	if err := b.waitFor("Page.loadEventFired", from); err != nil {
 		t.Fatalf("%v\n%s", err, b.stderr.String())
 	}
 	// A round trip through the page lets late console messages arrive.
