@@ -2,7 +2,6 @@ package checklist
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -186,11 +185,11 @@ func (d *decoder) seq(n *yaml.Node, what Text, each func(*yaml.Node)) {
 	}
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
+var idPattern = lazyRegexp(`^[a-z0-9][a-z0-9.-]*$`)
 
 func (d *decoder) id(n *yaml.Node, what Text) string {
 	s := d.str(n, what)
-	if s != "" && !idPattern.MatchString(s) {
+	if s != "" && !idPattern().MatchString(s) {
 		d.errAt(n, "ogiltigt id %q i %s: använd små bokstäver a–z, siffror, '-' och '.'",
 			"invalid id %q in %s: use lower-case letters a–z, digits, '-' and '.'", s, what)
 	}
@@ -420,7 +419,7 @@ func (d *decoder) document(data []byte) (*yaml.Node, bool) {
 	return doc.Content[0], true
 }
 
-var yamlLineRe = regexp.MustCompile(`line (\d+)`)
+var yamlLineRe = lazyRegexp(`line (\d+)`)
 
 // yamlParserProblems are the parser (not scanner) errors of yaml.v3. For
 // them it reports the 0-based line where the enclosing collection starts,
@@ -432,7 +431,7 @@ var yamlParserProblems = []string{"did not find expected ',' or", "did not find 
 func yamlErrLine(err error) int {
 	msg := err.Error()
 	n := 0
-	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRe().FindStringSubmatch(msg); m != nil {
 		n, _ = strconv.Atoi(m[1])
 	}
 	for _, p := range yamlParserProblems {
@@ -446,7 +445,7 @@ func yamlErrLine(err error) int {
 func yamlMessage(err error) string {
 	msg := err.Error()
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	msg = yamlLineRe.ReplaceAllString(msg, "")
+	msg = yamlLineRe().ReplaceAllString(msg, "")
 	return strings.TrimLeft(msg, ": ")
 }
 

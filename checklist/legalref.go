@@ -2,7 +2,6 @@ package checklist
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -130,14 +129,14 @@ type RefProblem struct {
 }
 
 var (
-	afsRe   = regexp.MustCompile(`(?i)\bAFS\s*(\d{4})\s*:\s*(\d+)`)
-	spaceRe = regexp.MustCompile(`\s+`)
+	afsRe   = lazyRegexp(`(?i)\bAFS\s*(\d{4})\s*:\s*(\d+)`)
+	spaceRe = lazyRegexp(`\s+`)
 	// locRe matches what follows the law: an optional chapter ("kap 2" in
 	// AFS style or "3 kap"), optional paragraphs ("10 §", "2 a §",
 	// "6–9 §§") and an optional description after a comma.
-	locRe = regexp.MustCompile(`^(?:kap\.?\s*(\d+)\s*|(\d+)\s*kap\.?\s*)?` +
+	locRe = lazyRegexp(`^(?:kap\.?\s*(\d+)\s*|(\d+)\s*kap\.?\s*)?` +
 		`(?:(\d+)\s*([a-z])?\s*(?:[-–]\s*(\d+)\s*([a-z])?\s*)?§§?)?\s*(?:,.*)?$`)
-	artRe = regexp.MustCompile(`^(?:art\.|artikel)\s*(\d+)\s*(?:,.*)?$`)
+	artRe = lazyRegexp(`^(?:art\.|artikel)\s*(\d+)\s*(?:,.*)?$`)
 )
 
 // RepealedAFS returns the repealed AFS citations in s: every AFS before
@@ -145,7 +144,7 @@ var (
 // to 2023:15 replaced the 67 earlier ones.
 func RepealedAFS(s string) []string {
 	var out []string
-	for _, m := range afsRe.FindAllStringSubmatch(s, -1) {
+	for _, m := range afsRe().FindAllStringSubmatch(s, -1) {
 		if y, _ := strconv.Atoi(m[1]); y < 2023 {
 			out = append(out, "AFS "+m[1]+":"+m[2])
 		}
@@ -163,7 +162,7 @@ func IsOutdatedRef(s string) bool { return len(RepealedAFS(s)) > 0 }
 // AFS outside the 2025 structure, or to a chapter or paragraph that does not
 // exist returns a problem.
 func CheckRef(ref string) (RefInfo, *RefProblem) {
-	if m := afsRe.FindStringSubmatchIndex(ref); m != nil {
+	if m := afsRe().FindStringSubmatchIndex(ref); m != nil {
 		year, _ := strconv.Atoi(ref[m[2]:m[3]])
 		num, _ := strconv.Atoi(ref[m[4]:m[5]])
 		id := ref[m[2]:m[3]] + ":" + ref[m[4]:m[5]]
@@ -211,11 +210,11 @@ func checkLocator(l *lawEntry, ref string, start int) (RefInfo, *RefProblem) {
 	info := RefInfo{Law: l.name}
 	rest := strings.TrimSpace(ref[start:])
 	off := start + (len(ref[start:]) - len(strings.TrimLeft(ref[start:], " ")))
-	rest = strings.ReplaceAll(spaceRe.ReplaceAllString(rest, " "), "—", "–")
+	rest = strings.ReplaceAll(spaceRe().ReplaceAllString(rest, " "), "—", "–")
 	bad := func(sv, en string, args ...any) (RefInfo, *RefProblem) {
 		return info, &RefProblem{Msg: Textf(sv, en, args...), Offset: off}
 	}
-	if m := artRe.FindStringSubmatch(rest); m != nil {
+	if m := artRe().FindStringSubmatch(rest); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		if l.articles.max == 0 {
 			return bad("%s har inga artiklar", "%s has no articles", l.name)
@@ -226,7 +225,7 @@ func checkLocator(l *lawEntry, ref string, start int) (RefInfo, *RefProblem) {
 		info.Para, info.ParaTo = n, n
 		return info, nil
 	}
-	m := locRe.FindStringSubmatch(rest)
+	m := locRe().FindStringSubmatch(rest)
 	if m == nil {
 		return bad("%q går inte att tolka efter %s; skriv t.ex. \"3 kap 2 a §\", \"kap 2 10 §\" eller \"6–9 §§\"",
 			"%q cannot be read after %s; write e.g. \"3 kap 2 a §\", \"kap 2 10 §\" or \"6–9 §§\"", rest, l.name)

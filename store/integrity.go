@@ -193,7 +193,7 @@ var (
 // in memory took 9 ms of every start), else found by running them on an
 // empty in-memory database once.
 func expectedSchema(ctx context.Context, v int) ([]schemaObject, error) {
-	if v == expectedVersion && v == SchemaVersion {
+	if v == SchemaVersion && expectedVersion == SchemaVersion {
 		return expectedObjects, nil
 	}
 	return migratedSchema(ctx, v)

@@ -121,10 +121,10 @@ func validateCycle(at string, ja jsonAssessment, seen map[string]jsonOwnItem) (i
 	keys := map[checklist.ItemKey]bool{}
 	for k, jo := range ja.OwnItems {
 		p := fmt.Sprintf("%s.own_items[%d]", at, k)
-		if !uidPattern.MatchString(jo.UID) {
+		if !validUID(jo.UID) {
 			return c, nil, bad(p+".uid", "ogiltigt uid %q", "invalid uid %q", jo.UID)
 		}
-		if jo.Origin != "" && !uidPattern.MatchString(jo.Origin) {
+		if jo.Origin != "" && !validUID(jo.Origin) {
 			return c, nil, bad(p+".origin", "ogiltigt uid %q", "invalid uid %q", jo.Origin)
 		}
 		if prev, ok := seen[jo.UID]; ok && prev != jo {
@@ -164,7 +164,7 @@ func validateCycle(at string, ja jsonAssessment, seen map[string]jsonOwnItem) (i
 	}
 	for k, jc := range ja.CarriedRisks {
 		p := fmt.Sprintf("%s.carried_risks[%d]", at, k)
-		if !uidPattern.MatchString(jc.Origin) {
+		if !validUID(jc.Origin) {
 			return c, nil, bad(p+".origin", "ogiltigt uid %q", "invalid uid %q", jc.Origin)
 		}
 		if jc.Origin == ja.UID {
@@ -178,10 +178,10 @@ func validateCycle(at string, ja jsonAssessment, seen map[string]jsonOwnItem) (i
 	for i, jr := range ja.Answers {
 		for k, je := range jr.Reevaluations {
 			p := fmt.Sprintf("%s.answers[%d].reevaluations[%d]", at, i, k)
-			if !uidPattern.MatchString(je.UID) {
+			if !validUID(je.UID) {
 				return c, nil, bad(p+".uid", "ogiltigt uid %q", "invalid uid %q", je.UID)
 			}
-			if je.Action != "" && !uidPattern.MatchString(je.Action) {
+			if je.Action != "" && !validUID(je.Action) {
 				return c, nil, bad(p+".action", "ogiltigt uid %q", "invalid uid %q", je.Action)
 			}
 			e := checklist.Reevaluation{AreaID: jr.Area, ItemID: jr.Item,

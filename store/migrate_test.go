@@ -49,7 +49,7 @@ func buildAtVersion(t *testing.T, path string, v int) {
 		t.Fatal(err)
 	}
 	s := &Store{db: db, path: path}
-	for _, m := range migrations[:v] {
+	for _, m := range migrations()[:v] {
 		tx, _ := db.Begin()
 		if _, err := tx.Exec(m.sql); err != nil {
 			t.Fatal(err)
@@ -189,11 +189,19 @@ func checkBackup(t *testing.T, path string, v int) {
 	}
 }
 
+// TestSchemaVersionCountsMigrations holds the constant SchemaVersion to
+// the embedded migrations: a new migration must raise it.
+func TestSchemaVersionCountsMigrations(t *testing.T) {
+	if n := len(migrations()); n != SchemaVersion {
+		t.Errorf("%d migrations are embedded but SchemaVersion is %d", n, SchemaVersion)
+	}
+}
+
 func TestMigrationsAreNumbered(t *testing.T) {
 	if SchemaVersion < 2 {
 		t.Fatalf("SchemaVersion %d", SchemaVersion)
 	}
-	for i, m := range migrations {
+	for i, m := range migrations() {
 		if m.version != i+1 || !strings.HasPrefix(m.name, fmt.Sprintf("%04d_", i+1)) {
 			t.Errorf("migration %d is %s", i, m.name)
 		}

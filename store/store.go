@@ -28,6 +28,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -48,12 +49,14 @@ type migration struct {
 	sql     string
 }
 
-// migrations are the embedded steps in order; migrations[i].version == i+1.
-var migrations = mustLoadMigrations()
+// migrations returns the embedded steps in order; migrations()[i].version
+// == i+1. They are read the first time a database is created or upgraded,
+// not when the program starts: most runs open a current database.
+var migrations = sync.OnceValue(mustLoadMigrations)
 
 // SchemaVersion is the schema version this binary writes, stored in PRAGMA
-// user_version.
-var SchemaVersion = len(migrations)
+// user_version: the number of migrations (TestSchemaVersionCountsMigrations).
+const SchemaVersion = 10
 
 func mustLoadMigrations() []migration {
 	names, err := fs.Glob(migrationFS, "migrations/*.sql")
@@ -661,12 +664,12 @@ func (s *Store) backup(ctx context.Context, v int) error {
 // migrate runs the migrations after version from, each in its own
 // transaction that also records the new user_version.
 func (s *Store) migrate(ctx context.Context, from int) error {
-	return s.migrateTo(ctx, from, len(migrations))
+	return s.migrateTo(ctx, from, SchemaVersion)
 }
 
 // migrateTo runs the migrations after version from up to version to.
 func (s *Store) migrateTo(ctx context.Context, from, to int) error {
-	for _, m := range migrations[from:to] {
+	for _, m := range migrations()[from:to] {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
 			return err
