@@ -147,21 +147,16 @@ func (m *meeting) open() {
 	m.tm.waitFor("besvarade")
 }
 
-// load reads assessment id from the database while the app may run.
 // addAction saves x as an action of assessment id, before the app starts,
 // and returns it as saved.
 func (m *meeting) addAction(id int64, x checklist.Action) checklist.Action {
 	m.t.Helper()
+	x.UnitID, x.AssessmentID = m.load(id).UnitID, id
 	s, err := store.Open(context.Background(), m.db)
 	if err != nil {
 		m.t.Fatal(err)
 	}
 	defer s.Close()
-	a, err := s.LoadAssessment(context.Background(), id)
-	if err != nil {
-		m.t.Fatal(err)
-	}
-	x.UnitID, x.AssessmentID = a.UnitID, id
 	saved, err := s.SaveAction(context.Background(), x)
 	if err != nil {
 		m.t.Fatal(err)
@@ -169,6 +164,7 @@ func (m *meeting) addAction(id int64, x checklist.Action) checklist.Action {
 	return saved
 }
 
+// load reads assessment id from the database while the app may run.
 func (m *meeting) load(id int64) checklist.Assessment {
 	m.t.Helper()
 	s, err := store.OpenReadOnly(context.Background(), m.db)
