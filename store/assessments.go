@@ -118,7 +118,7 @@ func (s *Store) CreateAssessment(ctx context.Context, a checklist.Assessment, it
 		if err != nil {
 			return err
 		}
-		if err := insertAreas(ctx, tx, id, a.Areas, itemCounts); err != nil {
+		if err := insertAreas(ctx, tx, id, a.Areas, itemCounts, nil); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO assessment_actions (assessment_id, action_id)
@@ -147,14 +147,17 @@ func insertAssessment(ctx context.Context, tx querier, uid string, unitID int64,
 	return res.LastInsertId()
 }
 
-func insertAreas(ctx context.Context, tx querier, id int64, areas []checklist.AreaRef, itemCounts map[string]int) error {
+// insertAreas inserts the areas of assessment id, with their item counts
+// and answered counts (nil answered: none yet; the answers' triggers
+// count them as answers are saved).
+func insertAreas(ctx context.Context, tx querier, id int64, areas []checklist.AreaRef, itemCounts, answered map[string]int) error {
 	for i, ar := range areas {
 		if strings.TrimSpace(ar.ID) == "" {
 			return errors.New("område utan id")
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO assessment_areas
-			(assessment_id, area_id, version, hash, items, position) VALUES (?, ?, ?, ?, ?, ?)`,
-			id, ar.ID, ar.Version, ar.Hash, max(itemCounts[ar.ID], 0), i); err != nil {
+			(assessment_id, area_id, version, hash, items, position, answered) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			id, ar.ID, ar.Version, ar.Hash, max(itemCounts[ar.ID], 0), i, answered[ar.ID]); err != nil {
 			return err
 		}
 	}

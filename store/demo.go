@@ -200,7 +200,7 @@ func FillDemoWith(ctx context.Context, s *Store, areas []*checklist.Area, n int,
 				if p.id, err = insertAssessment(ctx, tx, newUID(), unitID, a, at, at.Add(2*time.Hour)); err != nil {
 					return err
 				}
-				if err := insertAreas(ctx, tx, p.id, refs, counts); err != nil {
+				if err := insertAreas(ctx, tx, p.id, refs, counts, nil); err != nil {
 					return err
 				}
 				// The unit's first APT adds its own items.

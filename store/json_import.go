@@ -626,15 +626,14 @@ func (im *importer) write(ia importAssessment, actions []importAction) error {
 	}
 	im.ids[ia.j.UID], im.units[id] = id, unitID
 	im.written = append(im.written, id)
+	var answered map[string]int // nil: the answers' triggers count them
 	if im.noAssessments {
 		// The answers' triggers are set aside: the areas get their
 		// answered counts here, and the unit its latest answers.
-		err = insertAreasAnswered(ctx, tx, id, ia.a.Areas, ia.counts, answeredByArea(ia.answers))
+		answered = answeredByArea(ia.answers)
 		im.latest.note(unitID, ia.a.Date.String(), id, ia.answers)
-	} else {
-		err = insertAreas(ctx, tx, id, ia.a.Areas, ia.counts)
 	}
-	if err != nil {
+	if err := insertAreas(ctx, tx, id, ia.a.Areas, ia.counts, answered); err != nil {
 		return err
 	}
 	if err := insertAnswers(ctx, tx, id, ia.answers); err != nil {
@@ -950,21 +949,6 @@ func answeredByArea(rs []checklist.Response) map[string]int {
 
 // isOwnItemID reports whether id is an own item's (GLOB 'E[0-9]*').
 func isOwnItemID(id string) bool { return len(id) >= 2 && id[0] == 'E' && id[1] >= '0' && id[1] <= '9' }
-
-// insertAreasAnswered is insertAreas with each area's answered count.
-func insertAreasAnswered(ctx context.Context, tx querier, id int64, areas []checklist.AreaRef, itemCounts, answered map[string]int) error {
-	for i, ar := range areas {
-		if strings.TrimSpace(ar.ID) == "" {
-			return errors.New("område utan id")
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO assessment_areas
-			(assessment_id, area_id, version, hash, items, position, answered) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			id, ar.ID, ar.Version, ar.Hash, max(itemCounts[ar.ID], 0), i, answered[ar.ID]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // latestByItem is, for each unit and item, the meeting of the unit's
 // latest non-empty answer to it, as schema 9's latest_answers holds it:
