@@ -44,23 +44,14 @@ func runTUI(ctx context.Context, e *env) error {
 	}
 	defer s.Close()
 
-	// The first page of the start screen is read while the terminal is set
-	// up, so that the first frame can show it.
-	type page struct {
-		list []tui.Summary
-		err  error
-	}
-	// And then the first units, for the start screen by unit, on the same
-	// connection (a second one would cost more than the query).
+	// The first units of the start screen are read while the terminal is
+	// set up, so that the first frame can show them.
 	type unitPage struct {
 		rows []store.UnitRow
 		err  error
 	}
-	firstPage := make(chan page, 1)
 	firstUnits := make(chan unitPage, 1)
 	go func() {
-		list, err := s.RecentAssessments(ctx, e.today(), tui.FirstPage)
-		firstPage <- page{list, err}
 		rows, err := s.RecentUnits(ctx, e.today(), tui.FirstPage)
 		firstUnits <- unitPage{rows, err}
 	}()
@@ -72,10 +63,6 @@ func runTUI(ctx context.Context, e *env) error {
 		Context: appCtx,
 		DBPath:  s.Path(),
 		Store:   s,
-		FirstPage: sync.OnceValues(func() ([]tui.Summary, error) {
-			p := <-firstPage
-			return p.list, p.err
-		}),
 		FirstUnits: sync.OnceValues(func() ([]checklist.UnitRow, error) {
 			p := <-firstUnits
 			return p.rows, p.err

@@ -54,13 +54,10 @@ type Config struct {
 	Lang checklist.Lang
 	// Today returns the current date; nil means checklist.Today.
 	Today func() checklist.Date
-	// FirstPage, when set, gives the first page of the start screen
-	// (RecentAssessments with FirstPage): the caller can start that query
-	// before the program so that it runs while the terminal is set up.
-	FirstPage func() ([]Summary, error)
 	// FirstUnits, when set, gives the first units of the start screen by
-	// unit (RecentUnits with FirstPage), read the same way; nil reads them
-	// from the store after the program started.
+	// unit (RecentUnits with FirstPage): the caller can start that query
+	// before the program so that it runs while the terminal is set up;
+	// nil reads them from the store after the program started.
 	FirstUnits func() ([]checklist.UnitRow, error)
 	// Warnings are problems to show once in the status line at start.
 	Warnings []string
@@ -148,7 +145,7 @@ func New(cfg Config) *Model {
 		writes: &writeQueue{}, dbPath: cfg.DBPath,
 	}
 	m := &Model{sh: sh, noColor: cfg.NoColor, profile: colorprofile.TrueColor, dark: dark, fixedBg: cfg.Background != "", noClipboard: cfg.NoClipboard, width: 80, height: 24, help: help.New(),
-		boot: startup{sh: sh, firstPage: cfg.FirstPage, firstUnits: cfg.FirstUnits, loadCatalog: cfg.LoadCatalog, warnings: cfg.Warnings}}
+		boot: startup{sh: sh, firstUnits: cfg.FirstUnits, loadCatalog: cfg.LoadCatalog, warnings: cfg.Warnings}}
 	m.help.Styles = st.Help
 	m.stack = []screen{newHomeScreen(sh)}
 	m.layout()

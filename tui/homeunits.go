@@ -341,9 +341,9 @@ func (v *unitsView) keys() HomeKeys {
 // quits.
 func (s *homeScreen) updateByUnit(msg tea.Msg) (tea.Cmd, bool) {
 	v := s.byUnit
-	if m, ok := msg.(assessmentsLoadedMsg); ok {
+	if m, ok := msg.(firstUnitsMsg); ok {
 		s.openOnUnits(m.units)
-		return nil, false
+		return nil, true
 	}
 	if v == nil {
 		switch msg.(type) {

@@ -138,12 +138,16 @@ func TestStartsOnUnits(t *testing.T) {
 		t.Errorf("after the checklists:\n%s", out)
 	}
 
-	// u before the checklists: the list stays when they come.
-	d, _, cat = firstFrameDriver(t)
+	// u before the work after the first frame: the list is read with the
+	// rest and stays when the checklists come.
+	d, _, _ = firstFrameDriver(t)
 	d.keys("u")
-	d.send(catalogLoadedMsg{cat: cat})
+	if out := d.view(); !strings.Contains(out, "Läser in") {
+		t.Errorf("u before the list was read:\n%s", out)
+	}
+	d.send(startRestMsg{})
 	if out := d.view(); !strings.Contains(out, "Besvarat") {
-		t.Errorf("u before the checklists, then the checklists:\n%s", out)
+		t.Errorf("u before the checklists, then the checklists and the list:\n%s", out)
 	}
 }
 

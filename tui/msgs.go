@@ -72,12 +72,12 @@ type newAssessmentMsg struct{}
 
 // Results of store calls.
 
-// assessmentsLoadedMsg carries the start screen's list and, where the
-// store can show them, its first units (homeunits.go).
-type assessmentsLoadedMsg struct {
-	list  []Summary
-	units []checklist.UnitRow
-}
+// assessmentsLoadedMsg carries the start screen's first page.
+type assessmentsLoadedMsg struct{ list []Summary }
+
+// firstUnitsMsg carries the start screen's first units (homeunits.go),
+// read before its first page; none where they could not be read.
+type firstUnitsMsg struct{ units []checklist.UnitRow }
 
 // unitsLoadedMsg carries the known units for suggestions.
 type unitsLoadedMsg struct{ units []checklist.Unit }

@@ -13,15 +13,14 @@ import (
 // frames at 60 frames a second.
 const firstFrameDelay = 50 * time.Millisecond
 
-// startup runs the work of the first moments: the newest assessments for
-// the first frame, then, once that frame is out, the catalog (when it loads
-// in the background) and the first window of the list, one after the other, so that
-// neither competes with drawing the first frame. Messages that open a
+// startup runs the work of the first moments: the first units for the
+// first frame, or where the start screen shows the list, its first page;
+// then, once that frame is out, the catalog (when it loads in the
+// background) and the first window of the list, one after the other, so
+// that neither competes with drawing the first frame. Messages that open a
 // screen needing the catalog wait for it and are replayed in order.
 type startup struct {
 	sh *shared
-	// firstPage gives the first page of the list; nil queries the store.
-	firstPage func() ([]Summary, error)
 	// firstUnits gives the first units of the list by unit; nil queries
 	// the store where it can show units.
 	firstUnits func() ([]checklist.UnitRow, error)
@@ -30,7 +29,7 @@ type startup struct {
 	warnings    []string
 	// pending holds the messages that wait for the catalog.
 	pending []tea.Msg
-	// started is set once the work after the first frame has begun.
+	// started is set once the work after the first frame is planned.
 	started bool
 }
 
@@ -43,32 +42,36 @@ type catalogLoadedMsg struct {
 	errs []error
 }
 
-// init asks for the first page and the first units, and shows the
-// start-up warnings. Units that cannot be read leave the start screen on
-// the list, which says what went wrong once u is pressed.
+// init asks for the first units, where the store can show them, and shows
+// the start-up warnings. Units that cannot be read leave the start screen
+// on the list, which says what went wrong once u is pressed.
 func (b *startup) init() tea.Cmd {
-	ctx, st, today := b.sh.ctx, b.sh.store, b.sh.today()
-	list, units := b.firstPage, b.firstUnits
-	if list == nil {
-		list = func() ([]Summary, error) { return st.RecentAssessments(ctx, today, FirstPage) }
-	}
-	if us, ok := st.(unitStore); ok && units == nil {
+	units := b.firstUnits
+	if us, ok := b.sh.store.(unitStore); ok && units == nil {
+		ctx, today := b.sh.ctx, b.sh.today()
 		units = func() ([]checklist.UnitRow, error) { return us.RecentUnits(ctx, today, FirstPage) }
 	}
-	first := func() tea.Msg {
-		l, err := list()
+	first := b.firstPage()
+	if units != nil {
+		first = func() tea.Msg {
+			u, _ := units()
+			return firstUnitsMsg{u}
+		}
+	}
+	return tea.Batch(first, warningCmd(b.sh, b.warnings))
+}
+
+// firstPage reads the first page of the list, for a first frame on the
+// list.
+func (b *startup) firstPage() tea.Cmd {
+	ctx, st, today := b.sh.ctx, b.sh.store, b.sh.today()
+	return func() tea.Msg {
+		l, err := st.RecentAssessments(ctx, today, FirstPage)
 		if err != nil {
 			return errMsg{err}
 		}
-		msg := assessmentsLoadedMsg{list: l}
-		if units != nil {
-			if u, err := units(); err == nil {
-				msg.units = u
-			}
-		}
-		return msg
+		return assessmentsLoadedMsg{list: l}
 	}
-	return tea.Batch(first, warningCmd(b.sh, b.warnings))
 }
 
 // update looks at every message before the root routes it. held reports
@@ -80,12 +83,17 @@ func (b *startup) update(msg tea.Msg) (held bool, cmd tea.Cmd) {
 		return true, nil
 	}
 	switch msg := msg.(type) {
+	case firstUnitsMsg:
+		// The start screen opens on the units where there are several
+		// (homeunits.go): they are its first frame, and the list is read
+		// with the rest. Otherwise the list's first page is.
+		if len(msg.units) <= 1 {
+			return false, b.firstPage()
+		}
+		return false, b.rest()
 	case assessmentsLoadedMsg, errMsg:
 		// The first page (or its failure): the first frame follows.
-		if !b.started {
-			b.started = true
-			return false, b.sh.after(firstFrameDelay, startRestMsg{})
-		}
+		return false, b.rest()
 	case startRestMsg:
 		var cmds []tea.Cmd
 		if load := b.loadCatalog; load != nil {
@@ -120,6 +128,16 @@ func (b *startup) update(msg tea.Msg) (held bool, cmd tea.Cmd) {
 		return true, warningCmd(b.sh, warnings)
 	}
 	return false, nil
+}
+
+// rest plans the work after the first frame, once: it starts a few frames
+// after the message that completes that frame.
+func (b *startup) rest() tea.Cmd {
+	if b.started {
+		return nil
+	}
+	b.started = true
+	return b.sh.after(firstFrameDelay, startRestMsg{})
 }
 
 // needsCatalog reports whether msg opens a screen that reads the catalog.
