@@ -27,6 +27,37 @@ trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 # A long-lived session keeps the tmux server up between the runs.
 tmux -L "$sock" new-session -d -s keep -x 100 -y 30 "sleep 100000"
 
+# One control-mode client gives the script's commands to the server for the
+# whole run: starting a tmux client for every look at the screen would take
+# most of a core from the program being measured on this 2-core machine
+# (each look starts a process). It is told not to send the panes' output.
+coproc ctl { tmux -L "$sock" -C attach -t keep; }
+# nap pauses without starting a process (sleep is one): a read that times
+# out on a pipe nothing writes to.
+exec {nap_fd}<> <(:)
+nap() { read -r -t "$1" -u "$nap_fd" _ || true; }
+
+# tm COMMAND gives one command to the server and leaves its output in out
+# (no subshell: the script itself starts no process while it looks).
+tm() {
+	local line
+	out=
+	printf '%s\n' "$1" >&"${ctl[1]}"
+	while IFS= read -r line <&"${ctl[0]}"; do
+		case $line in
+		%begin*) ;;
+		%end* | %error*) return 0 ;;
+		%*) ;; # a notification
+		*) out+=$line$'\n' ;;
+		esac
+	done
+}
+# The client's own start answers first: wait for a line of ours.
+printf 'display-message -p samkoll-ready\n' >&"${ctl[1]}"
+while IFS= read -r line <&"${ctl[0]}" && [[ $line != samkoll-ready ]]; do :; done
+while IFS= read -r line <&"${ctl[0]}" && [[ $line != %end* ]]; do :; done
+tm "refresh-client -f no-output"
+
 # in_tmux NAME TEXT CMD… runs CMD once in a new tmux window and prints the
 # milliseconds until TEXT is on its screen; then it quits it with q.
 in_tmux() {
@@ -35,19 +66,19 @@ in_tmux() {
 	local start="$work/start" cmd end
 	rm -f "$start"
 	printf -v cmd '%q ' "$@"
-	tmux -L "$sock" new-window -d -t keep -n "$name" \
-		"bash -c 'echo \$EPOCHREALTIME > $start; exec $cmd'"
+	tm "new-window -d -t keep -n $name 'bash -c \"echo \\\$EPOCHREALTIME > $start; exec $cmd\"'"
 	while :; do
-		if tmux -L "$sock" capture-pane -p -t "keep:$name" 2>/dev/null | grep -qF -- "$text"; then
+		tm "capture-pane -p -t keep:$name"
+		if [[ $out == *"$text"* ]]; then
 			end=$EPOCHREALTIME
 			break
 		fi
 		# A short pause leaves the cores to the program being measured;
 		# it adds at most 2 ms, the same to both programs.
-		sleep 0.002
+		nap 0.002
 	done
-	tmux -L "$sock" send-keys -t "keep:$name" q
-	while tmux -L "$sock" list-windows -t keep -F '#W' | grep -qx "$name"; do sleep 0.01; done
+	tm "send-keys -t keep:$name q"
+	while tm "list-windows -t keep -F #W" && [[ $'\n'$out == *$'\n'"$name"$'\n'* ]]; do nap 0.01; done
 	awk -v s="$(cat "$start")" -v e="$end" 'BEGIN { printf "%.2f\n", (e - s) * 1000 }'
 }
 
