@@ -12,9 +12,10 @@
 # to first frame runs from just before the process is started until the
 # frame's text is on the screen: for samkoll the header of the filled list,
 # for minimaltea its only line. ptyframe reads the program's output
-# directly; in tmux the script polls `tmux capture-pane`, which adds the
-# same small delay to both programs. Needs bash 5, tmux and Go; see lib.sh
-# for RUNS, SIZES and BENCH_CACHE.
+# directly; in tmux the script asks for `capture-pane` every 2 ms through
+# one control-mode client, which adds the same small delay to both
+# programs. Needs bash 5, tmux 3.2 or later and Go; see lib.sh for RUNS,
+# SIZES and BENCH_CACHE.
 source "$(dirname "$0")/lib.sh"
 command -v tmux >/dev/null || { echo "tmux is needed" >&2; exit 1; }
 build
