@@ -25,14 +25,7 @@ ref_text="minimaltea redo"
 
 sock="samkoll-ff-$$"
 trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
-# A long-lived session keeps the tmux server up between the runs.
-tmux -L "$sock" new-session -d -s keep -x 100 -y 30 "sleep 100000"
 
-# One control-mode client gives the script's commands to the server for the
-# whole run: starting a tmux client for every look at the screen would take
-# most of a core from the program being measured on this 2-core machine
-# (each look starts a process). It is told not to send the panes' output.
-coproc ctl { tmux -L "$sock" -C attach -t keep; }
 # nap pauses without starting a process (sleep is one): a read that times
 # out on a pipe nothing writes to.
 exec {nap_fd}<> <(:)
@@ -53,11 +46,25 @@ tm() {
 		esac
 	done
 }
-# The client's own start answers first: wait for a line of ours.
-printf 'display-message -p samkoll-ready\n' >&"${ctl[1]}"
-while IFS= read -r line <&"${ctl[0]}" && [[ $line != samkoll-ready ]]; do :; done
-while IFS= read -r line <&"${ctl[0]}" && [[ $line != %end* ]]; do :; done
-tm "refresh-client -f no-output"
+
+# start_tmux starts the private tmux server, only once the runs on the
+# plain pseudo-terminal are done: they are meant to run without tmux. A
+# long-lived session keeps the server up between the runs.
+start_tmux() {
+	local line
+	tmux -L "$sock" new-session -d -s keep -x 100 -y 30 "sleep 100000"
+	# One control-mode client gives the script's commands to the server
+	# for the whole run: starting a tmux client for every look at the
+	# screen would take most of a core from the program being measured on
+	# a 2-core machine (each look starts a process). It is told not to
+	# send the panes' output.
+	coproc ctl { tmux -L "$sock" -C attach -t keep; }
+	# The client's own start answers first: wait for a line of ours.
+	printf 'display-message -p samkoll-ready\n' >&"${ctl[1]}"
+	while IFS= read -r line <&"${ctl[0]}" && [[ $line != samkoll-ready ]]; do :; done
+	while IFS= read -r line <&"${ctl[0]}" && [[ $line != %end* ]]; do :; done
+	tm "refresh-client -f no-output"
+}
 
 # in_tmux NAME TEXT CMD… runs CMD once in a new tmux window and prints the
 # milliseconds until TEXT is on its screen; then it quits it with q.
@@ -95,6 +102,12 @@ for ((r = 1; r <= RUNS; r++)); do
 	for n in $SIZES; do
 		on_pty "$ref_text" "$work/minimaltea" >>"$work/pty-ref-$n"
 		on_pty "$app_text" "$work/samkoll" --db "${db[$n]}" --lang sv >>"$work/pty-app-$n"
+	done
+	printf . >&2
+done
+start_tmux
+for ((r = 1; r <= RUNS; r++)); do
+	for n in $SIZES; do
 		in_tmux ref "$ref_text" "$work/minimaltea" >>"$work/tmux-ref-$n"
 		in_tmux app "$app_text" "$work/samkoll" --db "${db[$n]}" --lang sv >>"$work/tmux-app-$n"
 	done
