@@ -85,28 +85,6 @@ func (s *Store) queryReevaluations(ctx context.Context, query string, args ...an
 // reevalOrder orders re-evaluations oldest first.
 const reevalOrder = ` ORDER BY r.evaluated_on, r.created, r.id`
 
-// answerKey names one answer: an assessment and an item.
-type answerKey struct {
-	assessment int64
-	item       checklist.ItemKey
-}
-
-// unitReevaluations returns the re-evaluations of every answer of the unit,
-// by answer, oldest first.
-func (s *Store) unitReevaluations(ctx context.Context, unitID int64) (map[answerKey][]checklist.Reevaluation, error) {
-	list, err := s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r
-		JOIN assessments a ON a.id = r.assessment_id WHERE a.unit_id = ?`+reevalOrder, unitID)
-	if err != nil {
-		return nil, err
-	}
-	out := map[answerKey][]checklist.Reevaluation{}
-	for _, e := range list {
-		k := answerKey{e.AssessmentID, e.Key()}
-		out[k] = append(out[k], e)
-	}
-	return out, nil
-}
-
 // loadCycle fills in what an assessment receives from the cycle: its own
 // items, carried risks and re-evaluations.
 func (s *Store) loadCycle(ctx context.Context, a *checklist.Assessment) error {
@@ -178,22 +156,30 @@ func sortCarried(list []checklist.CarriedRisk) {
 
 // PreviousResponses returns, for every item the unit answered before the
 // assessment id, the latest of those answers with its re-evaluations: what
-// the walk shows as "Förra APT".
+// the walk shows as "Förra APT". The items come from latest_answers, one
+// row per item the unit ever answered: where that latest answer is before
+// id it is the one; otherwise (id or a later meeting answered the item)
+// the unit's earlier meetings are walked newest first to the first that
+// answered it. So opening the newest assessment does not read the unit's
+// whole history.
 func (s *Store) PreviousResponses(ctx context.Context, id int64) (map[checklist.ItemKey]checklist.PastResponse, error) {
 	var unitID int64
 	var date string
-	err := s.db.QueryRowContext(ctx, "SELECT unit_id, meeting_date FROM assessments WHERE id = ?", id).Scan(&unitID, &date)
+	err := s.queryRow(ctx, "SELECT unit_id, meeting_date FROM assessments WHERE id = ?", id).Scan(&unitID, &date)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("bedömning %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `WITH `+earlierCTE+`,
-		latest AS (SELECT w.*, e.meeting_date AS mdate,
-			row_number() OVER (PARTITION BY w.area_id, w.item_id ORDER BY e.meeting_date DESC, e.id DESC) AS rn
-			FROM answers w JOIN earlier e ON e.id = w.assessment_id WHERE w.answer <> '')
-		SELECT `+responseCols+`, w.assessment_id, w.mdate FROM latest w WHERE w.rn = 1`, unitID, id, date)
+	rows, err := s.query(ctx, `SELECT `+responseCols+`, w.assessment_id, e.meeting_date FROM latest_answers n
+		JOIN answers w ON w.area_id = n.area_id AND w.item_id = n.item_id AND w.assessment_id = (
+			CASE WHEN n.meeting_date < ?3 OR (n.meeting_date = ?3 AND n.assessment_id < ?2) THEN n.assessment_id
+			ELSE (SELECT e2.id FROM assessments e2 CROSS JOIN answers w2
+				ON w2.assessment_id = e2.id AND w2.area_id = n.area_id AND w2.item_id = n.item_id
+				WHERE `+earlierAnswer+` ORDER BY e2.meeting_date DESC, e2.id DESC LIMIT 1) END)
+		JOIN assessments e ON e.id = w.assessment_id
+		WHERE n.unit_id = ?1`, unitID, id, date)
 	if err != nil {
 		return nil, err
 	}
@@ -215,15 +201,45 @@ func (s *Store) PreviousResponses(ctx context.Context, id int64) (map[checklist.
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	re, err := s.unitReevaluations(ctx, unitID)
-	if err != nil {
+	if err := s.addReevaluations(ctx, out); err != nil {
 		return nil, err
 	}
-	for k, p := range out {
-		p.Reevaluations = re[answerKey{p.AssessmentID, k}]
-		out[k] = p
-	}
 	return out, nil
+}
+
+// earlierAnswer is the condition on e2, a meeting of unit ?1 before
+// assessment ?2 of date ?3, and w2, its answer to an item: the walk of
+// the unit's earlier meetings (through the unit/date index, newest first)
+// stops at the first that answered the item.
+const earlierAnswer = `e2.unit_id = ?1 AND e2.id <> ?2 AND (e2.meeting_date < ?3 OR (e2.meeting_date = ?3 AND e2.id < ?2))
+	AND w2.answer <> ''`
+
+// addReevaluations gives each earlier answer in prev its re-evaluations,
+// read for the few meetings those answers come from in one query.
+func (s *Store) addReevaluations(ctx context.Context, prev map[checklist.ItemKey]checklist.PastResponse) error {
+	var ids []string
+	seen := map[int64]bool{}
+	for _, p := range prev {
+		if !seen[p.AssessmentID] {
+			seen[p.AssessmentID] = true
+			ids = append(ids, strconv.FormatInt(p.AssessmentID, 10))
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	list, err := s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r
+		WHERE r.assessment_id IN (`+strings.Join(ids, ",")+`)`+reevalOrder)
+	if err != nil {
+		return err
+	}
+	for _, e := range list {
+		if p, ok := prev[e.Key()]; ok && p.AssessmentID == e.AssessmentID {
+			p.Reevaluations = append(p.Reevaluations, e)
+			prev[e.Key()] = p
+		}
+	}
+	return nil
 }
 
 // PreviousAnswers is PreviousResponses for the items assessment id itself
@@ -242,12 +258,8 @@ func (s *Store) PreviousAnswers(ctx context.Context, id int64) (prev map[checkli
 	if err != nil {
 		return nil, false, err
 	}
-	// e2 CROSS JOIN w2 walks the earlier meetings through the unit/date
-	// index and stops at the first that answered the item.
-	const earlier = `e2.unit_id = ?1 AND e2.id <> ?2 AND (e2.meeting_date < ?3 OR (e2.meeting_date = ?3 AND e2.id < ?2))
-		AND w2.answer <> ''`
 	if err := s.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM assessments e2 CROSS JOIN answers w2 ON w2.assessment_id = e2.id
-		WHERE `+earlier+`)`, unitID, id, date).Scan(&had); err != nil {
+		WHERE `+earlierAnswer+`)`, unitID, id, date).Scan(&had); err != nil {
 		return nil, false, err
 	}
 	prev = map[checklist.ItemKey]checklist.PastResponse{}
@@ -258,7 +270,7 @@ func (s *Store) PreviousAnswers(ctx context.Context, id int64) (prev map[checkli
 		JOIN answers w ON w.area_id = n.area_id AND w.item_id = n.item_id AND w.assessment_id = (
 			SELECT e2.id FROM assessments e2 CROSS JOIN answers w2
 				ON w2.assessment_id = e2.id AND w2.area_id = n.area_id AND w2.item_id = n.item_id
-			WHERE `+earlier+` ORDER BY e2.meeting_date DESC, e2.id DESC LIMIT 1)
+			WHERE `+earlierAnswer+` ORDER BY e2.meeting_date DESC, e2.id DESC LIMIT 1)
 		JOIN assessments e ON e.id = w.assessment_id
 		WHERE n.assessment_id = ?2`, unitID, id, date)
 	if err != nil {
@@ -281,12 +293,8 @@ func (s *Store) PreviousAnswers(ctx context.Context, id int64) (prev map[checkli
 	if err := rows.Err(); err != nil {
 		return nil, false, err
 	}
-	for k, p := range prev {
-		if p.Reevaluations, err = s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r
-			WHERE r.assessment_id = ? AND r.area_id = ? AND r.item_id = ?`+reevalOrder, p.AssessmentID, k.AreaID, k.ItemID); err != nil {
-			return nil, false, err
-		}
-		prev[k] = p
+	if err := s.addReevaluations(ctx, prev); err != nil {
+		return nil, false, err
 	}
 	return prev, true, nil
 }

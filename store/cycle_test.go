@@ -408,3 +408,133 @@ func TestPreviousAnswersNarrowsPreviousResponses(t *testing.T) {
 		t.Fatal("no earlier answers to compare")
 	}
 }
+
+// previousResponsesScan is PreviousResponses as it was before it read
+// latest_answers: every earlier answer of the unit numbered per item, and
+// every re-evaluation of the unit. It is the reference for
+// TestPreviousResponsesMatchesScan.
+func previousResponsesScan(ctx context.Context, s *Store, id int64) (map[checklist.ItemKey]checklist.PastResponse, error) {
+	var unitID int64
+	var date string
+	if err := s.db.QueryRowContext(ctx, "SELECT unit_id, meeting_date FROM assessments WHERE id = ?", id).Scan(&unitID, &date); err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `WITH `+earlierCTE+`,
+		latest AS (SELECT w.*, e.meeting_date AS mdate,
+			row_number() OVER (PARTITION BY w.area_id, w.item_id ORDER BY e.meeting_date DESC, e.id DESC) AS rn
+			FROM answers w JOIN earlier e ON e.id = w.assessment_id WHERE w.answer <> '')
+		SELECT `+responseCols+`, w.assessment_id, w.mdate FROM latest w WHERE w.rn = 1`, unitID, id, date)
+	if err != nil {
+		return nil, err
+	}
+	out := map[checklist.ItemKey]checklist.PastResponse{}
+	for rows.Next() {
+		var p checklist.PastResponse
+		var d string
+		if p.Response, err = scanResponse(rows, &p.AssessmentID, &d); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if p.Date, err = parseDate(d); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out[p.Response.Key()] = p
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	list, err := s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r
+		JOIN assessments a ON a.id = r.assessment_id WHERE a.unit_id = ?`+reevalOrder, unitID)
+	if err != nil {
+		return nil, err
+	}
+	type answerKey struct {
+		assessment int64
+		item       checklist.ItemKey
+	}
+	re := map[answerKey][]checklist.Reevaluation{}
+	for _, e := range list {
+		k := answerKey{e.AssessmentID, e.Key()}
+		re[k] = append(re[k], e)
+	}
+	for k, p := range out {
+		p.Reevaluations = re[answerKey{p.AssessmentID, k}]
+		out[k] = p
+	}
+	return out, nil
+}
+
+// TestPreviousResponsesMatchesScan compares PreviousResponses with the
+// scan of every earlier answer for every assessment of demo data, then
+// again after meetings moved to other dates (the latest answers change
+// hands), answers emptied and a meeting deleted.
+func TestPreviousResponsesMatchesScan(t *testing.T) {
+	ctx := context.Background()
+	s, list := demoStore(t)
+	compare := func(when string) {
+		t.Helper()
+		list, err := s.ListAssessments(ctx, d("2026-06-01"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		compared, reevaluated := 0, 0
+		for _, m := range list {
+			got, err := s.PreviousResponses(ctx, m.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := previousResponsesScan(ctx, s, m.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, assessment %d: %d earlier answers, want %d", when, m.ID, len(got), len(want))
+				for k, w := range want {
+					if g, ok := got[k]; !ok || !reflect.DeepEqual(g, w) {
+						t.Logf("%v: got %+v\nwant %+v", k, g, w)
+						break
+					}
+				}
+			}
+			compared += len(want)
+			for _, p := range want {
+				reevaluated += len(p.Reevaluations)
+			}
+		}
+		if compared == 0 || reevaluated == 0 {
+			t.Fatalf("%s: %d earlier answers, %d re-evaluations to compare", when, compared, reevaluated)
+		}
+	}
+	compare("demo data")
+
+	// The oldest meeting of each unit moves after all the others, and an
+	// answer of the newest is emptied; one meeting in the middle goes.
+	byUnit := map[int64][]Summary{}
+	for _, m := range list {
+		byUnit[m.UnitID] = append(byUnit[m.UnitID], m)
+	}
+	deleted := false
+	for _, ms := range byUnit {
+		if len(ms) < 3 {
+			continue
+		}
+		oldest, newest := ms[len(ms)-1], ms[0]
+		if _, err := s.db.ExecContext(ctx, "UPDATE assessments SET meeting_date = ? WHERE id = ?",
+			newest.Date.AddDays(1).String(), oldest.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.db.ExecContext(ctx, `UPDATE answers SET answer = '' WHERE rowid =
+			(SELECT rowid FROM answers WHERE assessment_id = ? AND answer <> '' LIMIT 1)`, newest.ID); err != nil {
+			t.Fatal(err)
+		}
+		if !deleted {
+			if err := s.DeleteAssessment(ctx, ms[len(ms)/2].ID); err != nil {
+				t.Fatal(err)
+			}
+			deleted = true
+		}
+	}
+	compare("after the changes")
+}
