@@ -328,11 +328,20 @@ func (s *Store) ItemHistory(ctx context.Context, unitID int64, k checklist.ItemK
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	for i := range out {
-		if out[i].Reevaluations, err = s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r
-			WHERE r.assessment_id = ? AND r.area_id = ? AND r.item_id = ?`+reevalOrder,
-			out[i].AssessmentID, k.AreaID, k.ItemID); err != nil {
-			return nil, err
+	// The item's re-evaluations at all those meetings, in one query.
+	re, err := s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r
+		JOIN assessments a ON a.id = r.assessment_id
+		WHERE a.unit_id = ? AND r.area_id = ? AND r.item_id = ?`+reevalOrder, unitID, k.AreaID, k.ItemID)
+	if err != nil {
+		return nil, err
+	}
+	at := make(map[int64]int, len(out))
+	for i, p := range out {
+		at[p.AssessmentID] = i
+	}
+	for _, e := range re {
+		if i, ok := at[e.AssessmentID]; ok {
+			out[i].Reevaluations = append(out[i].Reevaluations, e)
 		}
 	}
 	return out, nil
