@@ -26,8 +26,9 @@ type FollowupSource interface {
 	YearPlan(ctx context.Context, unitID int64, year int) (checklist.YearPlan, error)
 	// UnitReevaluations returns the re-evaluations made in the year.
 	UnitReevaluations(ctx context.Context, unitID int64, year int) ([]checklist.Reevaluation, error)
-	// ItemHistory returns every answer of the unit to one item.
-	ItemHistory(ctx context.Context, unitID int64, k checklist.ItemKey) ([]checklist.PastResponse, error)
+	// PastAnswer returns the answer to item k at assessment id with its
+	// re-evaluations; ok is false where there is none.
+	PastAnswer(ctx context.Context, id int64, k checklist.ItemKey) (p checklist.PastResponse, ok bool, err error)
 }
 
 // FollowupData is what the follow-up template receives. Every string
@@ -415,27 +416,33 @@ func followupUnit(ctx context.Context, src FollowupSource, u checklist.Unit, yea
 		}
 	}
 
-	// Re-evaluations, with the level before each.
-	history := map[checklist.ItemKey][]checklist.PastResponse{}
+	// Re-evaluations, with the level before each: the answer's, or the
+	// re-evaluation's before it.
+	type answerAt struct {
+		id int64
+		k  checklist.ItemKey
+	}
+	type pastAnswer struct {
+		p  checklist.PastResponse
+		ok bool
+	}
+	answers := map[answerAt]pastAnswer{}
 	for _, e := range reevals {
 		k := e.Key()
-		h, ok := history[k]
-		if !ok {
-			if h, err = src.ItemHistory(ctx, u.ID, k); err != nil {
+		a, seen := answers[answerAt{e.AssessmentID, k}]
+		if !seen {
+			if a.p, a.ok, err = src.PastAnswer(ctx, e.AssessmentID, k); err != nil {
 				return fu, false, err
 			}
-			history[k] = h
+			answers[answerAt{e.AssessmentID, k}] = a
 		}
 		from := checklist.NoLevel
 		prob := Inline(k.ItemID)
-		for _, p := range h {
-			if p.AssessmentID != e.AssessmentID {
-				continue
+		if a.ok {
+			if a.p.Response.Risk != nil {
+				from = a.p.Response.Risk.Level
 			}
-			if p.Response.Risk != nil {
-				from = p.Response.Risk.Level
-			}
-			for _, prev := range p.Reevaluations {
+			for _, prev := range a.p.Reevaluations {
 				if prev.ID == e.ID {
 					break
 				}

@@ -34,8 +34,13 @@ func (f *fakeYear) YearPlan(_ context.Context, id int64, year int) (checklist.Ye
 func (f *fakeYear) UnitReevaluations(_ context.Context, id int64, year int) ([]checklist.Reevaluation, error) {
 	return f.reevals[id], nil
 }
-func (f *fakeYear) ItemHistory(_ context.Context, id int64, k checklist.ItemKey) ([]checklist.PastResponse, error) {
-	return f.history[k], nil
+func (f *fakeYear) PastAnswer(_ context.Context, id int64, k checklist.ItemKey) (checklist.PastResponse, bool, error) {
+	for _, p := range f.history[k] {
+		if p.AssessmentID == id {
+			return p, true, nil
+		}
+	}
+	return checklist.PastResponse{}, false, nil
 }
 
 // sampleYear is one unit's year: two APTs, a carried risk, an own item, a

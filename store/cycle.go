@@ -347,6 +347,32 @@ func (s *Store) ItemHistory(ctx context.Context, unitID int64, k checklist.ItemK
 	return out, nil
 }
 
+// PastAnswer returns the answer given to item k at assessment id, with
+// its re-evaluations oldest first; ok is false where the item was not
+// answered there. It is the one entry of ItemHistory that a re-evaluation
+// needs, without reading the unit's whole history.
+func (s *Store) PastAnswer(ctx context.Context, id int64, k checklist.ItemKey) (p checklist.PastResponse, ok bool, err error) {
+	var d string
+	p.Response, err = scanResponse(s.queryRow(ctx, `SELECT `+responseCols+`, a.id, a.meeting_date
+		FROM answers w JOIN assessments a ON a.id = w.assessment_id
+		WHERE w.assessment_id = ? AND w.area_id = ? AND w.item_id = ? AND w.answer <> ''`, id, k.AreaID, k.ItemID),
+		&p.AssessmentID, &d)
+	if errors.Is(err, sql.ErrNoRows) {
+		return checklist.PastResponse{}, false, nil
+	}
+	if err != nil {
+		return p, false, err
+	}
+	if p.Date, err = parseDate(d); err != nil {
+		return p, false, err
+	}
+	if p.Reevaluations, err = s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r
+		WHERE r.assessment_id = ? AND r.area_id = ? AND r.item_id = ?`+reevalOrder, id, k.AreaID, k.ItemID); err != nil {
+		return p, false, err
+	}
+	return p, true, nil
+}
+
 // ownItemCols are the columns scanOwnItem reads, from own_items aliased o.
 const ownItemCols = `o.id, o.unit_id, coalesce(o.assessment_id, 0), o.area_id, o.item_id, o.statement, o.guidance,
 	o.since, o.created, o.updated`

@@ -538,3 +538,47 @@ func TestPreviousResponsesMatchesScan(t *testing.T) {
 	}
 	compare("after the changes")
 }
+
+// TestPastAnswerIsHistoryEntry compares PastAnswer with the entry of
+// ItemHistory at the same meeting, for every item of every unit of demo
+// data, and finds none where the meeting did not answer the item.
+func TestPastAnswerIsHistoryEntry(t *testing.T) {
+	ctx := context.Background()
+	s, list := demoStore(t)
+	units, err := s.Units(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compared, reevaluated := 0, 0
+	for _, u := range units {
+		for _, area := range demoAreas(3, 10) {
+			for _, it := range area.Items {
+				k := checklist.ItemKey{AreaID: area.ID, ItemID: it.ID}
+				hist, err := s.ItemHistory(ctx, u.ID, k)
+				if err != nil {
+					t.Fatal(err)
+				}
+				at := map[int64]bool{}
+				for _, want := range hist {
+					at[want.AssessmentID] = true
+					got, ok, err := s.PastAnswer(ctx, want.AssessmentID, k)
+					if err != nil || !ok || !reflect.DeepEqual(got, want) {
+						t.Fatalf("PastAnswer(%d, %v) = %+v, %v, %v; want %+v", want.AssessmentID, k, got, ok, err, want)
+					}
+					compared++
+					reevaluated += len(want.Reevaluations)
+				}
+				for _, m := range list {
+					if m.UnitID == u.ID && !at[m.ID] {
+						if _, ok, err := s.PastAnswer(ctx, m.ID, k); ok || err != nil {
+							t.Fatalf("PastAnswer(%d, %v): an answer where ItemHistory has none (%v)", m.ID, k, err)
+						}
+					}
+				}
+			}
+		}
+	}
+	if compared == 0 || reevaluated == 0 {
+		t.Fatalf("%d answers, %d re-evaluations compared", compared, reevaluated)
+	}
+}
