@@ -172,7 +172,7 @@ func (s *Store) PreviousResponses(ctx context.Context, id int64) (map[checklist.
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.query(ctx, `SELECT `+responseCols+`, w.assessment_id, e.meeting_date FROM latest_answers n
+	list, err := s.queryPast(ctx, `SELECT `+responseCols+`, w.assessment_id, e.meeting_date FROM latest_answers n
 		JOIN answers w ON w.area_id = n.area_id AND w.item_id = n.item_id AND w.assessment_id = (
 			CASE WHEN n.meeting_date < ?3 OR (n.meeting_date = ?3 AND n.assessment_id < ?2) THEN n.assessment_id
 			ELSE (SELECT e2.id FROM assessments e2 CROSS JOIN answers w2
@@ -183,24 +183,7 @@ func (s *Store) PreviousResponses(ctx context.Context, id int64) (map[checklist.
 	if err != nil {
 		return nil, err
 	}
-	out := map[checklist.ItemKey]checklist.PastResponse{}
-	for rows.Next() {
-		var p checklist.PastResponse
-		var d string
-		if p.Response, err = scanResponse(rows, &p.AssessmentID, &d); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if p.Date, err = parseDate(d); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out[p.Response.Key()] = p
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
+	out := byItem(list)
 	if err := s.addReevaluations(ctx, out); err != nil {
 		return nil, err
 	}
@@ -266,7 +249,7 @@ func (s *Store) PreviousAnswers(ctx context.Context, id int64) (prev map[checkli
 	if !had {
 		return prev, false, nil
 	}
-	rows, err := s.query(ctx, `SELECT `+responseCols+`, w.assessment_id, e.meeting_date FROM answers n
+	list, err := s.queryPast(ctx, `SELECT `+responseCols+`, w.assessment_id, e.meeting_date FROM answers n
 		JOIN answers w ON w.area_id = n.area_id AND w.item_id = n.item_id AND w.assessment_id = (
 			SELECT e2.id FROM assessments e2 CROSS JOIN answers w2
 				ON w2.assessment_id = e2.id AND w2.area_id = n.area_id AND w2.item_id = n.item_id
@@ -276,23 +259,7 @@ func (s *Store) PreviousAnswers(ctx context.Context, id int64) (prev map[checkli
 	if err != nil {
 		return nil, false, err
 	}
-	for rows.Next() {
-		var p checklist.PastResponse
-		var d string
-		if p.Response, err = scanResponse(rows, &p.AssessmentID, &d); err != nil {
-			rows.Close()
-			return nil, false, err
-		}
-		if p.Date, err = parseDate(d); err != nil {
-			rows.Close()
-			return nil, false, err
-		}
-		prev[p.Response.Key()] = p
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, false, err
-	}
+	prev = byItem(list)
 	if err := s.addReevaluations(ctx, prev); err != nil {
 		return nil, false, err
 	}
@@ -303,29 +270,11 @@ func (s *Store) PreviousAnswers(ctx context.Context, id int64) (prev map[checkli
 // first, each with its re-evaluations: date, answer, level and comment of
 // every APT that took the item.
 func (s *Store) ItemHistory(ctx context.Context, unitID int64, k checklist.ItemKey) ([]checklist.PastResponse, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+responseCols+`, a.id, a.meeting_date
+	out, err := s.queryPast(ctx, `SELECT `+responseCols+`, a.id, a.meeting_date
 		FROM answers w JOIN assessments a ON a.id = w.assessment_id
 		WHERE a.unit_id = ? AND w.area_id = ? AND w.item_id = ? AND w.answer <> ''
 		ORDER BY a.meeting_date, a.id`, unitID, k.AreaID, k.ItemID)
 	if err != nil {
-		return nil, err
-	}
-	var out []checklist.PastResponse
-	for rows.Next() {
-		var p checklist.PastResponse
-		var d string
-		if p.Response, err = scanResponse(rows, &p.AssessmentID, &d); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if p.Date, err = parseDate(d); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	// The item's re-evaluations at all those meetings, in one query.
@@ -352,18 +301,13 @@ func (s *Store) ItemHistory(ctx context.Context, unitID int64, k checklist.ItemK
 // answered there. It is the one entry of ItemHistory that a re-evaluation
 // needs, without reading the unit's whole history.
 func (s *Store) PastAnswer(ctx context.Context, id int64, k checklist.ItemKey) (p checklist.PastResponse, ok bool, err error) {
-	var d string
-	p.Response, err = scanResponse(s.queryRow(ctx, `SELECT `+responseCols+`, a.id, a.meeting_date
+	p, err = scanPast(s.queryRow(ctx, `SELECT `+responseCols+`, a.id, a.meeting_date
 		FROM answers w JOIN assessments a ON a.id = w.assessment_id
-		WHERE w.assessment_id = ? AND w.area_id = ? AND w.item_id = ? AND w.answer <> ''`, id, k.AreaID, k.ItemID),
-		&p.AssessmentID, &d)
+		WHERE w.assessment_id = ? AND w.area_id = ? AND w.item_id = ? AND w.answer <> ''`, id, k.AreaID, k.ItemID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return checklist.PastResponse{}, false, nil
 	}
 	if err != nil {
-		return p, false, err
-	}
-	if p.Date, err = parseDate(d); err != nil {
 		return p, false, err
 	}
 	if p.Reevaluations, err = s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r
@@ -371,6 +315,45 @@ func (s *Store) PastAnswer(ctx context.Context, id int64, k checklist.ItemKey) (
 		return p, false, err
 	}
 	return p, true, nil
+}
+
+// scanPast reads responseCols, the answer's assessment and the meeting's
+// date.
+func scanPast(sc scanner) (p checklist.PastResponse, err error) {
+	var d string
+	if p.Response, err = scanResponse(sc, &p.AssessmentID, &d); err != nil {
+		return p, err
+	}
+	p.Date, err = parseDate(d)
+	return p, err
+}
+
+// queryPast runs query, which selects what scanPast reads, and returns
+// its rows in order.
+func (s *Store) queryPast(ctx context.Context, query string, args ...any) ([]checklist.PastResponse, error) {
+	rows, err := s.query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []checklist.PastResponse
+	for rows.Next() {
+		p, err := scanPast(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// byItem keys past responses by their item.
+func byItem(list []checklist.PastResponse) map[checklist.ItemKey]checklist.PastResponse {
+	out := make(map[checklist.ItemKey]checklist.PastResponse, len(list))
+	for _, p := range list {
+		out[p.Response.Key()] = p
+	}
+	return out
 }
 
 // ownItemCols are the columns scanOwnItem reads, from own_items aliased o.

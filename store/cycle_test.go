@@ -419,7 +419,7 @@ func previousResponsesScan(ctx context.Context, s *Store, id int64) (map[checkli
 	if err := s.db.QueryRowContext(ctx, "SELECT unit_id, meeting_date FROM assessments WHERE id = ?", id).Scan(&unitID, &date); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `WITH `+earlierCTE+`,
+	list, err := s.queryPast(ctx, `WITH `+earlierCTE+`,
 		latest AS (SELECT w.*, e.meeting_date AS mdate,
 			row_number() OVER (PARTITION BY w.area_id, w.item_id ORDER BY e.meeting_date DESC, e.id DESC) AS rn
 			FROM answers w JOIN earlier e ON e.id = w.assessment_id WHERE w.answer <> '')
@@ -427,25 +427,8 @@ func previousResponsesScan(ctx context.Context, s *Store, id int64) (map[checkli
 	if err != nil {
 		return nil, err
 	}
-	out := map[checklist.ItemKey]checklist.PastResponse{}
-	for rows.Next() {
-		var p checklist.PastResponse
-		var d string
-		if p.Response, err = scanResponse(rows, &p.AssessmentID, &d); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if p.Date, err = parseDate(d); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out[p.Response.Key()] = p
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	list, err := s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r
+	out := byItem(list)
+	all, err := s.queryReevaluations(ctx, `SELECT `+reevalCols+` FROM reevaluations r
 		JOIN assessments a ON a.id = r.assessment_id WHERE a.unit_id = ?`+reevalOrder, unitID)
 	if err != nil {
 		return nil, err
@@ -455,7 +438,7 @@ func previousResponsesScan(ctx context.Context, s *Store, id int64) (map[checkli
 		item       checklist.ItemKey
 	}
 	re := map[answerKey][]checklist.Reevaluation{}
-	for _, e := range list {
+	for _, e := range all {
 		k := answerKey{e.AssessmentID, e.Key()}
 		re[k] = append(re[k], e)
 	}
