@@ -368,6 +368,14 @@ func (s *homeScreen) updateByUnit(msg tea.Msg) (tea.Cmd, bool) {
 		switch {
 		case key.Matches(msg, k.ByUnit):
 			s.byUnit = nil
+			if !s.loaded {
+				// The list behind the first units is read after the first
+				// frame: u before then reads it now, and the keys after u
+				// wait for it (hold.go), so that a quick u, enter opens
+				// the newest assessment.
+				s.sh.loadListOrdered(s.filter.Value(), listWindowSize)
+				s.sh.openingOp()
+			}
 			return nil, true
 		case key.Matches(msg, k.New):
 			s.sh.post(newAssessmentMsg{})

@@ -138,16 +138,25 @@ func TestStartsOnUnits(t *testing.T) {
 		t.Errorf("after the checklists:\n%s", out)
 	}
 
-	// u before the work after the first frame: the list is read with the
-	// rest and stays when the checklists come.
+	// u before the checklists waits for them, as the units do; then the
+	// list shows and stays when the units are read in full.
 	d, _, _ = firstFrameDriver(t)
 	d.keys("u")
-	if out := d.view(); !strings.Contains(out, "Läser in") {
-		t.Errorf("u before the list was read:\n%s", out)
+	if out := d.view(); !strings.Contains(out, "enheterna, senaste APT först") {
+		t.Errorf("u before the checklists:\n%s", out)
 	}
 	d.send(startRestMsg{})
 	if out := d.view(); !strings.Contains(out, "Besvarat") {
 		t.Errorf("u before the checklists, then the checklists and the list:\n%s", out)
+	}
+
+	// u and enter at once, before the list behind the units was read: u
+	// reads it, and enter waits for it and opens the newest assessment.
+	d, _, cat = firstFrameDriver(t)
+	d.keys("u", "enter")
+	d.send(catalogLoadedMsg{cat: cat})
+	if d.m.ActiveScreen() != "walk" {
+		t.Errorf("u, enter at start opened %s:\n%s", d.m.ActiveScreen(), d.view())
 	}
 }
 
