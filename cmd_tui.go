@@ -36,7 +36,7 @@ func runTUI(ctx context.Context, e *env) error {
 	// all of Unicode that go-runewidth fills on first use (2 MiB written,
 	// about 15 ms where page faults are dear); the start screen has such
 	// characters (– · …). It is filled on the other core while the
-	// database opens and the first page is read, not in the first frame.
+	// database opens and the first units are read, not in the first frame.
 	go ansi.WcWidth.StringWidth("…")
 	s, err := openStore(ctx, e, false)
 	if err != nil {

@@ -76,7 +76,7 @@ type newAssessmentMsg struct{}
 type assessmentsLoadedMsg struct{ list []Summary }
 
 // firstUnitsMsg carries the start screen's first units (homeunits.go),
-// read before its first page; none where they could not be read.
+// read first; none where they could not be read.
 type firstUnitsMsg struct{ units []checklist.UnitRow }
 
 // unitsLoadedMsg carries the known units for suggestions.
