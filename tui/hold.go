@@ -12,10 +12,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// holding reports whether a screen is on its way: a read or a creation
-// that opens one is in the write queue, or an open waits for the catalog.
+// holding reports whether a screen is on its way: the start screen's
+// first units or page, a read or a creation that opens a screen in the
+// write queue, or an open that waits for the catalog.
 func (m *Model) holding() bool {
-	return m.sh.writes.opening() || len(m.boot.pending) > 0
+	return m.boot.waiting || m.sh.writes.opening() || len(m.boot.pending) > 0
 }
 
 // hold keeps a key or a paste that arrives while a screen is on its way,

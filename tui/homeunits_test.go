@@ -105,6 +105,14 @@ func TestGoldenHomeByUnit(t *testing.T) {
 // with the checklists loading in the background and no work after the
 // first frame started: the test delivers catalogLoadedMsg{cat} itself.
 func firstFrameDriver(t testing.TB) (d *driver, uf *unitFake, cat *checklist.Catalog) {
+	d, init, uf, cat := startDriver(t)
+	d.run(init)
+	return d, uf, cat
+}
+
+// startDriver is firstFrameDriver before its first frame: Init has been
+// called, and its commands (the first units) are returned, not run.
+func startDriver(t testing.TB) (d *driver, init tea.Cmd, uf *unitFake, cat *checklist.Catalog) {
 	d0, uf, _ := unitDriver(t)
 	uf.core = nil
 	cat = testCatalog(t)
@@ -113,8 +121,7 @@ func firstFrameDriver(t testing.TB) (d *driver, uf *unitFake, cat *checklist.Cat
 	d = attach(t, m, d0.store)
 	m.sh.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	d.run(m.Init())
-	return d, uf, cat
+	return d, m.Init(), uf, cat
 }
 
 // TestStartsOnUnits: with more than one unit, the first frame shows the
@@ -157,6 +164,18 @@ func TestStartsOnUnits(t *testing.T) {
 	d.send(catalogLoadedMsg{cat: cat})
 	if d.m.ActiveScreen() != "walk" {
 		t.Errorf("u, enter at start opened %s:\n%s", d.m.ActiveScreen(), d.view())
+	}
+
+	// The same keys typed before the first frame wait for it.
+	d, init, _, cat := startDriver(t)
+	d.keys("u", "enter")
+	if d.m.ActiveScreen() != "home" || len(d.m.held) != 2 {
+		t.Fatalf("before the first frame: %s, %d keys held", d.m.ActiveScreen(), len(d.m.held))
+	}
+	d.run(init)
+	d.send(catalogLoadedMsg{cat: cat})
+	if d.m.ActiveScreen() != "walk" {
+		t.Errorf("u, enter before the first frame opened %s:\n%s", d.m.ActiveScreen(), d.view())
 	}
 }
 

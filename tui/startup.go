@@ -31,6 +31,9 @@ type startup struct {
 	pending []tea.Msg
 	// started is set once the work after the first frame is planned.
 	started bool
+	// waiting is set from Init until what the first screen shows has
+	// arrived: keys typed meanwhile wait for it (hold.go).
+	waiting bool
 }
 
 // startRestMsg starts the work that follows the first frame.
@@ -46,6 +49,7 @@ type catalogLoadedMsg struct {
 // the start-up warnings. Units that cannot be read leave the start screen
 // on the list, which says what went wrong once u is pressed.
 func (b *startup) init() tea.Cmd {
+	b.waiting = true
 	units := b.firstUnits
 	if us, ok := b.sh.store.(unitStore); ok && units == nil {
 		ctx, today := b.sh.ctx, b.sh.today()
@@ -90,9 +94,11 @@ func (b *startup) update(msg tea.Msg) (held bool, cmd tea.Cmd) {
 		if len(msg.units) <= 1 {
 			return false, b.firstPage()
 		}
+		b.waiting = false
 		return false, b.rest()
 	case assessmentsLoadedMsg, errMsg:
 		// The first page (or its failure): the first frame follows.
+		b.waiting = false
 		return false, b.rest()
 	case startRestMsg:
 		var cmds []tea.Cmd
