@@ -94,11 +94,9 @@ func (b *startup) update(msg tea.Msg) (held bool, cmd tea.Cmd) {
 		if len(msg.units) <= 1 {
 			return false, b.firstPage()
 		}
-		b.waiting = false
 		return false, b.rest()
 	case assessmentsLoadedMsg, errMsg:
 		// The first page (or its failure): the first frame follows.
-		b.waiting = false
 		return false, b.rest()
 	case startRestMsg:
 		var cmds []tea.Cmd
@@ -136,9 +134,11 @@ func (b *startup) update(msg tea.Msg) (held bool, cmd tea.Cmd) {
 	return false, nil
 }
 
-// rest plans the work after the first frame, once: it starts a few frames
-// after the message that completes that frame.
+// rest ends the wait for the first screen and plans the work after the
+// first frame, once: it starts a few frames after the message that
+// completes that frame.
 func (b *startup) rest() tea.Cmd {
+	b.waiting = false
 	if b.started {
 		return nil
 	}
