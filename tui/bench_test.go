@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -162,6 +163,24 @@ func BenchmarkAnswerKey(b *testing.B) { benchAnswer(b, newFakeStore()) }
 // the durable commit of the autosave is included.
 func BenchmarkAnswerKeyStore(b *testing.B) {
 	st, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "samkoll.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	benchAnswer(b, st)
+}
+
+// BenchmarkAnswerKeyDB is BenchmarkAnswerKeyStore on the database file
+// named by SAMKOLL_BENCH_DB (skipped without it): a new assessment among
+// the stored ones, so that the answer's durable commit writes into tables
+// and indexes of that size. scripts/answerkey.sh runs it on copies of the
+// demo databases of 10, 1,000 and 10,000 assessments.
+func BenchmarkAnswerKeyDB(b *testing.B) {
+	path := os.Getenv("SAMKOLL_BENCH_DB")
+	if path == "" {
+		b.Skip("SAMKOLL_BENCH_DB names no database")
+	}
+	st, err := store.Open(context.Background(), path)
 	if err != nil {
 		b.Fatal(err)
 	}
