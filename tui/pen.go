@@ -56,16 +56,22 @@ type walkPens struct {
 	answers, answersStrong  map[checklist.Answer]pen
 }
 
-// penned fills s.pens from the styles; NewStyles and PlainStyles return
-// their styles through it.
-func (s Styles) penned() Styles {
-	s.pens = walkPens{area: penOf(s.Area), subtle: penOf(s.Subtle), statement: penOf(s.Statement),
-		answers: map[checklist.Answer]pen{}, answersStrong: map[checklist.Answer]pen{}}
-	for a, st := range s.Answers {
-		s.pens.answers[a] = penOf(st)
+// walk returns the walk's pens, made from the styles on the first call:
+// testing each style takes a hundred Renders, which the start screen, drawn
+// before anyone opens the walk, should not wait for. The styles are
+// replaced whole when the colours change (Model.restyle), and their pens
+// with them.
+func (s *Styles) walk() *walkPens {
+	if s.pens == nil {
+		p := walkPens{area: penOf(s.Area), subtle: penOf(s.Subtle), statement: penOf(s.Statement),
+			answers: map[checklist.Answer]pen{}, answersStrong: map[checklist.Answer]pen{}}
+		for a, st := range s.Answers {
+			p.answers[a] = penOf(st)
+		}
+		for a, st := range s.AnswersStrong {
+			p.answersStrong[a] = penOf(st)
+		}
+		s.pens = &p
 	}
-	for a, st := range s.AnswersStrong {
-		s.pens.answersStrong[a] = penOf(st)
-	}
-	return s
+	return s.pens
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
 	"samkoll/checklist"
@@ -20,6 +21,7 @@ func TestPensPaintAsRender(t *testing.T) {
 		sets[p.String()+" light"] = NewStyles(p, false)
 	}
 	for name, st := range sets {
+		pens := st.walk()
 		fast := 0
 		check := func(what string, k pen) {
 			t.Helper()
@@ -32,22 +34,38 @@ func TestPensPaintAsRender(t *testing.T) {
 				}
 			}
 		}
-		check("area", st.pens.area)
-		check("subtle", st.pens.subtle)
-		check("statement", st.pens.statement)
-		if st.pens.area.st.Render("x") != st.Area.Render("x") || st.pens.subtle.st.Render("x") != st.Subtle.Render("x") ||
-			st.pens.statement.st.Render("x") != st.Statement.Render("x") {
+		check("area", pens.area)
+		check("subtle", pens.subtle)
+		check("statement", pens.statement)
+		if pens.area.st.Render("x") != st.Area.Render("x") || pens.subtle.st.Render("x") != st.Subtle.Render("x") ||
+			pens.statement.st.Render("x") != st.Statement.Render("x") {
 			t.Errorf("%s: a pen holds another style than its field", name)
 		}
 		for _, a := range []checklist.Answer{checklist.Unanswered, checklist.Ja, checklist.Delvis, checklist.Nej, checklist.EjAktuellt} {
-			check("answer "+a.String(), st.pens.answers[a])
-			check("strong answer "+a.String(), st.pens.answersStrong[a])
-			if st.pens.answers[a].st.Render("x") != st.Answers[a].Render("x") || st.pens.answersStrong[a].st.Render("x") != st.AnswersStrong[a].Render("x") {
+			check("answer "+a.String(), pens.answers[a])
+			check("strong answer "+a.String(), pens.answersStrong[a])
+			if pens.answers[a].st.Render("x") != st.Answers[a].Render("x") || pens.answersStrong[a].st.Render("x") != st.AnswersStrong[a].Render("x") {
 				t.Errorf("%s: the pen of %v holds another style than its field", name, a)
 			}
 		}
 		if name != "plain" && fast < 8 {
 			t.Errorf("%s: %d of 13 pens paint without Render; the walk's styles are plain colours", name, fast)
 		}
+	}
+}
+
+// TestPensFollowTheColours: the walk's pens are made on first use; when
+// the terminal reports its colours and the styles are rebuilt, the walk
+// paints with the new styles, not with pens made from the old ones.
+func TestPensFollowTheColours(t *testing.T) {
+	m := New(Config{})
+	before := *m.sh.styles.walk()
+	m.Update(tea.ColorProfileMsg{Profile: colorprofile.ANSI})
+	after := m.sh.styles.walk()
+	if want := penOf(m.sh.styles.Area).on; after.area.on != want {
+		t.Fatalf("area pen after the profile %q, its style draws %q", after.area.on, want)
+	}
+	if after.area.on == before.area.on {
+		t.Fatalf("area pen %q is the true-colour one after the 16-colour profile", after.area.on)
 	}
 }

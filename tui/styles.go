@@ -46,9 +46,9 @@ type Styles struct {
 	// ProgressFull and ProgressEmpty colour the progress bar; nil when
 	// there is no colour.
 	ProgressFull, ProgressEmpty color.Color
-	// ink holds the styles the walk's item draws with on every key as
-	// pens (pen.go), filled by penned.
-	pens walkPens
+	// pens holds the styles the walk's item draws with on every key as
+	// pens (pen.go), made on the first call of walk.
+	pens *walkPens
 }
 
 // NewStyles builds the styles for a colour profile (16 colours, 256 or
@@ -117,7 +117,7 @@ func NewStyles(p colorprofile.Profile, isDark bool) Styles {
 		Help:          hs,
 		ProgressFull:  c.accent,
 		ProgressEmpty: c.empty,
-	}.penned()
+	}
 }
 
 // levelMark is the risk level in one or two letters, beside its colour
@@ -177,7 +177,7 @@ func PlainStyles() Styles {
 			ShortKey: bold, FullKey: bold, ShortDesc: s, FullDesc: s,
 			ShortSeparator: s, FullSeparator: s, Ellipsis: s,
 		},
-	}.penned()
+	}
 }
 
 // cursorMark marks the cursor row of every list, beside the Selected bar.

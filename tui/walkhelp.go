@@ -21,11 +21,11 @@ func (s *walkScreen) syncGuide() {
 	sh, st := s.sh, s.sh.styles
 	var lines []string
 	for _, l := range strings.Split(wrap(sh.tr("Vägledning: ", "Guidance: ")+wi.item.Guidance.In(sh.lang), s.w), "\n") {
-		lines = append(lines, st.pens.subtle.paint(l))
+		lines = append(lines, st.walk().subtle.paint(l))
 	}
 	if legal := wi.item.LegalString(sh.lang); legal != "" {
 		for _, l := range strings.Split(wrap(sh.tr("Grund: ", "Basis: ")+legal, s.w), "\n") {
-			lines = append(lines, st.pens.subtle.paint(l))
+			lines = append(lines, st.walk().subtle.paint(l))
 		}
 	}
 	s.guideAll = lines

@@ -107,8 +107,8 @@ func (s *walkScreen) itemLines(wi walkItem) []string {
 		head = ansi.Truncate(head, max(w-len(count)-1, 1), "…")
 		gap = 1
 	}
-	lines = append(lines, st.pens.area.paint(head)+strings.Repeat(" ", max(gap, 1))+st.pens.subtle.paint(count))
-	lines = append(lines, s.progressBar(answered, total)+" "+st.pens.subtle.paint(fmt.Sprintf("%d/%d %s", answered, total, sh.tr("besvarade", "answered"))))
+	lines = append(lines, st.walk().area.paint(head)+strings.Repeat(" ", max(gap, 1))+st.walk().subtle.paint(count))
+	lines = append(lines, s.progressBar(answered, total)+" "+st.walk().subtle.paint(fmt.Sprintf("%d/%d %s", answered, total, sh.tr("besvarade", "answered"))))
 	// A short window goes without the blank lines and the item's type, so
 	// that the statement and the options show.
 	compact := s.h < 16
@@ -117,17 +117,17 @@ func (s *walkScreen) itemLines(wi walkItem) []string {
 	}
 	stmt := wi.item.Statement.In(sh.lang)
 	for _, l := range strings.Split(ansi.Wrap(stmt, max(w-4, 10), ""), "\n") {
-		lines = append(lines, "  "+st.pens.statement.paint(l))
+		lines = append(lines, "  "+st.walk().statement.paint(l))
 	}
 	if !compact {
-		lines = append(lines, "  "+st.pens.subtle.paint(wi.item.Type.Label(sh.lang)), "")
+		lines = append(lines, "  "+st.walk().subtle.paint(wi.item.Type.Label(sh.lang)), "")
 	}
 	r := s.response(wi)
 	lines = append(lines, s.optionsLines(r.Answer)...)
 	if !compact {
 		lines = append(lines, "")
 	}
-	status := sh.tr("Svar: ", "Answer: ") + st.pens.answers[r.Answer].paint(r.Answer.Label(sh.lang))
+	status := sh.tr("Svar: ", "Answer: ") + st.walk().answers[r.Answer].paint(r.Answer.Label(sh.lang))
 	if r.Risk != nil && r.Answer.IsShortcoming() {
 		status += " · " + sh.tr("Risk: ", "Risk: ") + st.Levels[r.Risk.Level].Render(r.Risk.Level.Label(sh.lang))
 		if r.Risk.Serious() {
@@ -183,7 +183,7 @@ func (s *walkScreen) optionsLines(given checklist.Answer) []string {
 	}{{k.Ja, checklist.Ja}, {k.Delvis, checklist.Delvis}, {k.Nej, checklist.Nej}, {k.EjAktuellt, checklist.EjAktuellt}} {
 		text := o.b.Keys()[0] + " " + o.a.Label(sh.lang)
 		if o.a == given {
-			parts = append(parts, st.pens.answersStrong[o.a].paint("["+text+"]"))
+			parts = append(parts, st.walk().answersStrong[o.a].paint("["+text+"]"))
 			continue
 		}
 		parts = append(parts, " "+text+" ")
