@@ -46,11 +46,20 @@ func TestOpenLocksTheFileNotTheName(t *testing.T) {
 
 // TestStaleNewFilesRemoved leaves the files of a creation that was killed
 // and one that is still running (locked): Open removes the first and keeps
-// the second.
+// the second, removes a side file whose database is gone, and keeps what
+// belongs to another name. The folder's name has the characters a glob
+// pattern would read as a class.
 func TestStaleNewFilesRemoved(t *testing.T) {
-	dir := t.TempDir()
+	dir := filepath.Join(t.TempDir(), "[enhet] *")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(dir, "samkoll.db")
-	for _, n := range []string{".new-dead0001", ".new-dead0001-wal", ".new-live0002"} {
+	other := filepath.Join(dir, "samkoll.dbx.new-0004")
+	if err := os.WriteFile(other, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{".new-dead0001", ".new-dead0001-wal", ".new-live0002", ".new-gone0003-shm"} {
 		if err := os.WriteFile(path+n, []byte("x"), 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -70,13 +79,15 @@ func TestStaleNewFilesRemoved(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	for _, n := range []string{".new-dead0001", ".new-dead0001-wal"} {
+	for _, n := range []string{".new-dead0001", ".new-dead0001-wal", ".new-gone0003-shm"} {
 		if _, err := os.Stat(path + n); err == nil {
 			t.Errorf("%s was not removed", n)
 		}
 	}
-	if _, err := os.Stat(path + ".new-live0002"); err != nil {
-		t.Errorf("the file of a running creation was removed: %v", err)
+	for _, n := range []string{path + ".new-live0002", other} {
+		if _, err := os.Stat(n); err != nil {
+			t.Errorf("%s was removed: %v", filepath.Base(n), err)
+		}
 	}
 }
 

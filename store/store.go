@@ -561,9 +561,10 @@ func removeNew(tmp string) {
 
 // removeStaleNew removes what a samkoll killed while creating the database
 // at path left behind: path.new-* files that no running samkoll holds
-// locked.
+// locked, and side files of such a file that is gone. It reads the folder
+// once: it runs before every first frame.
 func removeStaleNew(path string) {
-	names, _ := filepath.Glob(globEscape(path) + newSuffix + "*")
+	names := newFiles(path)
 	for _, n := range names {
 		if strings.HasSuffix(n, "-wal") || strings.HasSuffix(n, "-shm") || strings.HasSuffix(n, "-journal") || strings.HasSuffix(n, ".lock") {
 			continue
@@ -585,14 +586,35 @@ func removeStaleNew(path string) {
 		f.Close()
 	}
 	// Side files whose database is gone.
-	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
-		side, _ := filepath.Glob(globEscape(path) + newSuffix + "*" + suffix)
-		for _, n := range side {
+	for _, n := range names {
+		for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+			if !strings.HasSuffix(n, suffix) {
+				continue
+			}
 			if _, err := os.Lstat(strings.TrimSuffix(n, suffix)); errors.Is(err, fs.ErrNotExist) {
 				os.Remove(n)
 			}
 		}
 	}
+}
+
+// newFiles lists the files path.new-* in path's folder, sorted.
+func newFiles(path string) []string {
+	dir, prefix := filepath.Dir(path), filepath.Base(path)+newSuffix
+	d, err := os.Open(dir)
+	if err != nil {
+		return nil
+	}
+	all, _ := d.Readdirnames(-1)
+	d.Close()
+	var names []string
+	for _, n := range all {
+		if strings.HasPrefix(n, prefix) {
+			names = append(names, filepath.Join(dir, n))
+		}
+	}
+	slices.Sort(names)
+	return names
 }
 
 // globEscape escapes the characters filepath.Match treats specially.
