@@ -59,7 +59,8 @@ func runTUI(ctx context.Context, e *env) error {
 	// each of them the app first saves what it has queued (see drain).
 	appCtx := context.WithoutCancel(ctx)
 	bg, guessLight := background(os.Getenv)
-	m := tui.New(tui.Config{
+	// The model is made once the program runs (tui.App).
+	m := tui.NewApp(tui.Config{
 		Context: appCtx,
 		DBPath:  s.Path(),
 		Store:   s,
