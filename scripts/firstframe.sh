@@ -11,7 +11,8 @@
 # from the environment), then in a tmux pane on a private server. The time
 # to first frame runs from just before the process is started until the
 # frame's text is on the screen: for samkoll the header of the filled list,
-# for minimaltea its only line. ptyframe reads the program's output
+# for minimaltea its only line. Each start waits 100 ms after the previous
+# program has exited (settle). ptyframe reads the program's output
 # directly; in tmux the script asks for `capture-pane` every 2 ms through
 # one control-mode client, which adds the same small delay to both
 # programs. Needs bash 5, tmux 3.2 or later and Go; see lib.sh for RUNS,
@@ -66,12 +67,19 @@ start_tmux() {
 	tm "refresh-client -f no-output"
 }
 
+# settle pauses before each start. A program's exit leaves work behind it
+# for a moment (in tmux, in the kernel): without the pause each start
+# after samkoll at 10,000 took up to 30 ms longer, minimaltea's included,
+# since every minimaltea run follows a samkoll run.
+settle() { nap 0.1; }
+
 # in_tmux NAME TEXT CMD… runs CMD once in a new tmux window and prints the
 # milliseconds until TEXT is on its screen; then it quits it with q.
 in_tmux() {
 	local name=$1 text=$2
 	shift 2
 	local start="$work/start" cmd end
+	settle
 	rm -f "$start"
 	printf -v cmd '%q ' "$@"
 	tm "new-window -d -t keep -n $name 'bash -c \"echo \\\$EPOCHREALTIME > $start; exec $cmd\"'"
@@ -94,6 +102,7 @@ in_tmux() {
 on_pty() {
 	local text=$1
 	shift
+	settle
 	"$work/ptyframe" -text "$text" -- "$@" | cut -d' ' -f1
 }
 
