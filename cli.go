@@ -116,6 +116,12 @@ func (e *env) catalog() (*checklist.Catalog, []error) {
 	return checklist.Load(assets.FS, e.checklistDir)
 }
 
+// reportCatalog loads the checklists for a report, which shows no policy
+// statement (checklist.LoadForReports).
+func (e *env) reportCatalog() (*checklist.Catalog, []error) {
+	return checklist.LoadForReports(assets.FS, e.checklistDir)
+}
+
 // globals are the flags every command accepts.
 type globals struct {
 	db, checklists, lang string

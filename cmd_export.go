@@ -217,12 +217,12 @@ func exporter(e *env, s *store.Store) *report.Exporter {
 	return &report.Exporter{
 		Source: s,
 		Catalog: func() *checklist.Catalog {
-			cat, errs := e.catalog()
+			cat, errs := e.reportCatalog()
 			reportLoadErrors(e, errs)
 			return cat
 		},
 		CatalogFor: func(areas []string) *checklist.Catalog {
-			cat, errs := checklist.Load(builtinAreas(areas), e.checklistDir)
+			cat, errs := checklist.LoadForReports(builtinAreas(areas), e.checklistDir)
 			reportLoadErrors(e, errs)
 			return cat
 		},

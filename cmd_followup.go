@@ -48,7 +48,7 @@ func runFollowup(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	cat, errs := e.catalog()
+	cat, errs := e.reportCatalog()
 	reportLoadErrors(e, errs)
 	opt := report.Options{
 		Lang:     e.lang,

@@ -109,7 +109,7 @@ func runRegion(ctx context.Context, e *env, args []string) error {
 		refused = failed != nil
 	}
 	defer s.Close()
-	cat, errs := e.catalog()
+	cat, errs := e.reportCatalog()
 	reportLoadErrors(e, errs)
 	opt := report.Options{
 		Lang:     e.lang,

@@ -72,6 +72,26 @@ func (c *Catalog) CoreAreaIDs() []string {
 // errors (each a *FileError naming file:line:column) and the rest loads. A
 // missing userDir is not an error; userDir "" skips it.
 func Load(builtin fs.FS, userDir string) (*Catalog, []error) {
+	return load(builtin, userDir, true)
+}
+
+// LoadForReports is Load for what reads assessments (the exports, the
+// follow-up, the region report): the areas, with their titles and items,
+// and the policy statements only where they are needed. Nothing in a
+// report shows a statement; the statements are read to check the areas'
+// policy references, and the built-in areas' references are checked when
+// the program is built (assets' TestBuiltinContent). So where the
+// organisation's directory holds no checklist or policy file, no policy
+// file is parsed, Statement returns nil and Sources is empty; otherwise
+// the catalog and the errors are Load's. Parsing the policies took a
+// seventh of a plan export.
+func LoadForReports(builtin fs.FS, userDir string) (*Catalog, []error) {
+	return load(builtin, userDir, false)
+}
+
+// load is Load; statements false leaves out the policy statements where
+// no file of the organisation's needs them (LoadForReports).
+func load(builtin fs.FS, userDir string, statements bool) (*Catalog, []error) {
 	c := &Catalog{areas: map[string]*Area{}, statements: map[string]*Statement{}}
 	var errs []error
 
@@ -125,7 +145,20 @@ func Load(builtin fs.FS, userDir string) (*Catalog, []error) {
 		return out
 	}
 
-	policyFiles := append(builtinFiles("policies"), userFiles("policies")...)
+	var policyFiles, userAreas []file
+	areasRead := !statements
+	if statements {
+		policyFiles = append(builtinFiles("policies"), userFiles("policies")...)
+	} else {
+		// The organisation's files are read first: they decide whether
+		// the policies are needed.
+		userPolicies := userFiles("policies")
+		userAreas = userFiles(".")
+		statements = len(userPolicies) > 0 || len(userAreas) > 0
+		if statements {
+			policyFiles = append(builtinFiles("policies"), userPolicies...)
+		}
+	}
 	type parsedPolicy struct {
 		src  *PolicySource
 		errs []error
@@ -145,6 +178,9 @@ func Load(builtin fs.FS, userDir string) (*Catalog, []error) {
 		}
 	}
 	known := func(id string) bool { return c.statements[id] != nil }
+	if !statements {
+		known = nil // built-in areas only, checked when built
+	}
 
 	builtinIDs := map[string]bool{}
 	userIDs := map[string]string{}
@@ -152,7 +188,10 @@ func Load(builtin fs.FS, userDir string) (*Catalog, []error) {
 		a    *Area
 		errs []error
 	}
-	for i, group := range [][]file{builtinFiles("checklists"), userFiles(".")} {
+	if !areasRead {
+		userAreas = userFiles(".")
+	}
+	for i, group := range [][]file{builtinFiles("checklists"), userAreas} {
 		// known only reads the statements, which are complete by now.
 		parsed := inParallel(len(group), func(j int) parsedArea {
 			a, aerrs := parseArea(group[j].name, group[j].data, known)

@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -287,4 +288,85 @@ func TestLoadIsDeterministic(t *testing.T) {
 			t.Fatalf("a second load differs:\n%s\n--- first:\n%s", got, first)
 		}
 	}
+}
+
+// TestLoadForReports: without files of the organisation the reports' load
+// parses no policy file and gives Load's areas; with any such file it is
+// Load, errors and all. A built-in area's unknown reference is Load's
+// error only: the built-in content is checked when it is built
+// (assets' TestBuiltinContent).
+func TestLoadForReports(t *testing.T) {
+	builtin := fstest.MapFS{
+		"policies/test.yaml": {Data: []byte(policyYAML)},
+		"checklists/a.yaml":  {Data: []byte(areaYAML("alfa", "Alfa", true, 20))},
+		"checklists/b.yaml":  {Data: []byte(areaYAML("beta", "Beta", false, 10))},
+	}
+	summary := func(c *Catalog, errs []error) string {
+		var b strings.Builder
+		for _, a := range c.Areas {
+			fmt.Fprintf(&b, "%s=%s/%d/%s;", a.ID, a.Title.SV, len(a.Items), a.Hash)
+		}
+		for _, err := range errs {
+			b.WriteString("\n" + err.Error())
+		}
+		return b.String()
+	}
+	dir := func(files map[string]string) string {
+		d := t.TempDir()
+		for name, data := range files {
+			p := filepath.Join(d, name)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return d
+	}
+	unknownRef := strings.ReplaceAll(areaYAML("gamma", "Gamma", false, 30), "t-1-rutin", "finns-inte")
+
+	t.Run("no files of the organisation", func(t *testing.T) {
+		for _, userDir := range []string{"", dir(nil), dir(map[string]string{"README.md": "x"})} {
+			c, errs := LoadForReports(builtin, userDir)
+			want, wantErrs := Load(builtin, userDir)
+			if got, w := summary(c, errs), summary(want, wantErrs); got != w {
+				t.Errorf("%q: reports' load\n%s\nLoad\n%s", userDir, got, w)
+			}
+			if c.Statement("t-1-rutin") != nil || len(c.Sources) != 0 {
+				t.Errorf("%q: the policies were parsed", userDir)
+			}
+		}
+	})
+	for name, files := range map[string]map[string]string{
+		"an area of the organisation":              {"gamma.yaml": areaYAML("gamma", "Gamma", false, 30)},
+		"an unknown reference of the organisation": {"gamma.yaml": unknownRef},
+		"a broken policy of the organisation":      {"policies/trasig.yaml": "statements: [\n"},
+		"a policy of the organisation":             {"policies/egen.yaml": strings.ReplaceAll(policyYAML, "t-1-rutin", "egen-1")},
+	} {
+		t.Run(name, func(t *testing.T) {
+			userDir := dir(files)
+			c, errs := LoadForReports(builtin, userDir)
+			want, wantErrs := Load(builtin, userDir)
+			if got, w := summary(c, errs), summary(want, wantErrs); got != w {
+				t.Errorf("reports' load\n%s\nLoad\n%s", got, w)
+			}
+			if c.Statement("t-1-rutin") == nil {
+				t.Error("the policies were not parsed")
+			}
+		})
+	}
+	t.Run("an unknown built-in reference", func(t *testing.T) {
+		broken := fstest.MapFS{
+			"policies/test.yaml": {Data: []byte(policyYAML)},
+			"checklists/g.yaml":  {Data: []byte(unknownRef)},
+		}
+		if _, errs := Load(broken, ""); len(errs) != 1 || !strings.Contains(errs[0].Error(), "finns-inte") {
+			t.Fatalf("Load: %v", errs)
+		}
+		c, errs := LoadForReports(broken, "")
+		if len(errs) != 0 || c.Area("gamma") == nil {
+			t.Fatalf("reports' load: %v, areas %v", errs, c.Areas)
+		}
+	})
 }
