@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -74,12 +75,12 @@ func TestDSNOptions(t *testing.T) {
 		ro, network   bool
 		want, notWant []string
 	}{
-		{"windows", `C:\a.db`, false, false, []string{"file:C:\\a.db?", "journal_mode(WAL)", "synchronous(FULL)", "_txlock=immediate"}, []string{"fullfsync"}},
+		{"windows", `C:\a.db`, false, false, []string{"file:C:\\a.db?", "journal_mode(WAL)", "synchronous(FULL)", "_txlock=immediate", "wal_autocheckpoint(300)"}, []string{"fullfsync"}},
 		{"windows", `C:/x/a.db`, false, false, []string{`file:C:\x\a.db?`}, nil},
 		{"windows", `//srv/share/a.db`, false, true, []string{`file:\\srv\share\a.db?`, "journal_mode(DELETE)"}, []string{"WAL"}},
 		{"windows", `C:\a.db`, true, false, []string{"mode=ro", "cache_size(-1000)"}, []string{"journal_mode"}},
 		{"linux", "/home/anna/100% #1?.db", false, false, []string{"file:///home/anna/100%25 %231%3f.db?", "journal_mode(WAL)"}, []string{"fullfsync"}},
-		{"linux", "/mnt/nfs/a.db", false, true, []string{"journal_mode(DELETE)"}, []string{"WAL"}},
+		{"linux", "/mnt/nfs/a.db", false, true, []string{"journal_mode(DELETE)"}, []string{"WAL", "wal_autocheckpoint"}},
 		{"darwin", "/Users/anna/a.db", false, false, []string{"file:///Users/anna/a.db?", "fullfsync(1)"}, nil},
 	}
 	for _, tt := range tests {
@@ -277,5 +278,34 @@ func TestFailedOpenLeavesNoLock(t *testing.T) {
 	}
 	if _, err := os.Stat(path + ".lock"); err != nil {
 		t.Errorf("existing lock file removed: %v", err)
+	}
+}
+
+// TestWALStaysSmall answers 200 items one by one, as a meeting does, each
+// committed on its own: the write-ahead log never grows much past
+// walCheckpointPages, so that commits write over it in place instead of
+// extending the file. With SQLite's default (1,000 pages) it reached
+// 4 MB.
+func TestWALStaysSmall(t *testing.T) {
+	path, s, a := storeWithAssessment(t)
+	defer s.Close()
+	ctx := context.Background()
+	var pageSize int64
+	if err := s.db.QueryRow("PRAGMA page_size").Scan(&pageSize); err != nil {
+		t.Fatal(err)
+	}
+	limit := 32 + (walCheckpointPages+32)*(pageSize+24)
+	var largest int64
+	for i := range 200 {
+		r := checklist.Response{AreaID: "omrade1", ItemID: fmt.Sprintf("p%d", i), Answer: checklist.Ja}
+		if err := s.SaveResponse(ctx, a.ID, r); err != nil {
+			t.Fatal(err)
+		}
+		if fi, err := os.Stat(path + "-wal"); err == nil {
+			largest = max(largest, fi.Size())
+		}
+	}
+	if largest == 0 || largest > limit {
+		t.Fatalf("the write-ahead log reached %d bytes, want at most %d", largest, limit)
 	}
 }
