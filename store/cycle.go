@@ -66,20 +66,7 @@ func scanReevaluationWith(sc scanner, extra ...any) (checklist.Reevaluation, err
 }
 
 func (s *Store) queryReevaluations(ctx context.Context, query string, args ...any) ([]checklist.Reevaluation, error) {
-	rows, err := s.query(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []checklist.Reevaluation
-	for rows.Next() {
-		e, err := scanReevaluation(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s, scanReevaluation, query, args...)
 }
 
 // reevalOrder orders re-evaluations oldest first.
@@ -331,20 +318,7 @@ func scanPast(sc scanner) (p checklist.PastResponse, err error) {
 // queryPast runs query, which selects what scanPast reads, and returns
 // its rows in order.
 func (s *Store) queryPast(ctx context.Context, query string, args ...any) ([]checklist.PastResponse, error) {
-	rows, err := s.query(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []checklist.PastResponse
-	for rows.Next() {
-		p, err := scanPast(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s, scanPast, query, args...)
 }
 
 // byItem keys past responses by their item.

@@ -59,20 +59,7 @@ func scanAction(sc scanner, extra ...any) (checklist.Action, error) {
 }
 
 func (s *Store) queryActions(ctx context.Context, query string, args ...any) ([]checklist.Action, error) {
-	rows, err := s.query(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []checklist.Action
-	for rows.Next() {
-		a, err := scanAction(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s, func(sc scanner) (checklist.Action, error) { return scanAction(sc) }, query, args...)
 }
 
 // validAction checks an action beyond checklist.Action.Validate: the enum

@@ -50,6 +50,25 @@ func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows
 	return st.QueryContext(ctx, args...)
 }
 
+// queryAll runs query through its prepared statement and returns its rows,
+// each read by scan, in order.
+func queryAll[T any](ctx context.Context, s *Store, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := s.query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 // queryRow runs the fixed query text query through its prepared statement.
 func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	st, err := s.stmts.stmt(ctx, s.db, query)
