@@ -145,17 +145,18 @@ func load(builtin fs.FS, userDir string, statements bool) (*Catalog, []error) {
 		return out
 	}
 
+	// Load reads the policies first and the organisation's areas after
+	// them. The reports' load reads the organisation's files first: they
+	// decide whether the policies are needed to check references.
 	var policyFiles, userAreas []file
-	areasRead := !statements
+	checkRefs := statements
 	if statements {
 		policyFiles = append(builtinFiles("policies"), userFiles("policies")...)
 	} else {
-		// The organisation's files are read first: they decide whether
-		// the policies are needed.
 		userPolicies := userFiles("policies")
 		userAreas = userFiles(".")
-		statements = len(userPolicies) > 0 || len(userAreas) > 0
-		if statements {
+		checkRefs = len(userPolicies) > 0 || len(userAreas) > 0
+		if checkRefs {
 			policyFiles = append(builtinFiles("policies"), userPolicies...)
 		}
 	}
@@ -178,7 +179,7 @@ func load(builtin fs.FS, userDir string, statements bool) (*Catalog, []error) {
 		}
 	}
 	known := func(id string) bool { return c.statements[id] != nil }
-	if !statements {
+	if !checkRefs {
 		known = nil // built-in areas only, checked when built
 	}
 
@@ -188,7 +189,7 @@ func load(builtin fs.FS, userDir string, statements bool) (*Catalog, []error) {
 		a    *Area
 		errs []error
 	}
-	if !areasRead {
+	if statements {
 		userAreas = userFiles(".")
 	}
 	for i, group := range [][]file{builtinFiles("checklists"), userAreas} {
