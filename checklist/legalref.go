@@ -27,9 +27,12 @@ type lawEntry struct {
 	// aliases are further spellings that cite the same law; the longest
 	// match wins, so "Arbetsmiljölagen (1977:1160)" is one name.
 	aliases []string
-	// chapters maps each chapter to its paragraphs. nil means the law has
-	// no chapters; then paras spans the law.
-	chapters map[int]paraRange
+	// chapters is the number of chapters, 1 to chapters; 0 means the law
+	// has none, and then paras spans the law.
+	chapters int
+	// spans are the paragraphs of the chapters that were checked; a
+	// chapter not in it is not checked for paragraphs.
+	spans map[int]paraRange
 	// anyChapter: the law has chapters, but which exist is not checked.
 	anyChapter bool
 	// paras spans the paragraphs of a law without chapters.
@@ -39,49 +42,39 @@ type lawEntry struct {
 	articles paraRange
 }
 
-// chapters1to builds a chapter table of n chapters, none checked for
-// paragraphs, then applies the known spans.
-func chapters1to(n int, known map[int]paraRange) map[int]paraRange {
-	m := make(map[int]paraRange, n)
-	for i := 1; i <= n; i++ {
-		m[i] = paraRange{}
-	}
-	for k, v := range known {
-		m[k] = v
-	}
-	return m
+// afsChecked are the regulations of the 2025 structure whose chapters and
+// paragraphs are checked; afsInForce gives the others. Their titles are in
+// docs/legal-references.md. Nothing here is built when the program starts:
+// the table is read only when a checklist is checked.
+var afsChecked = [...]lawEntry{
+	{name: "AFS 2023:1", paras: paraRange{1, 16}},
+	{name: "AFS 2023:2", chapters: 8, spans: map[int]paraRange{2: {1, 11}, 3: {1, 7}, 4: {1, 6}, 5: {1, 8}, 6: {1, 9}}},
 }
 
-// afsInForce are the fifteen regulations of the 2025 structure. Their titles
-// are in docs/legal-references.md.
-var afsInForce = map[int]*lawEntry{
-	1: {name: "AFS 2023:1", paras: paraRange{1, 16}},
-	2: {name: "AFS 2023:2", chapters: map[int]paraRange{
-		1: {}, 2: {1, 11}, 3: {1, 7}, 4: {1, 6}, 5: {1, 8}, 6: {1, 9}, 7: {}, 8: {},
-	}},
-}
-
-func init() {
-	for n := 3; n <= 15; n++ {
-		afsInForce[n] = &lawEntry{name: fmt.Sprintf("AFS 2023:%d", n), anyChapter: true}
+// afsInForce returns the entry of AFS 2023:num, one of the fifteen
+// regulations of the 2025 structure (1 ≤ num ≤ 15).
+func afsInForce(num int) *lawEntry {
+	if num <= len(afsChecked) {
+		return &afsChecked[num-1]
 	}
+	return &lawEntry{name: "AFS 2023:" + strconv.Itoa(num), anyChapter: true}
 }
 
 // laws are the statutes the built-in checklists cite, with their chapters.
 var laws = []*lawEntry{
 	{name: "Arbetsmiljölagen", aliases: []string{"Arbetsmiljölagen (1977:1160)", "AML"},
-		chapters: chapters1to(9, map[int]paraRange{1: {1, 3}, 2: {1, 9}, 3: {1, 14}, 6: {1, 18}})},
+		chapters: 9, spans: map[int]paraRange{1: {1, 3}, 2: {1, 9}, 3: {1, 14}, 6: {1, 18}}},
 	{name: "Diskrimineringslagen", aliases: []string{"Diskrimineringslagen (2008:567)", "Diskrimineringslag (2008:567)"},
-		chapters: chapters1to(6, map[int]paraRange{1: {1, 5}, 2: {1, 20}, 3: {1, 20}})},
-	{name: "Socialförsäkringsbalken", aliases: []string{"Socialförsäkringsbalken (2010:110)"}, chapters: chapters1to(120, nil)},
+		chapters: 6, spans: map[int]paraRange{1: {1, 5}, 2: {1, 20}, 3: {1, 20}}},
+	{name: "Socialförsäkringsbalken", aliases: []string{"Socialförsäkringsbalken (2010:110)"}, chapters: 120},
 	{name: "Dataskyddsförordningen (EU) 2016/679", aliases: []string{"Dataskyddsförordningen", "GDPR"}, articles: paraRange{1, 99}},
-	{name: "Dataskyddslagen (2018:218)", aliases: []string{"Dataskyddslagen"}, chapters: chapters1to(7, nil)},
+	{name: "Dataskyddslagen (2018:218)", aliases: []string{"Dataskyddslagen"}, chapters: 7},
 	{name: "Offentlighets- och sekretesslagen (2009:400)", aliases: []string{"Offentlighets- och sekretesslagen"},
-		chapters: chapters1to(45, nil)},
+		chapters: 45},
 	{name: "Lag (2018:1197) om Förenta nationernas konvention om barnets rättigheter",
 		aliases: []string{"Barnkonventionen"}, articles: paraRange{1, 54}},
 	{name: "Föräldraledighetslagen (1995:584)", aliases: []string{"Föräldraledighetslagen"}, paras: paraRange{}},
-	{name: "Hälso- och sjukvårdslagen (2017:30)", aliases: []string{"Hälso- och sjukvårdslagen"}, chapters: chapters1to(17, nil)},
+	{name: "Hälso- och sjukvårdslagen (2017:30)", aliases: []string{"Hälso- och sjukvårdslagen"}, chapters: 17},
 	{name: "Socialtjänstlagen (2025:400)", anyChapter: true},
 }
 
@@ -183,7 +176,7 @@ func CheckRef(ref string) (RefInfo, *RefProblem) {
 		if m[0] != 0 {
 			return RefInfo{}, nil
 		}
-		return checkLocator(afsInForce[num], ref, m[1])
+		return checkLocator(afsInForce(num), ref, m[1])
 	}
 	low := strings.ToLower(ref)
 	var best *lawEntry
@@ -233,11 +226,11 @@ func checkLocator(l *lawEntry, ref string, start int) (RefInfo, *RefProblem) {
 	chap := m[1] + m[2]
 	if chap != "" {
 		info.Chapter, _ = strconv.Atoi(chap)
-		if l.chapters == nil && !l.anyChapter {
+		if l.chapters == 0 && !l.anyChapter {
 			return bad("%s har inga kapitel", "%s has no chapters", l.name)
 		}
-		if _, ok := l.chapters[info.Chapter]; !ok && !l.anyChapter {
-			return bad("%s har kapitel 1–%d, inte %d", "%s has chapters 1–%d, not %d", l.name, len(l.chapters), info.Chapter)
+		if (info.Chapter < 1 || info.Chapter > l.chapters) && !l.anyChapter {
+			return bad("%s har kapitel 1–%d, inte %d", "%s has chapters 1–%d, not %d", l.name, l.chapters, info.Chapter)
 		}
 	}
 	if m[3] == "" {
@@ -256,11 +249,11 @@ func checkLocator(l *lawEntry, ref string, start int) (RefInfo, *RefProblem) {
 	switch {
 	case l.anyChapter:
 		span = paraRange{}
-	case l.chapters != nil && chap == "":
+	case l.chapters > 0 && chap == "":
 		return bad("kapitel saknas: %s har kapitel, skriv t.ex. \"%s\"", "the chapter is missing: %s has chapters, write e.g. \"%s\"",
 			l.name, exampleRef(l))
-	case l.chapters != nil:
-		span = l.chapters[info.Chapter]
+	case l.chapters > 0:
+		span = l.spans[info.Chapter]
 		where = fmt.Sprintf("%s %d kap", l.name, info.Chapter)
 		if strings.HasPrefix(l.name, "AFS") {
 			where = fmt.Sprintf("%s kap %d", l.name, info.Chapter)

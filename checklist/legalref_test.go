@@ -41,6 +41,7 @@ func TestCheckRef(t *testing.T) {
 		{ref: "AFS 2024:1", problem: "finns inte i 2025 års struktur"},
 		{ref: "AFS 2023:2 kap 2 14 §", problem: "kap 2 har 1–11 §§, inte 14 §", offset: 11},
 		{ref: "AFS 2023:2 kap 9", problem: "har kapitel 1–8, inte 9", offset: 11},
+		{ref: "AFS 2023:2 kap 0", problem: "har kapitel 1–8, inte 0", offset: 11},
 		{ref: "AFS 2023:1 23 §", problem: "har 1–16 §§, inte 23 §", offset: 11},
 		{ref: "AFS 2023:1 kap 2 3 §", problem: "har inga kapitel"},
 		{ref: "AFS 2023:2 10 §", problem: "kapitel saknas"},
