@@ -32,6 +32,30 @@ type PersonnummerMatch struct {
 // matched, so that invoice numbers, phone numbers and tables rarely
 // trigger the warning. Start and End are offsets into s itself.
 func FindPersonnummer(s string) []PersonnummerMatch {
+	if !hasDigits(s, minPNDigits) {
+		return nil // most text: no need to normalise it
+	}
+	return findPersonnummer(s)
+}
+
+// minPNDigits is the fewest digits a match has (YYMMDD and four).
+const minPNDigits = 10
+
+// hasDigits reports whether s has at least n decimal digits, in any script:
+// normalizePN keeps no other digits, so a text with fewer holds no match.
+func hasDigits(s string, n int) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r) {
+			if n--; n == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// findPersonnummer is FindPersonnummer without the count of digits first.
+func findPersonnummer(s string) []PersonnummerMatch {
 	n := normalizePN(s)
 	var out []PersonnummerMatch
 	t := n.text

@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -50,6 +51,9 @@ func TestFindPersonnummer(t *testing.T) {
 		{"spaced invalid date", "811318 9876", 0, false},
 		{"two numbers", "Rum 811218 och 9876", 0, false},
 		{"sums", "12 000 kr, 3 400 kr", 0, false},
+		{"nine digits", "811218-987", 0, false},
+		{"last digit full-width", "811218-987６", 1, false},
+		{"Arabic-Indic digits", "٨١١٢١٨-٩٨٧٦", 1, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,6 +82,9 @@ func FuzzFindPersonnummer(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := FindPersonnummer(s), findPersonnummer(s); !slices.Equal(got, want) {
+			t.Fatalf("FindPersonnummer(%q) = %v, without the count of digits %v", s, got, want)
+		}
 		for _, m := range FindPersonnummer(s) {
 			if m.Start < 0 || m.End > len(s) || m.Start >= m.End {
 				t.Fatalf("bad match %+v in %q", m, s)
