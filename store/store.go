@@ -377,7 +377,15 @@ func checkFile(path string, write bool) (bool, header, error) {
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return true, header{}, fileError(path, err)
 	}
-	hdr, kind, why := parseHeader(buf[:n], fi.Size())
+	// A rollback journal left by a transaction that did not finish is
+	// played back by SQLite when the file is opened for writing, which
+	// puts the file's size back too: a crash in the middle of writing
+	// leaves it a size its header does not match.
+	size := fi.Size()
+	if write && hotJournal(path) {
+		size = -1
+	}
+	hdr, kind, why := parseHeader(buf[:n], size)
 	if kind != 0 {
 		return true, hdr, &OpenError{Kind: kind, Path: path, Err: errors.New(why)}
 	}
@@ -392,7 +400,8 @@ func checkFile(path string, write bool) (bool, header, error) {
 }
 
 // parseHeader checks the first 100 bytes of a database file of the given
-// size. A non-zero kind says why the file cannot be used.
+// size; a size of -1 leaves the size unchecked. A non-zero kind says why
+// the file cannot be used.
 func parseHeader(b []byte, size int64) (header, OpenErrorKind, string) {
 	const magic = "SQLite format 3\x00"
 	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
@@ -408,11 +417,11 @@ func parseHeader(b []byte, size int64) (header, OpenErrorKind, string) {
 	if pageSize < 512 || pageSize > 65536 || pageSize&(pageSize-1) != 0 {
 		return header{}, Corrupt, "ogiltig sidstorlek"
 	}
-	if size%pageSize != 0 {
+	if size >= 0 && size%pageSize != 0 {
 		return header{}, Corrupt, "filstorleken är inte en hel sida"
 	}
 	pages := int64(binary.BigEndian.Uint32(b[28:32]))
-	if binary.BigEndian.Uint32(b[24:28]) == binary.BigEndian.Uint32(b[92:96]) && pages*pageSize > size {
+	if size >= 0 && binary.BigEndian.Uint32(b[24:28]) == binary.BigEndian.Uint32(b[92:96]) && pages*pageSize > size {
 		return header{}, Corrupt, "filen är avkortad"
 	}
 	h := header{userVersion: binary.BigEndian.Uint32(b[60:64])}
@@ -426,6 +435,14 @@ func parseHeader(b []byte, size int64) (header, OpenErrorKind, string) {
 		return h, Newer, fmt.Sprintf("schemaversion %d, känner till %d", h.userVersion, SchemaVersion)
 	}
 	return h, 0, ""
+}
+
+// hotJournal reports whether a rollback journal lies beside the database
+// at path: a transaction in rollback mode (an import into an empty file,
+// every write on a network drive) did not finish.
+func hotJournal(path string) bool {
+	fi, err := os.Stat(path + "-journal")
+	return err == nil && fi.Mode().IsRegular() && fi.Size() > 0
 }
 
 // fileError turns an error from the file system into an *OpenError.
@@ -727,13 +744,23 @@ func newUID() string {
 
 // tx runs fn in one immediate transaction and commits it.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	return s.txOn(ctx, s.db, fn)
+}
+
+// txBeginner is a *sql.DB or a *sql.Conn.
+type txBeginner interface {
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
+// txOn is tx on db, the pool or one connection of it.
+func (s *Store) txOn(ctx context.Context, db txBeginner, fn func(*sql.Tx) error) error {
 	if s.readOnly {
 		return errors.New("databasen är öppnad skrivskyddad")
 	}
 	if err := s.Checked(ctx); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
