@@ -93,6 +93,9 @@ func validUID(s string) bool {
 // database unchanged.
 func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, error) {
 	var res ImportResult
+	// The background check of the file runs on a connection of its own,
+	// which would keep bulkJournal from changing the journal mode: it
+	// finishes first, as before every write.
 	if err := s.Checked(ctx); err != nil {
 		return res, err
 	}
@@ -101,7 +104,8 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, erro
 		return res, err
 	}
 	defer conn.Close()
-	defer s.bulkJournal(ctx, conn)()
+	restore := s.bulkJournal(ctx, conn)
+	defer restore()
 	err = s.txOn(ctx, conn, func(tx *sql.Tx) error {
 		im := &importer{ctx: ctx, q: newTxStmts(tx), v: newValidator(), ids: map[string]int64{}, units: map[int64]int64{}}
 		defer im.q.close()
