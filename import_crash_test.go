@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"io"
 	"io/fs"
@@ -100,7 +99,8 @@ func TestImportCrashSafety(t *testing.T) {
 		if _, err := os.Stat(db + "-journal"); !errors.Is(err, fs.ErrNotExist) {
 			t.Fatalf("round %d: a journal is left beside the database (%v)", round, err)
 		}
-		checkWholeWAL(t, db, round)
+		checkSound(t, db)
+		checkWAL(t, db, round)
 	}
 	if !sawAll || (kills >= 12 && !(sawNone && sawJournal)) {
 		t.Errorf("the kills did not reach every case (none %v, all %v, a journal left %v): the test proved little",
@@ -108,19 +108,10 @@ func TestImportCrashSafety(t *testing.T) {
 	}
 }
 
-// checkWholeWAL fails unless the database at path passes integrity_check
-// and is in WAL mode (bytes 18 and 19 of its header are 2).
-func checkWholeWAL(t *testing.T, path string, round int) {
+// checkWAL fails unless the database at path is in WAL mode: bytes 18
+// and 19 of its header are 2.
+func checkWAL(t *testing.T, path string, round int) {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var check string
-	if err := db.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
-		t.Fatalf("round %d: integrity_check = %q, %v", round, check, err)
-	}
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
