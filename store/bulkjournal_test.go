@@ -3,9 +3,12 @@ package store
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"samkoll/checklist"
@@ -80,5 +83,67 @@ func TestImportJournal(t *testing.T) {
 	}
 	if logSize(full) <= before {
 		t.Errorf("the import into a database with assessments did not write the log (%d bytes, %d before)", logSize(full), before)
+	}
+}
+
+// TestReadOnlyAfterCutOffWrite: a file with the journal of a write that
+// was cut off beside it (a crash in the middle of a transaction in
+// rollback mode, made here by copying both while the transaction is open)
+// is refused by OpenReadOnly as Interrupted, saying to start samkoll once,
+// not as damaged; Open plays the journal back, and the file then reads
+// as before the write.
+func TestReadOnlyAfterCutOffWrite(t *testing.T) {
+	ctx := context.Background()
+	src := makeDB(t)
+	db, err := sql.Open("sqlite", dsn(src, false, true)) // the network form: a rollback journal
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA journal_mode = DELETE"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, "DELETE FROM actions"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "samkoll.db")
+	copyFile(t, src, path)
+	copyFile(t, src+"-journal", path+"-journal")
+	conn.ExecContext(ctx, "ROLLBACK")
+
+	_, err = OpenReadOnly(ctx, path)
+	var oe *OpenError
+	if !errors.As(err, &oe) || oe.Kind != Interrupted {
+		t.Fatalf("OpenReadOnly: %v, want Interrupted", err)
+	}
+	for _, lang := range []checklist.Lang{checklist.Swedish, checklist.English} {
+		if msg := checklist.Message(err, lang); !strings.Contains(msg, "samkoll") || strings.Contains(msg, "skadad") || strings.Contains(msg, "damaged") {
+			t.Errorf("message in %v: %s", lang, msg)
+		}
+	}
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	s.Close()
+	if _, err := os.Stat(path + "-journal"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the journal is still there after Open: %v", err)
+	}
+	r, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatalf("OpenReadOnly after Open: %v", err)
+	}
+	defer r.Close()
+	var n int
+	if err := r.db.QueryRowContext(ctx, "SELECT count(*) FROM actions").Scan(&n); err != nil || n != 1 {
+		t.Errorf("actions after the playback: %d, %v; want the one from before the cut-off write", n, err)
 	}
 }

@@ -45,6 +45,11 @@ const (
 	// LockFile: the lock file next to the database cannot be used (only
 	// where the lock is a separate file).
 	LockFile
+	// Interrupted: a write in rollback mode (an import into an empty
+	// file, any write on a network drive) was cut off, and its journal
+	// waits beside the file for the next writable open to play it back.
+	// Only OpenReadOnly returns it.
+	Interrupted
 )
 
 // String returns a short code for logs.
@@ -60,6 +65,8 @@ func (k OpenErrorKind) String() string {
 		return "newer"
 	case Older:
 		return "older"
+	case Interrupted:
+		return "interrupted"
 	case Locked:
 		return "locked"
 	case Permission:
@@ -162,6 +169,11 @@ func (e *OpenError) Message(lang checklist.Lang) string {
 		t = checklist.Text{
 			SV: "Databasen %s har ett äldre format. Starta samkoll en gång utan export så uppgraderas den (en säkerhetskopia sparas först).",
 			EN: "The database %s has an older format. Start samkoll once without export to upgrade it (a backup is saved first).",
+		}
+	case Interrupted:
+		t = checklist.Text{
+			SV: "En ändring av databasen %s avbröts innan den blev klar (samkoll stängdes mitt i den). Inget har gått förlorat: starta samkoll en gång utan export, så lägger det tillbaka filen som den var före ändringen. Försök sedan igen.",
+			EN: "A change to the database %s was cut off before it was done (samkoll was closed in the middle of it). Nothing is lost: start samkoll once without export, and it puts the file back as it was before the change. Then try again.",
 		}
 	case Locked:
 		t = checklist.Text{

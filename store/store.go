@@ -247,6 +247,17 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A journal beside a file that no samkoll is writing was left by a
+	// write that was cut off. Only a writable open can play it back; until
+	// then the file may be half written, and reading it would call it
+	// damaged.
+	if hotJournal(path) {
+		if f, release, _ := tryReadLock(path); f != nil {
+			release()
+			f.Close()
+			return nil, &OpenError{Kind: Interrupted, Path: path}
+		}
+	}
 	exists, hdr, err := checkFile(path, false)
 	if err != nil {
 		return nil, err
