@@ -388,12 +388,16 @@ func checkFile(path string, write bool) (bool, header, error) {
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return true, header{}, fileError(path, err)
 	}
-	// A rollback journal left by a transaction that did not finish is
-	// played back by SQLite when the file is opened for writing, which
-	// puts the file's size back too: a crash in the middle of writing
-	// leaves it a size its header does not match.
+	// The file alone may be shorter than its header says while SQLite
+	// still has every page: a checkpoint copies the write-ahead log into
+	// the file first page first (the header with the new size) and grows
+	// the file as it goes, and pages not yet copied are read from the log
+	// (a checkpoint cut off by a crash, or one running in another
+	// samkoll); a rollback journal left by a transaction that did not
+	// finish is played back when the file is opened for writing, which
+	// puts the file's size back. Then SQLite judges the size.
 	size := fi.Size()
-	if write && hotJournal(path) {
+	if (write && hotJournal(path)) || walHasFrames(path) {
 		size = -1
 	}
 	hdr, kind, why := parseHeader(buf[:n], size)
@@ -453,6 +457,13 @@ func parseHeader(b []byte, size int64) (header, OpenErrorKind, string) {
 // every write on a network drive) did not finish.
 func hotJournal(path string) bool {
 	fi, err := os.Stat(path + "-journal")
+	return err == nil && fi.Mode().IsRegular() && fi.Size() > 0
+}
+
+// walHasFrames reports whether a write-ahead log with content lies beside
+// the database at path.
+func walHasFrames(path string) bool {
+	fi, err := os.Stat(path + "-wal")
 	return err == nil && fi.Mode().IsRegular() && fi.Size() > 0
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -145,5 +146,65 @@ func TestReadOnlyAfterCutOffWrite(t *testing.T) {
 	var n int
 	if err := r.db.QueryRowContext(ctx, "SELECT count(*) FROM actions").Scan(&n); err != nil || n != 1 {
 		t.Errorf("actions after the playback: %d, %v; want the one from before the cut-off write", n, err)
+	}
+}
+
+// TestOpenAfterCutOffCheckpoint: a checkpoint copies the write-ahead log
+// into the file page by page, the first page (whose header gives the
+// file's new size) first, and grows the file as it goes. Killed in the
+// middle, it leaves a file shorter than its header says beside a log that
+// still holds every page; SQLite reads them from the log. Open must not
+// refuse that file as cut short. Made here by writing the checkpointed
+// first page into a copy of the file taken before the checkpoint.
+func TestOpenAfterCutOffCheckpoint(t *testing.T) {
+	ctx := context.Background()
+	src := makeDB(t)
+	db, err := sql.Open("sqlite", "file:"+src+"?_pragma=journal_mode(WAL)&_pragma=wal_autocheckpoint(0)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	// Grow the database well past its file, in the log only.
+	var before int64
+	if fi, err := os.Stat(src); err == nil {
+		before = fi.Size()
+	}
+	for i := range 200 {
+		name := fmt.Sprintf("Enhet %d %s", i, strings.Repeat("x", 1000))
+		if _, err := conn.ExecContext(ctx, `INSERT INTO units (name, name_key, created) VALUES (?, lower(?), '2026-01-01T00:00:00Z')`,
+			name, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "samkoll.db")
+	copyFile(t, src, path)
+	copyFile(t, src+"-wal", path+"-wal")
+	// The checkpoint's first page, with the grown size in its header.
+	if _, err := conn.ExecContext(ctx, "PRAGMA wal_checkpoint(FULL)"); err != nil {
+		t.Fatal(err)
+	}
+	grown, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int64(len(grown)) <= before {
+		t.Fatalf("the database did not grow (%d → %d bytes): the test shows nothing", before, len(grown))
+	}
+	overwrite(t, path, 0, grown[:4096])
+
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("Open after a cut-off checkpoint: %v", err)
+	}
+	defer s.Close()
+	var units int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM units").Scan(&units); err != nil || units != 201 {
+		t.Errorf("units after the open: %d, %v; want 201", units, err)
 	}
 }
