@@ -455,15 +455,15 @@ func parseHeader(b []byte, size int64) (header, OpenErrorKind, string) {
 // hotJournal reports whether a rollback journal lies beside the database
 // at path: a transaction in rollback mode (an import into an empty file,
 // every write on a network drive) did not finish.
-func hotJournal(path string) bool {
-	fi, err := os.Stat(path + "-journal")
-	return err == nil && fi.Mode().IsRegular() && fi.Size() > 0
-}
+func hotJournal(path string) bool { return hasContent(path + "-journal") }
 
 // walHasFrames reports whether a write-ahead log with content lies beside
 // the database at path.
-func walHasFrames(path string) bool {
-	fi, err := os.Stat(path + "-wal")
+func walHasFrames(path string) bool { return hasContent(path + "-wal") }
+
+// hasContent reports whether name is a regular file that is not empty.
+func hasContent(name string) bool {
+	fi, err := os.Stat(name)
 	return err == nil && fi.Mode().IsRegular() && fi.Size() > 0
 }
 
