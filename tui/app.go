@@ -369,9 +369,7 @@ func (m *Model) View() tea.View {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		// A line of no more bytes than cells fits: no character takes
-		// more cells than it has bytes.
-		if len(l) > w {
+		if !fitsIn(l, w) {
 			lines[i] = ansi.Truncate(l, w, "…")
 		}
 	}
@@ -379,6 +377,58 @@ func (m *Model) View() tea.View {
 	v.AltScreen = true
 	v.WindowTitle = "samkoll"
 	return v
+}
+
+// fitsIn reports whether line surely fits in w cells: its bytes outside
+// its colour and hyperlink sequences (CSI and OSC) are no more than w, and
+// no character takes more cells than it has bytes. It answers false when
+// unsure (another escape, too many bytes), and the caller measures.
+func fitsIn(line string, w int) bool {
+	if len(line) <= w {
+		return true
+	}
+	n := 0
+	for i := 0; i < len(line); i++ {
+		if line[i] != 0x1b {
+			if n++; n > w {
+				return false
+			}
+			continue
+		}
+		if i+1 >= len(line) {
+			return false
+		}
+		switch line[i+1] {
+		case '[': // CSI: parameters, intermediates, then a final byte in @–~
+			i += 2
+			for i < len(line) && line[i] >= 0x30 && line[i] < 0x40 {
+				i++
+			}
+			for i < len(line) && line[i] >= 0x20 && line[i] < 0x30 {
+				i++
+			}
+			if i >= len(line) || line[i] < 0x40 || line[i] > 0x7e {
+				return false
+			}
+		case ']': // OSC: printable ASCII up to BEL or ESC \
+			i += 2
+			for i < len(line) && line[i] >= 0x20 && line[i] < 0x7f {
+				i++
+			}
+			if i >= len(line) || (line[i] != 0x07 && line[i] != 0x1b) {
+				return false
+			}
+			if line[i] == 0x1b {
+				if i+1 >= len(line) || line[i+1] != '\\' {
+					return false
+				}
+				i++
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // ActiveScreen names the active screen, for tests.

@@ -216,8 +216,7 @@ func (s *walkScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, nil
 	case responseSavedMsg:
 		if msg.assessmentID == s.a.ID {
-			setResponse(&s.a, msg.r)
-			s.recount()
+			s.savedResponse(msg.r)
 		}
 		return s, nil
 	case itemHistoryMsg:

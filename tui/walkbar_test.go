@@ -88,3 +88,53 @@ func TestProgressCountFollowsAnswers(t *testing.T) {
 		t.Fatalf("after the reload: kept count %d, counted %d, want %d", got, s.countAnswered(), before-1)
 	}
 }
+
+// TestSavedResponseKeepsTheCount sends the walk confirmed responses of
+// every kind (an answer, a changed answer, an answer taken back to a
+// comment, an emptied response, a response to a key the walk does not
+// hold, one for another assessment) and checks the kept count against
+// counting afresh after each, and whether an item is left unanswered
+// against looking at every item.
+func TestSavedResponseKeepsTheCount(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 80, 24)
+	hs.send(openMsg{to: walkScreenID, id: pbCurrent})
+	s := hs.walk()
+	if len(s.items) < 3 {
+		t.Fatalf("the walk has %d items, want 3 or more", len(s.items))
+	}
+	resp := func(i int, a checklist.Answer, comment string) checklist.Response {
+		k := s.items[i].key()
+		return checklist.Response{AreaID: k.AreaID, ItemID: k.ItemID, Answer: a, Comment: comment}
+	}
+	stranger := checklist.Response{AreaID: "ingen", ItemID: "x1", Answer: checklist.Nej}
+	steps := []struct {
+		name string
+		id   int64
+		r    checklist.Response
+	}{
+		{"first item Ja", pbCurrent, resp(0, checklist.Ja, "")},
+		{"first item Nej", pbCurrent, resp(0, checklist.Nej, "")},
+		{"second item with a comment only", pbCurrent, resp(1, checklist.Unanswered, "bara en kommentar")},
+		{"second item Delvis", pbCurrent, resp(1, checklist.Delvis, "bara en kommentar")},
+		{"first item back to a comment", pbCurrent, resp(0, checklist.Unanswered, "kvar")},
+		{"first item emptied", pbCurrent, resp(0, checklist.Unanswered, "")},
+		{"a key outside the walk", pbCurrent, stranger},
+		{"last item Ej aktuellt", pbCurrent, resp(len(s.items)-1, checklist.EjAktuellt, "")},
+		{"another assessment", pbCurrent + 1000, resp(2, checklist.Ja, "")},
+		{"the key outside the walk emptied", pbCurrent, checklist.Response{AreaID: "ingen", ItemID: "x1"}},
+	}
+	for _, st := range steps {
+		hs.send(responseSavedMsg{assessmentID: st.id, r: st.r})
+		got, total := s.progress()
+		if want := s.countAnswered(); got != want {
+			t.Fatalf("%s: kept count %d, counted %d", st.name, got, want)
+		}
+		any := false
+		for _, wi := range s.items {
+			any = any || s.response(wi).Answer == checklist.Unanswered
+		}
+		if s.anyUnanswered() != any || (got < total) != any {
+			t.Fatalf("%s: anyUnanswered %v, an item unanswered %v (%d/%d)", st.name, s.anyUnanswered(), any, got, total)
+		}
+	}
+}

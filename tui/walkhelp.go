@@ -64,10 +64,15 @@ func (s *walkScreen) ShortHelp() []key.Binding {
 }
 
 // anyUnanswered reports whether an item of the walk is still unanswered.
-// It looks from the item after the current one and around, so that in a
-// walk answered in order the next item settles it: the footer asks on
-// every frame.
+// The saved count settles it while no answer of this assessment waits in
+// the write queue; otherwise it looks from the item after the current
+// one and around, so that in a walk answered in order the next item
+// settles it: the footer asks on every frame.
 func (s *walkScreen) anyUnanswered() bool {
+	if !s.sh.writes.pendingResponses(s.a.ID) {
+		answered, total := s.progress()
+		return answered < total
+	}
 	n := len(s.items)
 	for i := range n {
 		if s.response(s.items[(s.idx+1+i)%n]).Answer == checklist.Unanswered {
@@ -78,9 +83,11 @@ func (s *walkScreen) anyUnanswered() bool {
 }
 
 // progress counts the walk's items, own items included, and those with a
-// saved answer. The count is kept until the saved answers or the items
-// change (recount), or their numbers do: the item line asks on every
-// frame, and counting looked up every item.
+// saved answer. The count is made once for the walk's items and kept up
+// to date as the store confirms answers (savedResponse); the item line
+// asks on every frame, and counting looked up every item. A change to
+// the saved answers outside savedResponse (their number changes) or to
+// the items (recount) makes it count again.
 func (s *walkScreen) progress() (answered, total int) {
 	c := &s.counted
 	if !c.valid || c.items != len(s.items) || c.responses != len(s.a.Responses) {
@@ -98,6 +105,49 @@ func (s *walkScreen) countAnswered() int {
 		}
 	}
 	return n
+}
+
+// savedResponse puts an answer the store confirmed into the assessment
+// and moves a valid count of saved answers with it: by one when an item
+// of the walk turns answered or unanswered.
+func (s *walkScreen) savedResponse(r checklist.Response) {
+	k := r.Key()
+	c := &s.counted
+	valid := c.valid && c.items == len(s.items) && c.responses == len(s.a.Responses)
+	was := s.a.Responses[k].Answer != checklist.Unanswered
+	setResponse(&s.a, r)
+	is := s.a.Responses[k].Answer != checklist.Unanswered
+	switch {
+	case !valid:
+		s.recount()
+	case was == is:
+		c.responses = len(s.a.Responses)
+	case !s.isItem(k):
+		s.recount()
+	default:
+		c.responses = len(s.a.Responses)
+		if is {
+			c.n++
+		} else {
+			c.n--
+		}
+	}
+}
+
+// isItem reports whether k is an item of the walk. The item answered
+// last is usually the current one or the one before it.
+func (s *walkScreen) isItem(k checklist.ItemKey) bool {
+	for _, i := range []int{s.idx, s.idx - 1} {
+		if i >= 0 && i < len(s.items) && s.items[i].key() == k {
+			return true
+		}
+	}
+	for _, wi := range s.items {
+		if wi.key() == k {
+			return true
+		}
+	}
+	return false
 }
 
 // answerCount is progress's count of saved answers, with the numbers of

@@ -176,27 +176,26 @@ func (s *walkScreen) itemLines(wi walkItem) []string {
 // brackets and in its colour, so that the group sees what each key means.
 func (s *walkScreen) optionsLines(given checklist.Answer) []string {
 	sh, st, k := s.sh, s.sh.styles, s.sh.keys.Walk
-	var parts []string
+	// As many options a line as fit the width; each option is its text
+	// with a bracket or a space on either side.
+	var out []string
+	line, lineW := "", 0
 	for _, o := range []struct {
 		b key.Binding
 		a checklist.Answer
 	}{{k.Ja, checklist.Ja}, {k.Delvis, checklist.Delvis}, {k.Nej, checklist.Nej}, {k.EjAktuellt, checklist.EjAktuellt}} {
 		text := o.b.Keys()[0] + " " + o.a.Label(sh.lang)
+		part := " " + text + " "
 		if o.a == given {
-			parts = append(parts, st.walk().answersStrong[o.a].paint("["+text+"]"))
-			continue
+			part = st.walk().answersStrong[o.a].paint("[" + text + "]")
 		}
-		parts = append(parts, " "+text+" ")
-	}
-	// As many options a line as fit the width.
-	var out []string
-	line := ""
-	for _, p := range parts {
-		if line != "" && ansi.StringWidth(line)+1+ansi.StringWidth(p) > s.w {
+		pw := ansi.StringWidth(text) + 2
+		if line != "" && lineW+1+pw > s.w {
 			out = append(out, line)
-			line = ""
+			line, lineW = "", 0
 		}
-		line += " " + p
+		line += " " + part
+		lineW += 1 + pw
 	}
 	return append(out, line)
 }

@@ -176,6 +176,17 @@ func (q *writeQueue) pendingResponse(id int64, k checklist.ItemKey) (checklist.R
 	return checklist.Response{}, false
 }
 
+// pendingResponses reports whether an answer of assessment id waits or
+// runs.
+func (q *writeQueue) pendingResponses(id int64) bool {
+	for _, op := range q.ops {
+		if op.response != nil && op.assessmentID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // pendingStatus returns the newest queued status of assessment id.
 func (q *writeQueue) pendingStatus(id int64) (checklist.AssessmentStatus, bool) {
 	for i := len(q.ops) - 1; i >= 0; i-- {
