@@ -57,6 +57,12 @@ timed() {
 	local out=$1
 	shift
 	local t0 t1
+	# The previous run's output is emptied, and the emptying written to
+	# the disk, before the clock starts: truncating a JSON export of
+	# 10,000 assessments (hundreds of megabytes) took up to 600 ms, which
+	# the shell's redirection below would have counted to the next run.
+	: >"$work/stdout"
+	sync "$work/stdout"
 	t0=$EPOCHREALTIME
 	if ! /usr/bin/time -f '%M %U %S' -o "$work/rss" "$@" >"$work/stdout" 2>"$work/stderr"; then
 		echo "failed: $*" >&2
