@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
@@ -156,6 +158,14 @@ func (s *walkScreen) response(wi walkItem) checklist.Response {
 	return s.saved(wi)
 }
 
+// shownAnswer is the answer to item k as the manager last gave it.
+func (s *walkScreen) shownAnswer(k checklist.ItemKey) checklist.Answer {
+	if r, ok := s.sh.writes.pendingResponse(s.a.ID, k); ok {
+		return r.Answer
+	}
+	return s.a.Responses[k].Answer
+}
+
 // saved returns the item's answer as the store confirmed it.
 func (s *walkScreen) saved(wi walkItem) checklist.Response {
 	r, ok := s.a.Responses[wi.key()]
@@ -175,6 +185,11 @@ func (s *walkScreen) pending(wi walkItem) bool {
 // the draft field the text came from. The screen shows r as pending until
 // the store confirms it.
 func (s *walkScreen) save(r checklist.Response, what, draft string) tea.Cmd {
+	if r.Answer != s.shownAnswer(r.Key()) {
+		// A new answer is given now (saveResponse stamps it); an answer
+		// taken back has no time. A comment or a risk keeps the time.
+		r.AnsweredAt = time.Time{}
+	}
 	s.sh.saveResponse(s.a.ID, r, what, draft)
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -136,5 +137,51 @@ func TestSavedResponseKeepsTheCount(t *testing.T) {
 		if s.anyUnanswered() != any || (got < total) != any {
 			t.Fatalf("%s: anyUnanswered %v, an item unanswered %v (%d/%d)", st.name, s.anyUnanswered(), any, got, total)
 		}
+	}
+}
+
+// TestAnsweredAtIsWhenTheAnswerWasGiven checks the time saved with an
+// answer: a new or changed answer is given now, a comment on an answered
+// item keeps the answer's time, and pressing the same answer again keeps
+// it too.
+func TestAnsweredAtIsWhenTheAnswerWasGiven(t *testing.T) {
+	hs := newPBHarness(t, checklist.Swedish, 80, 24)
+	long := time.Date(2020, time.May, 4, 9, 30, 0, 0, time.UTC)
+	k := checklist.ItemKey{AreaID: "sam", ItemID: "2"} // Ja in the seed
+	f := hs.store.fakeStore
+	f.mu.Lock()
+	r := f.assessments[pbCurrent].Responses[k]
+	r.AnsweredAt = long
+	f.assessments[pbCurrent].Responses[k] = r
+	f.mu.Unlock()
+	saved := func() checklist.Response {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		return f.assessments[pbCurrent].Responses[k]
+	}
+	hs.send(openMsg{to: walkScreenID, id: pbCurrent, focus: k})
+	s := hs.walk()
+	if wi, _ := s.current(); wi.key() != k {
+		t.Fatalf("the walk is on %v, want %v", wi.key(), k)
+	}
+
+	hs.keys("c")
+	hs.typeText("Rutinen finns")
+	hs.keys("enter")
+	if got := saved(); got.Comment != "Rutinen finns" || !got.AnsweredAt.Equal(long) {
+		t.Fatalf("after a comment: comment %q, answered at %v; want the comment and %v", got.Comment, got.AnsweredAt, long)
+	}
+
+	s.idx = 1 // back on the item: the answer moved the walk on
+	hs.keys("1")
+	if got := saved(); got.Answer != checklist.Ja || !got.AnsweredAt.Equal(long) {
+		t.Fatalf("after the same answer again: %v at %v, want Ja at %v", got.Answer, got.AnsweredAt, long)
+	}
+
+	s.idx = 1
+	before := time.Now()
+	hs.keys("3")
+	if got := saved(); got.Answer != checklist.Nej || got.AnsweredAt.Before(before) {
+		t.Fatalf("after a changed answer: %v at %v, want Nej at %v or later", got.Answer, got.AnsweredAt, before)
 	}
 }
