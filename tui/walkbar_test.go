@@ -130,12 +130,12 @@ func TestSavedResponseKeepsTheCount(t *testing.T) {
 		if want := s.countAnswered(); got != want {
 			t.Fatalf("%s: kept count %d, counted %d", st.name, got, want)
 		}
-		any := false
+		left := false
 		for _, wi := range s.items {
-			any = any || s.response(wi).Answer == checklist.Unanswered
+			left = left || s.response(wi).Answer == checklist.Unanswered
 		}
-		if s.anyUnanswered() != any || (got < total) != any {
-			t.Fatalf("%s: anyUnanswered %v, an item unanswered %v (%d/%d)", st.name, s.anyUnanswered(), any, got, total)
+		if s.anyUnanswered() != left || (got < total) != left {
+			t.Fatalf("%s: anyUnanswered %v, an item unanswered %v (%d/%d)", st.name, s.anyUnanswered(), left, got, total)
 		}
 	}
 }
