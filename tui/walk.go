@@ -151,26 +151,24 @@ func (s *walkScreen) current() (walkItem, bool) {
 
 // response returns the item's answer as the manager last gave it: the
 // newest change still in the write queue, else the saved answer.
-func (s *walkScreen) response(wi walkItem) checklist.Response {
-	if r, ok := s.sh.writes.pendingResponse(s.a.ID, wi.key()); ok {
+func (s *walkScreen) response(wi walkItem) checklist.Response { return s.responseAt(wi.key()) }
+
+// responseAt is response for the item with key k.
+func (s *walkScreen) responseAt(k checklist.ItemKey) checklist.Response {
+	if r, ok := s.sh.writes.pendingResponse(s.a.ID, k); ok {
 		return r
 	}
-	return s.saved(wi)
-}
-
-// shownAnswer is the answer to item k as the manager last gave it.
-func (s *walkScreen) shownAnswer(k checklist.ItemKey) checklist.Answer {
-	if r, ok := s.sh.writes.pendingResponse(s.a.ID, k); ok {
-		return r.Answer
-	}
-	return s.a.Responses[k].Answer
+	return s.savedAt(k)
 }
 
 // saved returns the item's answer as the store confirmed it.
-func (s *walkScreen) saved(wi walkItem) checklist.Response {
-	r, ok := s.a.Responses[wi.key()]
+func (s *walkScreen) saved(wi walkItem) checklist.Response { return s.savedAt(wi.key()) }
+
+// savedAt is saved for the item with key k.
+func (s *walkScreen) savedAt(k checklist.ItemKey) checklist.Response {
+	r, ok := s.a.Responses[k]
 	if !ok {
-		r = checklist.Response{AreaID: wi.area.ID, ItemID: wi.item.ID}
+		r = checklist.Response{AreaID: k.AreaID, ItemID: k.ItemID}
 	}
 	return r
 }
@@ -185,7 +183,7 @@ func (s *walkScreen) pending(wi walkItem) bool {
 // the draft field the text came from. The screen shows r as pending until
 // the store confirms it.
 func (s *walkScreen) save(r checklist.Response, what, draft string) tea.Cmd {
-	if r.Answer != s.shownAnswer(r.Key()) {
+	if r.Answer != s.responseAt(r.Key()).Answer {
 		// A new answer is given now (saveResponse stamps it); an answer
 		// taken back has no time. A comment or a risk keeps the time.
 		r.AnsweredAt = time.Time{}
