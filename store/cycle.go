@@ -143,7 +143,7 @@ func sortCarried(list []checklist.CarriedRisk) {
 
 // PreviousResponses returns, for every item the unit answered before the
 // assessment id, the latest of those answers with its re-evaluations: what
-// the walk shows as "Förra APT". The items come from latest_answers, one
+// the walk shows as "Förra APT". The items come from latest (latest.go), one
 // row per item the unit ever answered: where that latest answer is before
 // id it is the one; otherwise (id or a later meeting answered the item)
 // the unit's earlier meetings are walked newest first to the first that
@@ -159,7 +159,7 @@ func (s *Store) PreviousResponses(ctx context.Context, id int64) (map[checklist.
 	if err != nil {
 		return nil, err
 	}
-	list, err := s.queryPast(ctx, `SELECT `+responseCols+`, w.assessment_id, e.meeting_date FROM latest_answers n
+	list, err := s.queryPast(ctx, `WITH `+latestCTE+` SELECT `+responseCols+`, w.assessment_id, e.meeting_date FROM latest n
 		JOIN answers w ON w.area_id = n.area_id AND w.item_id = n.item_id AND w.assessment_id = (
 			CASE WHEN n.meeting_date < ?3 OR (n.meeting_date = ?3 AND n.assessment_id < ?2) THEN n.assessment_id
 			ELSE (SELECT e2.id FROM assessments e2 CROSS JOIN answers w2

@@ -54,8 +54,9 @@ func buildDSN(goos, path string, readOnly, network bool) string {
 
 // walCheckpointPages is the size of the write-ahead log, in pages, at which
 // a commit copies it into the database (SQLite's default is 1,000). An
-// answer adds seven pages (the answer, its indexes, the latest answers,
-// the area's count, the assessment), so with the default the log grew by
+// answer added seven pages (the answer, its indexes, the latest answers,
+// the area's count, the assessment; five since schema 11, latest.go), so
+// with the default the log grew by
 // 4 MB through the first 143 answers of every session and each commit's
 // fsync extended the file; from 300 pages on the log is written over
 // again in place. Through the app with its durable commit an answer took

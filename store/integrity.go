@@ -57,10 +57,15 @@ func (s *Store) startCheck(ctx context.Context, size int64) error {
 	}
 	id, memo := fileIdentity(s.path)
 	if memo && wasChecked(s.path, id) {
+		s.foldAfterOpen(ctx)
 		return nil // this very file, unchanged, passed a full check (checkmemo.go)
 	}
 	if size <= syncCheckBytes {
-		return s.checkFull(ctx, id, memo)
+		if err := s.checkFull(ctx, id, memo); err != nil {
+			return err
+		}
+		s.foldAfterOpen(ctx)
+		return nil
 	}
 	bg, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
@@ -74,9 +79,27 @@ func (s *Store) startCheck(ctx context.Context, size int64) error {
 		case <-bg.Done():
 		}
 		s.check.err = s.checkFull(bg, id, memo)
+		if s.check.err == nil {
+			s.foldAfterOpen(bg)
+		}
 	}()
 	return nil
 }
+
+// foldAfterOpen folds into latest_answers what a session that ended
+// without Close left in latest_pending (latest.go), once the file has
+// passed its check. A failure is left for the next Close or open to
+// retry: the readers merge the pending answers in meanwhile, so it costs
+// nothing but that merge, and it must not keep the user from the data.
+func (s *Store) foldAfterOpen(ctx context.Context) {
+	ctx, cancel := context.WithTimeout(ctx, foldTimeout)
+	defer cancel()
+	s.foldPendingNow(ctx)
+}
+
+// foldTimeout bounds folding latest_pending at open and close: seconds
+// for the assessments of many sessions, milliseconds for one.
+const foldTimeout = 10 * time.Second
 
 // backgroundCheckDelay is how long the background check of the pages
 // waits before it starts, so that the first screen does not share the

@@ -171,7 +171,12 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, erro
 		}
 		res = im.res
 		// A file may be older than the checklists' item renames.
-		return remapRetiredItems(ctx, tx, im.written, false, "")
+		if err := remapRetiredItems(ctx, tx, im.written, false, ""); err != nil {
+			return err
+		}
+		// The imported answers join latest_answers at once (latest.go),
+		// so that the readers need not merge a whole file's answers.
+		return foldPending(ctx, tx)
 	})
 	if err != nil {
 		return ImportResult{}, err

@@ -85,18 +85,18 @@ func (s *Store) RegionReport(ctx context.Context, year int, today checklist.Date
 	}
 
 	// Serious risks still open: the latest answer of each of a unit's
-	// items (latest_answers, kept by the schema's triggers) is a
+	// items (latest_answers with the pending answers, latest.go) is a
 	// shortcoming whose current level, after its latest re-evaluation, is
 	// serious. Counted per unit in one query that reads one row per unit
 	// and item, not every answer the units ever gave.
-	if err := s.regionRows(ctx, byID, `SELECT unit_id, count(CASE WHEN acted THEN 1 END), count(CASE WHEN NOT acted THEN 1 END)
+	if err := s.regionRows(ctx, byID, `WITH `+latestCTE+` SELECT unit_id, count(CASE WHEN acted THEN 1 END), count(CASE WHEN NOT acted THEN 1 END)
 			FROM (SELECT l.unit_id AS unit_id,
 					coalesce((SELECT r.level FROM reevaluations r
 						WHERE r.assessment_id = w.assessment_id AND r.area_id = w.area_id AND r.item_id = w.item_id
 						ORDER BY r.evaluated_on DESC, r.created DESC, r.id DESC LIMIT 1), w.risk_level, '') AS level,
 					EXISTS (SELECT 1 FROM actions x WHERE x.unit_id = l.unit_id AND x.area_id = l.area_id
 						AND x.item_id = l.item_id AND x.status <> 'struken') AS acted
-				FROM latest_answers l CROSS JOIN answers w
+				FROM latest l CROSS JOIN answers w
 				WHERE w.assessment_id = l.assessment_id AND w.area_id = l.area_id AND w.item_id = l.item_id
 					AND w.answer IN ('delvis', 'nej'))
 			WHERE level IN ('hog', 'mycket_hog')

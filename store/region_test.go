@@ -110,13 +110,22 @@ func TestRegionReport(t *testing.T) {
 
 // TestLatestAnswersKept changes answers and meetings at random (answers
 // given, changed, emptied and removed, meetings moved to other dates,
-// deleted, units merged) and checks after every step that the table the
-// region report reads its open risks from names each unit's latest
+// deleted, units merged) and checks after every step that the latest
+// answers the region report reads its open risks from (latest_answers
+// with the pending assessments' answers merged in) name each unit's latest
 // non-empty answer to every item, as a search of all answers finds it.
+// Now and then the pending answers are folded into latest_answers, and
+// the table alone must then be right.
 func TestLatestAnswersKept(t *testing.T) {
+	for seed := range uint64(3) {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) { latestAnswersKept(t, seed) })
+	}
+}
+
+func latestAnswersKept(t *testing.T, seed uint64) {
 	ctx := context.Background()
 	s := openTest(t)
-	rnd := rand.New(rand.NewPCG(1, 2))
+	rnd := rand.New(rand.NewPCG(1+seed, 2))
 	units := []string{"Avd 1", "Avd 2", "Avd 3", "Avd 4"}
 	items := []string{"3.1", "3.2", "3.3"}
 	answers := []checklist.Answer{checklist.Unanswered, checklist.Ja, checklist.Delvis, checklist.Nej, checklist.EjAktuellt}
@@ -136,8 +145,8 @@ func TestLatestAnswersKept(t *testing.T) {
 			if _, err := hr.ImportJSON(ctx, &buf); err != nil {
 				t.Fatal(err)
 			}
-			if got, want := latestAnswers(t, hr, false), latestAnswers(t, hr, true); got != want {
-				t.Fatalf("step %d, import: latest answers\n%s\nwant (from all answers)\n%s", step, got, want)
+			if got, want := latestTable(t, hr), latestAnswers(t, hr, true); got != want {
+				t.Fatalf("step %d, import: latest_answers\n%s\nwant (from all answers)\n%s", step, got, want)
 			}
 			done["import"]++
 		}
@@ -164,6 +173,17 @@ func TestLatestAnswersKept(t *testing.T) {
 			}
 			ids = append(ids[:i], ids[i+1:]...)
 			what = "delete"
+		case n == 6:
+			if err := s.foldPendingNow(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if n := pendingCount(t, s); n != 0 {
+				t.Fatalf("step %d: %d assessments pending after the fold", step, n)
+			}
+			if got, want := latestTable(t, s), latestAnswers(t, s, true); got != want {
+				t.Fatalf("step %d, fold: latest_answers\n%s\nwant (from all answers)\n%s", step, got, want)
+			}
+			what = "fold"
 		case n == 5 && done["merge"] < 3:
 			from, into := units[rnd.IntN(len(units))], units[rnd.IntN(len(units))]
 			if _, err := s.MergeUnits(ctx, from, into); err != nil {
@@ -180,12 +200,15 @@ func TestLatestAnswersKept(t *testing.T) {
 			}
 		}
 		done[what]++
+		if pendingCount(t, s) > 0 && latestTable(t, s) != latestAnswers(t, s, true) {
+			done["table behind"]++ // the merge has something to do
+		}
 		got, want := latestAnswers(t, s, false), latestAnswers(t, s, true)
 		if got != want {
 			t.Fatalf("step %d (%s): latest answers\n%s\nwant (from all answers)\n%s", step, what, got, want)
 		}
 	}
-	for _, what := range []string{"create", "answer", "move date", "delete", "merge", "import"} {
+	for _, what := range []string{"create", "answer", "move date", "delete", "merge", "import", "fold", "table behind"} {
 		if done[what] == 0 {
 			t.Errorf("no step did %q: %v", what, done)
 		}
@@ -195,11 +218,12 @@ func TestLatestAnswersKept(t *testing.T) {
 	}
 }
 
-// latestAnswers lists latest_answers, or with search the same computed
-// from all answers.
+// latestAnswers lists the latest answers as the readers see them
+// (latestCTE: latest_answers with the pending assessments' answers), or
+// with search the same computed from all answers.
 func latestAnswers(t *testing.T, s *Store, search bool) string {
 	t.Helper()
-	q := `SELECT unit_id, area_id, item_id, assessment_id, meeting_date FROM latest_answers ORDER BY 1, 2, 3`
+	q := `WITH ` + latestCTE + ` SELECT unit_id, area_id, item_id, assessment_id, meeting_date FROM latest ORDER BY 1, 2, 3`
 	if search {
 		q = `SELECT a.unit_id, w.area_id, w.item_id, a.id, a.meeting_date FROM assessments a JOIN answers w ON w.assessment_id = a.id
 			WHERE w.answer <> '' AND NOT EXISTS (SELECT 1 FROM assessments b JOIN answers v ON v.assessment_id = b.id
@@ -207,6 +231,28 @@ func latestAnswers(t *testing.T, s *Store, search bool) string {
 				AND (b.meeting_date > a.meeting_date OR b.meeting_date = a.meeting_date AND b.id > a.id))
 			ORDER BY 1, 2, 3`
 	}
+	return latestRows(t, s, q)
+}
+
+// latestTable lists the table latest_answers itself.
+func latestTable(t *testing.T, s *Store) string {
+	t.Helper()
+	return latestRows(t, s, `SELECT unit_id, area_id, item_id, assessment_id, meeting_date FROM latest_answers ORDER BY 1, 2, 3`)
+}
+
+// pendingCount is the number of assessments in latest_pending.
+func pendingCount(t *testing.T, s *Store) int {
+	t.Helper()
+	var n int
+	if err := s.db.QueryRow("SELECT count(*) FROM latest_pending").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// latestRows lists the rows of q, a query of latest answers.
+func latestRows(t *testing.T, s *Store, q string) string {
+	t.Helper()
 	rows, err := s.db.Query(q)
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,7 @@ package store
 // expectedVersion and expectedObjects are what the migrations make up to
 // expectedVersion, so that Open need not run them on a database in memory
 // to know (expectedSchema).
-const expectedVersion = 10
+const expectedVersion = 11
 
 var expectedObjects = []schemaObject{
 	{"column", "units", "id"},
@@ -102,6 +102,7 @@ var expectedObjects = []schemaObject{
 	{"column", "latest_answers", "item_id"},
 	{"column", "latest_answers", "assessment_id"},
 	{"column", "latest_answers", "meeting_date"},
+	{"column", "latest_pending", "assessment_id"},
 	{"index", "assessments", "assessments_by_unit_date"},
 	{"index", "actions", "actions_by_unit_status"},
 	{"index", "actions", "actions_by_assessment"},
@@ -117,11 +118,11 @@ var expectedObjects = []schemaObject{
 	{"trigger", "answers", "answers_count_delete"},
 	{"trigger", "answers", "answers_count_update"},
 	{"index", "latest_answers", "latest_answers_by_answer"},
-	{"trigger", "answers", "latest_answers_insert"},
 	{"trigger", "answers", "latest_answers_delete"},
 	{"trigger", "answers", "latest_answers_update"},
 	{"trigger", "assessments", "latest_answers_meeting"},
 	{"index", "answers", "answers_short"},
 	{"index", "actions", "actions_by_item"},
 	{"index", "actions", "actions_open_by_unit"},
+	{"trigger", "answers", "latest_pending_insert"},
 }

@@ -56,7 +56,7 @@ var migrations = sync.OnceValue(mustLoadMigrations)
 
 // SchemaVersion is the schema version this binary writes, stored in PRAGMA
 // user_version: the number of migrations (TestSchemaVersionCountsMigrations).
-const SchemaVersion = 10
+const SchemaVersion = 11
 
 func mustLoadMigrations() []migration {
 	names, err := fs.Glob(migrationFS, "migrations/*.sql")
@@ -333,6 +333,14 @@ func tryReadLock(path string) (*os.File, func(), bool) {
 // Close closes the database and releases the lock.
 func (s *Store) Close() error {
 	s.stopCheck()
+	if !s.readOnly && s.Checked(context.Background()) == nil {
+		// The answers of this session join latest_answers (latest.go).
+		// Should this fail, latest_pending keeps them for the next open,
+		// and every reader merges them in meanwhile: nothing is lost.
+		ctx, cancel := context.WithTimeout(context.Background(), foldTimeout)
+		s.foldPendingNow(ctx)
+		cancel()
+	}
 	s.stmts.close()
 	err := s.db.Close()
 	if s.lockFile != nil {

@@ -145,7 +145,7 @@ func (s *Store) newestUnits(ctx context.Context, n int) ([]int64, error) {
 
 // openSeriousByUnit counts, by unit, the items whose latest answer is
 // Delvis or Nej with a serious risk level after its latest re-evaluation.
-// The latest answer of each item is kept by the schema (latest_answers),
+// The latest answer of each item is kept by the schema (latest.go),
 // so this reads one row per unit and item, not every answer ever given;
 // only the shortcomings among them look up their re-evaluations.
 func (s *Store) openSeriousByUnit(ctx context.Context) (map[int64]int, error) {
@@ -166,7 +166,7 @@ func (s *Store) openSeriousByUnit(ctx context.Context) (map[int64]int, error) {
 	return out, rows.Err()
 }
 
-const openSeriousSQL = `SELECT l.unit_id, count(*) FROM latest_answers l CROSS JOIN answers w
+const openSeriousSQL = `WITH ` + latestCTE + ` SELECT l.unit_id, count(*) FROM latest l CROSS JOIN answers w
 	WHERE w.assessment_id = l.assessment_id AND w.area_id = l.area_id AND w.item_id = l.item_id
 		AND w.answer IN ('delvis', 'nej')
 		AND coalesce((SELECT r.level FROM reevaluations r
