@@ -207,6 +207,13 @@ func latestAnswersKept(t *testing.T, seed uint64) {
 		if got != want {
 			t.Fatalf("step %d (%s): latest answers\n%s\nwant (from all answers)\n%s", step, what, got, want)
 		}
+		// The answered counts the triggers keep, against a count.
+		if got, want := latestRows(t, s, `SELECT assessment_id, area_id, '', answered, '' FROM assessment_areas ORDER BY 1, 2`),
+			latestRows(t, s, `SELECT r.assessment_id, r.area_id, '', (SELECT count(*) FROM answers w
+				WHERE w.assessment_id = r.assessment_id AND w.area_id = r.area_id AND w.answer <> ''), ''
+				FROM assessment_areas r ORDER BY 1, 2`); got != want {
+			t.Fatalf("step %d (%s): answered counts\n%s\nwant\n%s", step, what, got, want)
+		}
 	}
 	for _, what := range []string{"create", "answer", "move date", "delete", "merge", "import", "fold", "table behind"} {
 		if done[what] == 0 {

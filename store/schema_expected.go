@@ -5,7 +5,7 @@ package store
 // expectedVersion and expectedObjects are what the migrations make up to
 // expectedVersion, so that Open need not run them on a database in memory
 // to know (expectedSchema).
-const expectedVersion = 11
+const expectedVersion = 12
 
 var expectedObjects = []schemaObject{
 	{"column", "units", "id"},
@@ -116,7 +116,6 @@ var expectedObjects = []schemaObject{
 	{"index", "reevaluations", "reevaluations_by_answer"},
 	{"trigger", "answers", "answers_count_insert"},
 	{"trigger", "answers", "answers_count_delete"},
-	{"trigger", "answers", "answers_count_update"},
 	{"index", "latest_answers", "latest_answers_by_answer"},
 	{"trigger", "answers", "latest_answers_delete"},
 	{"trigger", "answers", "latest_answers_update"},
@@ -125,4 +124,5 @@ var expectedObjects = []schemaObject{
 	{"index", "actions", "actions_by_item"},
 	{"index", "actions", "actions_open_by_unit"},
 	{"trigger", "answers", "latest_pending_insert"},
+	{"trigger", "answers", "answers_count_update"},
 }
