@@ -20,7 +20,14 @@ func TestFitsIn(t *testing.T) {
 		{"abcd", 3, false},
 		{"\x1b[1;38;2;10;20;30mabc\x1b[0m", 3, true},
 		{"\x1b[1mabcd\x1b[m", 3, false},
-		{"åäö", 3, false},                                  // six bytes: measured
+		{"åäö", 3, true}, // six bytes of three cells
+		{"åäö", 2, false},
+		{"§ 3 – ok… →│", 12, true}, // signs, punctuation, arrows, lines
+		{"§ 3 – ok… →│", 11, false},
+		{"→\ufe0f", 2, false},                              // an emoji selector: measured
+		{"a\u0301", 2, false},                              // a combining accent: measured
+		{"\u009b31m", 4, false},                            // a C1 control: measured
+		{"ab\xff", 2, false},                               // not UTF-8: measured
 		{"\x1b[31måä\x1b[m", 4, true},                      // four bytes of two cells
 		{"日本", 4, false},                                   // six bytes, four cells: measured
 		{"\x1b]8;;https://x\x07länk\x1b]8;;\x07", 5, true}, // a hyperlink
@@ -42,7 +49,7 @@ func TestFitsIn(t *testing.T) {
 // FuzzFitsIn checks on any text that a line fitsIn lets through is no
 // wider than the width.
 func FuzzFitsIn(f *testing.F) {
-	for _, s := range []string{"abc", "\x1b[1mabc\x1b[m", "日本語", "\x1b]8;;u\x07x\x1b]8;;\x07", "e\u0301", "👩‍👩‍👧"} {
+	for _, s := range []string{"abc", "\x1b[1mabc\x1b[m", "日本語", "\x1b]8;;u\x07x\x1b]8;;\x07", "e\u0301", "👩‍👩‍👧", "åäö…", "→\ufe0f", "\u00a9\ufe0f", "\u2194\u200d\u2194"} {
 		f.Add(s, 3)
 	}
 	f.Fuzz(func(t *testing.T, line string, w int) {
