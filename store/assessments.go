@@ -22,12 +22,18 @@ func fmtTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
+	if b, ok := appendStoredTime(make([]byte, 0, len(timeFormat)), t.UTC()); ok {
+		return string(b)
+	}
 	return t.UTC().Format(timeFormat)
 }
 
 func parseTime(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
+	}
+	if t, ok := parseStoredTime(s); ok {
+		return t, nil
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {

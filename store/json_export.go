@@ -13,6 +13,10 @@ import (
 	"samkoll/checklist"
 )
 
+// jsonWriteBuffer is the size of the export's writes: 4 KB (bufio's
+// default) made 100,000 writes of an export of 10,000 assessments.
+const jsonWriteBuffer = 64 << 10
+
 // ExportJSON writes the assessments with the given ids, or all of them when
 // ids is nil, in the format of docs/json-format.md. Each assessment lists
 // its answers and every action shown in it, its own and carried over.
@@ -52,7 +56,7 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error 
 	}
 	// The bytes are those of encoding a jsonFile with two-space
 	// indentation, with invisible characters escaped (jsonSafeWriter).
-	bw := bufio.NewWriter(&jsonSafeWriter{w: w})
+	bw := bufio.NewWriterSize(&jsonSafeWriter{w: w}, jsonWriteBuffer)
 	head, err := json.Marshal(struct {
 		Format   string `json:"format"`
 		Version  int    `json:"version"`

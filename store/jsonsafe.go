@@ -30,8 +30,10 @@ func (j *jsonSafeWriter) Write(p []byte) (int, error) {
 		p = append(j.pending, p...)
 		j.pending = nil
 	}
-	out := j.out[:0]
-	start := 0
+	// Text without a character to escape, nearly all of it, is written
+	// as it came; out collects a copy only from the first escape on.
+	out, escaped := j.out[:0], false
+	start, end := 0, len(p)
 	for i := 0; i < len(p); {
 		c := p[i]
 		if c < 0x80 {
@@ -39,22 +41,24 @@ func (j *jsonSafeWriter) Write(p []byte) (int, error) {
 			continue
 		}
 		if !utf8.FullRune(p[i:]) {
-			out = append(out, p[start:i]...)
 			j.pending = append([]byte(nil), p[i:]...)
-			start = len(p)
+			end = i
 			break
 		}
 		r, size := utf8.DecodeRune(p[i:])
 		if size > 1 && !checklist.Printable(r) {
 			out = append(out, p[start:i]...)
 			out = appendEscape(out, r)
-			start = i + size
+			start, escaped = i+size, true
 		}
 		i += size
 	}
-	out = append(out, p[start:]...)
-	j.out = out
-	if _, err := j.w.Write(out); err != nil {
+	chunk := p[:end]
+	if escaped {
+		out = append(out, p[start:end]...)
+		j.out, chunk = out, out
+	}
+	if _, err := j.w.Write(chunk); err != nil {
 		return 0, err
 	}
 	return n, nil

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"testing"
+	"unicode/utf8"
 
 	"samkoll/checklist"
 )
@@ -53,4 +54,45 @@ func TestJSONExportEscapesInvisible(t *testing.T) {
 	if _, _, ok := checklist.Unsafe(one.String()); ok {
 		t.Fatalf("byte-wise output holds raw characters: %q", one.String())
 	}
+}
+
+// FuzzJSONSafeWriter writes any text whole and in pieces of any size: the
+// output is the same, every invisible character is escaped, and text
+// without one passes unchanged.
+func FuzzJSONSafeWriter(f *testing.F) {
+	for _, s := range []string{"plain ascii", "åäö\u2028x", "\ufeff\u0085\u009b\u202e\u200b", "👩‍⚕️ \U000e0041", "a\xffb\xe2\x80"} {
+		f.Add(s, 1)
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, size int) {
+		if size < 1 || size > len(s)+1 {
+			return
+		}
+		var whole, pieces bytes.Buffer
+		(&jsonSafeWriter{w: &whole}).Write([]byte(s))
+		j := &jsonSafeWriter{w: &pieces}
+		for p := []byte(s); len(p) > 0; {
+			n := min(size, len(p))
+			j.Write(p[:n])
+			p = p[n:]
+		}
+		if whole.String() != pieces.String() {
+			t.Fatalf("%q in pieces of %d: %q, whole: %q", s, size, pieces.String(), whole.String())
+		}
+		if !utf8.ValidString(s) {
+			return
+		}
+		for _, r := range whole.String() {
+			if r >= 0x80 && !checklist.Printable(r) {
+				t.Fatalf("%q: raw %U in %q", s, r, whole.String())
+			}
+		}
+		clean := true
+		for _, r := range s {
+			clean = clean && (r < 0x80 || checklist.Printable(r))
+		}
+		if clean && whole.String() != s {
+			t.Fatalf("%q changed to %q", s, whole.String())
+		}
+	})
 }
