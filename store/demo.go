@@ -356,7 +356,10 @@ func FillDemoWith(ctx context.Context, s *Store, areas []*checklist.Area, n int,
 					return err
 				}
 			}
-			return nil
+			// The batch's answers join latest_answers with it (latest.go),
+			// so that tens of thousands of assessments are not left for
+			// Close to fold.
+			return foldPending(ctx, tx)
 		})
 		if err != nil {
 			return fmt.Errorf("demodata: %w", err)

@@ -45,6 +45,14 @@ func TestFillDemo(t *testing.T) {
 	if len(list) != 60 {
 		t.Fatalf("%d assessments, want 60", len(list))
 	}
+	// Each batch folded its answers into latest_answers: nothing is left
+	// pending for Close.
+	if n := pendingCount(t, s); n != 0 {
+		t.Errorf("%d assessments pending after the demo", n)
+	}
+	if got, want := latestTable(t, s), latestAnswers(t, s, true); got != want || got == "" {
+		t.Errorf("latest_answers after the demo\n%s\nwant\n%s", got, want)
+	}
 	units, _ := s.Units(ctx)
 	if len(units) != len(demoUnits) {
 		t.Errorf("%d units, want %d", len(units), len(demoUnits))
