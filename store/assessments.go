@@ -22,7 +22,8 @@ func fmtTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	if b, ok := appendStoredTime(make([]byte, 0, len(timeFormat)), t.UTC()); ok {
+	var buf [len(timeFormat)]byte
+	if b, ok := appendStoredTime(buf[:0], t.UTC()); ok {
 		return string(b)
 	}
 	return t.UTC().Format(timeFormat)
