@@ -24,8 +24,9 @@ const jsonWriteBuffer = 64 << 10
 // The file is written one assessment at a time as it is read: each part of
 // an assessment (areas, answers, actions, ...) is read by one cursor over
 // all assessments in the order of the file, in one read transaction, so an
-// export of years of meetings runs a fixed number of queries and holds one
-// assessment in memory.
+// export of years of meetings runs a fixed number of queries. The reading
+// runs ahead of the writing by at most exportQueue assessments
+// (pipeline), so memory does not grow with the export.
 func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -74,11 +75,11 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error 
 	bw.WriteString(",\n  \"assessments\": [")
 	var buf []byte
 	n := 0
-	write := func(ja *jsonAssessment, unitID int64) error {
+	write := func(x *exportRows) error {
 		if planUnits != nil {
-			planUnits[unitID] = true
+			planUnits[x.unitID] = true
 		}
-		buf = appendAssessmentJSON(buf[:0], ja)
+		buf = appendAssessmentJSON(buf[:0], x.assemble(own))
 		if n > 0 {
 			bw.WriteString(",")
 		}
@@ -87,15 +88,18 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error 
 		_, err := bw.Write(buf)
 		return err
 	}
-	if ids == nil {
-		err = exportAssessments(ctx, conn, "", nil, own, write)
-	}
-	for _, id := range ids {
-		if err = exportAssessments(ctx, conn, "WHERE a.id = ?", []any{id}, own, write); err != nil {
-			break
+	read := func(ctx context.Context, emit func(*exportRows) error) error {
+		if ids == nil {
+			return readAssessments(ctx, conn, "", nil, emit)
 		}
+		for _, id := range ids {
+			if err := readAssessments(ctx, conn, "WHERE a.id = ?", []any{id}, emit); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	if err != nil {
+	if err := pipeline(ctx, read, write); err != nil {
 		return err
 	}
 	if n > 0 {
@@ -116,6 +120,48 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error 
 	}
 	bw.WriteString("\n}\n")
 	return bw.Flush()
+}
+
+// exportQueue is how many assessments the reader of an export may be
+// ahead of the writer: enough to ride out an assessment with many rows,
+// few enough that memory does not grow with the export.
+const exportQueue = 8
+
+// pipeline runs read in a goroutine of its own and calls write, in the
+// caller's goroutine, with each assessment read, in order. Reading the
+// database and putting the file together take about four parts to one; on
+// a machine with two cores or more they overlap. When write fails, read is
+// stopped through its context; the first error is returned, write's
+// before read's.
+func pipeline(ctx context.Context, read func(context.Context, func(*exportRows) error) error,
+	write func(*exportRows) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	queue := make(chan *exportRows, exportQueue)
+	done := make(chan error, 1)
+	go func() {
+		defer close(queue)
+		done <- read(ctx, func(x *exportRows) error {
+			select {
+			case queue <- x:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	var werr error
+	for x := range queue {
+		if werr == nil {
+			if werr = write(x); werr != nil {
+				cancel()
+			}
+		}
+	}
+	if rerr := <-done; werr == nil {
+		return rerr
+	}
+	return werr
 }
 
 // The queries of an export: each reads one part of every assessment chosen
@@ -179,10 +225,29 @@ func (c *cursor) take(id int64, use func()) error {
 	}
 }
 
-// exportAssessments calls write for each assessment the filter chooses, in
-// the order of the file.
-func exportAssessments(ctx context.Context, q querier, filter string, args []any,
-	own map[int64][]exportOwnItem, write func(*jsonAssessment, int64) error) error {
+// exportRows are the rows the cursors read for one assessment, as stored:
+// assemble puts them in the order and form of the file.
+type exportRows struct {
+	ja      jsonAssessment // the header and the areas filled in
+	id      int64
+	unitID  int64
+	date    string // the stored meeting date
+	answers []checklist.Response
+	actions []jsonAction // carried over, then its own
+	carried []checklist.CarriedRisk
+	origins map[int64]string // the uid of each carried risk's assessment
+	reevals []exportReeval
+}
+
+// exportReeval is a re-evaluation with its uid and its action's.
+type exportReeval struct {
+	e           checklist.Reevaluation
+	uid, action string
+}
+
+// readAssessments calls emit with the rows of each assessment the filter
+// chooses, in the order of the file.
+func readAssessments(ctx context.Context, q querier, filter string, args []any, emit func(*exportRows) error) error {
 	open := func(query string, scan func(*sql.Rows) (int64, error)) (*cursor, error) {
 		rows, err := q.QueryContext(ctx, fmt.Sprintf(query, filter), args...)
 		if err != nil {
@@ -193,9 +258,7 @@ func exportAssessments(ctx context.Context, q querier, filter string, args []any
 	var (
 		area   jsonArea
 		answer checklist.Response
-		reeval checklist.Reevaluation
-		reUID  string
-		reAct  string
+		reeval exportReeval
 		// Each cursor scans into its own variables: a row read ahead
 		// waits there for its assessment.
 		carriedAction, ownAction checklist.Action
@@ -223,7 +286,7 @@ func exportAssessments(ctx context.Context, q querier, filter string, args []any
 			return id, err
 		}},
 		{exportReevalsSQL, func(r *sql.Rows) (id int64, err error) {
-			reeval, err = scanReevaluationWith(r, &reUID, &reAct, &id)
+			reeval.e, err = scanReevaluationWith(r, &reeval.uid, &reeval.action, &id)
 			return id, err
 		}},
 		{exportCarriedActionsSQL, func(r *sql.Rows) (id int64, err error) {
@@ -257,91 +320,104 @@ func exportAssessments(ctx context.Context, q querier, filter string, args []any
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id, unitID int64
-		var date, status, created, updated string
-		ja := jsonAssessment{Areas: []jsonArea{}, Answers: []jsonAnswer{}, Actions: []jsonAction{}}
-		if err := rows.Scan(&ja.UID, &unitID, &ja.Unit, &date, &ja.Participants, &ja.SafetyRepPresent, &status,
-			&created, &updated, &id); err != nil {
+		x := &exportRows{ja: jsonAssessment{Areas: []jsonArea{}, Answers: []jsonAnswer{}, Actions: []jsonAction{}}}
+		var status, created, updated string
+		if err := rows.Scan(&x.ja.UID, &x.unitID, &x.ja.Unit, &x.date, &x.ja.Participants, &x.ja.SafetyRepPresent, &status,
+			&created, &updated, &x.id); err != nil {
 			return err
 		}
-		if err := exportHeader(&ja, date, status, created, updated); err != nil {
+		if err := exportHeader(&x.ja, x.date, status, created, updated); err != nil {
 			return err
 		}
-		if err := areas.take(id, func() { ja.Areas = append(ja.Areas, area) }); err != nil {
-			return err
-		}
-		// The answers by area, in the order of the areas and then the
-		// unit's own area, each area's by item in natural order; answers
-		// to an area the assessment no longer has are not written.
-		pos := make(map[string]int, len(ja.Areas)+1)
-		for i, ar := range ja.Areas {
-			pos[ar.ID] = i
-		}
-		if _, ok := pos[checklist.OwnArea]; !ok {
-			pos[checklist.OwnArea] = len(ja.Areas)
-		}
-		responses := map[checklist.ItemKey]bool{}
-		var list []checklist.Response
-		if err := answers.take(id, func() {
-			responses[answer.Key()] = true
-			if _, ok := pos[answer.AreaID]; ok {
-				list = append(list, answer)
-			}
-		}); err != nil {
-			return err
-		}
-		slices.SortFunc(list, func(a, b checklist.Response) int {
-			if c := pos[a.AreaID] - pos[b.AreaID]; c != 0 {
-				return c
-			}
-			return naturalCompare(a.ItemID, b.ItemID)
-		})
-		for _, r := range list {
-			ja.Answers = append(ja.Answers, answerJSON(r))
-		}
-		if err := carriedActions.take(id, func() {
-			ja.Actions = append(ja.Actions, actionJSON(carriedAction, carriedUIDs[0], carriedUIDs[1]))
-		}); err != nil {
-			return err
-		}
-		if err := ownActions.take(id, func() {
-			ja.Actions = append(ja.Actions, actionJSON(ownAction, ownUIDs[0], ownUIDs[1]))
-		}); err != nil {
-			return err
-		}
-		for _, o := range own[unitID] {
-			answered := responses[checklist.ItemKey{AreaID: o.j.Area, ItemID: o.j.Item}]
-			if o.since <= date && (o.j.Retired == "" || o.j.Retired > date || o.assessment == id || answered) {
-				ja.OwnItems = append(ja.OwnItems, o.j)
+		id := x.id
+		for _, step := range []struct {
+			c   *cursor
+			use func()
+		}{
+			{areas, func() { x.ja.Areas = append(x.ja.Areas, area) }},
+			{answers, func() { x.answers = append(x.answers, answer) }},
+			{carriedActions, func() {
+				x.actions = append(x.actions, actionJSON(carriedAction, carriedUIDs[0], carriedUIDs[1]))
+			}},
+			{ownActions, func() { x.actions = append(x.actions, actionJSON(ownAction, ownUIDs[0], ownUIDs[1])) }},
+			{carriedRisks, func() {
+				x.carried = append(x.carried, risk)
+				if x.origins == nil {
+					x.origins = map[int64]string{}
+				}
+				x.origins[risk.AssessmentID] = rUID
+			}},
+			{reevals, func() { x.reevals = append(x.reevals, reeval) }},
+		} {
+			if err := step.c.take(id, step.use); err != nil {
+				return err
 			}
 		}
-		var carried []checklist.CarriedRisk
-		uids := map[int64]string{}
-		if err := carriedRisks.take(id, func() { carried = append(carried, risk); uids[risk.AssessmentID] = rUID }); err != nil {
+		if err := emit(x); err != nil {
 			return err
 		}
-		sortCarried(carried)
-		for _, cr := range carried {
-			ja.CarriedRisks = append(ja.CarriedRisks, jsonCarried{Origin: uids[cr.AssessmentID], Area: cr.Response.AreaID, Item: cr.Response.ItemID})
+	}
+	return rows.Err()
+}
+
+// assemble returns the assessment as the file writes it, with the own
+// items of its unit from own.
+func (x *exportRows) assemble(own map[int64][]exportOwnItem) *jsonAssessment {
+	ja := &x.ja
+	// The answers by area, in the order of the areas and then the unit's
+	// own area, each area's by item in natural order; answers to an area
+	// the assessment no longer has are not written.
+	pos := make(map[string]int, len(ja.Areas)+1)
+	for i, ar := range ja.Areas {
+		pos[ar.ID] = i
+	}
+	if _, ok := pos[checklist.OwnArea]; !ok {
+		pos[checklist.OwnArea] = len(ja.Areas)
+	}
+	responses := make(map[checklist.ItemKey]bool, len(x.answers))
+	list := x.answers[:0:0]
+	for _, r := range x.answers {
+		responses[r.Key()] = true
+		if _, ok := pos[r.AreaID]; ok {
+			list = append(list, r)
 		}
+	}
+	slices.SortFunc(list, func(a, b checklist.Response) int {
+		if c := pos[a.AreaID] - pos[b.AreaID]; c != 0 {
+			return c
+		}
+		return naturalCompare(a.ItemID, b.ItemID)
+	})
+	ja.Answers = slices.Grow(ja.Answers, len(list))
+	for _, r := range list {
+		ja.Answers = append(ja.Answers, answerJSON(r))
+	}
+	ja.Actions = append(ja.Actions, x.actions...)
+	for _, o := range own[x.unitID] {
+		answered := responses[checklist.ItemKey{AreaID: o.j.Area, ItemID: o.j.Item}]
+		if o.since <= x.date && (o.j.Retired == "" || o.j.Retired > x.date || o.assessment == x.id || answered) {
+			ja.OwnItems = append(ja.OwnItems, o.j)
+		}
+	}
+	sortCarried(x.carried)
+	for _, cr := range x.carried {
+		ja.CarriedRisks = append(ja.CarriedRisks, jsonCarried{Origin: x.origins[cr.AssessmentID],
+			Area: cr.Response.AreaID, Item: cr.Response.ItemID})
+	}
+	if len(x.reevals) > 0 {
 		byAnswer := map[checklist.ItemKey][]jsonReeval{}
-		if err := reevals.take(id, func() {
-			e := reeval
-			byAnswer[e.Key()] = append(byAnswer[e.Key()], jsonReeval{UID: reUID, Date: e.On.String(),
+		for _, r := range x.reevals {
+			e := r.e
+			byAnswer[e.Key()] = append(byAnswer[e.Key()], jsonReeval{UID: r.uid, Date: e.On.String(),
 				Probability: e.Risk.Probability, Consequence: e.Risk.Consequence, Level: e.Risk.Level.String(),
-				Serious: e.Risk.Serious(), Note: e.Risk.Note, Action: reAct, Created: fmtTime(e.Created)})
-		}); err != nil {
-			return err
+				Serious: e.Risk.Serious(), Note: e.Risk.Note, Action: r.action, Created: fmtTime(e.Created)})
 		}
 		for i := range ja.Answers {
 			jr := &ja.Answers[i]
 			jr.Reevaluations = byAnswer[checklist.ItemKey{AreaID: jr.Area, ItemID: jr.Item}]
 		}
-		if err := write(&ja, unitID); err != nil {
-			return err
-		}
 	}
-	return rows.Err()
+	return ja
 }
 
 // exportHeader fills in the assessment's own fields as the file writes
