@@ -361,7 +361,11 @@ func openStore(ctx context.Context, e *env, readOnly bool) (*store.Store, error)
 				fmt.Sprintf("there is no database at %s yet; start samkoll and make an assessment first, or name the file with --db", path)))
 		}
 	}
-	open := store.Open
+	open := func(ctx context.Context, path string) (*store.Store, error) {
+		return store.OpenNotify(ctx, path, func(u store.Upgrade) {
+			fmt.Fprintln(e.stderr, "samkoll: "+upgradeNotice(e, u))
+		})
+	}
 	if readOnly {
 		open = store.OpenReadOnly
 	}
@@ -381,6 +385,15 @@ func openStore(ctx context.Context, e *env, readOnly bool) (*store.Store, error)
 		fmt.Fprintln(e.stderr, "samkoll: "+networkWarning(e, s.Path()))
 	}
 	return s, err
+}
+
+// upgradeNotice says that the database is being upgraded to this
+// version's format and where its backup is, before the upgrade starts: at
+// thousands of assessments it takes seconds before anything else shows.
+func upgradeNotice(e *env, u store.Upgrade) string {
+	return e.tr(
+		fmt.Sprintf("databasen %s uppgraderas till den här versionens format (version %d till %d). En säkerhetskopia sparas först: %s", u.Path, u.From, u.To, u.Backup),
+		fmt.Sprintf("the database %s is being upgraded to this version's format (version %d to %d). A backup is written first: %s", u.Path, u.From, u.To, u.Backup))
 }
 
 // networkWarning says that the database is on a network drive or share,

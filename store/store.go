@@ -110,6 +110,22 @@ type Store struct {
 // nothing is refused. A file samkoll cannot use gives an *OpenError and is
 // not modified.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenNotify(ctx, path, nil)
+}
+
+// Upgrade is the upgrade of a database of an older schema that Open is
+// about to make.
+type Upgrade struct {
+	Path     string // the database
+	From, To int    // its schema version and the new one
+	Backup   string // the copy written first, next to the database
+}
+
+// OpenNotify is Open that calls notify, unless it is nil, when it is about
+// to back up and upgrade a database of an older schema, before it starts:
+// at thousands of assessments the copy and the upgrade take seconds, with
+// nothing yet on the screen.
+func OpenNotify(ctx context.Context, path string, notify func(Upgrade)) (*Store, error) {
 	path, err := resolvePath(path)
 	if err != nil {
 		return nil, err
@@ -150,7 +166,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			f.Close()
 			continue
 		}
-		s, err := openLocked(ctx, path, exists, network)
+		s, err := openLocked(ctx, path, exists, network, notify)
 		if err != nil {
 			release()
 			f.Close()
@@ -194,8 +210,8 @@ func sameFile(f *os.File, path string) bool {
 
 // openLocked continues Open once the lock is held: check the file and its
 // -wal, then upgrade an older schema. existed says whether the file was
-// there before this Open.
-func openLocked(ctx context.Context, path string, existed, network bool) (*Store, error) {
+// there before this Open; notify is OpenNotify's.
+func openLocked(ctx context.Context, path string, existed, network bool, notify func(Upgrade)) (*Store, error) {
 	_, hdr, err := checkFile(path, true)
 	if err != nil {
 		return nil, err
@@ -223,7 +239,11 @@ func openLocked(ctx context.Context, path string, existed, network bool) (*Store
 	}
 	if err == nil && v < SchemaVersion {
 		if existed && hdr.userVersion > 0 {
-			err = s.backup(ctx, v)
+			name := s.backupName(v)
+			if notify != nil {
+				notify(Upgrade{Path: path, From: v, To: SchemaVersion, Backup: name})
+			}
+			err = s.backup(ctx, name)
 		}
 		if err == nil {
 			err = s.migrate(ctx, v)
@@ -704,16 +724,23 @@ func (s *Store) userVersion(ctx context.Context) (int, error) {
 	return v, nil
 }
 
-// backup writes a consistent copy of the database next to it before a
-// migration from schema version v, e.g. samkoll.db.bak-v1-20261122T201500.
-func (s *Store) backup(ctx context.Context, v int) error {
-	name := fmt.Sprintf("%s.bak-v%d-%s", s.path, v, s.now().UTC().Format("20060102T150405"))
+// backupName returns a name for the copy of the database made before a
+// migration from schema version v that no file has yet, e.g.
+// samkoll.db.bak-v1-20261122T201500.
+func (s *Store) backupName(v int) string {
+	stamp := s.now().UTC().Format("20060102T150405")
+	name := fmt.Sprintf("%s.bak-v%d-%s", s.path, v, stamp)
 	for i := 2; ; i++ {
 		if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
-			break
+			return name
 		}
-		name = fmt.Sprintf("%s.bak-v%d-%s-%d", s.path, v, s.now().UTC().Format("20060102T150405"), i)
+		name = fmt.Sprintf("%s.bak-v%d-%s-%d", s.path, v, stamp, i)
 	}
+}
+
+// backup writes a consistent copy of the database to name, a file that
+// must not exist yet (backupName).
+func (s *Store) backup(ctx context.Context, name string) error {
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return fileError(s.path, err)
