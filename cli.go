@@ -65,8 +65,12 @@ type env struct {
 
 // explain prints an error that means the opened database is damaged or
 // the disk is full as the store's message, naming the file and what to
-// do, instead of SQLite's words; see store.Explain.
+// do, instead of SQLite's words; see store.Explain. A command stopped by
+// ctrl+c says "avbrutet" (interrupted).
 func (e *env) explain(err error) error {
+	if errors.Is(err, context.Canceled) {
+		return interrupted{e.tr("avbrutet", "interrupted")}
+	}
 	if err == nil || e.openedDB == "" {
 		return err
 	}
@@ -77,6 +81,14 @@ func (e *env) explain(err error) error {
 	}
 	return err
 }
+
+// interrupted is a command stopped by ctrl+c, said in the user's language
+// instead of Go's "context canceled". It is context.Canceled underneath,
+// so the exit code stays 130.
+type interrupted struct{ msg string }
+
+func (i interrupted) Error() string { return i.msg }
+func (i interrupted) Unwrap() error { return context.Canceled }
 
 // tr picks the Swedish or English text.
 func (e *env) tr(sv, en string) string { return checklist.Text{SV: sv, EN: en}.In(e.lang) }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,5 +52,28 @@ func TestUpgradeIsAnnounced(t *testing.T) {
 				t.Errorf("second import: %v\n%s", err, errOut)
 			}
 		})
+	}
+}
+
+// A command stopped by ctrl+c says so in the user's language, not with
+// Go's "context canceled", and exits with 130.
+func TestInterruptedCommandSaysSo(t *testing.T) {
+	cliHome(t)
+	db, _ := testDB(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tc := range []struct{ lang, want string }{{"sv", "avbrutet"}, {"en", "interrupted"}} {
+		out := filepath.Join(t.TempDir(), "alla.json")
+		err := runWith(ctx, []string{"samkoll", "--lang", tc.lang, "--db", db, "export", "--all", "--format", "json", "-o", out},
+			io.Discard, io.Discard, func(string) string { return "" })
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%s: error %v, want %q", tc.lang, err, tc.want)
+		}
+		if code := exitCode(ctx, err); code != 130 {
+			t.Errorf("%s: exit code %d, want 130", tc.lang, code)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%s: the interrupted export left %s", tc.lang, out)
+		}
 	}
 }
