@@ -99,7 +99,7 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error 
 		}
 		return nil
 	}
-	if err := pipeline(ctx, read, write); err != nil {
+	if err := pipeline(ctx, exportQueue, read, write); err != nil {
 		return err
 	}
 	if n > 0 {
@@ -128,20 +128,21 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer, ids []int64) error 
 const exportQueue = 8
 
 // pipeline runs read in a goroutine of its own and calls write, in the
-// caller's goroutine, with each assessment read, in order. Reading the
-// database and putting the file together take about four parts to one; on
-// a machine with two cores or more they overlap. When write fails, read is
-// stopped through its context; the first error is returned, write's
-// before read's.
-func pipeline(ctx context.Context, read func(context.Context, func(*exportRows) error) error,
-	write func(*exportRows) error) error {
+// caller's goroutine, with each item read, in order; read may be at most
+// depth items ahead. The export and the import use it: reading (the
+// database, the file) and writing (the file, the database) overlap on a
+// machine with two cores or more. When write fails, read is stopped
+// through its context; the first error is returned, write's before
+// read's, so a problem in writing an earlier item is the one reported.
+func pipeline[T any](ctx context.Context, depth int, read func(context.Context, func(T) error) error,
+	write func(T) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	queue := make(chan *exportRows, exportQueue)
+	queue := make(chan T, depth)
 	done := make(chan error, 1)
 	go func() {
 		defer close(queue)
-		done <- read(ctx, func(x *exportRows) error {
+		done <- read(ctx, func(x T) error {
 			select {
 			case queue <- x:
 				return nil

@@ -122,7 +122,7 @@ func TestPipeline(t *testing.T) {
 				got = append(got, x.id)
 				return nil
 			}
-			err := pipeline(context.Background(), read, write)
+			err := pipeline(context.Background(), exportQueue, read, write)
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("pipeline = %v, want %v", err, tc.want)
 			}

@@ -351,42 +351,21 @@ func (im *importer) read(r io.Reader) error {
 		ia      importAssessment
 		actions []importAction
 	}
-	next := make(chan checked, 4)
-	stop := make(chan struct{})
-	var readErr error
-	go func() {
-		defer close(next)
-		readErr = st.read(func(i int, ja jsonAssessment) error {
+	read := func(_ context.Context, emit func(checked) error) error {
+		return st.read(func(i int, ja jsonAssessment) error {
 			ia, actions, err := im.v.assessment(i, ja)
 			if err != nil {
 				return err
 			}
-			select {
-			case next <- checked{ia, actions}:
-				return nil
-			case <-stop:
-				return errImportStopped
-			}
+			return emit(checked{ia, actions})
 		})
-	}()
-	var err error
-	for c := range next {
-		if err == nil {
-			// Everything read before a problem in the file is written
-			// first, so a problem in writing an earlier assessment is
-			// reported, as when the file was read one assessment at a
-			// time.
-			if err = im.write(c.ia, c.actions); err != nil {
-				close(stop)
-			}
-		}
 	}
-	// next is closed: the reader has ended and readErr is set.
-	if err != nil {
+	// Everything read before a problem in the file is written first, so a
+	// problem in writing an earlier assessment is reported, as when the
+	// file was read one assessment at a time.
+	write := func(c checked) error { return im.write(c.ia, c.actions) }
+	if err := pipeline(im.ctx, 4, read, write); err != nil {
 		return err
-	}
-	if readErr != nil {
-		return readErr
 	}
 	if err := im.v.finish(st.head); err != nil {
 		return err
@@ -398,9 +377,6 @@ func (im *importer) read(r io.Reader) error {
 	im.res.UnitsCreated += n
 	return err
 }
-
-// errImportStopped ends the reading of a file whose writing failed.
-var errImportStopped = errors.New("import stopped")
 
 // importAssessment is a checked assessment of the file, ready to write.
 type importAssessment struct {
