@@ -73,6 +73,30 @@ func TestFullDiskThroughTheBinary(t *testing.T) {
 		}
 	})
 
+	// Around the size of a new database with its log (about 500 KiB): the
+	// log may fit where the file it is copied into does not. Whatever
+	// does not fit is said plainly, and what is left is a sound database
+	// or nothing; never a file whose header names pages it does not hold
+	// (which the next start would call damaged).
+	for _, size := range []string{"320k", "384k", "448k", "512k", "576k"} {
+		t.Run("new database on "+size, func(t *testing.T) {
+			disk := smallDisk(t, size)
+			db := filepath.Join(disk, "samkoll.db")
+			_, stderr, code := runBin(t, bin, home, "--db", db, "demo", "--assessments", "1")
+			if code != 0 {
+				if !strings.Contains(stderr, db) || !strings.Contains(stderr, "inte plats") {
+					t.Errorf("exit %d: %s", code, stderr)
+				}
+				noSQLite(size, stderr)
+			}
+			if _, err := os.Stat(db); err == nil {
+				checkSound(t, db)
+			} else if entries, _ := os.ReadDir(disk); len(entries) != 0 {
+				t.Errorf("no database, but left behind on the disk: %v", entries)
+			}
+		})
+	}
+
 	// A JSON file of 60 assessments of other units: about 2 MB, more
 	// than the disk below holds once imported.
 	src := filepath.Join(t.TempDir(), "andra.db")

@@ -175,7 +175,7 @@ func checkpoint(ctx context.Context, path string) {
 		return
 	}
 	defer db.Close()
-	db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	checkpointDB(ctx, db) // a log not merged moves with the file
 }
 
 // moveFile renames from to to, or where that fails (another volume)

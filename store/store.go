@@ -562,7 +562,15 @@ func create(ctx context.Context, path string, network bool) (err error) {
 		return err
 	}
 	s := &Store{db: db, path: tmp, now: time.Now}
-	if err := s.migrate(ctx, 0); err != nil {
+	err = s.migrate(ctx, 0)
+	if err == nil && !network {
+		// The new file's pages are copied from the log here, where a
+		// failure (a full disk) is seen: Close copies them too but does
+		// not say when it could not, and a file whose header names pages
+		// it does not hold would be linked into place.
+		err = checkpointDB(ctx, db)
+	}
+	if err != nil {
 		db.Close()
 		if full := probeSpace(filepath.Dir(path)); full != nil {
 			return &OpenError{Kind: DiskFull, Path: path, Err: err}
@@ -589,6 +597,19 @@ func create(ctx context.Context, path string, network bool) (err error) {
 		}
 	}
 	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// checkpointDB copies the whole write-ahead log of db into the database
+// file and empties it; it fails when SQLite could not copy all of it.
+func checkpointDB(ctx context.Context, db *sql.DB) error {
+	var busy, logged, copied int
+	if err := db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logged, &copied); err != nil {
+		return err
+	}
+	if busy != 0 || copied != logged {
+		return fmt.Errorf("loggen kopierades inte in i databasen (%d av %d sidor)", copied, logged)
+	}
 	return nil
 }
 
