@@ -266,6 +266,12 @@ func readAssessments(ctx context.Context, q querier, filter string, args []any, 
 		carriedUIDs, ownUIDs     [2]string // the action's uid, its origin's
 		risk                     checklist.CarriedRisk
 		rUID                     string
+		// The answers' and the actions' scanners read every row into the
+		// same variables, the assessment's id last.
+		answerID, carriedID, ownID int64
+		answerRows                 = newResponseScanner(&answerID)
+		carried                    = newActionScanner(&carriedUIDs[0], &carriedUIDs[1], &carriedID)
+		own                        = newActionScanner(&ownUIDs[0], &ownUIDs[1], &ownID)
 	)
 	var cursors []*cursor
 	defer func() {
@@ -283,20 +289,20 @@ func readAssessments(ctx context.Context, q querier, filter string, args []any, 
 			return id, err
 		}},
 		{exportAnswersSQL, func(r *sql.Rows) (id int64, err error) {
-			answer, err = scanResponse(r, &id)
-			return id, err
+			answer, err = answerRows.scan(r)
+			return answerID, err
 		}},
 		{exportReevalsSQL, func(r *sql.Rows) (id int64, err error) {
 			reeval.e, err = scanReevaluationWith(r, &reeval.uid, &reeval.action, &id)
 			return id, err
 		}},
 		{exportCarriedActionsSQL, func(r *sql.Rows) (id int64, err error) {
-			carriedAction, err = scanAction(r, &carriedUIDs[0], &carriedUIDs[1], &id)
-			return id, err
+			carriedAction, err = carried.scan(r)
+			return carriedID, err
 		}},
 		{exportOwnActionsSQL, func(r *sql.Rows) (id int64, err error) {
-			ownAction, err = scanAction(r, &ownUIDs[0], &ownUIDs[1], &id)
-			return id, err
+			ownAction, err = own.scan(r)
+			return ownID, err
 		}},
 		{exportCarriedRisksSQL, func(r *sql.Rows) (id int64, err error) {
 			var date string

@@ -25,41 +25,61 @@ const actionCols = `x.id, x.unit_id, x.assessment_id, x.area_id, x.item_id, x.ri
 type scanner interface{ Scan(...any) error }
 
 func scanAction(sc scanner, extra ...any) (checklist.Action, error) {
-	var a checklist.Action
-	var due, status, done, checked, esc, created, updated, level string
-	dest := append([]any{&a.ID, &a.UnitID, &a.AssessmentID, &a.AreaID, &a.ItemID, &a.Risk, &a.What, &a.Who, &due,
-		&status, &done, &checked, &a.Effect, &esc, &created, &updated, &level}, extra...)
-	if err := sc.Scan(dest...); err != nil {
-		return a, err
+	return newActionScanner(extra...).scan(sc)
+}
+
+// actionScanner reads actionCols and then extra into the same variables
+// for every row, as responseScanner does for answers.
+type actionScanner struct {
+	a                                                        checklist.Action
+	due, status, done, checked, esc, created, updated, level string
+	dest                                                     []any
+}
+
+func newActionScanner(extra ...any) *actionScanner {
+	s := &actionScanner{}
+	a := &s.a
+	s.dest = append([]any{&a.ID, &a.UnitID, &a.AssessmentID, &a.AreaID, &a.ItemID, &a.Risk, &a.What, &a.Who, &s.due,
+		&s.status, &s.done, &s.checked, &a.Effect, &s.esc, &s.created, &s.updated, &s.level}, extra...)
+	return s
+}
+
+// scan reads the current row.
+func (s *actionScanner) scan(sc scanner) (checklist.Action, error) {
+	s.a = checklist.Action{}
+	if err := sc.Scan(s.dest...); err != nil {
+		return s.a, err
 	}
+	a := s.a
 	var err error
-	if a.Due, err = parseDate(due); err != nil {
+	if a.Due, err = parseDate(s.due); err != nil {
 		return a, err
 	}
-	if a.DoneOn, err = parseDate(done); err != nil {
+	if a.DoneOn, err = parseDate(s.done); err != nil {
 		return a, err
 	}
-	if a.CheckedOn, err = parseDate(checked); err != nil {
+	if a.CheckedOn, err = parseDate(s.checked); err != nil {
 		return a, err
 	}
-	if a.Status, err = checklist.ParseActionStatus(status); err != nil {
+	if a.Status, err = checklist.ParseActionStatus(s.status); err != nil {
 		return a, err
 	}
-	if a.Escalation, err = checklist.ParseEscalation(esc); err != nil {
+	if a.Escalation, err = checklist.ParseEscalation(s.esc); err != nil {
 		return a, err
 	}
-	if a.RiskLevel, err = checklist.ParseLevel(level); err != nil {
+	if a.RiskLevel, err = checklist.ParseLevel(s.level); err != nil {
 		return a, err
 	}
-	if a.Created, err = parseTime(created); err != nil {
+	if a.Created, err = parseTime(s.created); err != nil {
 		return a, err
 	}
-	a.Updated, err = parseTime(updated)
+	a.Updated, err = parseTime(s.updated)
 	return a, err
 }
 
 func (s *Store) queryActions(ctx context.Context, query string, args ...any) ([]checklist.Action, error) {
-	return queryAll(ctx, s, func(sc scanner) (checklist.Action, error) { return scanAction(sc) }, query, args...)
+	as := newActionScanner()
+	return queryAll(ctx, s, func(sc scanner) (checklist.Action, error) { return as.scan(sc) }, query, args...)
 }
 
 // validAction checks an action beyond checklist.Action.Validate: the enum
