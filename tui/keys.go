@@ -2,6 +2,7 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/key"
+	"strings"
 
 	"samkoll/checklist"
 )
@@ -160,155 +161,161 @@ func binding(keys []string, k, desc string) key.Binding {
 
 // DefaultKeyMap returns the bindings with help in lang.
 func DefaultKeyMap(lang checklist.Lang) KeyMap {
-	t := func(sv, en string) string { return pickText(lang, sv, en) }
-	b := binding
+	// k makes a binding of the keys named in keys (separated by spaces),
+	// shown as help with the Swedish or English description. A call with
+	// four constant strings is less code than building each binding's
+	// slice and description at its place: the binaries are 29–33 KB
+	// smaller (docs/performance.md, "Binary size").
+	k := func(keys, help, sv, en string) key.Binding {
+		return binding(strings.Fields(keys), help, pickText(lang, sv, en))
+	}
 	// The answer keys follow the language (j/d/n/e in Swedish, y/p/n/x in
 	// English); the digits work in both. In English p is Partly, so
 	// presentation mode is F2 alone.
 	ans := map[checklist.Answer]string{checklist.Ja: "j", checklist.Delvis: "d", checklist.Nej: "n", checklist.EjAktuellt: "e"}
-	present := b([]string{"f2", "p"}, "p/F2", t("presentationsläge", "presentation mode"))
+	present := k("f2 p", "p/F2", "presentationsläge", "presentation mode")
 	if lang == checklist.English {
 		ans = map[checklist.Answer]string{checklist.Ja: "y", checklist.Delvis: "p", checklist.Nej: "n", checklist.EjAktuellt: "x"}
-		present = b([]string{"f2"}, "F2", "presentation mode")
+		present = k("f2", "F2", "presentation mode", "presentation mode")
 	}
 	answer := func(digit string, a checklist.Answer) key.Binding {
-		return b([]string{digit, ans[a]}, digit+"/"+ans[a], a.Label(lang))
+		return binding([]string{digit, ans[a]}, digit+"/"+ans[a], a.Label(lang))
 	}
-	up := b([]string{"up", "k"}, "↑/k", t("upp", "up"))
-	down := b([]string{"down", "j"}, "↓/j", t("ned", "down"))
-	arrowUp := b([]string{"up"}, "↑", t("upp", "up"))
-	arrowDown := b([]string{"down"}, "↓", t("ned", "down"))
-	pgUp := b([]string{"pgup"}, "pgup", t("sida upp", "page up"))
-	pgDown := b([]string{"pgdown"}, "pgdn", t("sida ned", "page down"))
-	first := b([]string{"home"}, "home", t("först", "first"))
-	last := b([]string{"end"}, "end", t("sist", "last"))
+	up := k("up k", "↑/k", "upp", "up")
+	down := k("down j", "↓/j", "ned", "down")
+	arrowUp := k("up", "↑", "upp", "up")
+	arrowDown := k("down", "↓", "ned", "down")
+	pgUp := k("pgup", "pgup", "sida upp", "page up")
+	pgDown := k("pgdown", "pgdn", "sida ned", "page down")
+	first := k("home", "home", "först", "first")
+	last := k("end", "end", "sist", "last")
 	return KeyMap{
 		List:      ListKeys{Up: up, Down: down, PageUp: pgUp, PageDown: pgDown, Home: first, End: last},
 		ArrowList: ListKeys{Up: arrowUp, Down: arrowDown, PageUp: pgUp, PageDown: pgDown, Home: first, End: last},
 		Global: GlobalKeys{
-			Quit:          b([]string{"ctrl+c"}, "ctrl+c", t("avsluta", "quit")),
-			Help:          b([]string{"?"}, "?", t("alla tangenter", "all keys")),
+			Quit:          k("ctrl+c", "ctrl+c", "avsluta", "quit"),
+			Help:          k("?", "?", "alla tangenter", "all keys"),
 			Present:       present,
-			Dismiss:       b([]string{"esc"}, "esc", t("stäng meddelandet", "close the message")),
-			PresentAlways: b([]string{"f2"}, "F2", t("presentationsläge", "presentation mode")),
-			Back:          b([]string{"esc", "q"}, "q/esc", t("tillbaka", "back")),
+			Dismiss:       k("esc", "esc", "stäng meddelandet", "close the message"),
+			PresentAlways: k("f2", "F2", "presentationsläge", "presentation mode"),
+			Back:          k("esc q", "q/esc", "tillbaka", "back"),
 		},
 		Home: HomeKeys{
 			Up:       up,
 			Down:     down,
-			Filter:   b([]string{"/"}, "/", t("filtrera", "filter")),
-			New:      b([]string{"n"}, "n", t("ny bedömning", "new assessment")),
-			Open:     b([]string{"enter"}, "enter", t("fortsätt", "continue")),
-			Plan:     b([]string{"a", "h"}, "a/h", t("handlingsplan", "action plan")),
-			Summary:  b([]string{"s"}, "s", t("sammanfattning", "summary")),
-			Export:   b([]string{"x"}, "x", t("exportera", "export")),
-			Delete:   b([]string{"d"}, "d", t("ta bort", "delete")),
-			Confirm:  b([]string{"y", "j"}, "y/j", t("ja, ta bort", "yes, delete")),
-			Cancel:   b([]string{"n", "esc"}, "n/esc", t("avbryt", "cancel")),
-			Followup: b([]string{"f"}, "f", t("årets uppföljning", "the year's follow-up")),
-			YearPlan: b([]string{"w"}, "w", t("årshjul", "year plan")),
-			ByUnit:   b([]string{"u"}, "u", t("per enhet", "by unit")),
-			Region:   b([]string{"r"}, "r", t("regionens bild", "the region's picture")),
+			Filter:   k("/", "/", "filtrera", "filter"),
+			New:      k("n", "n", "ny bedömning", "new assessment"),
+			Open:     k("enter", "enter", "fortsätt", "continue"),
+			Plan:     k("a h", "a/h", "handlingsplan", "action plan"),
+			Summary:  k("s", "s", "sammanfattning", "summary"),
+			Export:   k("x", "x", "exportera", "export"),
+			Delete:   k("d", "d", "ta bort", "delete"),
+			Confirm:  k("y j", "y/j", "ja, ta bort", "yes, delete"),
+			Cancel:   k("n esc", "n/esc", "avbryt", "cancel"),
+			Followup: k("f", "f", "årets uppföljning", "the year's follow-up"),
+			YearPlan: k("w", "w", "årshjul", "year plan"),
+			ByUnit:   k("u", "u", "per enhet", "by unit"),
+			Region:   k("r", "r", "regionens bild", "the region's picture"),
 		},
 		New: NewKeys{
-			Next:     b([]string{"tab", "down"}, "tab/↓", t("nästa fält", "next field")),
-			Prev:     b([]string{"shift+tab", "up"}, "shift+tab/↑", t("föregående fält", "previous field")),
-			Complete: b([]string{"tab"}, "tab", t("fyll i förslag", "accept suggestion")),
-			Toggle:   b([]string{"space"}, "space", t("välj/avvälj", "toggle")),
-			Up:       b([]string{"up", "k"}, "↑/k", t("upp", "up")),
-			Down:     b([]string{"down", "j"}, "↓/j", t("ned", "down")),
-			Create:   b([]string{"ctrl+s"}, "ctrl+s", t("skapa och börja", "create and start")),
-			Submit:   b([]string{"enter"}, "enter", t("nästa fält, sist skapa", "next field, create from the last")),
-			Yes:      b([]string{"j", "y"}, "j/y", t("ja", "yes")),
-			No:       b([]string{"n"}, "n", t("nej", "no")),
+			Next:     k("tab down", "tab/↓", "nästa fält", "next field"),
+			Prev:     k("shift+tab up", "shift+tab/↑", "föregående fält", "previous field"),
+			Complete: k("tab", "tab", "fyll i förslag", "accept suggestion"),
+			Toggle:   k("space", "space", "välj/avvälj", "toggle"),
+			Up:       k("up k", "↑/k", "upp", "up"),
+			Down:     k("down j", "↓/j", "ned", "down"),
+			Create:   k("ctrl+s", "ctrl+s", "skapa och börja", "create and start"),
+			Submit:   k("enter", "enter", "nästa fält, sist skapa", "next field, create from the last"),
+			Yes:      k("j y", "j/y", "ja", "yes"),
+			No:       k("n", "n", "nej", "no"),
 		},
 		Walk: WalkKeys{
 			Ja:            answer("1", checklist.Ja),
 			Delvis:        answer("2", checklist.Delvis),
 			Nej:           answer("3", checklist.Nej),
 			EjAktuellt:    answer("4", checklist.EjAktuellt),
-			Prev:          b([]string{"left", "h"}, "←", t("föregående", "previous")),
-			Next:          b([]string{"right", "l"}, "→", t("nästa", "next")),
-			Comment:       b([]string{"c"}, "c", t("kommentar", "comment")),
-			Guidance:      b([]string{"g"}, "g", t("vägledning", "guidance")),
-			Overview:      b([]string{"o"}, "o", t("översikt", "overview")),
-			Risk:          b([]string{"r"}, "r", t("riskbedöm", "assess risk")),
-			Plan:          b([]string{"a"}, "a", t("handlingsplan", "action plan")),
-			Summary:       b([]string{"s"}, "s", t("sammanfattning", "summary")),
-			History:       b([]string{"t"}, "t", t("tidigare svar", "earlier answers")),
-			Measures:      b([]string{"f"}, "f", t("fungerar redan", "measures in place")),
-			NextOpen:      b([]string{"tab"}, "tab", t("nästa obesvarade", "next unanswered")),
-			Reopen:        b([]string{"u"}, "u", t("öppna bedömningen igen", "reopen the assessment")),
-			KeepActions:   b([]string{"b", "k"}, "b", t("behåll åtgärderna", "keep the actions")),
-			DoneActions:   b([]string{"m"}, "m", t("markera klara", "mark done")),
-			StrikeActions: b([]string{"s"}, "s", t("stryk", "strike")),
+			Prev:          k("left h", "←", "föregående", "previous"),
+			Next:          k("right l", "→", "nästa", "next"),
+			Comment:       k("c", "c", "kommentar", "comment"),
+			Guidance:      k("g", "g", "vägledning", "guidance"),
+			Overview:      k("o", "o", "översikt", "overview"),
+			Risk:          k("r", "r", "riskbedöm", "assess risk"),
+			Plan:          k("a", "a", "handlingsplan", "action plan"),
+			Summary:       k("s", "s", "sammanfattning", "summary"),
+			History:       k("t", "t", "tidigare svar", "earlier answers"),
+			Measures:      k("f", "f", "fungerar redan", "measures in place"),
+			NextOpen:      k("tab", "tab", "nästa obesvarade", "next unanswered"),
+			Reopen:        k("u", "u", "öppna bedömningen igen", "reopen the assessment"),
+			KeepActions:   k("b k", "b", "behåll åtgärderna", "keep the actions"),
+			DoneActions:   k("m", "m", "markera klara", "mark done"),
+			StrikeActions: k("s", "s", "stryk", "strike"),
 		},
 		Risk: RiskKeys{
-			Score:     b([]string{"1", "2", "3", "4"}, "1–4", t("sannolikhet → konsekvens", "probability → consequence")),
-			Note:      b([]string{"c"}, "c", t("kommentar om risken", "comment on the risk")),
-			AddAction: b([]string{"a"}, "a", t("ny åtgärd", "new action")),
-			Save:      b([]string{"enter"}, "enter", t("spara risk", "save risk")),
+			Score:     k("1 2 3 4", "1–4", "sannolikhet → konsekvens", "probability → consequence"),
+			Note:      k("c", "c", "kommentar om risken", "comment on the risk"),
+			AddAction: k("a", "a", "ny åtgärd", "new action"),
+			Save:      k("enter", "enter", "spara risk", "save risk"),
 		},
 		Overview: OverviewKeys{
-			Jump:     b([]string{"enter"}, "enter", t("gå till punkten", "go to item")),
-			AllAreas: b([]string{"tab"}, "tab", t("området/alla områden", "area/all areas")),
-			NextOpen: b([]string{"n"}, "n", t("nästa obesvarade", "next unanswered")),
+			Jump:     k("enter", "enter", "gå till punkten", "go to item"),
+			AllAreas: k("tab", "tab", "området/alla områden", "area/all areas"),
+			NextOpen: k("n", "n", "nästa obesvarade", "next unanswered"),
 		},
 		Input: InputKeys{
-			Save:    b([]string{"enter"}, "enter", t("spara", "save")),
-			Cancel:  b([]string{"esc"}, "esc", t("avbryt", "cancel")),
-			Confirm: b([]string{"enter"}, "enter", t("spara ändå", "save anyway")),
+			Save:    k("enter", "enter", "spara", "save"),
+			Cancel:  k("esc", "esc", "avbryt", "cancel"),
+			Confirm: k("enter", "enter", "spara ändå", "save anyway"),
 		},
 		Form: FormKeys{
-			Pick:           b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1–9", t("välj förslag", "pick suggestion")),
-			EscalationNext: b([]string{"space", "right", "l"}, "space/→", t("nästa nivå", "next level")),
-			EscalationPrev: b([]string{"left", "h"}, "←", t("föregående nivå", "previous level")),
+			Pick:           k("1 2 3 4 5 6 7 8 9", "1–9", "välj förslag", "pick suggestion"),
+			EscalationNext: k("space right l", "space/→", "nästa nivå", "next level"),
+			EscalationPrev: k("left h", "←", "föregående nivå", "previous level"),
 		},
 		Plan: PlanKeys{
-			Add:        b([]string{"a"}, "a", t("ny åtgärd", "new action")),
-			Edit:       b([]string{"enter"}, "enter", t("redigera", "edit")),
-			Escalate:   b([]string{"e"}, "e", t("eskalering", "escalation")),
-			Status:     b([]string{"s"}, "s", t("ändra status", "change status")),
-			Checked:    b([]string{"k"}, "k", t("kontrollerad", "checked")),
-			Delete:     b([]string{"d"}, "d", t("ta bort", "delete")),
-			Summary:    b([]string{"z"}, "z", t("sammanfattning", "summary")),
-			Reevaluate: b([]string{"r"}, "r", t("omvärdera risken", "re-evaluate the risk")),
+			Add:        k("a", "a", "ny åtgärd", "new action"),
+			Edit:       k("enter", "enter", "redigera", "edit"),
+			Escalate:   k("e", "e", "eskalering", "escalation"),
+			Status:     k("s", "s", "ändra status", "change status"),
+			Checked:    k("k", "k", "kontrollerad", "checked"),
+			Delete:     k("d", "d", "ta bort", "delete"),
+			Summary:    k("z", "z", "sammanfattning", "summary"),
+			Reevaluate: k("r", "r", "omvärdera risken", "re-evaluate the risk"),
 		},
 		Summary: SummaryKeys{
-			Export:     b([]string{"x"}, "x", t("exportera", "export")),
-			ExportHTML: b([]string{"w"}, "w", t("HTML att skriva ut", "HTML to print")),
-			Copy:       b([]string{"y"}, "y", t("kopiera utdraget", "copy the extract")),
-			Plan:       b([]string{"a"}, "a", t("handlingsplan", "action plan")),
-			Close:      b([]string{"c"}, "c", t("avsluta bedömningen", "close the assessment")),
-			AddRisk:    b([]string{"r"}, "r", t("åtgärd för allvarlig risk", "action for a serious risk")),
+			Export:     k("x", "x", "exportera", "export"),
+			ExportHTML: k("w", "w", "HTML att skriva ut", "HTML to print"),
+			Copy:       k("y", "y", "kopiera utdraget", "copy the extract"),
+			Plan:       k("a", "a", "handlingsplan", "action plan"),
+			Close:      k("c", "c", "avsluta bedömningen", "close the assessment"),
+			AddRisk:    k("r", "r", "åtgärd för allvarlig risk", "action for a serious risk"),
 		},
 		Own: OwnKeys{
-			Open:      b([]string{"+"}, "+", t("egen punkt", "own item")),
-			New:       b([]string{"n", "+"}, "n/+", t("ny egen punkt", "new own item")),
-			Go:        b([]string{"enter"}, "enter", t("gå till punkten", "go to the item")),
-			Edit:      b([]string{"e"}, "e", t("ändra texten", "edit the text")),
-			Retire:    b([]string{"d"}, "d", t("ta bort från kommande APT", "retire from later APTs")),
-			NextArea:  b([]string{"right", "space"}, "→/space", t("nästa område", "next area")),
-			PrevArea:  b([]string{"left"}, "←", t("föregående område", "previous area")),
-			NextField: b([]string{"tab", "down"}, "tab/↓", t("nästa fält", "next field")),
-			PrevField: b([]string{"shift+tab", "up"}, "shift+tab/↑", t("föregående fält", "previous field")),
-			Save:      b([]string{"ctrl+s"}, "ctrl+s", t("spara punkten", "save the item")),
+			Open:      k("+", "+", "egen punkt", "own item"),
+			New:       k("n +", "n/+", "ny egen punkt", "new own item"),
+			Go:        k("enter", "enter", "gå till punkten", "go to the item"),
+			Edit:      k("e", "e", "ändra texten", "edit the text"),
+			Retire:    k("d", "d", "ta bort från kommande APT", "retire from later APTs"),
+			NextArea:  k("right space", "→/space", "nästa område", "next area"),
+			PrevArea:  k("left", "←", "föregående område", "previous area"),
+			NextField: k("tab down", "tab/↓", "nästa fält", "next field"),
+			PrevField: k("shift+tab up", "shift+tab/↑", "föregående fält", "previous field"),
+			Save:      k("ctrl+s", "ctrl+s", "spara punkten", "save the item"),
 		},
 		Report: ReportKeys{
-			PrevYear: b([]string{"left"}, "←", t("föregående år", "previous year")),
-			NextYear: b([]string{"right"}, "→", t("nästa år", "next year")),
-			Save:     b([]string{"x"}, "x", t("skriv till fil", "write to a file")),
+			PrevYear: k("left", "←", "föregående år", "previous year"),
+			NextYear: k("right", "→", "nästa år", "next year"),
+			Save:     k("x", "x", "skriv till fil", "write to a file"),
 		},
 		YearPlan: YearPlanKeys{
-			Later:    b([]string{"right", "l"}, "→", t("senare månad", "later month")),
-			Earlier:  b([]string{"left", "h"}, "←", t("tidigare månad", "earlier month")),
-			Clear:    b([]string{"delete", "backspace", "x"}, "x/del", t("ingen månad", "no month")),
-			PrevYear: b([]string{"-", "["}, "-", t("föregående år", "previous year")),
-			NextYear: b([]string{"+", "]"}, "+", t("nästa år", "next year")),
+			Later:    k("right l", "→", "senare månad", "later month"),
+			Earlier:  k("left h", "←", "tidigare månad", "earlier month"),
+			Clear:    k("delete backspace x", "x/del", "ingen månad", "no month"),
+			PrevYear: k("- [", "-", "föregående år", "previous year"),
+			NextYear: k("+ ]", "+", "nästa år", "next year"),
 		},
 		Export: ExportKeys{
-			Confirm: b([]string{"j", "y"}, "j/y", t("skriv ändå", "write anyway")),
-			Cancel:  b([]string{"n", "esc"}, "n/esc", t("avbryt", "cancel")),
+			Confirm: k("j y", "j/y", "skriv ändå", "write anyway"),
+			Cancel:  k("n esc", "n/esc", "avbryt", "cancel"),
 		},
 	}
 }
