@@ -41,8 +41,8 @@ func (s *Store) SaveResponse(ctx context.Context, assessmentID int64, r checklis
 		note = sql.NullString{String: rk.Note, Valid: true}
 	}
 	empty := r.Answer == checklist.Unanswered && r.Comment == "" && r.Reason == "" && r.Risk == nil && r.Measures == ""
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := s.txExec(ctx, tx, "UPDATE assessments SET updated = ? WHERE id = ?", fmtTime(s.now()), assessmentID)
+	return s.keyTx(ctx, func(exec keyExec) error {
+		res, err := exec("UPDATE assessments SET updated = ? WHERE id = ?", fmtTime(s.now()), assessmentID)
 		if err != nil {
 			return err
 		}
@@ -50,11 +50,11 @@ func (s *Store) SaveResponse(ctx context.Context, assessmentID int64, r checklis
 			return err
 		}
 		if empty {
-			_, err := s.txExec(ctx, tx, "DELETE FROM answers WHERE assessment_id = ? AND area_id = ? AND item_id = ?",
+			_, err := exec("DELETE FROM answers WHERE assessment_id = ? AND area_id = ? AND item_id = ?",
 				assessmentID, r.AreaID, r.ItemID)
 			return err
 		}
-		_, err = s.txExec(ctx, tx, `INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason,
+		_, err = exec(`INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason,
 			answered_at, risk_probability, risk_consequence, risk_level, risk_serious, risk_note, measures)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (assessment_id, area_id, item_id) DO UPDATE SET answer = excluded.answer,

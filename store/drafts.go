@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"strings"
 
@@ -23,12 +22,12 @@ func (s *Store) SaveDraft(ctx context.Context, assessmentID int64, field, text s
 		text = text[:maxDraftText]
 	}
 	d := checklist.Draft{AssessmentID: assessmentID, Field: field, Text: text, Saved: s.now()}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.keyTx(ctx, func(exec keyExec) error {
 		if text == "" {
-			_, err := tx.ExecContext(ctx, "DELETE FROM drafts WHERE assessment_id = ? AND field = ?", assessmentID, field)
+			_, err := exec("DELETE FROM drafts WHERE assessment_id = ? AND field = ?", assessmentID, field)
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO drafts (assessment_id, field, text, saved) VALUES (?, ?, ?, ?)
+		_, err := exec(`INSERT INTO drafts (assessment_id, field, text, saved) VALUES (?, ?, ?, ?)
 			ON CONFLICT (assessment_id, field) DO UPDATE SET text = excluded.text, saved = excluded.saved`,
 			assessmentID, field, text, fmtTime(d.Saved))
 		return err

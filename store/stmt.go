@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"sync"
 )
 
@@ -79,17 +81,103 @@ func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Ro
 	return st.QueryRowContext(ctx, args...)
 }
 
-// txExec runs the fixed query text query in tx through its prepared
-// statement (prepared once for each connection, kept by s.stmts), for the
-// writes the app makes again and again: compiling an answer's upsert with
-// the answers' triggers cost more than running it.
-func (s *Store) txExec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
-	st, err := s.stmts.stmt(ctx, s.db, query)
-	if err != nil || st == nil {
-		// A failed prepare is reported by the unprepared statement.
-		return tx.ExecContext(ctx, query, args...)
+// keyWriter runs the writes the app repeats with every key, an answer or
+// a draft, on one connection kept for them, with BEGIN IMMEDIATE, COMMIT
+// and their statements prepared once on it. Through a database/sql
+// transaction each of them compiled BEGIN and COMMIT again and started a
+// goroutine to watch its context: about a tenth of an answer key
+// (docs/performance.md). After any failure the connection is rolled back
+// and closed, and the next write takes a new one.
+type keyWriter struct {
+	mu     sync.Mutex
+	conn   *sql.Conn
+	stmts  map[string]*sql.Stmt
+	closed bool
+}
+
+// keyExec runs one of the fixed query texts in a keyTx.
+type keyExec func(query string, args ...any) (sql.Result, error)
+
+// keyTx runs fn in one transaction on the key writer's connection and
+// commits it: the same checks and the same durable commit as tx.
+func (s *Store) keyTx(ctx context.Context, fn func(exec keyExec) error) error {
+	if s.readOnly {
+		return errors.New("databasen är öppnad skrivskyddad")
 	}
-	return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	if err := s.Checked(ctx); err != nil {
+		return err
+	}
+	w := &s.keys
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return errors.New("sql: database is closed")
+	}
+	if w.conn == nil {
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		w.conn, w.stmts = conn, map[string]*sql.Stmt{}
+	}
+	exec := func(query string, args ...any) (sql.Result, error) {
+		st, ok := w.stmts[query]
+		if !ok {
+			var err error
+			if st, err = w.conn.PrepareContext(ctx, query); err != nil {
+				return nil, err
+			}
+			w.stmts[query] = st
+		}
+		return st.ExecContext(ctx, args...)
+	}
+	if _, err := exec("BEGIN IMMEDIATE"); err != nil {
+		w.drop()
+		return err
+	}
+	if err := fn(exec); err != nil {
+		w.drop()
+		return err
+	}
+	if _, err := exec("COMMIT"); err != nil {
+		w.drop()
+		return err
+	}
+	return nil
+}
+
+// drop rolls back what the connection may hold and closes it, so that a
+// failed write leaves no transaction open and no statement behind.
+func (w *keyWriter) drop() {
+	if w.conn == nil {
+		return
+	}
+	ctx := context.Background()
+	// After a failed BEGIN or COMMIT there may be no transaction: the
+	// rollback's error then says so and is of no interest.
+	_, _ = w.conn.ExecContext(ctx, "ROLLBACK")
+	for _, st := range w.stmts {
+		st.Close()
+	}
+	// driver.ErrBadConn makes database/sql close the connection instead
+	// of putting it back into the pool.
+	_ = w.conn.Raw(func(any) error { return driver.ErrBadConn })
+	w.conn.Close()
+	w.conn, w.stmts = nil, nil
+}
+
+// close closes the key writer's connection for good (Store.Close).
+func (w *keyWriter) close() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.conn != nil {
+		for _, st := range w.stmts {
+			st.Close()
+		}
+		w.conn.Close()
+		w.conn, w.stmts = nil, nil
+	}
+	w.closed = true
 }
 
 // close closes the prepared statements.

@@ -100,6 +100,8 @@ type Store struct {
 	now func() time.Time
 	// stmts are the prepared statements of the per-assessment loaders.
 	stmts stmtCache
+	// keys writes an answer or a draft (keyTx).
+	keys keyWriter
 }
 
 // Open opens the samkoll database at path, or creates it (directory 0700,
@@ -361,6 +363,7 @@ func (s *Store) Close() error {
 		s.foldPendingNow(ctx)
 		cancel()
 	}
+	s.keys.close()
 	s.stmts.close()
 	err := s.db.Close()
 	if s.lockFile != nil {
