@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -104,5 +106,49 @@ func TestCloseClosesKeyWriter(t *testing.T) {
 	drafts, err := s.Drafts(ctx, a.ID)
 	if err != nil || drafts["kommentar"].Text != "halvskriven" {
 		t.Errorf("drafts after reopening: %v, %v", drafts, err)
+	}
+}
+
+// Answers and drafts saved from several goroutines at once, beside other
+// writes, are each their own transaction on the key writer's connection:
+// every one is stored, none fails.
+func TestKeyWriterConcurrent(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	a := mustCreate(t, s, newAssessment("Avdelning 1", "2026-03-01", "sam"), map[string]int{"sam": 100})
+	const workers, each = 4, 25
+	errs := make(chan error, workers*each*2+workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				item := fmt.Sprintf("s%d", w*each+i)
+				errs <- s.SaveResponse(ctx, a.ID, checklist.Response{AreaID: "sam", ItemID: item, Answer: checklist.Delvis})
+				_, err := s.SaveDraft(ctx, a.ID, "kommentar-"+item, "utkast")
+				errs <- err
+			}
+			_, err := s.CreateAssessment(ctx, newAssessment(fmt.Sprintf("Avdelning %d", w+2), "2026-03-02", "sam"), map[string]int{"sam": 100})
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.LoadAssessment(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	drafts, err := s.Drafts(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Responses) != workers*each || len(drafts) != workers*each {
+		t.Errorf("%d answers and %d drafts stored, want %d of each", len(got.Responses), len(drafts), workers*each)
 	}
 }
