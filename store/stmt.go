@@ -111,7 +111,7 @@ func (s *Store) keyTx(ctx context.Context, fn func(exec keyExec) error) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.closed {
-		return errors.New("sql: database is closed")
+		return errors.New("databasen är stängd")
 	}
 	if w.conn == nil {
 		conn, err := s.db.Conn(ctx)
