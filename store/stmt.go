@@ -101,10 +101,7 @@ type keyExec func(query string, args ...any) (sql.Result, error)
 // keyTx runs fn in one transaction on the key writer's connection and
 // commits it: the same checks and the same durable commit as tx.
 func (s *Store) keyTx(ctx context.Context, fn func(exec keyExec) error) error {
-	if s.readOnly {
-		return errors.New("databasen är öppnad skrivskyddad")
-	}
-	if err := s.Checked(ctx); err != nil {
+	if err := s.mayWrite(ctx); err != nil {
 		return err
 	}
 	w := &s.keys
@@ -156,12 +153,20 @@ func (w *keyWriter) drop() {
 	// After a failed BEGIN or COMMIT there may be no transaction: the
 	// rollback's error then says so and is of no interest.
 	_, _ = w.conn.ExecContext(ctx, "ROLLBACK")
+	w.release(true)
+}
+
+// release closes the statements and gives up the connection: closed for
+// good when discard, else back to the pool.
+func (w *keyWriter) release(discard bool) {
 	for _, st := range w.stmts {
 		st.Close()
 	}
-	// driver.ErrBadConn makes database/sql close the connection instead
-	// of putting it back into the pool.
-	_ = w.conn.Raw(func(any) error { return driver.ErrBadConn })
+	if discard {
+		// driver.ErrBadConn makes database/sql close the connection
+		// instead of putting it back into the pool.
+		_ = w.conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
 	w.conn.Close()
 	w.conn, w.stmts = nil, nil
 }
@@ -171,11 +176,7 @@ func (w *keyWriter) close() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.conn != nil {
-		for _, st := range w.stmts {
-			st.Close()
-		}
-		w.conn.Close()
-		w.conn, w.stmts = nil, nil
+		w.release(false)
 	}
 	w.closed = true
 }

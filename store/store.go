@@ -828,6 +828,15 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return s.txOn(ctx, s.db, fn)
 }
 
+// mayWrite refuses a write to a store opened read-only, and holds every
+// write until the background check of the file has passed (Checked).
+func (s *Store) mayWrite(ctx context.Context) error {
+	if s.readOnly {
+		return errors.New("databasen är öppnad skrivskyddad")
+	}
+	return s.Checked(ctx)
+}
+
 // txBeginner is a *sql.DB or a *sql.Conn.
 type txBeginner interface {
 	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
@@ -835,10 +844,7 @@ type txBeginner interface {
 
 // txOn is tx on db, the pool or one connection of it.
 func (s *Store) txOn(ctx context.Context, db txBeginner, fn func(*sql.Tx) error) error {
-	if s.readOnly {
-		return errors.New("databasen är öppnad skrivskyddad")
-	}
-	if err := s.Checked(ctx); err != nil {
+	if err := s.mayWrite(ctx); err != nil {
 		return err
 	}
 	tx, err := db.BeginTx(ctx, nil)
