@@ -5,7 +5,7 @@ package store
 // expectedVersion and expectedObjects are what the migrations make up to
 // expectedVersion, so that Open need not run them on a database in memory
 // to know (expectedSchema).
-const expectedVersion = 12
+const expectedVersion = 13
 
 var expectedObjects = []schemaObject{
 	{"column", "units", "id"},
@@ -111,7 +111,6 @@ var expectedObjects = []schemaObject{
 	{"index", "actions", "actions_open"},
 	{"index", "actions", "actions_open_by_id"},
 	{"trigger", "assessments", "drafts_follow_assessment"},
-	{"index", "answers", "answers_by_item"},
 	{"index", "carried_risks", "carried_risks_by_origin"},
 	{"index", "reevaluations", "reevaluations_by_answer"},
 	{"trigger", "answers", "answers_count_insert"},

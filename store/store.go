@@ -56,7 +56,7 @@ var migrations = sync.OnceValue(mustLoadMigrations)
 
 // SchemaVersion is the schema version this binary writes, stored in PRAGMA
 // user_version: the number of migrations (TestSchemaVersionCountsMigrations).
-const SchemaVersion = 12
+const SchemaVersion = 13
 
 func mustLoadMigrations() []migration {
 	names, err := fs.Glob(migrationFS, "migrations/*.sql")

@@ -25,7 +25,7 @@ func TestFullDiskSaysSaveFailed(t *testing.T) {
 	for _, lang := range []checklist.Lang{checklist.Swedish, checklist.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			dir := t.TempDir()
-			if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=512k,mode=0700"); err != nil {
+			if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=1m,mode=0700"); err != nil {
 				t.Skipf("cannot mount a small tmpfs here (%v): the full-disk test needs root or CAP_SYS_ADMIN", err)
 			}
 			t.Cleanup(func() {

@@ -1,0 +1,11 @@
+-- samkoll schema version 13: the index answers_by_item (schema 6) is
+-- dropped.
+--
+-- It was made for an item's history and each item's latest answer. Since
+-- schema 9 the latest answers have a table of their own, and every query
+-- that names an item reaches its answers through the assessments of one
+-- unit (assessments_by_unit_date) and the answers' key, or through the
+-- assessments being remapped (store/renames.go). Without it, each answer
+-- writes one index fewer, and an import into an empty database has one
+-- index fewer to make again at its end (a tenth of the import).
+DROP INDEX answers_by_item;
