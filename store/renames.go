@@ -124,14 +124,29 @@ func applyRename(ctx context.Context, tx *sql.Tx, rn checklist.ItemRename) error
 	lacked, lackedArgs := list(rn.ToLacked)
 	// From: the old answer of an assessment in remap_ids; to: the new one.
 	from := "SELECT 1 FROM answers f WHERE f.assessment_id = %s AND f.area_id = ? AND f.item_id = ?"
+	fail := func(err error) error {
+		return fmt.Errorf("%s/%s → %s/%s: %w", f.AreaID, f.ItemID, t.AreaID, t.ItemID, err)
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM remap_ids"); err != nil {
+		return fail(err)
+	}
+	r, err := tx.ExecContext(ctx, `INSERT INTO remap_ids SELECT assessment_id FROM assessment_areas
+		WHERE area_id = ? AND hash IN (`+had+`) AND assessment_id IN (SELECT id FROM remap_scope)`,
+		append([]any{f.AreaID}, hadArgs...)...)
+	if err != nil {
+		return fail(err)
+	}
+	// Every step below reaches only the assessments in remap_ids: where
+	// there are none (written after the rename), none is prepared.
+	if n, err := r.RowsAffected(); err != nil {
+		return fail(err)
+	} else if n == 0 {
+		return nil
+	}
 	steps := []struct {
 		q    string
 		args []any
 	}{
-		{"DELETE FROM remap_ids", nil},
-		{`INSERT INTO remap_ids SELECT assessment_id FROM assessment_areas
-			WHERE area_id = ? AND hash IN (` + had + `) AND assessment_id IN (SELECT id FROM remap_scope)`,
-			append([]any{f.AreaID}, hadArgs...)},
 		{"INSERT OR IGNORE INTO remap_done SELECT id, ?, ? FROM remap_ids", []any{f.AreaID, rn.Batch}},
 		// The old area lost the item.
 		{`UPDATE assessment_areas SET items = max(items - 1, 0)
@@ -198,7 +213,7 @@ func applyRename(ctx context.Context, tx *sql.Tx, rn checklist.ItemRename) error
 	}
 	for _, st := range steps {
 		if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {
-			return fmt.Errorf("%s/%s → %s/%s: %w", f.AreaID, f.ItemID, t.AreaID, t.ItemID, err)
+			return fail(err)
 		}
 	}
 	return nil
