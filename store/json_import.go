@@ -384,6 +384,7 @@ type importAssessment struct {
 	a       checklist.Assessment
 	counts  map[string]int
 	answers []checklist.Response
+	rows    answerRows // the answers' values
 	created time.Time
 	updated time.Time
 	links   []string // uids of actions carried over into it
@@ -577,6 +578,7 @@ func (v *validator) assessment(i int, ja jsonAssessment) (importAssessment, []im
 	if err := v.inv.assessment(i, ja); err != nil {
 		return ia, nil, err
 	}
+	ia.rows = newAnswerRows(ia.answers)
 	return ia, actions, nil
 }
 
@@ -662,7 +664,7 @@ func (im *importer) write(ia importAssessment, actions []importAction) error {
 	if err := insertAreas(ctx, tx, id, ia.a.Areas, ia.counts, answered); err != nil {
 		return err
 	}
-	if err := insertAnswers(ctx, tx, id, ia.answers); err != nil {
+	if err := ia.rows.insert(ctx, tx, id); err != nil {
 		return err
 	}
 	if err := restoreCarriedLinks(ctx, tx, keep); err != nil {
@@ -932,30 +934,76 @@ func parseAction(jx jsonAction) (importAction, string, error) {
 	return x, "", nil
 }
 
-// insertAnswers inserts the answers of assessment id, many rows to a
-// statement: a call into SQLite per answer costs more than the insert.
+// insertAnswers inserts the answers rs of assessment id.
 func insertAnswers(ctx context.Context, tx querier, id int64, rs []checklist.Response) error {
-	const cols = 13
-	for len(rs) > 0 {
-		n := min(len(rs), answersPerStatement)
-		args := make([]any, 0, n*cols)
-		for _, r := range rs[:n] {
-			var prob, cons, serious sql.NullInt64
-			var level, note sql.NullString
-			if r.Risk != nil {
-				prob = sql.NullInt64{Int64: int64(r.Risk.Probability), Valid: true}
-				cons = sql.NullInt64{Int64: int64(r.Risk.Consequence), Valid: true}
-				level = sql.NullString{String: r.Risk.Level.String(), Valid: true}
-				serious = sql.NullInt64{Int64: b2i(r.Risk.Serious()), Valid: true}
-				note = sql.NullString{String: r.Risk.Note, Valid: true}
+	return newAnswerRows(rs).insert(ctx, tx, id)
+}
+
+// answerRows are the values of an assessment's answers as they are bound,
+// made before the assessment's id is known: the import's reading goroutine
+// makes them, so that the writing one, the slower, only binds them. Most
+// answers are only an answer and its time (plain): those are inserted
+// with five values each, the other columns taking their defaults (empty
+// texts, no risk), as binding a value costs about as much as inserting it.
+type answerRows struct {
+	plain, full []any // plainAnswerCols and answerCols values a row; nil for the id
+}
+
+// The values of a row of answerRows.
+const plainAnswerCols, answerCols = 5, 13
+
+func newAnswerRows(rs []checklist.Response) answerRows {
+	plain := 0
+	for _, r := range rs {
+		if isPlainAnswer(r) {
+			plain++
+		}
+	}
+	ar := answerRows{plain: make([]any, 0, plain*plainAnswerCols), full: make([]any, 0, (len(rs)-plain)*answerCols)}
+	for _, r := range rs {
+		if isPlainAnswer(r) {
+			ar.plain = append(ar.plain, nil, r.AreaID, r.ItemID, r.Answer.String(), fmtTime(r.AnsweredAt))
+			continue
+		}
+		var prob, cons, serious sql.NullInt64
+		var level, note sql.NullString
+		if r.Risk != nil {
+			prob = sql.NullInt64{Int64: int64(r.Risk.Probability), Valid: true}
+			cons = sql.NullInt64{Int64: int64(r.Risk.Consequence), Valid: true}
+			level = sql.NullString{String: r.Risk.Level.String(), Valid: true}
+			serious = sql.NullInt64{Int64: b2i(r.Risk.Serious()), Valid: true}
+			note = sql.NullString{String: r.Risk.Note, Valid: true}
+		}
+		ar.full = append(ar.full, nil, r.AreaID, r.ItemID, r.Answer.String(), r.Comment, r.Reason, fmtTime(r.AnsweredAt),
+			prob, cons, level, serious, note, r.Measures)
+	}
+	return ar
+}
+
+// isPlainAnswer reports whether r has nothing but an answer and its time.
+func isPlainAnswer(r checklist.Response) bool {
+	return r.Comment == "" && r.Reason == "" && r.Risk == nil && r.Measures == ""
+}
+
+// insert inserts the rows as answers of assessment id, many rows to a
+// statement: a call into SQLite per answer costs more than the insert.
+func (ar answerRows) insert(ctx context.Context, tx querier, id int64) error {
+	var boxed any = id
+	for _, part := range []struct {
+		args []any
+		cols int
+		sql  func(n int) string
+	}{{ar.plain, plainAnswerCols, insertPlainAnswersSQL}, {ar.full, answerCols, insertAnswersSQL}} {
+		for i := 0; i < len(part.args); i += part.cols {
+			part.args[i] = boxed
+		}
+		for args := part.args; len(args) > 0; {
+			n := min(len(args)/part.cols, answersPerStatement)
+			if _, err := tx.ExecContext(ctx, part.sql(n), args[:n*part.cols]...); err != nil {
+				return err
 			}
-			args = append(args, id, r.AreaID, r.ItemID, r.Answer.String(), r.Comment, r.Reason, fmtTime(r.AnsweredAt),
-				prob, cons, level, serious, note, r.Measures)
+			args = args[n*part.cols:]
 		}
-		if _, err := tx.ExecContext(ctx, insertAnswersSQL(n), args...); err != nil {
-			return err
-		}
-		rs = rs[n:]
 	}
 	return nil
 }
@@ -1053,6 +1101,13 @@ func insertAnswersSQL(n int) string {
 	return repeated(`INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason, answered_at,
 			risk_probability, risk_consequence, risk_level, risk_serious, risk_note, measures) VALUES `,
 		"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", n)
+}
+
+// insertPlainAnswersSQL is the statement inserting n answers that have
+// no comment, reason, risk or measures.
+func insertPlainAnswersSQL(n int) string {
+	return repeated(`INSERT INTO answers (assessment_id, area_id, item_id, answer, answered_at) VALUES `,
+		"(?, ?, ?, ?, ?)", "", n)
 }
 
 // repeatedTexts holds the texts repeated made.
