@@ -315,6 +315,9 @@ type importer struct {
 	// noAssessments and noActions say that the database had none before
 	// the import, so that a uid not met in the file is not in it either.
 	noAssessments, noActions bool
+	// nextAction is the id of the last action inserted into a database
+	// that had none (insertActions).
+	nextAction int64
 	// written are the ids of the assessments created or replaced.
 	written []int64
 	// What refers to an assessment or action not met yet, which may come
@@ -687,9 +690,15 @@ func (im *importer) ownItems(ia importAssessment, unitID int64) error {
 // actions carried over, its re-evaluations and its carried risks.
 func (im *importer) writeLinks(id int64, ia importAssessment, actions []importAction) error {
 	ctx, tx := im.ctx, im.q
-	for _, x := range actions {
-		if err := im.writeAction(x, id); err != nil {
+	if im.noActions {
+		if err := im.insertActions(actions, id); err != nil {
 			return err
+		}
+	} else {
+		for _, x := range actions {
+			if err := im.writeAction(x, id); err != nil {
+				return err
+			}
 		}
 	}
 	// An action is linked to later assessments of its own unit only; its
@@ -727,31 +736,13 @@ func (im *importer) writeLinks(id int64, ia importAssessment, actions []importAc
 // writeAction writes action x, first listed by assessment first.
 func (im *importer) writeAction(x importAction, first int64) error {
 	ctx, tx := im.ctx, im.q
-	origin, met := im.ids[x.origin]
-	provisional := false
-	if !met {
-		err := sql.ErrNoRows
-		if !im.noAssessments {
-			err = tx.QueryRowContext(ctx, "SELECT id FROM assessments WHERE uid = ?", x.origin).Scan(&origin)
-		}
-		if errors.Is(err, sql.ErrNoRows) {
-			// The origin was not exported, or comes later in the file:
-			// the first assessment that shows the action is its origin
-			// until settle knows.
-			origin, provisional = first, true
-		} else if err != nil {
-			return err
-		}
-	}
-	unitID, ok := im.units[origin]
-	if !ok {
-		if err := tx.QueryRowContext(ctx, "SELECT unit_id FROM assessments WHERE id = ?", origin).Scan(&unitID); err != nil {
-			return err
-		}
+	origin, unitID, met, provisional, err := im.actionOrigin(x, first)
+	if err != nil {
+		return err
 	}
 	var id int64
 	var updated string
-	err := sql.ErrNoRows // the file lists each action once here
+	err = sql.ErrNoRows // the file lists each action once here
 	if !im.noActions {
 		err = tx.QueryRowContext(ctx, "SELECT id, updated FROM actions WHERE uid = ?", x.uid).Scan(&id, &updated)
 	}
@@ -760,23 +751,14 @@ func (im *importer) writeAction(x importAction, first int64) error {
 	case errors.Is(err, sql.ErrNoRows):
 		r, err := tx.ExecContext(ctx, `INSERT INTO actions (uid, unit_id, assessment_id, area_id, item_id, risk,
 			what, who, due, status, done_on, checked_on, effect, escalation, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			x.uid, unitID, origin, a.AreaID, a.ItemID, a.Risk, a.What, a.Who, a.Due.String(), a.Status.String(),
-			a.DoneOn.String(), a.CheckedOn.String(), a.Effect, a.Escalation.String(), fmtTime(x.created), fmtTime(x.updated))
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, actionValues(x, unitID, origin)...)
 		if err != nil {
 			return err
 		}
 		if id, err = r.LastInsertId(); err != nil {
 			return err
 		}
-		im.res.ActionsCreated++
-		if !met {
-			// Its origin may yet come in the file (and change unit).
-			im.laterActions = append(im.laterActions, laterAction{id: id, origin: x.origin, first: first})
-			if !provisional {
-				im.laterActions[len(im.laterActions)-1].first = 0
-			}
-		}
+		im.created(x, id, first, met, provisional)
 	case err != nil:
 		return err
 	default:
@@ -792,13 +774,102 @@ func (im *importer) writeAction(x importAction, first int64) error {
 		} else {
 			im.res.ActionsUnchanged++
 		}
+		im.setActionID(x.uid, id)
 	}
-	im.v.mu.Lock()
-	e := im.v.actions[x.uid]
-	e.id = id
-	im.v.actions[x.uid] = e
-	im.v.mu.Unlock()
 	return nil
+}
+
+// insertActions writes actions, first listed by assessment first, into a
+// database that had no actions before the import: each is new, so they
+// are inserted many to a statement, with the ids the import counts from
+// the first (nextAction) instead of one statement each for its id.
+func (im *importer) insertActions(actions []importAction, first int64) error {
+	args := make([]any, 0, len(actions)*actionInsertCols)
+	for _, x := range actions {
+		origin, unitID, met, provisional, err := im.actionOrigin(x, first)
+		if err != nil {
+			return err
+		}
+		im.nextAction++
+		args = append(append(args, im.nextAction), actionValues(x, unitID, origin)...)
+		im.created(x, im.nextAction, first, met, provisional)
+	}
+	for len(args) > 0 {
+		n := min(len(args)/actionInsertCols, rowsPerStatement)
+		if _, err := im.q.ExecContext(im.ctx, repeated(`INSERT INTO actions (id, uid, unit_id, assessment_id, area_id,
+			item_id, risk, what, who, due, status, done_on, checked_on, effect, escalation, created, updated) VALUES `,
+			"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", n), args[:n*actionInsertCols]...); err != nil {
+			return err
+		}
+		args = args[n*actionInsertCols:]
+	}
+	return nil
+}
+
+// actionInsertCols is the number of values insertActions binds for an
+// action.
+const actionInsertCols = 17
+
+// actionValues are the values of action x, of unit unitID and origin
+// assessment origin, in the order of the actions' insert from uid on.
+func actionValues(x importAction, unitID, origin int64) []any {
+	a := x.a
+	return []any{x.uid, unitID, origin, a.AreaID, a.ItemID, a.Risk, a.What, a.Who, a.Due.String(), a.Status.String(),
+		a.DoneOn.String(), a.CheckedOn.String(), a.Effect, a.Escalation.String(), fmtTime(x.created), fmtTime(x.updated)}
+}
+
+// actionOrigin returns the origin assessment of action x, first listed by
+// assessment first, and its unit. met says the origin was met in the file;
+// provisional that it is not known yet, and first stands for it until
+// settle knows.
+func (im *importer) actionOrigin(x importAction, first int64) (origin, unitID int64, met, provisional bool, err error) {
+	ctx, tx := im.ctx, im.q
+	origin, met = im.ids[x.origin]
+	if !met {
+		err := sql.ErrNoRows
+		if !im.noAssessments {
+			err = tx.QueryRowContext(ctx, "SELECT id FROM assessments WHERE uid = ?", x.origin).Scan(&origin)
+		}
+		if errors.Is(err, sql.ErrNoRows) {
+			// The origin was not exported, or comes later in the file:
+			// the first assessment that shows the action is its origin
+			// until settle knows.
+			origin, provisional = first, true
+		} else if err != nil {
+			return 0, 0, false, false, err
+		}
+	}
+	unitID, ok := im.units[origin]
+	if !ok {
+		if err := tx.QueryRowContext(ctx, "SELECT unit_id FROM assessments WHERE id = ?", origin).Scan(&unitID); err != nil {
+			return 0, 0, false, false, err
+		}
+	}
+	return origin, unitID, met, provisional, nil
+}
+
+// created records the new action x with id, first listed by assessment
+// first, whose origin was met or is provisional (actionOrigin).
+func (im *importer) created(x importAction, id, first int64, met, provisional bool) {
+	im.res.ActionsCreated++
+	if !met {
+		// Its origin may yet come in the file (and change unit).
+		l := laterAction{id: id, origin: x.origin, first: first}
+		if !provisional {
+			l.first = 0
+		}
+		im.laterActions = append(im.laterActions, l)
+	}
+	im.setActionID(x.uid, id)
+}
+
+// setActionID records the id of the action uid of the file.
+func (im *importer) setActionID(uid string, id int64) {
+	im.v.mu.Lock()
+	e := im.v.actions[uid]
+	e.id = id
+	im.v.actions[uid] = e
+	im.v.mu.Unlock()
 }
 
 // actionID returns the id of the action uid of the file, if written.
