@@ -71,15 +71,22 @@ func remapRetiredItems(ctx context.Context, tx *sql.Tx, ids []int64, all bool, b
 			return err
 		}
 	}
-	for _, id := range ids {
-		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO remap_scope VALUES (?)", id); err != nil {
+	for rest := ids; len(rest) > 0; {
+		n := min(len(rest), rowsPerStatement)
+		args := make([]any, n)
+		for i, id := range rest[:n] {
+			args[i] = id
+		}
+		if _, err := tx.ExecContext(ctx, repeated("INSERT OR IGNORE INTO remap_scope VALUES ", "(?)", "", n), args...); err != nil {
 			return err
 		}
+		rest = rest[n:]
 	}
-	for _, rn := range checklist.ItemRenames {
-		if batch != "" && rn.Batch != batch {
-			continue
-		}
+	renames, err := renamesThatMayApply(ctx, tx, batch)
+	if err != nil {
+		return err
+	}
+	for _, rn := range renames {
 		if err := applyRename(ctx, tx, rn); err != nil {
 			return err
 		}
@@ -99,6 +106,54 @@ func remapRetiredItems(ctx context.Context, tx *sql.Tx, ids []int64, all bool, b
 		}
 	}
 	return nil
+}
+
+// renamesThatMayApply returns the renames of batch (all when batch is "")
+// in order, or none where no assessment in remap_scope has an area at a
+// version that had an old item (an area with hash h where the rename's
+// Had holds h, or h is "" and Had is empty), as applyRename selects them.
+// Only a rename that applies adds areas, so where none applies at first,
+// none applies later either: the usual case of an import of a file written
+// since the renames, which then runs this one query instead of two
+// statements for each rename.
+func renamesThatMayApply(ctx context.Context, tx *sql.Tx, batch string) ([]checklist.ItemRename, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT area_id, hash FROM assessment_areas
+		WHERE assessment_id IN (SELECT id FROM remap_scope)`)
+	if err != nil {
+		return nil, err
+	}
+	present := map[[2]string]bool{}
+	for rows.Next() {
+		var area, hash string
+		if err := rows.Scan(&area, &hash); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		present[[2]string{area, hash}] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []checklist.ItemRename
+	applies := false
+	for _, rn := range checklist.ItemRenames {
+		if batch != "" && rn.Batch != batch {
+			continue
+		}
+		out = append(out, rn)
+		had := rn.Had
+		if len(had) == 0 {
+			had = []string{""}
+		}
+		for _, h := range had {
+			applies = applies || present[[2]string{rn.From.AreaID, h}]
+		}
+	}
+	if !applies {
+		return nil, nil
+	}
+	return out, nil
 }
 
 // answerRank orders answers by how much action they call for: the answer

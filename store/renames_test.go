@@ -204,3 +204,64 @@ func TestImportOldFileMapsItems(t *testing.T) {
 	}
 	checkRemapped(t, s, list[0].ID, false)
 }
+
+// TestRenamesThatMayApply checks the pass's first question: whether any
+// assessment in scope has an area at a version that had a retired item,
+// which only the rename's old area answers. The areas that received items
+// (osa, and halsa's later versions) do not count.
+func TestRenamesThatMayApply(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		areas [][2]string // area, hash
+		batch string
+		want  bool
+	}{
+		{"current versions", [][2]string{{"halsa", "current"}, {"diskriminering", "current"}}, "", false},
+		{"an old version of the old item's area", [][2]string{{"halsa", halsaV1}, {"osa", "current"}}, "", true},
+		{"an old hash under an area that only received items", [][2]string{{"osa", halsaV1}}, "", false},
+		{"another batch", [][2]string{{"halsa", halsaV1}}, "2099-01", false},
+		{"the batch", [][2]string{{"halsa", halsaV1}}, "2026-12", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := openTest(t)
+			var ids []string
+			for _, ah := range c.areas {
+				ids = append(ids, ah[0])
+			}
+			a := mustCreate(t, s, newAssessment("Avd 1", "2025-03-01", ids...), nil)
+			for _, ah := range c.areas {
+				if _, err := s.db.Exec("UPDATE assessment_areas SET hash = ? WHERE assessment_id = ? AND area_id = ?", ah[1], a.ID, ah[0]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var got []checklist.ItemRename
+			err := s.tx(ctx, func(tx *sql.Tx) error {
+				for _, q := range []string{"CREATE TEMP TABLE remap_scope (id INTEGER PRIMARY KEY)", "INSERT INTO remap_scope VALUES (?)"} {
+					if _, err := tx.ExecContext(ctx, q, a.ID); err != nil {
+						return err
+					}
+				}
+				var err error
+				got, err = renamesThatMayApply(ctx, tx, c.batch)
+				if _, derr := tx.ExecContext(ctx, "DROP TABLE remap_scope"); err == nil {
+					err = derr
+				}
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (len(got) > 0) != c.want {
+				t.Fatalf("%d renames may apply, want some: %v", len(got), c.want)
+			}
+			if c.want {
+				for _, rn := range got {
+					if c.batch != "" && rn.Batch != c.batch {
+						t.Errorf("rename of batch %s returned for batch %s", rn.Batch, c.batch)
+					}
+				}
+			}
+		})
+	}
+}
