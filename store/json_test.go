@@ -550,18 +550,8 @@ func TestImportForwardReferences(t *testing.T) {
 	src := openTest(t)
 	fillSample(t, src)
 	data := export(t, src, nil)
-	var m map[string]any
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
-	}
-	as := m["assessments"].([]any)
-	slices.Reverse(as)
-	reversed, err := json.Marshal(m)
-	if err != nil {
-		t.Fatal(err)
-	}
 	dst := openTest(t)
-	res, err := dst.ImportJSON(ctx, bytes.NewReader(reversed))
+	res, err := dst.ImportJSON(ctx, bytes.NewReader(reversedAssessments(t, data)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -573,12 +563,30 @@ func TestImportForwardReferences(t *testing.T) {
 	}
 }
 
+// reversedAssessments returns the export data with its assessments in the
+// opposite order: every action and carried risk then refers forward.
+func reversedAssessments(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	slices.Reverse(m["assessments"].([]any))
+	out, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // TestEmptyImportKeepsWhatTriggersKeep imports the same file into an empty
 // database, where the answers' triggers and secondary indexes are set
 // aside and what they keep is made at the end, and into one that already
 // holds an assessment, where the triggers run for each answer: the answered
 // counts and the latest answers agree, and the triggers and indexes are
-// back.
+// back. Neither database has actions, so both insert the file's actions
+// many to a statement, the second looking up their origins in the
+// database as well: the actions and their links agree.
 func TestEmptyImportKeepsWhatTriggersKeep(t *testing.T) {
 	ctx := context.Background()
 	src := openTest(t)
@@ -587,6 +595,19 @@ func TestEmptyImportKeepsWhatTriggersKeep(t *testing.T) {
 	}
 	fillSample(t, src)
 	data := export(t, src, nil)
+	for _, file := range []struct {
+		name string
+		data []byte
+	}{{"in date order", data}, {"reversed", reversedAssessments(t, data)}} {
+		t.Run(file.name, func(t *testing.T) { compareEmptyAndBusyImport(t, file.data) })
+	}
+}
+
+// compareEmptyAndBusyImport imports data into an empty database and into
+// one with an assessment of another unit, and compares what the
+// answers' triggers keep, the actions and their links.
+func compareEmptyAndBusyImport(t *testing.T, data []byte) {
+	ctx := context.Background()
 	empty, busy := openTest(t), openTest(t)
 	mustCreate(t, busy, newAssessment("Annan enhet", "2020-01-01", "omrade1"), map[string]int{"omrade1": 10})
 	schema := func(s *Store) string {
@@ -606,6 +627,11 @@ func TestEmptyImportKeepsWhatTriggersKeep(t *testing.T) {
 			JOIN units u ON u.id = a.unit_id WHERE u.name <> 'Annan enhet' ORDER BY 1, 2`,
 		`SELECT u.name, l.area_id, l.item_id, a.uid, l.meeting_date FROM latest_answers l JOIN units u ON u.id = l.unit_id
 			JOIN assessments a ON a.id = l.assessment_id WHERE u.name <> 'Annan enhet' ORDER BY 1, 2, 3`,
+		`SELECT x.uid, u.name, a.uid, x.area_id, x.item_id, x.what, x.status, x.due, x.updated FROM actions x
+			JOIN units u ON u.id = x.unit_id JOIN assessments a ON a.id = x.assessment_id ORDER BY 1`,
+		`SELECT a.uid, x.uid FROM assessment_actions l JOIN assessments a ON a.id = l.assessment_id
+			JOIN actions x ON x.id = l.action_id ORDER BY 1, 2`,
+		`SELECT r.uid, coalesce(x.uid, '') FROM reevaluations r LEFT JOIN actions x ON x.id = r.action_id ORDER BY 1`,
 	} {
 		got, want := dumpQuery(t, empty, q), dumpQuery(t, busy, q)
 		if got != want {
