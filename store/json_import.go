@@ -733,7 +733,9 @@ func (im *importer) writeLinks(id int64, ia importAssessment, actions []importAc
 	return applyCarried(ctx, tx, id, now, im.ids)
 }
 
-// writeAction writes action x, first listed by assessment first.
+// writeAction writes action x, first listed by assessment first, into a
+// database that had actions before the import (insertActions writes into
+// one that had none): it is new, newer than the one there, or unchanged.
 func (im *importer) writeAction(x importAction, first int64) error {
 	ctx, tx := im.ctx, im.q
 	origin, unitID, met, provisional, err := im.actionOrigin(x, first)
@@ -742,10 +744,7 @@ func (im *importer) writeAction(x importAction, first int64) error {
 	}
 	var id int64
 	var updated string
-	err = sql.ErrNoRows // the file lists each action once here
-	if !im.noActions {
-		err = tx.QueryRowContext(ctx, "SELECT id, updated FROM actions WHERE uid = ?", x.uid).Scan(&id, &updated)
-	}
+	err = tx.QueryRowContext(ctx, "SELECT id, updated FROM actions WHERE uid = ?", x.uid).Scan(&id, &updated)
 	a := x.a
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
