@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -106,6 +107,8 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, erro
 	defer conn.Close()
 	restore := s.bulkJournal(ctx, conn)
 	defer restore()
+	keysOff, restoreKeys := bulkForeignKeys(ctx, conn)
+	defer restoreKeys()
 	err = s.txOn(ctx, conn, func(tx *sql.Tx) error {
 		im := &importer{ctx: ctx, q: newTxStmts(tx), v: newValidator(), ids: map[string]int64{}, units: map[int64]int64{}}
 		defer im.q.close()
@@ -174,6 +177,11 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, erro
 		if err := remapRetiredItems(ctx, tx, im.written, false, ""); err != nil {
 			return err
 		}
+		if keysOff {
+			if err := checkForeignKeys(ctx, tx); err != nil {
+				return err
+			}
+		}
 		// The imported answers join latest_answers at once (latest.go),
 		// so that the readers need not merge a whole file's answers.
 		return foldPending(ctx, tx)
@@ -201,9 +209,7 @@ func (s *Store) bulkJournal(ctx context.Context, conn *sql.Conn) (restore func()
 	if s.network {
 		return restore
 	}
-	var empty bool
-	if err := conn.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM assessments)
-		AND NOT EXISTS (SELECT 1 FROM actions)`).Scan(&empty); err != nil || !empty {
+	if !emptyDatabase(ctx, conn) {
 		return restore
 	}
 	var mode string
@@ -215,6 +221,69 @@ func (s *Store) bulkJournal(ctx context.Context, conn *sql.Conn) (restore func()
 		_ = conn.QueryRowContext(context.WithoutCancel(ctx), "PRAGMA journal_mode = WAL").Scan(&mode)
 	}
 }
+
+// emptyDatabase reports whether the database of conn has no assessments
+// and no actions: an import into it writes only new rows.
+func emptyDatabase(ctx context.Context, conn *sql.Conn) bool {
+	var empty bool
+	err := conn.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM assessments)
+		AND NOT EXISTS (SELECT 1 FROM actions)`).Scan(&empty)
+	return err == nil && empty
+}
+
+// bulkForeignKeys turns the foreign keys off on conn for an import into an
+// empty database, reports whether it did, and returns the func that turns
+// them on again. SQLite checks an immediate foreign key of a statement
+// that writes many rows at the statement's end, and keeps a journal of
+// the statement to undo it alone should a key fail: every multi-row insert
+// of the import first wrote each page it changed to that journal (with the
+// conflict clause of the answers' and actions' inserts, OR FAIL, they need
+// none). The import checks the keys itself before it commits
+// (checkForeignKeys), so a file cannot leave a row that refers to nothing.
+// Should turning them on again fail, the connection is closed instead of
+// going back to the pool, so that no other write runs without them.
+func bulkForeignKeys(ctx context.Context, conn *sql.Conn) (off bool, restore func()) {
+	restore = func() {}
+	if !emptyDatabase(ctx, conn) {
+		return false, restore
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		return false, restore
+	}
+	return true, func() {
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON"); err != nil {
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}
+}
+
+// checkForeignKeys checks the foreign keys of every table an import may
+// write but answers (PRAGMA foreign_key_check), for an import that wrote
+// with them off (bulkForeignKeys). The answers' one key is their
+// assessment, which the import writes just before them and never changes
+// (72,000 lookups at 1,000 assessments); the rows that refer to answers
+// (carried risks, re-evaluations) are checked from their own side.
+func checkForeignKeys(ctx context.Context, tx *sql.Tx) error {
+	for _, t := range foreignKeyTables {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		err := tx.QueryRowContext(ctx, `PRAGMA foreign_key_check("`+t+`")`).Scan(&table, &rowid, &parent, &fk)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		return fmt.Errorf("import: %s: a row refers to a missing row of %s", table, parent)
+	}
+	return nil
+}
+
+// foreignKeyTables are the tables with foreign keys that checkForeignKeys
+// checks: all but answers (TestForeignKeyTablesAreAll).
+var foreignKeyTables = []string{"assessments", "assessment_areas", "actions", "assessment_actions", "own_items",
+	"carried_risks", "reevaluations", "year_plans", "latest_pending"}
 
 // checkedTables are the tables with CHECK constraints an import writes,
 // but for answers, whose values the validator checks one by one.
@@ -795,7 +864,7 @@ func (im *importer) insertActions(actions []importAction, first int64) error {
 	}
 	for len(args) > 0 {
 		n := min(len(args)/actionInsertCols, rowsPerStatement)
-		if _, err := im.q.ExecContext(im.ctx, repeated(`INSERT INTO actions (id, uid, unit_id, assessment_id, area_id,
+		if _, err := im.q.ExecContext(im.ctx, repeated(`INSERT OR FAIL INTO actions (id, uid, unit_id, assessment_id, area_id,
 			item_id, risk, what, who, due, status, done_on, checked_on, effect, escalation, created, updated) VALUES `,
 			"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", n), args[:n*actionInsertCols]...); err != nil {
 			return err
@@ -1166,17 +1235,20 @@ const answersPerStatement = 500
 // statements write at most.
 const rowsPerStatement = 300
 
-// insertAnswersSQL is the statement inserting n answers.
+// insertAnswersSQL is the statement inserting n answers. OR FAIL: a row
+// that fails ends the statement without undoing the rows before it, which
+// the import's transaction undoes anyway, so that with the foreign keys
+// off SQLite keeps no journal of the statement (bulkForeignKeys).
 func insertAnswersSQL(n int) string {
-	return repeated(`INSERT INTO answers (assessment_id, area_id, item_id, answer, comment, reason, answered_at,
+	return repeated(`INSERT OR FAIL INTO answers (assessment_id, area_id, item_id, answer, comment, reason, answered_at,
 			risk_probability, risk_consequence, risk_level, risk_serious, risk_note, measures) VALUES `,
 		"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", n)
 }
 
 // insertPlainAnswersSQL is the statement inserting n answers that have
-// no comment, reason, risk or measures.
+// no comment, reason, risk or measures, OR FAIL as insertAnswersSQL.
 func insertPlainAnswersSQL(n int) string {
-	return repeated(`INSERT INTO answers (assessment_id, area_id, item_id, answer, answered_at) VALUES `,
+	return repeated(`INSERT OR FAIL INTO answers (assessment_id, area_id, item_id, answer, answered_at) VALUES `,
 		"(?, ?, ?, ?, ?)", "", n)
 }
 
