@@ -108,6 +108,16 @@ func remapRetiredItems(ctx context.Context, tx *sql.Tx, ids []int64, all bool, b
 	return nil
 }
 
+// hadHashes are the hashes of the versions of rn's old area that had the
+// old item; none listed stands for the empty hash (an area added by an
+// earlier rename).
+func hadHashes(rn checklist.ItemRename) []string {
+	if len(rn.Had) == 0 {
+		return []string{""}
+	}
+	return rn.Had
+}
+
 // renamesThatMayApply returns the renames of batch (all when batch is "")
 // in order, or none where no assessment in remap_scope has an area at a
 // version that had an old item (an area with hash h where the rename's
@@ -142,11 +152,7 @@ func renamesThatMayApply(ctx context.Context, tx *sql.Tx, batch string) ([]check
 			continue
 		}
 		out = append(out, rn)
-		had := rn.Had
-		if len(had) == 0 {
-			had = []string{""}
-		}
-		for _, h := range had {
+		for _, h := range hadHashes(rn) {
 			applies = applies || present[[2]string{rn.From.AreaID, h}]
 		}
 	}
@@ -175,7 +181,7 @@ func applyRename(ctx context.Context, tx *sql.Tx, rn checklist.ItemRename) error
 		}
 		return strings.TrimSuffix(strings.Repeat("?,", len(hs)), ","), args
 	}
-	had, hadArgs := list(rn.Had)
+	had, hadArgs := list(hadHashes(rn))
 	lacked, lackedArgs := list(rn.ToLacked)
 	// From: the old answer of an assessment in remap_ids; to: the new one.
 	from := "SELECT 1 FROM answers f WHERE f.assessment_id = %s AND f.area_id = ? AND f.item_id = ?"
