@@ -105,9 +105,10 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, erro
 		return res, err
 	}
 	defer conn.Close()
-	restore := s.bulkJournal(ctx, conn)
+	empty := emptyDatabase(ctx, conn)
+	restore := s.bulkJournal(ctx, conn, empty)
 	defer restore()
-	keysOff, restoreKeys := bulkForeignKeys(ctx, conn)
+	keysOff, restoreKeys := bulkForeignKeys(ctx, conn, empty)
 	defer restoreKeys()
 	err = s.txOn(ctx, conn, func(tx *sql.Tx) error {
 		im := &importer{ctx: ctx, q: newTxStmts(tx), v: newValidator(), ids: map[string]int64{}, units: map[int64]int64{}}
@@ -192,7 +193,8 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, erro
 	return res, nil
 }
 
-// bulkJournal gives an import into an empty database a rollback journal
+// bulkJournal gives an import into an empty database (empty, from
+// emptyDatabase) a rollback journal
 // on conn instead of the write-ahead log, for its one transaction, and
 // returns the func that puts the log back. Through the log every page of
 // the new file is written twice, to the log and then, when the log is
@@ -204,12 +206,9 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, erro
 // again. Where the database is not empty, on a network drive (no log
 // there), or when another connection holds the file so that the mode
 // cannot change, the import writes as every other write does.
-func (s *Store) bulkJournal(ctx context.Context, conn *sql.Conn) (restore func()) {
+func (s *Store) bulkJournal(ctx context.Context, conn *sql.Conn, empty bool) (restore func()) {
 	restore = func() {}
-	if s.network {
-		return restore
-	}
-	if !emptyDatabase(ctx, conn) {
+	if s.network || !empty {
 		return restore
 	}
 	var mode string
@@ -242,9 +241,9 @@ func emptyDatabase(ctx context.Context, conn *sql.Conn) bool {
 // (checkForeignKeys), so a file cannot leave a row that refers to nothing.
 // Should turning them on again fail, the connection is closed instead of
 // going back to the pool, so that no other write runs without them.
-func bulkForeignKeys(ctx context.Context, conn *sql.Conn) (off bool, restore func()) {
+func bulkForeignKeys(ctx context.Context, conn *sql.Conn, empty bool) (off bool, restore func()) {
 	restore = func() {}
-	if !emptyDatabase(ctx, conn) {
+	if !empty {
 		return false, restore
 	}
 	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
