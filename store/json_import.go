@@ -194,9 +194,9 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, erro
 }
 
 // bulkJournal gives an import into an empty database (empty, from
-// emptyDatabase) a rollback journal
-// on conn instead of the write-ahead log, for its one transaction, and
-// returns the func that puts the log back. Through the log every page of
+// emptyDatabase) a rollback journal on conn instead of the write-ahead
+// log, for its one transaction, and returns the func that puts the log
+// back. Through the log every page of
 // the new file is written twice, to the log and then, when the log is
 // copied in, to the file; with a journal it is written once, and the
 // journal holds only the few pages the empty file had (an import of
