@@ -848,8 +848,12 @@ func (im *importer) writeAction(x importAction, first int64) error {
 
 // insertActions writes actions, first listed by assessment first, into a
 // database that had no actions before the import: each is new, so they
-// are inserted many to a statement, with the ids the import counts from
-// the first (nextAction) instead of one statement each for its id.
+// are inserted many to a statement, and their ids are counted from the
+// first (nextAction) instead of asked for one by one. SQLite gives each
+// new row the largest id so far plus one; the statement leaves the ids to
+// it, as a multi-row insert that names the key keeps a journal of the
+// statement (a page written twice), and the last id it reports is checked
+// against the count.
 func (im *importer) insertActions(actions []importAction, first int64) error {
 	args := make([]any, 0, len(actions)*actionInsertCols)
 	for _, x := range actions {
@@ -857,16 +861,20 @@ func (im *importer) insertActions(actions []importAction, first int64) error {
 		if err != nil {
 			return err
 		}
-		im.nextAction++
-		args = append(append(args, im.nextAction), actionValues(x, unitID, origin)...)
-		im.created(x, im.nextAction, first, met, provisional)
+		args = append(args, actionValues(x, unitID, origin)...)
+		im.created(x, im.nextAction+int64(len(args)/actionInsertCols), first, met, provisional)
 	}
 	for len(args) > 0 {
 		n := min(len(args)/actionInsertCols, rowsPerStatement)
-		if _, err := im.q.ExecContext(im.ctx, repeated(`INSERT OR FAIL INTO actions (id, uid, unit_id, assessment_id, area_id,
+		r, err := im.q.ExecContext(im.ctx, repeated(`INSERT OR FAIL INTO actions (uid, unit_id, assessment_id, area_id,
 			item_id, risk, what, who, due, status, done_on, checked_on, effect, escalation, created, updated) VALUES `,
-			"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", n), args[:n*actionInsertCols]...); err != nil {
+			"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", n), args[:n*actionInsertCols]...)
+		if err != nil {
 			return err
+		}
+		im.nextAction += int64(n)
+		if last, err := r.LastInsertId(); err != nil || last != im.nextAction {
+			return fmt.Errorf("import: the new actions got ids up to %d, not %d (%v)", last, im.nextAction, err)
 		}
 		args = args[n*actionInsertCols:]
 	}
@@ -875,7 +883,7 @@ func (im *importer) insertActions(actions []importAction, first int64) error {
 
 // actionInsertCols is the number of values insertActions binds for an
 // action.
-const actionInsertCols = 17
+const actionInsertCols = 16
 
 // actionValues are the values of action x, of unit unitID and origin
 // assessment origin, in the order of the actions' insert from uid on.
