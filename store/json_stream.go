@@ -22,8 +22,36 @@ import (
 type jsonStream struct {
 	pr  *posReader
 	dec *json.Decoder
+	// base is the offset in the file where dec's text starts, less the
+	// text resume put before it.
+	base int64
 	// head holds the fields other than the assessments.
 	head jsonFile
+	// decoderOnly leaves every assessment to the decoder (direct), for
+	// the tests that compare the two.
+	decoderOnly bool
+}
+
+// offset is the decoder's offset in the file.
+func (st *jsonStream) offset() int64 { return st.base + st.dec.InputOffset() }
+
+// resume gives the stream a new decoder that reads the file from offset
+// off on, after the JSON text prefix, whose tokens it has read: so that
+// it is in the state prefix leaves a decoder in (in the top-level object,
+// say, or in a list in it). prefix ends in a token that ends itself, so
+// that what follows cannot continue it.
+func (st *jsonStream) resume(off int64, prefix string) {
+	kept := st.pr.from(off)
+	text := make([]byte, 0, len(prefix)+len(kept))
+	text = append(append(text, prefix...), kept...)
+	dec := json.NewDecoder(io.MultiReader(bytes.NewReader(text), st.pr))
+	dec.DisallowUnknownFields()
+	st.dec, st.base = dec, off-int64(len(prefix))
+	for dec.InputOffset() < int64(len(prefix)) {
+		if _, err := dec.Token(); err != nil {
+			break // not for the valid prefixes of direct
+		}
+	}
 }
 
 func newJSONStream(r io.Reader) *jsonStream {
@@ -36,8 +64,7 @@ func newJSONStream(r io.Reader) *jsonStream {
 // read reads the file, calling assessment for each assessment in turn
 // with its index. Errors of assessment are returned as they are.
 func (st *jsonStream) read(assessment func(i int, ja jsonAssessment) error) error {
-	dec := st.dec
-	tok, err := dec.Token()
+	tok, err := st.dec.Token()
 	if err != nil {
 		return st.fail(err, -1, nil, "")
 	}
@@ -45,8 +72,8 @@ func (st *jsonStream) read(assessment func(i int, ja jsonAssessment) error) erro
 		return st.notA(0, "", checklist.Text{SV: "ett JSON-objekt", EN: "a JSON object"})
 	}
 	seen := map[string]bool{}
-	for dec.More() {
-		tok, err := dec.Token()
+	for st.dec.More() {
+		tok, err := st.dec.Token()
 		if err != nil {
 			return st.fail(err, -1, nil, "")
 		}
@@ -56,7 +83,7 @@ func (st *jsonStream) read(assessment func(i int, ja jsonAssessment) error) erro
 			return &ImportError{Path: key, Msg: checklist.Textf("fältet %q förekommer två gånger", "the field %q occurs twice", key)}
 		}
 		seen[name] = true
-		from := dec.InputOffset()
+		from := st.offset()
 		switch name {
 		case "format":
 			err = st.decode(from, &st.head.Format, key)
@@ -78,13 +105,13 @@ func (st *jsonStream) read(assessment func(i int, ja jsonAssessment) error) erro
 			return err
 		}
 	}
-	if _, err := dec.Token(); err != nil { // the closing brace
+	if _, err := st.dec.Token(); err != nil { // the closing brace
 		return st.fail(err, -1, nil, "")
 	}
-	if dec.More() {
+	if st.dec.More() {
 		return st.extraData()
 	}
-	if _, err := dec.Token(); err != io.EOF {
+	if _, err := st.dec.Token(); err != io.EOF {
 		if st.pr.err != nil {
 			return st.pr.err
 		}
@@ -93,11 +120,11 @@ func (st *jsonStream) read(assessment func(i int, ja jsonAssessment) error) erro
 	return nil
 }
 
-// assessments reads the list of assessments.
+// assessments reads the list of assessments: directly while it can, then
+// with the decoder.
 func (st *jsonStream) assessments(assessment func(i int, ja jsonAssessment) error) error {
-	dec := st.dec
-	from := dec.InputOffset()
-	tok, err := dec.Token()
+	from := st.offset()
+	tok, err := st.dec.Token()
 	if err != nil {
 		return st.fail(err, -1, nil, "")
 	}
@@ -107,22 +134,71 @@ func (st *jsonStream) assessments(assessment func(i int, ja jsonAssessment) erro
 	if d, ok := tok.(json.Delim); !ok || d != '[' {
 		return st.notA(from, "assessments", checklist.Text{SV: "en lista", EN: "a list"})
 	}
-	for i := 0; dec.More(); i++ {
-		from := dec.InputOffset()
+	i := 0
+	if !st.decoderOnly {
+		var done bool
+		if i, done, err = st.direct(assessment); err != nil || done {
+			return err
+		}
+	}
+	for ; st.dec.More(); i++ {
+		from := st.offset()
 		var ja jsonAssessment
-		if err := dec.Decode(&ja); err != nil {
+		if err := st.dec.Decode(&ja); err != nil {
 			return st.fail(err, from, func() any { return new(jsonAssessment) }, "assessments.")
 		}
 		// Nothing before the next assessment can be the site of a problem.
-		st.pr.mark(dec.InputOffset())
+		st.pr.mark(st.offset())
 		if err := assessment(i, ja); err != nil {
 			return err
 		}
 	}
-	if _, err := dec.Token(); err != nil { // ]
+	if _, err := st.dec.Token(); err != nil { // ]
 		return st.fail(err, -1, nil, "")
 	}
 	return nil
+}
+
+// direct reads the assessments from the decoder's offset, just after the
+// list's '[', without the decoder, for as long as each is an object that
+// fastAssessment reads. It returns the number it read, and whether that
+// was the whole list; the decoder is resumed where it stopped, in the
+// list or after it. Its only errors are those of assessment.
+func (st *jsonStream) direct(assessment func(i int, ja jsonAssessment) error) (int, bool, error) {
+	pos := st.offset()
+	for i := 0; ; i++ {
+		start, c := st.pr.nonSpace(pos)
+		if c == ']' {
+			st.resume(start+1, `{"":[]`) // in the top-level object, after a value
+			return i, true, nil
+		}
+		separated := i == 0 // by a comma from the assessment before
+		if i > 0 && c == ',' {
+			start, c = st.pr.nonSpace(start + 1)
+			separated = true
+		}
+		var end int64
+		var ja jsonAssessment
+		ok := separated && c == '{'
+		if ok {
+			end, ok = st.pr.objectEnd(start)
+		}
+		if !ok || !fastAssessment(st.pr.from(start)[:end-start], &ja) {
+			// The decoder reads on from after the last assessment read:
+			// in the list, before its first element or after one.
+			if i == 0 {
+				st.resume(pos, `{"":[`)
+			} else {
+				st.resume(pos, `{"":[[]`)
+			}
+			return i, false, nil
+		}
+		pos = end
+		st.pr.mark(pos)
+		if err := assessment(i, ja); err != nil {
+			return i, false, err
+		}
+	}
 }
 
 // decode decodes the value of the top-level field key into v.
@@ -146,7 +222,7 @@ func (st *jsonStream) notA(from int64, field string, what checklist.Text) error 
 }
 
 func (st *jsonStream) extraData() error {
-	line, col := st.pr.at(st.dec.InputOffset())
+	line, col := st.pr.at(st.offset())
 	return &ImportError{Line: line, Column: col, Msg: checklist.Text{SV: "ogiltig JSON: extra data efter slutet", EN: "invalid JSON: extra data after the end"}}
 }
 
@@ -159,14 +235,24 @@ func (st *jsonStream) fail(err error, from int64, target func() any, field strin
 	if st.pr.err != nil {
 		return st.pr.err // the reader's own error, such as a file too large
 	}
-	off := st.dec.InputOffset()
+	off := st.offset()
+	rebased := false // the error's offsets are the file's
 	if from >= 0 && target != nil {
 		rest := st.pr.from(from)
 		k := skipSeparator(rest)
 		d := json.NewDecoder(bytes.NewReader(rest[k:]))
 		d.DisallowUnknownFields()
-		if e2 := d.Decode(target()); e2 != nil {
-			err = e2
+		e2 := d.Decode(target())
+		var syn *json.SyntaxError
+		if e2 == nil && errors.As(err, &syn) {
+			// The value decodes: the problem lies before it, where
+			// the decoder's offset is not the file's (a second
+			// comma, say).
+			syn.Offset = from + int64(skipSpace(rest)) + 1
+			rebased = true
+		}
+		if e2 != nil {
+			err, rebased = e2, true
 			base := from + int64(k)
 			off = base + d.InputOffset()
 			var syn *json.SyntaxError
@@ -188,6 +274,13 @@ func (st *jsonStream) fail(err error, from int64, target func() any, field strin
 	var msg checklist.Text
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
+	if !rebased {
+		if errors.As(err, &syn) {
+			syn.Offset = st.syntaxOffset(syn)
+		} else if errors.As(err, &typ) {
+			typ.Offset += st.base
+		}
+	}
 	switch {
 	case errors.As(err, &syn):
 		off = syn.Offset
@@ -215,17 +308,38 @@ func (st *jsonStream) fail(err error, from int64, target func() any, field strin
 	return &ImportError{Line: line, Column: col, Msg: msg}
 }
 
+// syntaxOffset returns the offset in the file of syn, an error of Token.
+// The decoder gives a token it does not expect its own offset. A problem
+// inside a value (a key, say) it counts in all the bytes it has scanned
+// values in, and stays at the value's start: the value is scanned again
+// from there by a decoder of its own, whose count starts there.
+func (st *jsonStream) syntaxOffset(syn *json.SyntaxError) int64 {
+	at := st.dec.InputOffset()
+	if syn.Offset == at {
+		return st.base + at
+	}
+	var again *json.SyntaxError
+	d := json.NewDecoder(bytes.NewReader(st.pr.from(st.base + at)))
+	if err := d.Decode(new(json.RawMessage)); errors.As(err, &again) {
+		return st.base + at + again.Offset - 1
+	}
+	return st.base + at
+}
+
 // skipSeparator returns the length of the white space, colon or comma and
 // white space that b starts with: what lies between the decoder's offset
 // and the next value.
 func skipSeparator(b []byte) int {
-	k := 0
-	for k < len(b) && isSpace(b[k]) {
-		k++
-	}
+	k := skipSpace(b)
 	if k < len(b) && (b[k] == ':' || b[k] == ',') {
 		k++
 	}
+	return k + skipSpace(b[k:])
+}
+
+// skipSpace returns the length of the white space b starts with.
+func skipSpace(b []byte) int {
+	k := 0
 	for k < len(b) && isSpace(b[k]) {
 		k++
 	}
@@ -245,6 +359,8 @@ type posReader struct {
 	start int64
 	line  int // the line of start, 1-based
 	col   int // the runes between the start of that line and start
+	// scratch is what more reads into.
+	scratch []byte
 }
 
 func (p *posReader) Read(b []byte) (int, error) {
@@ -292,6 +408,71 @@ func (p *posReader) mark(off int64) {
 }
 
 func (p *posReader) index(off int64) int { return int(min(max(off-p.start, 0), int64(len(p.buf)))) }
+
+// nonSpace returns the offset and the value of the first byte from offset
+// off on that is not white space, reading on as needed; 0 at the end of
+// the file or on an error, which the decoder meets again.
+func (p *posReader) nonSpace(off int64) (int64, byte) {
+	for {
+		for _, c := range p.from(off) {
+			if !isSpace(c) {
+				return off, c
+			}
+			off++
+		}
+		if !p.more() {
+			return off, 0
+		}
+	}
+}
+
+// objectEnd returns the offset just after the object that starts at
+// offset start, reading on as needed, by its braces and brackets outside
+// its strings; false where the file ends first or cannot be read. Of text
+// that is not JSON it may find any end or none: what it finds is read by
+// fastAssessment, which checks it.
+func (p *posReader) objectEnd(start int64) (int64, bool) {
+	depth, inString, escaped := 0, false, false
+	for off := start; ; {
+		for _, c := range p.from(off) {
+			off++
+			switch {
+			case escaped:
+				escaped = false
+			case inString:
+				escaped = c == '\\'
+				inString = c != '"'
+			case c == '"':
+				inString = true
+			case c == '{' || c == '[':
+				depth++
+			case c == '}' || c == ']':
+				if depth--; depth == 0 {
+					return off, true
+				}
+			}
+		}
+		if !p.more() {
+			return 0, false
+		}
+	}
+}
+
+// more reads on into the kept bytes and reports whether it read any.
+func (p *posReader) more() bool {
+	if p.scratch == nil {
+		p.scratch = make([]byte, 64<<10)
+	}
+	for {
+		n, err := p.Read(p.scratch)
+		if n > 0 {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+	}
+}
 
 // from returns the bytes kept from offset off on.
 func (p *posReader) from(off int64) []byte { return p.buf[p.index(off):] }
