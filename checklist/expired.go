@@ -1,7 +1,7 @@
 package checklist
 
 import (
-	"slices"
+	"sort"
 	"strings"
 )
 
@@ -26,7 +26,9 @@ func (c *Catalog) ExpiredResponses(a Assessment) []Response {
 		}
 		out = append(out, r)
 	}
-	slices.SortFunc(out, func(x, y Response) int {
+	// sort, not slices: a generic sort copies the sorting code into the
+	// binary once per element type (docs/performance.md, "Binary size").
+	order := func(x, y Response) int {
 		if c := strings.Compare(x.AreaID, y.AreaID); c != 0 {
 			return c
 		}
@@ -34,6 +36,7 @@ func (c *Catalog) ExpiredResponses(a Assessment) []Response {
 			return len(x.ItemID) - len(y.ItemID)
 		}
 		return strings.Compare(x.ItemID, y.ItemID)
-	})
+	}
+	sort.Slice(out, func(i, j int) bool { return order(out[i], out[j]) < 0 })
 	return out
 }

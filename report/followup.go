@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -642,12 +643,15 @@ func sortedResponses(m map[checklist.ItemKey]checklist.Response) []checklist.Res
 	for _, r := range m {
 		out = append(out, r)
 	}
-	slices.SortFunc(out, func(a, b checklist.Response) int {
+	// sort, not slices: a generic sort copies the sorting code into the
+	// binary once per element type (docs/performance.md, "Binary size").
+	order := func(a, b checklist.Response) int {
 		if c := strings.Compare(a.AreaID, b.AreaID); c != 0 {
 			return c
 		}
 		return strings.Compare(a.ItemID, b.ItemID)
-	})
+	}
+	sort.Slice(out, func(i, j int) bool { return order(out[i], out[j]) < 0 })
 	return out
 }
 

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
+	"sort"
 	"strings"
 
 	"samkoll/checklist"
@@ -224,12 +224,15 @@ func RegionOf(r checklist.Region, cat *checklist.Catalog, opt Options, f *format
 			d.Attention = append(d.Attention, u)
 		}
 	}
-	slices.SortStableFunc(d.Attention, func(a, b RegionUnitRow) int {
+	// sort, not slices: a generic sort copies the sorting code into the
+	// binary once per element type (docs/performance.md, "Binary size").
+	order := func(a, b RegionUnitRow) int {
 		if c := b.SeriousWithout - a.SeriousWithout; c != 0 {
 			return c
 		}
 		return b.Overdue - a.Overdue
-	})
+	}
+	sort.SliceStable(d.Attention, func(i, j int) bool { return order(d.Attention[i], d.Attention[j]) < 0 })
 	if len(d.Attention) > maxAttention {
 		d.Attention = d.Attention[:maxAttention]
 	}

@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -127,7 +127,9 @@ func (s *Store) loadCycle(ctx context.Context, a *checklist.Assessment) error {
 // sortCarried orders carried risks by meeting date, then area, then item
 // in natural order.
 func sortCarried(list []checklist.CarriedRisk) {
-	slices.SortStableFunc(list, func(a, b checklist.CarriedRisk) int {
+	// sort, not slices: a generic sort copies the sorting code into the
+	// binary once per element type (docs/performance.md, "Binary size").
+	order := func(a, b checklist.CarriedRisk) int {
 		if c := a.Date.Compare(b.Date); c != 0 {
 			return c
 		}
@@ -138,7 +140,8 @@ func sortCarried(list []checklist.CarriedRisk) {
 			return strings.Compare(a.Response.AreaID, b.Response.AreaID)
 		}
 		return naturalCompare(a.Response.ItemID, b.Response.ItemID)
-	})
+	}
+	sort.SliceStable(list, func(i, j int) bool { return order(list[i], list[j]) < 0 })
 }
 
 // PreviousResponses returns, for every item the unit answered before the

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sort"
 
 	"samkoll/checklist"
 )
@@ -389,12 +390,15 @@ func (x *exportRows) assemble(own map[int64][]exportOwnItem) *jsonAssessment {
 			list = append(list, r)
 		}
 	}
-	slices.SortFunc(list, func(a, b checklist.Response) int {
+	// sort, not slices: a generic sort copies the sorting code into the
+	// binary once per element type (docs/performance.md, "Binary size").
+	order := func(a, b checklist.Response) int {
 		if c := pos[a.AreaID] - pos[b.AreaID]; c != 0 {
 			return c
 		}
 		return naturalCompare(a.ItemID, b.ItemID)
-	})
+	}
+	sort.Slice(list, func(i, j int) bool { return order(list[i], list[j]) < 0 })
 	ja.Answers = slices.Grow(ja.Answers, len(list))
 	for _, r := range list {
 		ja.Answers = append(ja.Answers, answerJSON(r))

@@ -3,7 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
-	"slices"
+	"sort"
 	"strings"
 
 	"samkoll/checklist"
@@ -184,9 +184,12 @@ func (s *Store) RegionReport(ctx context.Context, year int, today checklist.Date
 		return r, err
 	}
 
-	slices.SortStableFunc(r.Units, func(a, b checklist.RegionUnit) int {
+	// sort, not slices: a generic sort copies the sorting code into the
+	// binary once per element type (docs/performance.md, "Binary size").
+	order := func(a, b checklist.RegionUnit) int {
 		return strings.Compare(unitKey(a.Unit.Name), unitKey(b.Unit.Name))
-	})
+	}
+	sort.SliceStable(r.Units, func(i, j int) bool { return order(r.Units[i], r.Units[j]) < 0 })
 	return r, nil
 }
 

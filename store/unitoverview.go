@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -44,12 +44,15 @@ func (s *Store) UnitOverview(ctx context.Context, today checklist.Date, core []s
 		p.UnitID, p.Year = r.Unit.ID, today.Year
 		r.Core = checklist.CoreAreaStates(core, today.Year, p, covered[r.Unit.ID], today)
 	}
-	slices.SortStableFunc(out, func(a, b UnitRow) int {
+	// sort, not slices: a generic sort copies the sorting code into the
+	// binary once per element type (docs/performance.md, "Binary size").
+	order := func(a, b UnitRow) int {
 		if c := b.LastDate.Compare(a.LastDate); c != 0 {
 			return c
 		}
 		return strings.Compare(unitKey(a.Unit.Name), unitKey(b.Unit.Name))
-	})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return order(out[i], out[j]) < 0 })
 	return out, nil
 }
 
