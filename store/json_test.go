@@ -598,15 +598,109 @@ func TestEmptyImportKeepsWhatTriggersKeep(t *testing.T) {
 	for _, file := range []struct {
 		name string
 		data []byte
-	}{{"in date order", data}, {"reversed", reversedAssessments(t, data)}} {
-		t.Run(file.name, func(t *testing.T) { compareEmptyAndBusyImport(t, file.data) })
+	}{{"in date order", data}, {"reversed", reversedAssessments(t, data)}, {"a re-evaluation twice", reevaluationTwice(t, data)},
+		{"an action after its re-evaluation", actionAfterReevaluation(t, data)}} {
+		t.Run(file.name, func(t *testing.T) {
+			s := compareEmptyAndBusyImport(t, file.data)
+			// Beside the comparison, what both must hold.
+			var notes, unlinked int
+			if err := s.db.QueryRow(`SELECT count(*) FILTER (WHERE note = 'en annan anteckning'),
+				count(*) FILTER (WHERE action_id IS NULL) FROM reevaluations`).Scan(&notes, &unlinked); err != nil {
+				t.Fatal(err)
+			}
+			if notes != 0 {
+				t.Error("the second listing of a re-evaluation replaced the first")
+			}
+			if file.name == "an action after its re-evaluation" && unlinked != 0 {
+				t.Errorf("%d re-evaluations without their action", unlinked)
+			}
+		})
 	}
 }
 
+// reevaluationTwice returns data with the first re-evaluation also listed,
+// with another note and no action, under an answer of the last assessment
+// that has one: the first listing is the one kept.
+func reevaluationTwice(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var f jsonFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	var first *jsonReeval
+	for i := range f.Assessments {
+		for j := range f.Assessments[i].Answers {
+			if r := f.Assessments[i].Answers[j].Reevaluations; first == nil && len(r) > 0 {
+				first = &r[0]
+			}
+		}
+	}
+	if first == nil {
+		t.Fatal("no re-evaluation in the file")
+	}
+	again := *first
+	again.Note, again.Action = "en annan anteckning", ""
+	for i := len(f.Assessments) - 1; i >= 0; i-- {
+		for j := range f.Assessments[i].Answers {
+			if a := &f.Assessments[i].Answers[j]; a.Risk != nil && (len(a.Reevaluations) == 0 || &a.Reevaluations[0] != first) {
+				a.Reevaluations = append(a.Reevaluations, again)
+				out, err := json.Marshal(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return out
+			}
+		}
+	}
+	t.Fatal("no answer with a risk in the file")
+	return nil
+}
+
+// actionAfterReevaluation returns data with the action of the first
+// re-evaluation that has one listed only by the last assessment that
+// lists it, after the re-evaluation.
+func actionAfterReevaluation(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var f jsonFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	action, at := "", -1
+	for i := range f.Assessments {
+		for _, a := range f.Assessments[i].Answers {
+			for _, r := range a.Reevaluations {
+				if action == "" && r.Action != "" {
+					action, at = r.Action, i
+				}
+			}
+		}
+	}
+	last := -1
+	for i := range f.Assessments {
+		for _, x := range f.Assessments[i].Actions {
+			if x.UID == action {
+				last = i
+			}
+		}
+	}
+	if action == "" || last <= at {
+		t.Fatalf("no re-evaluation whose action is listed after it (action %q at %d, last listed at %d)", action, at, last)
+	}
+	for i := range f.Assessments[:last] {
+		f.Assessments[i].Actions = slices.DeleteFunc(f.Assessments[i].Actions, func(x jsonAction) bool { return x.UID == action })
+	}
+	out, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // compareEmptyAndBusyImport imports data into an empty database and into
-// one with an assessment of another unit, and compares what the
-// answers' triggers keep, the actions and their links.
-func compareEmptyAndBusyImport(t *testing.T, data []byte) {
+// one with an assessment of another unit, compares what the answers'
+// triggers keep, the actions, their links and the re-evaluations, and
+// returns the database that was empty.
+func compareEmptyAndBusyImport(t *testing.T, data []byte) *Store {
 	ctx := context.Background()
 	empty, busy := openTest(t), openTest(t)
 	mustCreate(t, busy, newAssessment("Annan enhet", "2020-01-01", "omrade1"), map[string]int{"omrade1": 10})
@@ -631,7 +725,9 @@ func compareEmptyAndBusyImport(t *testing.T, data []byte) {
 			JOIN units u ON u.id = x.unit_id JOIN assessments a ON a.id = x.assessment_id ORDER BY 1`,
 		`SELECT a.uid, x.uid FROM assessment_actions l JOIN assessments a ON a.id = l.assessment_id
 			JOIN actions x ON x.id = l.action_id ORDER BY 1, 2`,
-		`SELECT r.uid, coalesce(x.uid, '') FROM reevaluations r LEFT JOIN actions x ON x.id = r.action_id ORDER BY 1`,
+		`SELECT r.uid, a.uid, r.area_id, r.item_id, coalesce(x.uid, ''), r.evaluated_on, r.probability, r.consequence,
+			r.level, r.serious, r.note, r.created FROM reevaluations r JOIN assessments a ON a.id = r.assessment_id
+			LEFT JOIN actions x ON x.id = r.action_id ORDER BY 1`,
 	} {
 		got, want := dumpQuery(t, empty, q), dumpQuery(t, busy, q)
 		if got != want {
@@ -641,6 +737,7 @@ func compareEmptyAndBusyImport(t *testing.T, data []byte) {
 			t.Errorf("too few rows to compare:\n%s", want)
 		}
 	}
+	return empty
 }
 
 // dumpQuery returns the rows of q as text.
