@@ -236,51 +236,14 @@ func (st *jsonStream) fail(err error, from int64, target func() any, field strin
 		return st.pr.err // the reader's own error, such as a file too large
 	}
 	off := st.offset()
-	rebased := false // the error's offsets are the file's
 	if from >= 0 && target != nil {
-		rest := st.pr.from(from)
-		k := skipSeparator(rest)
-		d := json.NewDecoder(bytes.NewReader(rest[k:]))
-		d.DisallowUnknownFields()
-		e2 := d.Decode(target())
-		var syn *json.SyntaxError
-		if e2 == nil && errors.As(err, &syn) {
-			// The value decodes: the problem lies before it, where
-			// the decoder's offset is not the file's (a second
-			// comma, say).
-			syn.Offset = from + int64(skipSpace(rest)) + 1
-			rebased = true
-		}
-		if e2 != nil {
-			err, rebased = e2, true
-			base := from + int64(k)
-			off = base + d.InputOffset()
-			var syn *json.SyntaxError
-			var typ *json.UnmarshalTypeError
-			switch {
-			case errors.As(e2, &syn):
-				syn.Offset += base
-			case errors.As(e2, &typ):
-				typ.Offset += base
-				switch {
-				case strings.HasSuffix(field, "."):
-					typ.Field = field + typ.Field
-				case typ.Field == "":
-					typ.Field = field
-				}
-			}
-		}
+		off, err = st.decodeAgain(err, from, target, field)
+	} else {
+		err = st.inFile(err)
 	}
 	var msg checklist.Text
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
-	if !rebased {
-		if errors.As(err, &syn) {
-			syn.Offset = st.syntaxOffset(syn)
-		} else if errors.As(err, &typ) {
-			typ.Offset += st.base
-		}
-	}
 	switch {
 	case errors.As(err, &syn):
 		off = syn.Offset
@@ -306,6 +269,55 @@ func (st *jsonStream) fail(err error, from int64, target func() any, field strin
 	}
 	line, col := st.pr.at(off)
 	return &ImportError{Line: line, Column: col, Msg: msg}
+}
+
+// decodeAgain decodes the value at offset from again, from the bytes kept,
+// with a decoder of its own into target(), and returns the offset where
+// it stopped and its error, with offsets in the file; the decoder's offset
+// and err when the value decodes. field prefixes the field of a type
+// error.
+func (st *jsonStream) decodeAgain(err error, from int64, target func() any, field string) (int64, error) {
+	rest := st.pr.from(from)
+	k := skipSeparator(rest)
+	d := json.NewDecoder(bytes.NewReader(rest[k:]))
+	d.DisallowUnknownFields()
+	e2 := d.Decode(target())
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case e2 == nil:
+		if errors.As(err, &syn) {
+			// The value decodes: the problem lies before it, where the
+			// decoder's offset is not the file's (a second comma, say).
+			syn.Offset = from + int64(skipSpace(rest)) + 1
+			return st.offset(), err
+		}
+		return st.offset(), st.inFile(err)
+	case errors.As(e2, &syn):
+		syn.Offset += from + int64(k)
+	case errors.As(e2, &typ):
+		typ.Offset += from + int64(k)
+		switch {
+		case strings.HasSuffix(field, "."):
+			typ.Field = field + typ.Field
+		case typ.Field == "":
+			typ.Field = field
+		}
+	}
+	return from + int64(k) + d.InputOffset(), e2
+}
+
+// inFile returns err, an error of the stream's decoder, with offsets in
+// the file.
+func (st *jsonStream) inFile(err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &syn) {
+		syn.Offset = st.syntaxOffset(syn)
+	} else if errors.As(err, &typ) {
+		typ.Offset += st.base
+	}
+	return err
 }
 
 // syntaxOffset returns the offset in the file of syn, an error of Token.
