@@ -841,9 +841,8 @@ func (im *importer) writeAction(x importAction, first int64) error {
 	a := x.a
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		r, err := tx.ExecContext(ctx, `INSERT INTO actions (uid, unit_id, assessment_id, area_id, item_id, risk,
-			what, who, due, status, done_on, checked_on, effect, escalation, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, actionValues(x, unitID, origin)...)
+		r, err := tx.ExecContext(ctx, `INSERT INTO actions (`+actionInsertColumns+`) VALUES `+actionRow,
+			actionValues(x, unitID, origin)...)
 		if err != nil {
 			return err
 		}
@@ -891,9 +890,8 @@ func (im *importer) insertActions(actions []importAction, first int64) error {
 	}
 	for len(args) > 0 {
 		n := min(len(args)/actionInsertCols, rowsPerStatement)
-		r, err := im.q.ExecContext(im.ctx, repeated(`INSERT OR FAIL INTO actions (uid, unit_id, assessment_id, area_id,
-			item_id, risk, what, who, due, status, done_on, checked_on, effect, escalation, created, updated) VALUES `,
-			"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", n), args[:n*actionInsertCols]...)
+		r, err := im.q.ExecContext(im.ctx, repeated(`INSERT OR FAIL INTO actions (`+actionInsertColumns+`) VALUES `,
+			actionRow, "", n), args[:n*actionInsertCols]...)
 		if err != nil {
 			return err
 		}
@@ -906,12 +904,17 @@ func (im *importer) insertActions(actions []importAction, first int64) error {
 	return nil
 }
 
-// actionInsertCols is the number of values insertActions binds for an
-// action.
-const actionInsertCols = 16
+// The columns of an action the import inserts (actionValues), their
+// number, and a row of their values.
+const (
+	actionInsertColumns = `uid, unit_id, assessment_id, area_id, item_id, risk, what, who, due, status, done_on,
+		checked_on, effect, escalation, created, updated`
+	actionInsertCols = 16
+	actionRow        = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 // actionValues are the values of action x, of unit unitID and origin
-// assessment origin, in the order of the actions' insert from uid on.
+// assessment origin, in the order of actionInsertColumns.
 func actionValues(x importAction, unitID, origin int64) []any {
 	a := x.a
 	return []any{x.uid, unitID, origin, a.AreaID, a.ItemID, a.Risk, a.What, a.Who, a.Due.String(), a.Status.String(),
